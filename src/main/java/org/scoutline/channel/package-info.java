@@ -1,0 +1,9 @@
+/**
+ * Channel adapters: each turns its channel's wire format into {@link org.scoutline.hotline.InboundMessage}s and
+ * renders {@link org.scoutline.hotline.HotlineReply}s back. {@code webchat} is the widget's WebSocket.
+ */
+@ApplicationModule(displayName = "Channels",
+		allowedDependencies = { "platform", "conversation", "hotline", "safety" })
+package org.scoutline.channel;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,39 @@
+package org.scoutline.channel.webchat;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/** The widget's WebSocket at {@code /chat/ws} (protocol: {@code docs/widget-protocol.md}). */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WebChatConfiguration implements WebSocketConfigurer {
+
+	private final WebChatHandler handler;
+
+	private final WebChatSettings settings;
+
+	WebChatConfiguration(WebChatHandler handler, WebChatSettings settings) {
+		this.handler = handler;
+		this.settings = settings;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		registry.addHandler(handler, "/chat/ws")
+			.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+	}
+
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer(WebChatSettings settings) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
+		container.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
+		container.setMaxSessionIdleTimeout(30L * 60 * 1000);
+		return container;
+	}
+
+}

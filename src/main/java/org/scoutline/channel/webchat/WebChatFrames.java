@@ -1,0 +1,73 @@
+package org.scoutline.channel.webchat;
+
+import java.util.List;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.TranscriptEntry;
+
+/** The JSON frames the server sends to the widget ({@code docs/widget-protocol.md}). */
+final class WebChatFrames {
+
+	private WebChatFrames() {
+	}
+
+	record Ready(String type, String token, String locale, List<Line> history, List<ChoiceView> choices) {
+
+		Ready(String token, String locale, List<TranscriptEntry> history, List<Choice> choices) {
+			this("ready", token, locale, history.stream().map(Line::of).toList(),
+					choices.stream().map(ChoiceView::of).toList());
+		}
+
+	}
+
+	record Bot(String type, String locale, List<MessageView> messages, List<ChoiceView> choices) {
+
+		Bot(String locale, List<Bubble> bubbles, List<Choice> choices) {
+			this("bot", locale, bubbles.stream().map(MessageView::of).toList(),
+					choices.stream().map(ChoiceView::of).toList());
+		}
+
+	}
+
+	record Error(String type, String code, String message) {
+
+		Error(String code, String message) {
+			this("error", code, message);
+		}
+
+	}
+
+	record Deleted(String type, String message) {
+
+		Deleted(String message) {
+			this("deleted", message);
+		}
+
+	}
+
+	record Line(String from, String text, String kind) {
+
+		static Line of(TranscriptEntry entry) {
+			return new Line(entry.author().name().toLowerCase(), entry.text(), entry.kind().name().toLowerCase());
+		}
+
+	}
+
+	record MessageView(String text, String kind) {
+
+		static MessageView of(Bubble bubble) {
+			return new MessageView(bubble.text(), bubble.kind().name().toLowerCase());
+		}
+
+	}
+
+	record ChoiceView(String id, String label) {
+
+		static ChoiceView of(Choice choice) {
+			return new ChoiceView(choice.id(), choice.label());
+		}
+
+	}
+
+}

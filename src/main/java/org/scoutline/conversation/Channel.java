@@ -1,0 +1,8 @@
+package org.scoutline.conversation;
+
+/** Where a young person writes from. */
+public enum Channel {
+
+	WEB, TELEGRAM, WHATSAPP
+
+}

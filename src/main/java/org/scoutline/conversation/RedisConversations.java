@@ -1,0 +1,227 @@
+package org.scoutline.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.scoutline.platform.ScoutlineSettings;
+import org.scoutline.platform.Secrets;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Redis layout (all keys under {@code scoutline.key-prefix}, all expiring after {@code scoutline.retention}):
+ * <ul>
+ * <li>{@code conv:<id>} hash: the conversation; facts and the reply address encrypted</li>
+ * <li>{@code conv:<id>:log} list: the transcript, append-only, each line encrypted</li>
+ * <li>{@code conv:<id>:seen} set: channel message ids already handled</li>
+ * <li>{@code key:<pseudonym>} string: the person's current conversation id</li>
+ * </ul>
+ */
+@Component
+class RedisConversations implements Conversations {
+
+	private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {
+	};
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> FIND = RedisScript.of(new ClassPathResource("redis/find-conversation.lua"),
+			List.class);
+
+	private static final RedisScript<Long> SAVE = RedisScript.of(new ClassPathResource("redis/save-conversation.lua"),
+			Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final ObjectMapper json;
+
+	private final Sealer sealer;
+
+	private final String prefix;
+
+	private final String ttlSeconds;
+
+	private final String transcriptLimit;
+
+	RedisConversations(StringRedisTemplate redis, ObjectMapper json, Secrets secrets, ScoutlineSettings settings,
+			ConversationSettings conversationSettings) {
+		this.redis = redis;
+		this.json = json;
+		this.sealer = new Sealer(secrets.dataKey());
+		this.prefix = settings.keyPrefix();
+		this.ttlSeconds = Long.toString(settings.retentionSeconds());
+		this.transcriptLimit = Integer.toString(conversationSettings.transcriptLimit());
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Lookup find(String pseudonym, String messageId) {
+		List<Object> found = redis.execute(FIND, List.of(personKey(pseudonym)), prefix, orEmpty(messageId));
+		if (found == null || found.isEmpty()) {
+			return new Lookup(null, false);
+		}
+		ConversationId id = new ConversationId((String) found.get(0));
+		boolean seen = ((Long) found.get(1)) == 1L;
+		return new Lookup(fromHash(id, pairs((List<Object>) found.get(2))), seen);
+	}
+
+	@Override
+	public SaveOutcome save(Conversation conversation, String messageId, List<TranscriptEntry> appended) {
+		String id = conversation.id().value();
+		List<String> fields = toHash(conversation);
+		List<String> args = new ArrayList<>(8 + fields.size() + appended.size());
+		args.add(Long.toString(conversation.version()));
+		args.add(ttlSeconds);
+		args.add(orEmpty(messageId));
+		args.add(id);
+		args.add(prefix);
+		args.add(transcriptLimit);
+		args.add(Integer.toString(fields.size()));
+		args.addAll(fields);
+		for (TranscriptEntry entry : appended) {
+			args.add(sealer.seal(write(new StoredEntry(entry)), id));
+		}
+		Long result = redis.execute(SAVE, List.of(conversationKey(id), logKey(id), seenKey(id),
+				personKey(conversation.pseudonym())), args.toArray());
+		if (result == null || result == -1L) {
+			return SaveOutcome.CONFLICT;
+		}
+		return result == -2L ? SaveOutcome.DUPLICATE : SaveOutcome.SAVED;
+	}
+
+	@Override
+	public Optional<Conversation> get(ConversationId id) {
+		Map<Object, Object> hash = redis.opsForHash().entries(conversationKey(id.value()));
+		if (hash.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, String> fields = new HashMap<>();
+		hash.forEach((k, v) -> fields.put((String) k, (String) v));
+		return Optional.of(fromHash(id, fields));
+	}
+
+	@Override
+	public List<TranscriptEntry> transcript(ConversationId id, int max) {
+		List<String> lines = redis.opsForList().range(logKey(id.value()), -max, -1);
+		if (lines == null) {
+			return List.of();
+		}
+		return lines.stream().map(line -> read(sealer.open(line, id.value())).toEntry()).toList();
+	}
+
+	@Override
+	public void erase(Conversation conversation) {
+		String id = conversation.id().value();
+		redis.delete(List.of(conversationKey(id), logKey(id), seenKey(id), personKey(conversation.pseudonym())));
+	}
+
+	private List<String> toHash(Conversation c) {
+		String id = c.id().value();
+		List<String> fields = new ArrayList<>(20);
+		add(fields, "ch", c.channel().name());
+		add(fields, "ps", c.pseudonym());
+		add(fields, "mode", c.mode().name());
+		add(fields, "loc", c.locale());
+		add(fields, "node", c.node());
+		add(fields, "facts", sealer.seal(write(c.facts()), id));
+		add(fields, "sa", Long.toString(c.startedAt().toEpochMilli()));
+		add(fields, "la", Long.toString(c.lastActiveAt().toEpochMilli()));
+		if (c.replyAddress() != null) {
+			add(fields, "addr", sealer.seal(c.replyAddress(), id));
+		}
+		return fields;
+	}
+
+	private Conversation fromHash(ConversationId id, Map<String, String> h) {
+		String sealedAddress = h.get("addr");
+		return new Conversation(id, Channel.valueOf(h.get("ch")), h.get("ps"),
+				sealedAddress == null ? null : sealer.open(sealedAddress, id.value()), Mode.valueOf(h.get("mode")),
+				h.get("loc"), h.get("node"), readFacts(sealer.open(h.get("facts"), id.value())),
+				Long.parseLong(h.get("v")), Instant.ofEpochMilli(Long.parseLong(h.get("sa"))),
+				Instant.ofEpochMilli(Long.parseLong(h.get("la"))));
+	}
+
+	private static Map<String, String> pairs(List<Object> flat) {
+		Map<String, String> map = new HashMap<>();
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			map.put((String) flat.get(i), (String) flat.get(i + 1));
+		}
+		return map;
+	}
+
+	private static void add(List<String> fields, String name, String value) {
+		fields.add(name);
+		fields.add(value);
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Map<String, String> readFacts(String text) {
+		try {
+			return json.readValue(text, FACTS);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("stored facts are not readable", ex);
+		}
+	}
+
+	private StoredEntry read(String text) {
+		try {
+			return json.readValue(text, StoredEntry.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a stored transcript line is not readable", ex);
+		}
+	}
+
+	private static String orEmpty(String value) {
+		return value == null ? "" : value;
+	}
+
+	private String conversationKey(String id) {
+		return prefix + "conv:" + id;
+	}
+
+	private String logKey(String id) {
+		return prefix + "conv:" + id + ":log";
+	}
+
+	private String seenKey(String id) {
+		return prefix + "conv:" + id + ":seen";
+	}
+
+	private String personKey(String pseudonym) {
+		return prefix + "key:" + pseudonym;
+	}
+
+	/** The stored form of a transcript line: short names, epoch millis. */
+	record StoredEntry(long at, String a, String t, String k) {
+
+		StoredEntry(TranscriptEntry entry) {
+			this(entry.at().toEpochMilli(), entry.author().name(), entry.text(), entry.kind().name());
+		}
+
+		TranscriptEntry toEntry() {
+			return new TranscriptEntry(Instant.ofEpochMilli(at), TranscriptEntry.Author.valueOf(a), t,
+					Bubble.Kind.valueOf(k));
+		}
+
+	}
+
+}

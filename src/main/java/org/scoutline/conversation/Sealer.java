@@ -1,0 +1,61 @@
+package org.scoutline.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts what is stored about a person (AES-256-GCM, random 96-bit nonce, the conversation id as associated data,
+ * so a value copied into another conversation does not open).
+ */
+final class Sealer {
+
+	private static final int NONCE_BYTES = 12;
+
+	private static final int TAG_BITS = 128;
+
+	private final SecretKeySpec key;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Sealer(byte[] key) {
+		this.key = new SecretKeySpec(key, "AES");
+	}
+
+	String seal(String plain, String context) {
+		try {
+			byte[] nonce = new byte[NONCE_BYTES];
+			random.nextBytes(nonce);
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+			byte[] out = new byte[NONCE_BYTES + sealed.length];
+			System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+			System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+			return Base64.getEncoder().encodeToString(out);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("sealing failed", ex);
+		}
+	}
+
+	String open(String sealed, String context) {
+		try {
+			byte[] in = Base64.getDecoder().decode(sealed);
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+			return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			throw new IllegalStateException("stored data could not be opened (wrong scoutline.data-key?)", ex);
+		}
+	}
+
+}

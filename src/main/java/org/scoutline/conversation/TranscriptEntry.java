@@ -1,0 +1,32 @@
+package org.scoutline.conversation;
+
+import java.time.Instant;
+
+/**
+ * One line of a conversation's transcript. Media never appears, only {@link #MEDIA_REMOVED}.
+ *
+ * @param at when it was said
+ * @param author who said it
+ * @param text what was said
+ * @param kind how it was shown
+ */
+public record TranscriptEntry(Instant at, Author author, String text, Bubble.Kind kind) {
+
+	/** What the transcript and the console show instead of any picture, video or file. */
+	public static final String MEDIA_REMOVED = "[media removed]";
+
+	public enum Author {
+
+		USER, BOT, SCOUT
+
+	}
+
+	public static TranscriptEntry fromUser(Instant at, String text) {
+		return new TranscriptEntry(at, Author.USER, text, Bubble.Kind.TEXT);
+	}
+
+	public static TranscriptEntry fromBot(Instant at, Bubble bubble) {
+		return new TranscriptEntry(at, Author.BOT, bubble.text(), bubble.kind());
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.scoutline.dialogue;
+
+import java.util.Map;
+
+import org.scoutline.directory.Resource;
+
+/** Names of the facts with a meaning outside the script, and the facts derived from them. */
+final class Facts {
+
+	static final String LOCALE = "locale";
+
+	static final String COUNTRY = "country";
+
+	static final String AGE = "age";
+
+	static final String IMAGE_AGE = "image_age";
+
+	static final String RISK = "risk";
+
+	static final String RESUME_TO = "resume_to";
+
+	private Facts() {
+	}
+
+	/** @return {@code yes} when the age band is under 18, {@code no} when not, {@code null} when unknown */
+	static String minorNow(Map<String, String> facts) {
+		String age = facts.get(AGE);
+		if (age == null) {
+			return null;
+		}
+		return switch (age) {
+			case "u13", "13_15", "16_17" -> "yes";
+			case "18_25", "over25" -> "no";
+			default -> null;
+		};
+	}
+
+	/** @return {@code yes} when the image shows a minor, {@code no} when an adult, {@code null} when unknown */
+	static String minorInImage(Map<String, String> facts) {
+		if ("yes".equals(minorNow(facts)) || "minor".equals(facts.get(IMAGE_AGE))) {
+			return "yes";
+		}
+		return "adult".equals(facts.get(IMAGE_AGE)) ? "no" : null;
+	}
+
+	/** @return the age range of the age band, {@code null} when unknown */
+	static Resource.AgeRange ageRange(Map<String, String> facts) {
+		String age = facts.get(AGE);
+		if (age == null) {
+			return null;
+		}
+		return switch (age) {
+			case "u13" -> new Resource.AgeRange(0, 12);
+			case "13_15" -> new Resource.AgeRange(13, 15);
+			case "16_17" -> new Resource.AgeRange(16, 17);
+			case "18_25" -> new Resource.AgeRange(18, 25);
+			case "over25" -> new Resource.AgeRange(26, 120);
+			default -> null;
+		};
+	}
+
+}

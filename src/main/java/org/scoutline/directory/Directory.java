@@ -1,0 +1,151 @@
+package org.scoutline.directory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Helplines and resources by country. Entries of a kind the user's country lacks come from {@code INT}; hash tools
+ * from {@code INT} (they work worldwide) are always offered. The file is checked at start-up: every entry needs a
+ * name, a kind, a way to reach it, a source and a {@code verified_on} date.
+ */
+@Component
+public class Directory {
+
+	/** the pseudo-country used when the country is unknown */
+	public static final String INTERNATIONAL = "INT";
+
+	private final Map<String, Country> countries = new LinkedHashMap<>();
+
+	private final Map<String, List<Resource>> resources = new LinkedHashMap<>();
+
+	Directory(DirectorySettings settings) {
+		String file = settings.file().getDescription();
+		read(settings).countries().forEach((code, entry) -> {
+			String place = file + ": countries." + code;
+			require(entry.emergency() != null, place + ".emergency is missing");
+			require(entry.name() != null && entry.name().containsKey("en"), place + ".name.en is missing");
+			countries.put(code, new Country(code, entry.name(), entry.emergency(), entry.police()));
+			List<Resource> list = new ArrayList<>();
+			for (int i = 0; i < entry.resourcesOrEmpty().size(); i++) {
+				list.add(entry.resourcesOrEmpty().get(i).toResource(place + ".resources[" + i + "]"));
+			}
+			resources.put(code, List.copyOf(list));
+		});
+		require(countries.containsKey(INTERNATIONAL), file + ": countries.INT is missing");
+	}
+
+	/** @return the country with this code, or {@code INT} when it is unknown */
+	public Country country(String code) {
+		return Optional.ofNullable(code).map(countries::get).orElse(countries.get(INTERNATIONAL));
+	}
+
+	/** @return every country code in the directory, {@code INT} included */
+	public Set<String> countryCodes() {
+		return countries.keySet();
+	}
+
+	/**
+	 * @param country the user's country code, or {@code null}
+	 * @param kinds what is wanted
+	 * @param age the person's current age range, or {@code null} when unknown
+	 * @param minorInImage whether the image shows a minor ({@code null}: unknown, both tools fit)
+	 * @param limit the most entries to return
+	 * @return matching entries, lines open day and night first within each kind
+	 */
+	public List<Resource> find(String country, Set<Resource.Kind> kinds, Resource.AgeRange age, Boolean minorInImage,
+			int limit) {
+		String code = countries.containsKey(country) ? country : INTERNATIONAL;
+		List<Resource> found = new ArrayList<>();
+		for (Resource.Kind kind : kinds) {
+			List<Resource> local = matching(code, kind, age, minorInImage);
+			found.addAll(local);
+			if (!code.equals(INTERNATIONAL) && (local.isEmpty() || kind == Resource.Kind.HASH)) {
+				matching(INTERNATIONAL, kind, age, minorInImage).stream().filter(r -> !found.contains(r))
+					.forEach(found::add);
+			}
+		}
+		return found.stream().distinct().limit(limit).toList();
+	}
+
+	private List<Resource> matching(String code, Resource.Kind kind, Resource.AgeRange age, Boolean minorInImage) {
+		return resources.getOrDefault(code, List.of())
+			.stream()
+			.filter(r -> r.kinds().contains(kind))
+			.filter(r -> r.ages() == null || r.ages().overlaps(age))
+			.filter(r -> kind != Resource.Kind.HASH || fitsImage(r, minorInImage))
+			.sorted(Comparator.comparing(r -> !r.alwaysOpen()))
+			.toList();
+	}
+
+	private static boolean fitsImage(Resource resource, Boolean minorInImage) {
+		return minorInImage == null || resource.imageAge() == Resource.ImageAge.ANY
+				|| resource.imageAge() == (minorInImage ? Resource.ImageAge.MINOR : Resource.ImageAge.ADULT);
+	}
+
+	private static FileModel read(DirectorySettings settings) {
+		ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+			.addModule(new JavaTimeModule())
+			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+		try (InputStream in = settings.file().getInputStream()) {
+			return yaml.readValue(in, FileModel.class);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(settings.file().getDescription() + " is not valid: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalStateException(message);
+		}
+	}
+
+	record FileModel(Map<String, CountryEntry> countries) {
+	}
+
+	record CountryEntry(Map<String, String> name, String emergency, String police, List<ResourceEntry> resources) {
+
+		List<ResourceEntry> resourcesOrEmpty() {
+			return resources == null ? List.of() : resources;
+		}
+
+	}
+
+	record ResourceEntry(String id, String name, Set<Resource.Kind> kinds, Resource.AgeRange ages,
+			@JsonProperty("image_age") Resource.ImageAge imageAge, String phone, String sms, String url,
+			Map<String, String> hours, @JsonProperty("always_open") boolean alwaysOpen, String source,
+			@JsonProperty("verified_on") LocalDate verifiedOn) {
+
+		Resource toResource(String place) {
+			require(id != null && name != null, place + ": id and name are required");
+			require(kinds != null && !kinds.isEmpty(), place + " (" + id + "): kinds is missing");
+			require(phone != null || url != null || sms != null, place + " (" + id + "): no phone, sms or url");
+			require(source != null, place + " (" + id + "): source is missing");
+			require(verifiedOn != null, place + " (" + id + "): verified_on is missing");
+			return new Resource(id, name, Set.copyOf(kinds), ages, imageAge == null ? Resource.ImageAge.ANY : imageAge,
+					phone, sms, url, hours == null ? Map.of() : Map.copyOf(hours), alwaysOpen, source, verifiedOn);
+		}
+
+	}
+
+}

@@ -1,0 +1,142 @@
+package org.scoutline.hotline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Channel;
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.Conversations.SaveOutcome;
+import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.dialogue.Triage;
+import org.scoutline.dialogue.TriageState;
+import org.scoutline.dialogue.TriageTurn;
+import org.scoutline.handover.ScoutDuty;
+import org.scoutline.safety.CrisisDetector;
+import org.scoutline.safety.MessagePolicy;
+import org.scoutline.safety.Pseudonyms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline every message from a user goes through, on every channel. A turn loads the conversation (one round
+ * trip), decides in memory, and saves with the transcript append (one round trip); when another instance saved the
+ * same conversation in between, the turn runs again on fresh data, so nothing is lost. Logs carry conversation ids
+ * and event types only.
+ */
+@Component
+public class Hotline {
+
+	private static final Logger log = LoggerFactory.getLogger(Hotline.class);
+
+	private static final int MAX_ATTEMPTS = 8;
+
+	private static final int HISTORY = 200;
+
+	private final Conversations conversations;
+
+	private final Pseudonyms pseudonyms;
+
+	private final MessagePolicy policy;
+
+	private final Turns turns;
+
+	private final Triage triage;
+
+	private final Clock clock;
+
+	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, CrisisDetector crisis,
+			Triage triage, ScoutDuty duty) {
+		this(conversations, pseudonyms, policy, new Turns(triage, crisis, duty), triage, Clock.systemUTC());
+	}
+
+	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, Turns turns, Triage triage,
+			Clock clock) {
+		this.conversations = conversations;
+		this.pseudonyms = pseudonyms;
+		this.policy = policy;
+		this.turns = turns;
+		this.triage = triage;
+		this.clock = clock;
+	}
+
+	/**
+	 * Handles one message from a user.
+	 * @return what to send back; {@link HotlineReply.Outcome#DUPLICATE} means send nothing
+	 */
+	public HotlineReply receive(InboundMessage message) {
+		String pseudonym = pseudonyms.of(message.channel().name(), message.userId());
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			Conversations.Lookup lookup = conversations.find(pseudonym, message.messageId());
+			if (lookup.duplicate()) {
+				return HotlineReply.duplicate();
+			}
+			Conversation existing = lookup.conversation();
+			if (message.kind() == InboundMessage.Kind.TEXT && policy.tooLong(message.text())) {
+				return refusal(existing, message, "system.too_long", HotlineReply.Outcome.TOO_LONG);
+			}
+			Turns.Result result = turns.take(existing, message, pseudonym, clock.instant());
+			if (result.erase()) {
+				if (existing != null) {
+					conversations.erase(existing);
+				}
+				log.info("conversation erased on request conversation={}", existing == null ? "-" : existing.id());
+				return result.reply();
+			}
+			SaveOutcome outcome = conversations.save(result.conversation(), message.messageId(), result.transcript());
+			if (outcome == SaveOutcome.SAVED) {
+				log.debug("turn conversation={} kind={} attempt={}", result.conversation().id(), message.kind(),
+						attempt);
+				return result.reply();
+			}
+			if (outcome == SaveOutcome.DUPLICATE) {
+				return HotlineReply.duplicate();
+			}
+		}
+		log.warn("turn gave up after {} conflicting saves channel={}", MAX_ATTEMPTS, message.channel());
+		return refusal(null, message, "system.unavailable", HotlineReply.Outcome.UNAVAILABLE);
+	}
+
+	/**
+	 * What to show a user who opens the channel: their conversation so far, or the welcome for a new one (which is
+	 * stored only once they answer).
+	 */
+	public Opening open(Channel channel, String userId, String localeHint) {
+		String pseudonym = pseudonyms.of(channel.name(), userId);
+		Conversation existing = conversations.find(pseudonym, null).conversation();
+		if (existing == null) {
+			TriageTurn welcome = triage.begin(localeHint);
+			return new Opening(welcome.state().locale(), List.of(), welcome.bubbles(), welcome.choices());
+		}
+		TriageState state = Turns.stateOf(existing);
+		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(),
+				triage.choices(state));
+	}
+
+	/** @return a system text ({@code system.*}) in {@code locale} (the default locale when unknown) */
+	public String notice(String locale, String key) {
+		return triage.notice(locale, key).text();
+	}
+
+	private HotlineReply refusal(Conversation existing, InboundMessage message, String key,
+			HotlineReply.Outcome outcome) {
+		if (existing == null) {
+			Bubble notice = triage.notice(message.localeHint(), key);
+			return new HotlineReply(null, message.localeHint(), List.of(notice), List.of(), outcome);
+		}
+		TriageState state = Turns.stateOf(existing);
+		return new HotlineReply(existing.id(), existing.locale(), List.of(triage.notice(state, key)),
+				triage.choices(state), outcome);
+	}
+
+	static List<TranscriptEntry> botLines(Instant at, List<Bubble> bubbles) {
+		List<TranscriptEntry> lines = new ArrayList<>(bubbles.size());
+		bubbles.forEach(bubble -> lines.add(TranscriptEntry.fromBot(at, bubble)));
+		return lines;
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.scoutline.hotline;
+
+import java.util.List;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.ConversationId;
+
+/**
+ * What to send back on the user's channel.
+ *
+ * @param conversation the conversation, or {@code null} when none exists (refused or erased)
+ * @param locale the language to render in
+ * @param bubbles what to say, in order
+ * @param choices the buttons to show now
+ * @param outcome what happened to the message
+ */
+public record HotlineReply(ConversationId conversation, String locale, List<Bubble> bubbles, List<Choice> choices,
+		Outcome outcome) {
+
+	public enum Outcome {
+
+		/** handled and saved */
+		ANSWERED,
+		/** refused because the text is longer than allowed; nothing stored */
+		TOO_LONG,
+		/** could not be handled now (storage busy or down); nothing stored */
+		UNAVAILABLE,
+		/** a replay of a message already handled: send nothing */
+		DUPLICATE,
+		/** every key about the user was erased */
+		ERASED
+
+	}
+
+	public HotlineReply {
+		bubbles = List.copyOf(bubbles);
+		choices = List.copyOf(choices);
+	}
+
+	static HotlineReply duplicate() {
+		return new HotlineReply(null, null, List.of(), List.of(), Outcome.DUPLICATE);
+	}
+
+}

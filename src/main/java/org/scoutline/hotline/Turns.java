@@ -1,0 +1,148 @@
+package org.scoutline.hotline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.dialogue.Triage;
+import org.scoutline.dialogue.TriageState;
+import org.scoutline.dialogue.TriageTurn;
+import org.scoutline.handover.ScoutDuty;
+import org.scoutline.safety.CrisisDetector;
+
+/**
+ * Decides one turn in memory, without touching Redis: the safety rules first (media refusal, crisis screen on
+ * every text in every state), then commands, then the triage.
+ */
+final class Turns {
+
+	private final Triage triage;
+
+	private final CrisisDetector crisis;
+
+	private final ScoutDuty duty;
+
+	Turns(Triage triage, CrisisDetector crisis, ScoutDuty duty) {
+		this.triage = triage;
+		this.crisis = crisis;
+		this.duty = duty;
+	}
+
+	/**
+	 * @param conversation the new state to save ({@code null} when erasing)
+	 * @param transcript the lines to append
+	 * @param reply what to send back
+	 * @param erase whether every key about the user must be erased instead of saving
+	 */
+	record Result(Conversation conversation, List<TranscriptEntry> transcript, HotlineReply reply, boolean erase) {
+	}
+
+	static TriageState stateOf(Conversation conversation) {
+		return new TriageState(conversation.node(), conversation.facts(), conversation.locale());
+	}
+
+	Result take(Conversation existing, InboundMessage message, String pseudonym, Instant now) {
+		List<Bubble> shown = new ArrayList<>();
+		List<TranscriptEntry> lines = new ArrayList<>();
+		Conversation conversation;
+		boolean inCrisis = message.kind() == InboundMessage.Kind.TEXT && crisis.screen(message.text()).isCrisis();
+		if (existing == null) {
+			TriageTurn welcome = triage.begin(message.localeHint());
+			TriageState first = welcome.state();
+			conversation = Conversation.start(message.channel(), pseudonym, message.replyAddress(), first.locale(),
+					first.node(), first.facts(), now);
+			if (!inCrisis && !message.welcomed()) {
+				shown.addAll(welcome.bubbles());
+				if (message.kind() == InboundMessage.Kind.TEXT || isStart(message)) {
+					lines.add(userLine(now, message, first));
+					lines.addAll(Hotline.botLines(now, welcome.bubbles()));
+					return result(conversation, first, welcome.choices(), shown, lines, now);
+				}
+			}
+			lines.addAll(Hotline.botLines(now, inCrisis ? List.of() : welcome.bubbles()));
+		}
+		else {
+			conversation = existing.touched(now, message.replyAddress());
+		}
+		TriageState state = stateOf(conversation);
+		lines.add(userLine(now, message, state));
+		TriageTurn turn = switch (message.kind()) {
+			case MEDIA -> new TriageTurn(state, List.of(triage.notice(state, "system.media_removed")),
+					triage.choices(state), null);
+			case COMMAND -> command(state, message.command());
+			case CHOICE -> answered(triage.answer(state, message.choice(), null));
+			case TEXT -> inCrisis ? triage.crisis(state) : answered(triage.answer(state, null, message.text()));
+		};
+		if (turn == null) {
+			Bubble done = triage.notice(state, "system.deleted");
+			return new Result(null, List.of(), new HotlineReply(null, state.locale(), List.of(done), List.of(),
+					HotlineReply.Outcome.ERASED), true);
+		}
+		shown.addAll(turn.bubbles());
+		lines.addAll(Hotline.botLines(now, turn.bubbles()));
+		return result(conversation, turn.state(), turn.choices(), shown, lines, now);
+	}
+
+	/** @return the turn, or the turn of the command the user chose with a button */
+	private TriageTurn answered(TriageTurn turn) {
+		return turn.command() == null ? turn : command(turn.state(), turn.command());
+	}
+
+	/** @return the command's turn, or {@code null} for delete */
+	private TriageTurn command(TriageState state, String command) {
+		return switch (command) {
+			case "start", "restart" -> triage.restart(state);
+			case "help" -> triage.help(state);
+			case "language" -> triage.switchLanguage(state);
+			case "plan" -> triage.plan(state);
+			case "scout" -> scout(state);
+			case "delete" -> null;
+			default -> {
+				TriageTurn help = triage.help(state);
+				List<Bubble> bubbles = new ArrayList<>(List.of(triage.notice(state, "system.unknown_command")));
+				bubbles.addAll(help.bubbles());
+				yield new TriageTurn(state, bubbles, help.choices(), null);
+			}
+		};
+	}
+
+	private TriageTurn scout(TriageState state) {
+		if (duty.scoutAvailable()) {
+			throw new IllegalStateException("handover to a scout is not built yet, but a scout is reported on duty");
+		}
+		List<Bubble> bubbles = new ArrayList<>(List.of(triage.notice(state, "system.no_scout"),
+				triage.crisisCard(state)));
+		TriageTurn current = triage.current(state);
+		bubbles.addAll(current.bubbles());
+		return new TriageTurn(state, bubbles, current.choices(), null);
+	}
+
+	private Result result(Conversation conversation, TriageState state, List<Choice> choices, List<Bubble> shown,
+			List<TranscriptEntry> lines, Instant now) {
+		Conversation updated = conversation.withDialogue(state.locale(), state.node(), state.facts());
+		HotlineReply reply = new HotlineReply(updated.id(), state.locale(), shown, choices,
+				HotlineReply.Outcome.ANSWERED);
+		return new Result(updated, lines, reply, false);
+	}
+
+	private TranscriptEntry userLine(Instant now, InboundMessage message, TriageState state) {
+		String text = switch (message.kind()) {
+			case TEXT -> message.text();
+			case MEDIA -> TranscriptEntry.MEDIA_REMOVED;
+			case COMMAND -> "/" + message.command();
+			case CHOICE -> triage.choices(state).stream().filter(c -> c.id().equals(message.choice()))
+				.map(Choice::label).findFirst().orElse("[" + message.choice() + "]");
+		};
+		return TranscriptEntry.fromUser(now, text);
+	}
+
+	private static boolean isStart(InboundMessage message) {
+		return message.kind() == InboundMessage.Kind.COMMAND
+				&& ("start".equals(message.command()) || "restart".equals(message.command()));
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.scoutline.safety;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Screens every message, in every state and all languages at once, for crisis signals (self-harm, danger from
+ * others). It prefers a false alarm to a missed one; only clearly figurative phrases ("ich sterbe vor Lachen") cancel
+ * a signal they overlap. The lexicon is {@code config/crisis-lexicon.yml}.
+ */
+@Component
+public class CrisisDetector {
+
+	private final List<Phrase> signals = new ArrayList<>();
+
+	private final List<List<String>> figurative = new ArrayList<>();
+
+	CrisisDetector(SafetySettings settings) {
+		Lexicon lexicon = load(settings);
+		lexicon.languages().forEach((language, entries) -> {
+			entries.signals().forEach((category, phrases) -> phrases
+				.forEach(phrase -> signals.add(new Phrase(category, words(phrase, settings, language)))));
+			entries.figurativeOrEmpty().forEach(phrase -> figurative.add(words(phrase, settings, language)));
+		});
+		if (signals.isEmpty()) {
+			throw new IllegalStateException(settings.crisisLexicon().getDescription() + ": no crisis signals defined");
+		}
+	}
+
+	/**
+	 * @param text what the user wrote
+	 * @return the categories of crisis signals found ({@code self_harm}, {@code danger} ...), empty when none
+	 */
+	public Screening screen(String text) {
+		if (text == null || text.isBlank()) {
+			return Screening.NONE;
+		}
+		List<String> words = TextNormalizer.words(text);
+		Set<String> found = new LinkedHashSet<>();
+		int[] end = new int[1];
+		for (Phrase signal : signals) {
+			if (found.contains(signal.category())) {
+				continue;
+			}
+			int start = PhraseMatcher.find(words, signal.words(), end);
+			if (start >= 0 && !figurativeAround(words, start, end[0])) {
+				found.add(signal.category());
+			}
+		}
+		return found.isEmpty() ? Screening.NONE : new Screening(Set.copyOf(found));
+	}
+
+	private boolean figurativeAround(List<String> words, int start, int end) {
+		int[] figurativeEnd = new int[1];
+		for (List<String> phrase : figurative) {
+			int from = PhraseMatcher.find(words, phrase, figurativeEnd);
+			if (from >= 0 && from <= end && figurativeEnd[0] >= start) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<String> words(String phrase, SafetySettings settings, String language) {
+		List<String> words = TextNormalizer.words(phrase);
+		if (words.isEmpty()) {
+			throw new IllegalStateException(settings.crisisLexicon().getDescription() + ": languages." + language
+					+ " has an empty phrase");
+		}
+		return List.copyOf(words);
+	}
+
+	private static Lexicon load(SafetySettings settings) {
+		ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+			.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+		try (InputStream in = settings.crisisLexicon().getInputStream()) {
+			return yaml.readValue(in, Lexicon.class);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(
+					settings.crisisLexicon().getDescription() + " cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * @param signals the categories found; empty when none
+	 */
+	public record Screening(Set<String> signals) {
+
+		static final Screening NONE = new Screening(Set.of());
+
+		public boolean isCrisis() {
+			return !signals.isEmpty();
+		}
+
+	}
+
+	record Phrase(String category, List<String> words) {
+	}
+
+	record Lexicon(Map<String, LanguageEntries> languages) {
+	}
+
+	record LanguageEntries(Map<String, List<String>> signals, List<String> figurative) {
+
+		List<String> figurativeOrEmpty() {
+			return figurative == null ? List.of() : figurative;
+		}
+
+	}
+
+}

@@ -1,0 +1,12 @@
+-- Loads a person's conversation in one round trip.
+-- KEYS[1] = <prefix>key:<pseudonym>
+-- ARGV[1] = key prefix, ARGV[2] = channel message id or ''
+-- returns {} when there is none, else {conversation id, 1 if the message was already handled else 0, {hash fields}}
+local id = redis.call('GET', KEYS[1])
+if not id then return {} end
+local conv = ARGV[1] .. 'conv:' .. id
+local fields = redis.call('HGETALL', conv)
+if #fields == 0 then return {} end
+local seen = 0
+if ARGV[2] ~= '' then seen = redis.call('SISMEMBER', conv .. ':seen', ARGV[2]) end
+return {id, seen, fields}

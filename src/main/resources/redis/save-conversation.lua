@@ -1,0 +1,33 @@
+-- Saves a conversation if nobody saved a newer version, appends its transcript, marks the message as handled and
+-- refreshes every expiry, in one round trip.
+-- KEYS[1] = conv:<id>, KEYS[2] = conv:<id>:log, KEYS[3] = conv:<id>:seen, KEYS[4] = key:<pseudonym>
+-- ARGV[1] = expected version ('0' for a new conversation), ARGV[2] = ttl in seconds, ARGV[3] = message id or '',
+-- ARGV[4] = conversation id, ARGV[5] = key prefix, ARGV[6] = transcript limit, ARGV[7] = n (number of field args),
+-- ARGV[8 .. 7+n] = field, value, ..., ARGV[8+n ..] = transcript entries
+-- returns the new version, -1 on a version conflict, -2 when the message was already handled
+local current = redis.call('HGET', KEYS[1], 'v')
+if ARGV[1] == '0' then
+  if current then return -1 end
+  local mapped = redis.call('GET', KEYS[4])
+  if mapped and mapped ~= ARGV[4] and redis.call('EXISTS', ARGV[5] .. 'conv:' .. mapped) == 1 then return -1 end
+elseif current ~= ARGV[1] then
+  return -1
+end
+if ARGV[3] ~= '' and redis.call('SADD', KEYS[3], ARGV[3]) == 0 then return -2 end
+local n = tonumber(ARGV[7])
+local version = tonumber(ARGV[1]) + 1
+local fields = {'v', tostring(version)}
+for i = 8, 7 + n do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[1], unpack(fields))
+local ttl = tonumber(ARGV[2])
+if #ARGV > 7 + n then
+  local entries = {}
+  for i = 8 + n, #ARGV do entries[#entries + 1] = ARGV[i] end
+  redis.call('RPUSH', KEYS[2], unpack(entries))
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[6]), -1)
+end
+redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('EXPIRE', KEYS[2], ttl)
+redis.call('EXPIRE', KEYS[3], ttl)
+redis.call('SET', KEYS[4], ARGV[4], 'EX', ttl)
+return version
