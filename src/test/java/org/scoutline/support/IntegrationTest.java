@@ -1,0 +1,26 @@
+package org.scoutline.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a random port against a real Redis: the one on 127.0.0.1:6379 when it answers, else
+ * the embedded one (started by the app's own fallback). Each context writes under its own key prefix and removes
+ * only its own keys when it closes.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(RedisTestSupport.class)
+public @interface IntegrationTest {
+
+}

@@ -1,0 +1,61 @@
+package org.scoutline.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scoutline.platform.ScoutlineSettings;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Gives tests their key prefix and deletes every key under it when the context closes. */
+@TestConfiguration(proxyBeanMethods = false)
+public class RedisTestSupport {
+
+	@Bean
+	TestKeys testKeys(StringRedisTemplate redis, ScoutlineSettings settings) {
+		return new TestKeys(redis, settings.keyPrefix());
+	}
+
+	/** The keys of this test context. */
+	public static class TestKeys implements DisposableBean {
+
+		private final StringRedisTemplate redis;
+
+		private final String prefix;
+
+		TestKeys(StringRedisTemplate redis, String prefix) {
+			if (!prefix.startsWith("sl-test-")) {
+				throw new IllegalStateException("tests must run with their own key prefix, not " + prefix);
+			}
+			this.redis = redis;
+			this.prefix = prefix;
+		}
+
+		public String prefix() {
+			return prefix;
+		}
+
+		/** @return every key this context wrote */
+		public List<String> all() {
+			List<String> keys = new ArrayList<>();
+			try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(500).build())) {
+				cursor.forEachRemaining(keys::add);
+			}
+			return keys;
+		}
+
+		@Override
+		public void destroy() {
+			List<String> keys = all();
+			if (!keys.isEmpty()) {
+				redis.delete(keys);
+			}
+		}
+
+	}
+
+}
