@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** Reads {@code config/triage.yml}; a file that is not even well-formed is refused with its line and column. */
@@ -31,7 +32,7 @@ final class ScriptLoader {
 			return script;
 		}
 		catch (JsonProcessingException ex) {
-			throw new InvalidScriptException(List.of(name(resource) + ": " + where(ex) + ex.getOriginalMessage()));
+			throw new InvalidScriptException(List.of(name(resource) + ": " + where(ex) + reason(ex)));
 		}
 		catch (IOException ex) {
 			throw new InvalidScriptException(List.of(name(resource) + ": cannot be read (" + ex.getMessage() + ")"));
@@ -40,6 +41,13 @@ final class ScriptLoader {
 
 	static String name(Resource resource) {
 		return resource instanceof ClassPathResource classPath ? classPath.getPath() : resource.getDescription();
+	}
+
+	private static String reason(JsonProcessingException ex) {
+		if (ex instanceof UnrecognizedPropertyException unknown) {
+			return "unknown field '" + unknown.getPropertyName() + "', expected one of " + unknown.getKnownPropertyIds();
+		}
+		return ex.getOriginalMessage();
 	}
 
 	private static String where(JsonProcessingException ex) {
@@ -57,10 +65,9 @@ final class ScriptLoader {
 		}
 		JsonLocation location = ex.getLocation();
 		if (location != null) {
-			place.append("(line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr())
-				.append(") ");
+			place.append("(near line ").append(location.getLineNr()).append(")");
 		}
-		return place.append(": ").toString();
+		return place.toString().strip() + ": ";
 	}
 
 }

@@ -205,7 +205,7 @@ public class Triage {
 
 	private static TriageState withRisk(TriageState state, String risk) {
 		String recorded = state.facts().get(Facts.RISK);
-		if (risk == null || RISK_ORDER.indexOf(risk) <= RISK_ORDER.indexOf(recorded)) {
+		if (risk == null || recorded != null && RISK_ORDER.indexOf(risk) <= RISK_ORDER.indexOf(recorded)) {
 			return state;
 		}
 		Map<String, String> facts = new HashMap<>(state.facts());

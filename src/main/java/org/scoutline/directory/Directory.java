@@ -24,7 +24,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * Helplines and resources by country. Entries of a kind the user's country lacks come from {@code INT}; hash tools
  * from {@code INT} (they work worldwide) are always offered. The file is checked at start-up: every entry needs a
- * name, a kind, a way to reach it, a source and a {@code verified_on} date.
+ * name, a kind, a source and a {@code verified_on} date (a phone number, text number or address where the
+ * source gives one).
  */
 @Component
 public class Directory {
@@ -139,7 +140,6 @@ public class Directory {
 		Resource toResource(String place) {
 			require(id != null && name != null, place + ": id and name are required");
 			require(kinds != null && !kinds.isEmpty(), place + " (" + id + "): kinds is missing");
-			require(phone != null || url != null || sms != null, place + " (" + id + "): no phone, sms or url");
 			require(source != null, place + " (" + id + "): source is missing");
 			require(verifiedOn != null, place + " (" + id + "): verified_on is missing");
 			return new Resource(id, name, Set.copyOf(kinds), ages, imageAge == null ? Resource.ImageAge.ANY : imageAge,

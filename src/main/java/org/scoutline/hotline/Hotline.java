@@ -14,8 +14,6 @@ import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.dialogue.TriageTurn;
-import org.scoutline.handover.ScoutDuty;
-import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
 import org.slf4j.Logger;
@@ -49,19 +47,13 @@ public class Hotline {
 
 	private final Clock clock;
 
-	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, CrisisDetector crisis,
-			Triage triage, ScoutDuty duty) {
-		this(conversations, pseudonyms, policy, new Turns(triage, crisis, duty), triage, Clock.systemUTC());
-	}
-
-	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, Turns turns, Triage triage,
-			Clock clock) {
+	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, Turns turns, Triage triage) {
 		this.conversations = conversations;
 		this.pseudonyms = pseudonyms;
 		this.policy = policy;
 		this.turns = turns;
 		this.triage = triage;
-		this.clock = clock;
+		this.clock = Clock.systemUTC();
 	}
 
 	/**

@@ -13,12 +13,14 @@ import org.scoutline.dialogue.TriageState;
 import org.scoutline.dialogue.TriageTurn;
 import org.scoutline.handover.ScoutDuty;
 import org.scoutline.safety.CrisisDetector;
+import org.springframework.stereotype.Component;
 
 /**
  * Decides one turn in memory, without touching Redis: the safety rules first (media refusal, crisis screen on
  * every text in every state), then commands, then the triage.
  */
-final class Turns {
+@Component
+class Turns {
 
 	private final Triage triage;
 

@@ -36,15 +36,20 @@ class EmbeddedRedisFallback implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		apply(environment, "localhost", 6379);
+	}
+
+	/** Starts the embedded Redis unless one is configured or answers at {@code host:port}. */
+	void apply(ConfigurableEnvironment environment, String host, int defaultPort) {
 		if ("never".equalsIgnoreCase(environment.getProperty("scoutline.embedded-redis", "auto"))
-				|| redisConfigured(environment) || answers("localhost", 6379)) {
+				|| redisConfigured(environment) || answers(host, defaultPort)) {
 			return;
 		}
 		int port = startOrReuse();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of("spring.data.redis.host", "127.0.0.1",
-					"spring.data.redis.port", port, "scoutline.embedded-redis-active", true)));
-		log.warn("No Redis configured or reachable on localhost:6379: started the embedded Redis on 127.0.0.1:" + port
+					"spring.data.redis.port", port)));
+		log.warn("No Redis configured or reachable on " + host + ":" + defaultPort + ": started the embedded Redis on 127.0.0.1:" + port
 				+ " (data is lost when the app stops; set spring.data.redis.url for a real one)");
 	}
 

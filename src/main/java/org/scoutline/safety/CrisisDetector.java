@@ -16,8 +16,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Screens every message, in every state and all languages at once, for crisis signals (self-harm, danger from
- * others). It prefers a false alarm to a missed one; only clearly figurative phrases ("ich sterbe vor Lachen") cancel
- * a signal they overlap. The lexicon is {@code config/crisis-lexicon.yml}.
+ * others). It prefers a false alarm to a missed one: signals match with small misspellings, while the clearly
+ * figurative phrases that cancel a signal they overlap ("ich sterbe vor Lachen") must match word for word. The lexicon is {@code config/crisis-lexicon.yml}.
  */
 @Component
 public class CrisisDetector {
@@ -53,7 +53,7 @@ public class CrisisDetector {
 			if (found.contains(signal.category())) {
 				continue;
 			}
-			int start = PhraseMatcher.find(words, signal.words(), end);
+			int start = PhraseMatcher.find(words, signal.words(), true, end);
 			if (start >= 0 && !figurativeAround(words, start, end[0])) {
 				found.add(signal.category());
 			}
@@ -64,7 +64,7 @@ public class CrisisDetector {
 	private boolean figurativeAround(List<String> words, int start, int end) {
 		int[] figurativeEnd = new int[1];
 		for (List<String> phrase : figurative) {
-			int from = PhraseMatcher.find(words, phrase, figurativeEnd);
+			int from = PhraseMatcher.find(words, phrase, false, figurativeEnd);
 			if (from >= 0 && from <= end && figurativeEnd[0] >= start) {
 				return true;
 			}

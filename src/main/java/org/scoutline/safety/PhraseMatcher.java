@@ -12,11 +12,15 @@ final class PhraseMatcher {
 	private PhraseMatcher() {
 	}
 
-	/** @return the index of the first word of the first match, or -1; {@code end[0]} gets its last index */
-	static int find(List<String> words, List<String> phrase, int[] end) {
+	/**
+	 * @param fuzzy whether words may be misspelled (signals) or must be exact (figurative phrases, which must never
+	 * cancel more than they say)
+	 * @return the index of the first word of the first match, or -1; {@code end[0]} gets its last index
+	 */
+	static int find(List<String> words, List<String> phrase, boolean fuzzy, int[] end) {
 		for (int start = 0; start < words.size(); start++) {
-			if (similar(words.get(start), phrase.get(0), phrase.size() == 1)) {
-				int last = matchRest(words, phrase, 1, start);
+			if (matches(words.get(start), phrase.get(0), fuzzy, phrase.size() == 1)) {
+				int last = matchRest(words, phrase, fuzzy, 1, start);
 				if (last >= 0) {
 					end[0] = last;
 					return start;
@@ -26,19 +30,23 @@ final class PhraseMatcher {
 		return -1;
 	}
 
-	private static int matchRest(List<String> words, List<String> phrase, int p, int previous) {
+	private static int matchRest(List<String> words, List<String> phrase, boolean fuzzy, int p, int previous) {
 		if (p == phrase.size()) {
 			return previous;
 		}
 		for (int gap = 1; gap <= 2 && previous + gap < words.size(); gap++) {
-			if (similar(words.get(previous + gap), phrase.get(p), false)) {
-				int last = matchRest(words, phrase, p + 1, previous + gap);
+			if (matches(words.get(previous + gap), phrase.get(p), fuzzy, false)) {
+				int last = matchRest(words, phrase, fuzzy, p + 1, previous + gap);
 				if (last >= 0) {
 					return last;
 				}
 			}
 		}
 		return -1;
+	}
+
+	private static boolean matches(String word, String target, boolean fuzzy, boolean allowPrefix) {
+		return fuzzy ? similar(word, target, allowPrefix) : word.equals(target);
 	}
 
 	static boolean similar(String word, String target, boolean allowPrefix) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Turns free text into comparable words: lower case, umlauts folded (ä→ae, ß→ss), other accents dropped, digits
  * written as letters read as letters inside words ({@code 5u1z1d} → {@code suizid}), runs of three or more equal
- * letters shortened to two ({@code leeeeben} → {@code leeben}, which the fuzzy match then takes for {@code leben}), everything else a word break.
+ * letters (not digits) shortened to two ({@code leeeeben} → {@code leeben}, which the fuzzy match then takes for {@code leben}), everything else a word break.
  */
 final class TextNormalizer {
 
@@ -75,7 +75,7 @@ final class TextNormalizer {
 		for (int i = 0; i < word.length(); i++) {
 			char c = word.charAt(i);
 			run = i > 0 && word.charAt(i - 1) == c ? run + 1 : 1;
-			if (run <= 2) {
+			if (run <= 2 || !Character.isLetter(c)) {
 				out.append(c);
 			}
 		}

@@ -18,7 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "scoutline.key-prefix=sl-test-${random.uuid}:", "scoutline.webchat.burst=1000",
+				"scoutline.webchat.per-second=1000" })
 @ActiveProfiles("test")
 @Import(RedisTestSupport.class)
 public @interface IntegrationTest {

@@ -48,12 +48,17 @@ public class RedisTestSupport {
 			return keys;
 		}
 
-		@Override
-		public void destroy() {
+		/** Deletes every key of this context (the context's tests run one after another). */
+		public void clear() {
 			List<String> keys = all();
 			if (!keys.isEmpty()) {
 				redis.delete(keys);
 			}
+		}
+
+		@Override
+		public void destroy() {
+			clear();
 		}
 
 	}

@@ -1,0 +1,999 @@
+/*
+ * Scoutline chat widget: anonymous advice chat, embeddable on any page.
+ *
+ *   <script src="https://<host>/widget.js" data-target="#scoutline-chat"
+ *           data-locale="de" data-exit-url="/neutral.html" defer></script>
+ *
+ * Plain JavaScript, no dependencies, no build step. Speaks the WebSocket
+ * protocol in docs/widget-protocol.md; embedding is described in
+ * docs/widget.md. Server text is only ever written with textContent.
+ * The only global is window.Scoutline = { version }.
+ */
+(function () {
+  'use strict';
+
+  var VERSION = '1.0.0';
+  if (window.Scoutline) return; // loaded twice: keep the first one
+
+  var MAX_CHARS = 2000;            // the server refuses longer text too
+  var MAX_FRAME_BYTES = 8192;      // at most 8 KiB a frame
+  var TOKEN_KEY = 'scoutline.token';
+  var DEFAULT_EXIT_URL = 'https://www.google.com/search?q=wetter';
+  var RECONNECT_DELAYS = [1000, 2000, 5000, 10000];
+  var SHIFT_WINDOW_MS = 2000;      // Shift three times within this window: quick exit
+  var WAIT_TIMEOUT_MS = 15000;     // re-enable the buttons if no answer comes
+
+  var TEXTS = {
+    de: {
+      region: 'Scoutline-Chat',
+      exit: 'Schnell weg (Exit)',
+      exitNote: 'Löscht nicht den Browserverlauf',
+      title: 'Scoutline\u00a0· anonym',
+      noPhotos: 'Schick bitte keine Fotos.',
+      minimize: 'Chat minimieren',
+      open: 'Chat öffnen',
+      toolbar: 'Aktionen',
+      restart: 'Neu starten',
+      language: 'English',
+      languageLang: 'en',
+      help: 'Hilfe',
+      scout: 'Mit einem Scout reden',
+      del: 'Meine Daten löschen',
+      confirmQ: 'Wirklich alles löschen? Dein Chatverlauf und deine Angaben sind dann sofort weg.',
+      confirmYes: 'Ja, löschen',
+      confirmNo: 'Abbrechen',
+      log: 'Chatverlauf',
+      choices: 'Antwortmöglichkeiten',
+      input: 'Nachricht',
+      placeholder: 'Schreib hier …',
+      send: 'Senden',
+      limit: 'Höchstens 2000 Zeichen.',
+      tooLong: 'Deine Nachricht ist zu lang (mehr als 2000 Zeichen). Kürz sie bitte oder schick sie in Teilen.',
+      connecting: 'Verbinde…',
+      spkYou: 'Du:',
+      spkBot: 'Scoutline:',
+      spkScout: 'Scout:',
+      spkNotice: 'Hinweis:',
+      scoutTag: 'Scout',
+      crisisTitle: 'Wichtig – sofort Hilfe',
+      step: 'Schritt',
+      fileLocal: 'Bilder und Dateien werden nicht gesendet. Wir brauchen sie nicht – bitte behalte sie für dich.',
+      error: 'Das hat gerade nicht geklappt. Versuch es bitte nochmal.',
+      neutralTitle: 'Wetter'
+    },
+    en: {
+      region: 'Scoutline chat',
+      exit: 'Quick exit',
+      exitNote: 'Doesn\u2019t clear your browser history',
+      title: 'Scoutline\u00a0· anonymous',
+      noPhotos: 'Please don\u2019t send photos.',
+      minimize: 'Minimise chat',
+      open: 'Open chat',
+      toolbar: 'Actions',
+      restart: 'Start over',
+      language: 'Deutsch',
+      languageLang: 'de',
+      help: 'Help',
+      scout: 'Talk to a scout',
+      del: 'Delete my data',
+      confirmQ: 'Really delete everything? Your chat and your answers will be gone right away.',
+      confirmYes: 'Yes, delete',
+      confirmNo: 'Cancel',
+      log: 'Chat',
+      choices: 'Answer options',
+      input: 'Message',
+      placeholder: 'Type here …',
+      send: 'Send',
+      limit: 'At most 2,000 characters.',
+      tooLong: 'Your message is too long (more than 2,000 characters). Please shorten it or send it in parts.',
+      connecting: 'Connecting…',
+      spkYou: 'You:',
+      spkBot: 'Scoutline:',
+      spkScout: 'Scout:',
+      spkNotice: 'Note:',
+      scoutTag: 'Scout',
+      crisisTitle: 'Important – help right now',
+      step: 'Step',
+      fileLocal: 'Pictures and files are not sent. We don\u2019t need them – please keep them to yourself.',
+      error: 'That didn\u2019t work just now. Please try again.',
+      neutralTitle: 'Weather'
+    }
+  };
+
+  var CSS = [
+    '.scoutline{--sl-bg:#fbf9f5;--sl-surface:#fff;--sl-text:#1c2733;--sl-muted:#4d5b69;--sl-border:#d5dde4;--sl-field:#7a8794;',
+    '--sl-accent:#1d5e6e;--sl-on-accent:#fff;--sl-soft:#e4f1ef;--sl-user:#1d5e6e;--sl-on-user:#fff;--sl-bot:#fff;',
+    '--sl-scout:#fff4d9;--sl-scout-line:#c8932a;--sl-notice:#eef1f4;--sl-exit:#b3261e;--sl-exit-hover:#8c1d18;',
+    '--sl-crisis:#b3261e;--sl-crisis-bg:#fff4f3;--sl-focus:#0b3d91;--sl-link:#0a5a8a;--sl-shadow:0 10px 30px rgba(20,35,50,.18);',
+    'box-sizing:border-box;position:relative;display:flex;flex-direction:column;height:100%;min-height:440px;',
+    'container-type:inline-size;background:var(--sl-bg);color:var(--sl-text);border:1px solid var(--sl-border);border-radius:16px;',
+    'font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:max(16px,1rem);',
+    'line-height:1.45;text-align:left;-webkit-text-size-adjust:100%;}',
+    '@media (prefers-color-scheme:dark){.scoutline{--sl-bg:#14191f;--sl-surface:#1d242c;--sl-text:#e8edf2;--sl-muted:#aab6c2;',
+    '--sl-border:#34404c;--sl-field:#6f7d8a;--sl-accent:#1f6675;--sl-soft:#1e3238;--sl-user:#1f6675;--sl-bot:#1d242c;',
+    '--sl-scout:#2a2416;--sl-scout-line:#c8932a;--sl-notice:#232b34;--sl-exit:#c62828;--sl-exit-hover:#a31f1f;',
+    '--sl-crisis:#ff8a80;--sl-crisis-bg:#2a1a1a;--sl-focus:#9ecbff;--sl-link:#8fd0ff;--sl-shadow:0 10px 30px rgba(0,0,0,.5);}}',
+    '.scoutline *,.scoutline *::before,.scoutline *::after{box-sizing:border-box;}',
+    '.scoutline [hidden]{display:none!important;}',
+    '.scoutline h2,.scoutline p,.scoutline ol,.scoutline li{margin:0;padding:0;font:inherit;color:inherit;letter-spacing:normal;}',
+    '.scoutline button,.scoutline textarea{font:inherit;color:inherit;letter-spacing:normal;text-transform:none;margin:0;}',
+    '.scoutline button{cursor:pointer;-webkit-tap-highlight-color:transparent;}',
+    '.scoutline button:disabled{cursor:default;}',
+    '.scoutline a{color:var(--sl-link);text-decoration:underline;text-underline-offset:2px;}',
+    '.scoutline :focus{outline:none;}',
+    '.scoutline :focus-visible{outline:3px solid var(--sl-focus);outline-offset:2px;}',
+    '.scoutline .sl-sr{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0;}',
+    /* header with the quick exit */
+    '.sl-head{position:sticky;top:0;z-index:3;display:flex;align-items:flex-start;gap:.6em;padding:.6em .75em;',
+    'background:var(--sl-soft);border-bottom:1px solid var(--sl-border);border-radius:16px 16px 0 0;}',
+    '.sl-brand{order:1;flex:1 1 auto;min-width:0;padding-top:.1em;}',
+    '.sl-title{font-size:1.125em;font-weight:700;line-height:1.3;overflow-wrap:break-word;}',
+    '.sl-nophotos{color:var(--sl-muted);font-size:.9375em;}',
+    '.sl-exitwrap{order:2;flex:0 0 auto;width:min-content;display:flex;flex-direction:column;align-items:flex-end;gap:.15em;}',
+    '.sl-exit{min-height:44px;min-width:44px;padding:.45em .9em;border:2px solid var(--sl-exit);border-radius:10px;',
+    'background:var(--sl-exit);color:#fff!important;font-weight:700;line-height:1.2;white-space:nowrap;}',
+    '.sl-exit:hover{background:var(--sl-exit-hover);border-color:var(--sl-exit-hover);}',
+    '.sl-exitnote{font-size:.875em;color:var(--sl-muted);text-align:right;line-height:1.25;}',
+    '.sl-min{order:3;flex:0 0 auto;min-width:44px;min-height:44px;border:1px solid var(--sl-border);border-radius:10px;',
+    'background:var(--sl-surface);font-size:1.25em;line-height:1;}',
+    /* pinned crisis cards */
+    '.sl-pinned{flex:0 0 auto;max-height:40%;overflow-y:auto;display:flex;flex-direction:column;gap:.5em;padding:.6em .75em 0;}',
+    '.sl-pinned:empty{display:none;}',
+    '.sl-crisis{border:3px solid var(--sl-crisis);background:var(--sl-crisis-bg);border-radius:12px;padding:.6em .8em;',
+    'white-space:pre-wrap;overflow-wrap:anywhere;}',
+    '.sl-crisis-title{display:block;font-weight:700;color:var(--sl-crisis);margin-bottom:.2em;}',
+    '.sl-crisis a{font-weight:700;}',
+    /* toolbar */
+    '.sl-tools{flex:0 0 auto;display:flex;flex-wrap:nowrap;gap:.4em;padding:.5em .75em;overflow-x:auto;',
+    'border-bottom:1px solid var(--sl-border);scrollbar-width:thin;}',
+    '@container (min-width:540px){.sl-tools{flex-wrap:wrap;overflow-x:visible;}}',
+    '.sl-tool{flex:0 0 auto;min-height:44px;padding:.35em .9em;border:1px solid var(--sl-border);border-radius:999px;',
+    'background:var(--sl-surface);white-space:nowrap;}',
+    '.sl-tool:hover:not(:disabled){border-color:var(--sl-accent);}',
+    '.sl-tool:disabled{opacity:.55;}',
+    '.sl-tool--del{color:var(--sl-crisis);}',
+    '.sl-confirm{flex:0 0 auto;display:flex;flex-direction:column;gap:.5em;margin:.5em .75em 0;padding:.6em .75em;',
+    'border:2px solid var(--sl-crisis);border-radius:12px;background:var(--sl-surface);}',
+    '.sl-confirm-actions{display:flex;flex-wrap:wrap;gap:.5em;}',
+    '.sl-btn{min-height:44px;padding:.35em .85em;border-radius:10px;border:2px solid var(--sl-field);background:var(--sl-surface);font-weight:600;}',
+    '.sl-btn--danger{background:var(--sl-exit);border-color:var(--sl-exit);color:#fff;}',
+    /* message log */
+    '.sl-log{position:relative;flex:1 1 0;min-height:6em;overflow-y:auto;overscroll-behavior:contain;display:flex;',
+    'flex-direction:column;gap:.55em;padding:.75em;}',
+    '.sl-msg{max-width:86%;padding:.55em .85em;border-radius:18px;white-space:pre-wrap;overflow-wrap:anywhere;}',
+    '.sl-msg--user{align-self:flex-end;background:var(--sl-user);color:var(--sl-on-user);border-bottom-right-radius:6px;}',
+    '.sl-msg--bot{align-self:flex-start;background:var(--sl-bot);border:1px solid var(--sl-border);border-bottom-left-radius:6px;}',
+    '.sl-msg--scout{align-self:flex-start;background:var(--sl-scout);border:1px solid var(--sl-scout-line);border-bottom-left-radius:6px;}',
+    '.sl-tag{display:block;font-size:.875em;font-weight:700;color:var(--sl-muted);}',
+    '.sl-msg--notice{align-self:center;max-width:92%;background:var(--sl-notice);color:var(--sl-text);border-radius:12px;text-align:center;}',
+    '.sl-plan{align-self:flex-start;max-width:92%;list-style:none;display:flex;flex-direction:column;gap:.45em;}',
+    '.sl-msg--plan{max-width:none;display:flex;gap:.65em;align-items:flex-start;background:var(--sl-bot);',
+    'border:1px solid var(--sl-border);border-left:5px solid var(--sl-accent);border-radius:12px;}',
+    '.sl-step{flex:0 0 auto;display:inline-flex;align-items:center;justify-content:center;min-width:1.9em;height:1.9em;',
+    'border-radius:999px;background:var(--sl-accent);color:var(--sl-on-accent);font-weight:700;white-space:nowrap;}',
+    '.sl-msg--plan .sl-text{padding-top:.2em;}',
+    '.sl-log a[href^="tel:"]{font-weight:700;white-space:nowrap;}',
+    /* status, typing, choices */
+    '.sl-status{flex:0 0 auto;padding:0 .75em;color:var(--sl-muted);font-size:.9375em;}',
+    '.sl-status:not(:empty){padding:.35em .75em;}',
+    '.sl-typing{flex:0 0 auto;display:flex;gap:.3em;padding:0 1.2em .4em;}',
+    '.sl-typing span{width:.5em;height:.5em;border-radius:50%;background:var(--sl-muted);opacity:.6;}',
+    '.sl-choices{flex:0 0 auto;max-height:42%;overflow-y:auto;display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.5em;',
+    'padding:.55em .75em;border-top:1px solid var(--sl-border);}',
+    '.sl-choice{min-height:44px;max-width:100%;padding:.45em 1em;border:2px solid var(--sl-accent);border-radius:22px;',
+    'background:var(--sl-surface);color:var(--sl-text);font-weight:600;text-align:left;line-height:1.3;}',
+    '.sl-choice:hover:not(:disabled){background:var(--sl-soft);}',
+    '.sl-choice:disabled{opacity:.5;}',
+    /* input */
+    '.sl-form{flex:0 0 auto;display:grid;grid-template-columns:1fr auto;align-items:end;gap:.3em .5em;',
+    'padding:.5em .75em .75em;border-top:1px solid var(--sl-border);}',
+    '.sl-labelrow{grid-column:1/-1;display:flex;justify-content:space-between;align-items:baseline;gap:.5em;}',
+    '.sl-label{font-weight:600;}',
+    '.sl-counter{color:var(--sl-muted);font-size:.875em;font-variant-numeric:tabular-nums;}',
+    '.sl-counter.is-over{color:var(--sl-crisis);font-weight:700;}',
+    '.sl-input{display:block;width:100%;min-height:46px;max-height:140px;resize:none;padding:.55em .75em;',
+    'border:2px solid var(--sl-field);border-radius:12px;background:var(--sl-surface);font-size:max(16px,1em);}',
+    '.sl-input[aria-invalid="true"]{border-color:var(--sl-crisis);}',
+    '.sl-send{min-height:46px;min-width:44px;padding:0 1.1em;border:2px solid var(--sl-accent);border-radius:12px;',
+    'background:var(--sl-accent);color:var(--sl-on-accent);font-weight:700;}',
+    '.sl-send:disabled{opacity:.5;}',
+    '.sl-hint{grid-column:1/-1;color:var(--sl-crisis);font-size:.9375em;}',
+    /* floating panel (no data-target) */
+    '.scoutline--float{position:fixed;right:16px;bottom:16px;z-index:2147483000;width:min(410px,calc(100vw - 32px));',
+    'height:min(700px,calc(100vh - 32px));min-height:0;box-shadow:var(--sl-shadow);}',
+    '.scoutline--float.is-min{height:auto;}',
+    '.scoutline.is-min>:not(.sl-head){display:none!important;}',
+    '.scoutline.is-min .sl-head{border-bottom:0;border-radius:16px;}',
+    '@media (max-width:600px){.scoutline--float{inset:0;width:100%;height:100%;height:100dvh;border:0;border-radius:0;}',
+    '.scoutline--float .sl-head{border-radius:0;}.scoutline--float.is-min{top:auto;height:auto;}}',
+    /* motion only for people who did not ask for less */
+    '@media (prefers-reduced-motion:no-preference){',
+    '.sl-msg,.sl-crisis{animation:sl-in .18s ease-out;}',
+    '.sl-typing span{animation:sl-dot 1.2s infinite ease-in-out;}',
+    '.sl-typing span:nth-child(2){animation-delay:.15s;}.sl-typing span:nth-child(3){animation-delay:.3s;}',
+    '@keyframes sl-in{from{opacity:0;transform:translateY(4px);}to{opacity:1;transform:none;}}',
+    '@keyframes sl-dot{0%,80%,100%{opacity:.3;}40%{opacity:1;}}}',
+    '@media (forced-colors:active){.sl-exit,.sl-send,.sl-choice,.sl-tool,.sl-btn{border:2px solid ButtonText;}.sl-crisis{border:3px solid CanvasText;}}'
+  ].join('\n');
+
+  /* ---------- configuration from the script tag ---------- */
+
+  var script = document.currentScript || (function () {
+    var all = document.querySelectorAll('script[src*="widget.js"]');
+    return all.length ? all[all.length - 1] : null;
+  })();
+
+  function normLocale(v) {
+    v = String(v || '').trim().toLowerCase();
+    if (v.indexOf('de') === 0) return 'de';
+    if (v.indexOf('en') === 0) return 'en';
+    return null;
+  }
+
+  function safeHttpUrl(v) {
+    if (!v) return null;
+    try {
+      var u = new URL(String(v).trim(), document.baseURI);
+      return (u.protocol === 'https:' || u.protocol === 'http:') ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var data = (script && script.dataset) || {};
+  var scriptUrl;
+  try { scriptUrl = new URL(script && script.src ? script.src : location.href, location.href); } catch (e) { scriptUrl = location; }
+  var config = {
+    target: data.target || null,
+    locale: normLocale(data.locale) || normLocale(document.documentElement.lang) || 'de',
+    exitUrl: safeHttpUrl(data.exitUrl) || DEFAULT_EXIT_URL,
+    wsUrl: (scriptUrl.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + scriptUrl.host + '/chat/ws',
+    nonce: script ? (script.nonce || script.getAttribute('nonce') || '') : ''
+  };
+
+  /* ---------- small helpers ---------- */
+
+  function h(tag, props) {
+    var n = document.createElement(tag);
+    if (props) {
+      for (var k in props) {
+        if (!Object.prototype.hasOwnProperty.call(props, k)) continue;
+        var v = props[k];
+        if (v === null || v === undefined || v === false) continue;
+        if (k === 'class') n.className = v;
+        else if (k === 'text') n.textContent = v;
+        else n.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c === null || c === undefined) continue;
+      n.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    }
+    return n;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function uuid() {
+    var c = window.crypto;
+    if (c && typeof c.randomUUID === 'function') {
+      try { return c.randomUUID(); } catch (e) { /* insecure context: fall through */ }
+    }
+    var b = new Uint8Array(16);
+    if (c && typeof c.getRandomValues === 'function') c.getRandomValues(b);
+    else for (var i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var hex = [];
+    for (var j = 0; j < 16; j++) hex.push((b[j] + 0x100).toString(16).slice(1));
+    return hex.slice(0, 4).join('') + '-' + hex.slice(4, 6).join('') + '-' + hex.slice(6, 8).join('') + '-' +
+      hex.slice(8, 10).join('') + '-' + hex.slice(10).join('');
+  }
+
+  var memoryToken = null;
+  var tokenStore = {
+    get: function () {
+      try { var v = window.localStorage.getItem(TOKEN_KEY); return v || null; } catch (e) { return memoryToken; }
+    },
+    set: function (v) {
+      memoryToken = v;
+      try { window.localStorage.setItem(TOKEN_KEY, v); } catch (e) { /* private mode: keep it in memory */ }
+    },
+    remove: function () {
+      memoryToken = null;
+      try { window.localStorage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ }
+    }
+  };
+
+  function byteLength(s) {
+    if (typeof TextEncoder === 'function') return new TextEncoder().encode(s).length;
+    return unescape(encodeURIComponent(s)).length;
+  }
+
+  /* ---------- links and phone numbers in bot text (DOM nodes only) ---------- */
+
+  var TLDS = 'de|at|ch|org|com|net|eu|uk|ie|be|nl|fr|it|ca|au|kr|us|gov|info|io|app|help';
+  var LINK_RE = new RegExp(
+    '(https?:\\/\\/[^\\s<>"]+)' +                                                        // 1: http(s) URL
+    '|(www\\.[^\\s<>"]+)' +                                                              // 2: www.
+    '|([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})' +           // 3: e-mail
+    '|((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+(?:' + TLDS + ')(?![A-Za-z0-9-])(?:\\/[^\\s<>"]*)?)' + // 4: bare domain
+    '|(\\+?\\d+(?:(?:[ \\-\\/]|\\s?\\(\\d{1,4}\\)\\s?)\\d+)*)',                          // 5: phone candidate
+    'gi');
+  var SHORT_NUMBERS = { '110': 1, '112': 1, '911': 1, '999': 1, '988': 1, '000': 1, '113': 1, '117': 1, '143': 1, '144': 1, '147': 1, '111': 1, '101': 1 };
+
+  function trimUrl(u) {
+    for (;;) {
+      var last = u.charAt(u.length - 1);
+      if (/[.,;:!?'"\u00bb\u201c\u201d\u2019\]]/.test(last)) { u = u.slice(0, -1); continue; }
+      if (last === ')' && (u.split('(').length - 1) < (u.split(')').length - 1)) { u = u.slice(0, -1); continue; }
+      return u;
+    }
+  }
+
+  function phoneHref(s, before, after) {
+    if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) return null;
+    if (/^\d{1,2}[\/-]\d{1,2}[\/-]\d{2,4}$/.test(s)) return null; // a date
+    var digits = s.replace(/\D/g, '');
+    var plus = s.charAt(0) === '+';
+    var ok =
+      (plus && digits.length >= 7) ||
+      (/^0/.test(s) && digits.length >= 6) ||
+      /^116[ -]?\d{3}$/.test(s) ||
+      /^1[ -]?8\d\d[ -]?\d{3}[ -]?\d{4}$/.test(s) ||
+      (SHORT_NUMBERS[s] === 1);
+    if (!ok) return null;
+    if (plus || /^00/.test(s)) digits = s.replace(/\(0\)/, '').replace(/\D/g, '');
+    return 'tel:' + (plus ? '+' : '') + digits;
+  }
+
+  function link(href, text, external) {
+    var a = h('a', { href: href, text: text });
+    if (external) {
+      a.setAttribute('target', '_blank');
+      a.setAttribute('rel', 'noopener noreferrer');
+    }
+    return a;
+  }
+
+  function richText(text) {
+    var frag = document.createDocumentFragment();
+    var pos = 0;
+    var m;
+    LINK_RE.lastIndex = 0;
+    while ((m = LINK_RE.exec(text)) !== null) {
+      var start = m.index;
+      var raw = m[0];
+      var node = null;
+      if (m[1] || m[2] || m[4]) {
+        raw = trimUrl(raw);
+        var before = text.charAt(start - 1);
+        if (m[4] && /[@\/.\w-]/.test(before)) { node = null; }
+        else {
+          var href = m[1] ? raw : 'https://' + raw;
+          var safe = safeHttpUrl(href);
+          if (safe && /^https?:\/\//i.test(href)) node = link(safe, raw, true);
+        }
+      } else if (m[3]) {
+        node = link('mailto:' + raw, raw, false);
+      } else if (m[5]) {
+        var tel = phoneHref(raw, text.charAt(start - 1), text.charAt(start + raw.length));
+        if (tel) node = link(tel, raw, false);
+      }
+      if (!raw.length) { LINK_RE.lastIndex = start + 1; continue; }
+      if (node) {
+        if (start > pos) frag.appendChild(document.createTextNode(text.slice(pos, start)));
+        frag.appendChild(node);
+        pos = start + raw.length;
+      }
+      LINK_RE.lastIndex = start + raw.length;
+    }
+    if (pos < text.length) frag.appendChild(document.createTextNode(text.slice(pos)));
+    return frag;
+  }
+
+  /* ---------- the widget ---------- */
+
+  function start() {
+    var locale = config.locale;
+    var t = function (key) { return (TEXTS[locale] && TEXTS[locale][key]) || TEXTS.de[key] || key; };
+    var bindings = []; // [node, attribute or 'text', key]
+    function bind(node, attr, key) {
+      bindings.push([node, attr, key]);
+      return node;
+    }
+
+    var style = document.createElement('style');
+    style.setAttribute('data-scoutline', VERSION);
+    if (config.nonce) style.nonce = config.nonce;
+    // component rules get the .scoutline prefix, so they beat the host page's element styles
+    style.textContent = CSS.replace(/(^|[{},\n])\.sl-/g, '$1.scoutline .sl-');
+    (document.head || document.documentElement).appendChild(style);
+
+    var target = null;
+    if (config.target) {
+      try { target = document.querySelector(config.target); } catch (e) { target = null; }
+      if (!target && window.console) console.warn('Scoutline: data-target ' + config.target + ' not found, showing a floating panel');
+    }
+    var floating = !target;
+
+    /* DOM: quick exit first in the tab order */
+    var exitNote = bind(h('p', { id: 'scoutline-exit-note', class: 'sl-exitnote' }), 'text', 'exitNote');
+    var exitBtn = bind(h('button', { type: 'button', id: 'scoutline-exit', class: 'sl-exit', 'aria-describedby': 'scoutline-exit-note' }), 'text', 'exit');
+    var minBtn = floating ? h('button', { type: 'button', class: 'sl-min', 'aria-expanded': 'true', 'aria-controls': 'scoutline' }) : null;
+    var head = h('div', { class: 'sl-head' },
+      h('div', { class: 'sl-exitwrap' }, exitBtn, exitNote),
+      h('div', { class: 'sl-brand' },
+        bind(h('h2', { class: 'sl-title' }), 'text', 'title'),
+        bind(h('p', { class: 'sl-nophotos' }), 'text', 'noPhotos')),
+      minBtn);
+
+    var pinned = h('div', { class: 'sl-pinned', id: 'scoutline-pinned' });
+
+    function tool(cls, key, id) {
+      return bind(h('button', { type: 'button', class: 'sl-tool ' + cls, id: id, tabindex: '-1' }), 'text', key);
+    }
+    var restartBtn = tool('sl-tool--restart', 'restart', 'scoutline-restart');
+    var langBtn = tool('sl-tool--lang', 'language', 'scoutline-language');
+    var helpBtn = tool('sl-tool--help', 'help', 'scoutline-help');
+    var scoutBtn = tool('sl-tool--scout', 'scout', 'scoutline-scout');
+    var delBtn = tool('sl-tool--del', 'del', 'scoutline-delete');
+    delBtn.setAttribute('aria-expanded', 'false');
+    delBtn.setAttribute('aria-controls', 'scoutline-confirm');
+    var toolButtons = [restartBtn, langBtn, helpBtn, scoutBtn, delBtn];
+    restartBtn.setAttribute('tabindex', '0');
+    var tools = bind(h('div', { class: 'sl-tools', role: 'toolbar', 'aria-orientation': 'horizontal' },
+      restartBtn, langBtn, helpBtn, scoutBtn, delBtn), 'aria-label', 'toolbar');
+
+    var confirmYes = bind(h('button', { type: 'button', class: 'sl-btn sl-btn--danger', id: 'scoutline-confirm-yes' }), 'text', 'confirmYes');
+    var confirmNo = bind(h('button', { type: 'button', class: 'sl-btn', id: 'scoutline-confirm-no' }), 'text', 'confirmNo');
+    var confirmBox = h('div', { class: 'sl-confirm', id: 'scoutline-confirm', role: 'group', 'aria-labelledby': 'scoutline-confirm-q', hidden: true },
+      bind(h('p', { id: 'scoutline-confirm-q' }), 'text', 'confirmQ'),
+      h('div', { class: 'sl-confirm-actions' }, confirmYes, confirmNo));
+
+    var log = bind(h('div', { class: 'sl-log', id: 'scoutline-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' }), 'aria-label', 'log');
+    var status = h('div', { class: 'sl-status', id: 'scoutline-status', role: 'status' });
+    var typing = h('div', { class: 'sl-typing', 'aria-hidden': 'true', hidden: true }, h('span'), h('span'), h('span'));
+    var choices = bind(h('div', { class: 'sl-choices', id: 'scoutline-choices', role: 'group', hidden: true }), 'aria-label', 'choices');
+
+    var input = bind(h('textarea', { id: 'scoutline-input', class: 'sl-input', rows: '1', autocomplete: 'off', spellcheck: 'true',
+      'aria-describedby': 'scoutline-limit scoutline-hint', enterkeyhint: 'send' }), 'placeholder', 'placeholder');
+    var counter = h('span', { class: 'sl-counter', id: 'scoutline-counter', 'aria-hidden': 'true', text: '0 / ' + MAX_CHARS });
+    var sendBtn = bind(h('button', { type: 'submit', class: 'sl-send', id: 'scoutline-send', disabled: true }), 'text', 'send');
+    var hint = h('p', { class: 'sl-hint', id: 'scoutline-hint', 'aria-live': 'polite' });
+    var form = h('form', { class: 'sl-form', id: 'scoutline-form', novalidate: true },
+      h('div', { class: 'sl-labelrow' },
+        bind(h('label', { for: 'scoutline-input', class: 'sl-label' }), 'text', 'input'),
+        counter,
+        bind(h('span', { id: 'scoutline-limit', class: 'sl-sr' }), 'text', 'limit')),
+      input, sendBtn, hint);
+
+    var root = bind(h('section', { class: 'scoutline' + (floating ? ' scoutline--float' : ''), id: 'scoutline', lang: locale },
+      head, pinned, tools, confirmBox, log, status, typing, choices, form), 'aria-label', 'region');
+
+    function applyLocale(next) {
+      if (!TEXTS[next]) return;
+      locale = next;
+      root.setAttribute('lang', locale);
+      for (var i = 0; i < bindings.length; i++) {
+        var b = bindings[i];
+        if (b[1] === 'text') b[0].textContent = t(b[2]);
+        else b[0].setAttribute(b[1], t(b[2]));
+      }
+      langBtn.setAttribute('lang', t('languageLang'));
+      if (minBtn) updateMinBtn();
+      if (!connected) status.textContent = t('connecting');
+      updateCounter();
+    }
+
+    /* ---------- state ---------- */
+    var ws = null;
+    var connected = false;      // a `ready` arrived on the current socket
+    var attempt = 0;
+    var retryTimer = null;
+    var exiting = false;
+    var afterDelete = false;    // the next `ready` clears the pinned crisis cards
+    var waiting = false;
+    var waitTimer = null;
+    var choicesHadFocus = false;
+    var entries = [];           // keys of the server-known messages shown, in order
+    var lastFileNotice = 0;
+
+    /* ---------- rendering ---------- */
+    function keyOf(from, kind, text) {
+      return from === 'user' ? 'user\u0000' + text : from + '\u0000' + (kind || 'text') + '\u0000' + text;
+    }
+
+    function speaker(key) {
+      return h('span', { class: 'sl-sr', text: t(key) + ' ' });
+    }
+
+    function pinCrisis(text) {
+      var cards = pinned.querySelectorAll('.sl-crisis');
+      for (var i = 0; i < cards.length; i++) {
+        if (cards[i].getAttribute('data-text') === text) return cards[i];
+      }
+      var card = h('div', { class: 'sl-crisis', role: 'alert' },
+        h('strong', { class: 'sl-crisis-title', text: t('crisisTitle') }),
+        h('span', { class: 'sl-text' }, richText(text)));
+      card.setAttribute('data-text', text);
+      pinned.appendChild(card);
+      return card;
+    }
+
+    function planStep(text) {
+      var list = log.lastElementChild;
+      if (!list || !list.classList.contains('sl-plan')) {
+        list = h('ol', { class: 'sl-plan', role: 'list' });
+        log.appendChild(list);
+      }
+      var n = list.children.length + 1;
+      var lead = /^\s*(\d{1,2})[.)]\s+/.exec(text);
+      if (lead) { n = parseInt(lead[1], 10); text = text.slice(lead[0].length); }
+      var li = h('li', { class: 'sl-msg sl-msg--plan', value: String(n) },
+        h('span', { class: 'sl-step' }, h('span', { class: 'sl-sr', text: t('step') + ' ' }), String(n)),
+        h('span', { class: 'sl-text' }, richText(text)));
+      list.appendChild(li);
+      return li;
+    }
+
+    function addNotice(text) {
+      var n = h('div', { class: 'sl-msg sl-msg--notice' }, speaker('spkNotice'), h('span', { class: 'sl-text', text: text }));
+      log.appendChild(n);
+      return n;
+    }
+
+    // from: user | bot | scout; kind: text | crisis | plan | notice
+    function addMessage(from, text, kind) {
+      from = from === 'user' || from === 'scout' ? from : 'bot';
+      text = text === null || text === undefined ? '' : String(text);
+      kind = kind || 'text';
+      entries.push(keyOf(from, kind, text));
+      if (from === 'user') {
+        var u = h('div', { class: 'sl-msg sl-msg--user' }, speaker('spkYou'), h('span', { class: 'sl-text', text: text }));
+        log.appendChild(u);
+        return u;
+      }
+      if (kind === 'crisis') return pinCrisis(text);
+      if (kind === 'plan') return planStep(text);
+      if (kind === 'notice') return addNotice(text);
+      if (from === 'scout') {
+        var s = h('div', { class: 'sl-msg sl-msg--scout' },
+          h('span', { class: 'sl-tag', 'aria-hidden': 'true', text: t('scoutTag') }), speaker('spkScout'),
+          h('span', { class: 'sl-text' }, richText(text)));
+        log.appendChild(s);
+        return s;
+      }
+      var b = h('div', { class: 'sl-msg sl-msg--bot' }, speaker('spkBot'), h('span', { class: 'sl-text' }, richText(text)));
+      log.appendChild(b);
+      return b;
+    }
+
+    function clearLog() {
+      clear(log);
+      entries = [];
+    }
+
+    function reduceMotion() {
+      return !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+    }
+
+    // Show the first new node at the top if the batch is long, else scroll to the bottom.
+    function reveal(firstNew) {
+      var max = log.scrollHeight - log.clientHeight;
+      var top = max;
+      if (firstNew && firstNew !== log && log.contains(firstNew)) {
+        var y = log.scrollTop + firstNew.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+        top = Math.min(max, Math.max(0, Math.round(y)));
+      }
+      if (typeof log.scrollTo === 'function') log.scrollTo({ top: top, behavior: reduceMotion() ? 'auto' : 'smooth' });
+      else log.scrollTop = top;
+    }
+
+    function renderChoices(list) {
+      var active = document.activeElement;
+      var hadFocus = choices.contains(active) || (choicesHadFocus && (!active || active === document.body));
+      choicesHadFocus = false;
+      clear(choices);
+      list = Array.isArray(list) ? list : [];
+      for (var i = 0; i < list.length; i++) {
+        var c = list[i];
+        if (!c || c.id === null || c.id === undefined) continue;
+        var label = String(c.label !== null && c.label !== undefined ? c.label : c.id);
+        var btn = h('button', { type: 'button', class: 'sl-choice', 'data-choice': String(c.id), text: label });
+        btn.disabled = !connected;
+        btn.addEventListener('click', pickChoice.bind(null, String(c.id), label));
+        choices.appendChild(btn);
+      }
+      choices.hidden = !choices.firstChild;
+      if (hadFocus) {
+        if (choices.firstChild) choices.firstChild.focus();
+        else input.focus();
+      }
+    }
+
+    function setChoicesEnabled(on) {
+      var bs = choices.querySelectorAll('button');
+      for (var i = 0; i < bs.length; i++) bs[i].disabled = !on;
+    }
+
+    function setWaiting(on) {
+      waiting = on;
+      clearTimeout(waitTimer);
+      typing.hidden = !on;
+      setChoicesEnabled(!on && connected);
+      if (on) waitTimer = setTimeout(function () { setWaiting(false); }, WAIT_TIMEOUT_MS);
+    }
+
+    function setConnected(on) {
+      connected = on;
+      status.textContent = on ? '' : t('connecting');
+      for (var i = 0; i < toolButtons.length; i++) toolButtons[i].disabled = !on;
+      confirmYes.disabled = !on;
+      setChoicesEnabled(on && !waiting);
+      if (!on) typing.hidden = true;
+      updateCounter();
+    }
+
+    function updateCounter() {
+      var len = input.value.length;
+      var over = len > MAX_CHARS;
+      counter.textContent = len + ' / ' + MAX_CHARS;
+      counter.classList.toggle('is-over', over);
+      if (over) {
+        input.setAttribute('aria-invalid', 'true');
+        if (hint.textContent !== t('tooLong')) hint.textContent = t('tooLong');
+      } else {
+        input.removeAttribute('aria-invalid');
+        if (hint.textContent) hint.textContent = '';
+      }
+      sendBtn.disabled = over || !connected;
+    }
+
+    function autosize() {
+      input.style.height = 'auto';
+      input.style.height = Math.min(input.scrollHeight + 4, 140) + 'px';
+    }
+
+    /* ---------- transport ---------- */
+    function sendFrame(frame) {
+      if (!ws || ws.readyState !== 1) return false;
+      var json = JSON.stringify(frame);
+      if (byteLength(json) > MAX_FRAME_BYTES) return false;
+      try { ws.send(json); return true; } catch (e) { return false; }
+    }
+
+    function hello() {
+      sendFrame({ type: 'hello', token: tokenStore.get() || null, locale: locale });
+    }
+
+    function connect() {
+      if (exiting) return;
+      clearTimeout(retryTimer);
+      retryTimer = null;
+      if (ws && (ws.readyState === 0 || ws.readyState === 1)) return;
+      setConnected(false);
+      var sock;
+      try { sock = new WebSocket(config.wsUrl); } catch (e) { scheduleReconnect(); return; }
+      ws = sock;
+      sock.onopen = function () { if (ws === sock) hello(); };
+      sock.onmessage = function (ev) {
+        if (ws !== sock || typeof ev.data !== 'string') return;
+        var f;
+        try { f = JSON.parse(ev.data); } catch (e) { return; }
+        if (f && typeof f === 'object') handle(f);
+      };
+      sock.onclose = function () {
+        if (ws !== sock) return;
+        ws = null;
+        setConnected(false);
+        scheduleReconnect();
+      };
+      sock.onerror = function () { /* a close event follows */ };
+    }
+
+    function scheduleReconnect() {
+      if (exiting || retryTimer) return;
+      var delay = RECONNECT_DELAYS[Math.min(attempt, RECONNECT_DELAYS.length - 1)];
+      attempt++;
+      retryTimer = setTimeout(function () { retryTimer = null; connect(); }, delay);
+    }
+
+    function reconnectNow() {
+      if (!exiting && !ws && retryTimer) connect();
+    }
+
+    function handle(f) {
+      if (f.locale && normLocale(f.locale) && normLocale(f.locale) !== locale && (f.type === 'ready' || f.type === 'bot')) {
+        applyLocale(normLocale(f.locale));
+      }
+      switch (f.type) {
+        case 'ready': onReady(f); break;
+        case 'bot': onBot(f); break;
+        case 'error': onError(f); break;
+        case 'deleted': onDeleted(f); break;
+        default: break;
+      }
+    }
+
+    function onReady(f) {
+      if (typeof f.token === 'string' && f.token) tokenStore.set(f.token);
+      if (afterDelete) { clear(pinned); afterDelete = false; }
+      var hist = Array.isArray(f.history) ? f.history : [];
+      var keys = [];
+      for (var i = 0; i < hist.length; i++) {
+        var m = hist[i] || {};
+        var from = m.from === 'user' || m.from === 'scout' ? m.from : 'bot';
+        keys.push(keyOf(from, m.kind || 'text', m.text === null || m.text === undefined ? '' : String(m.text)));
+      }
+      var prefix = entries.length <= keys.length;
+      for (var j = 0; prefix && j < entries.length; j++) if (entries[j] !== keys[j]) prefix = false;
+      if (!prefix) {
+        // the server's history differs from what is shown: render it again, without
+        // making screen readers read the whole conversation out a second time
+        clearLog();
+        log.setAttribute('aria-live', 'off');
+        setTimeout(function () { log.setAttribute('aria-live', 'polite'); }, 300);
+      }
+      log.setAttribute('aria-busy', 'true');
+      for (var k = entries.length; k < hist.length; k++) {
+        var hm = hist[k] || {};
+        addMessage(hm.from, hm.text, hm.kind);
+      }
+      log.setAttribute('aria-busy', 'false');
+      attempt = 0;
+      setConnected(true);
+      setWaiting(false);
+      renderChoices(f.choices);
+      reveal(null);
+    }
+
+    function onBot(f) {
+      var msgs = Array.isArray(f.messages) ? f.messages : [];
+      var first = null;
+      for (var i = 0; i < msgs.length; i++) {
+        var m = msgs[i] || {};
+        var node = addMessage(m.from === 'scout' ? 'scout' : 'bot', m.text, m.kind);
+        if (!first && log.contains(node)) first = node;
+      }
+      setWaiting(false);
+      if (Object.prototype.hasOwnProperty.call(f, 'choices')) renderChoices(f.choices);
+      reveal(first);
+    }
+
+    function onError(f) {
+      var n = addNotice(typeof f.message === 'string' && f.message ? f.message : t('error'));
+      setWaiting(false);
+      reveal(n);
+    }
+
+    function onDeleted(f) {
+      tokenStore.remove();
+      clearLog();
+      renderChoices([]);
+      input.value = '';
+      autosize();
+      updateCounter();
+      hideConfirm(false);
+      afterDelete = true;
+      setWaiting(false);
+      if (typeof f.message === 'string' && f.message) addNotice(f.message);
+      sendFrame({ type: 'hello', token: null, locale: locale });
+    }
+
+    /* ---------- user actions ---------- */
+    function pickChoice(id, label) {
+      if (!connected || waiting) return;
+      if (!sendFrame({ type: 'choice', id: uuid(), choice: id })) return;
+      choicesHadFocus = choices.contains(document.activeElement);
+      var node = addMessage('user', label);
+      setWaiting(true);
+      if (choicesHadFocus) {
+        // the tapped button is about to be disabled: keep the focus in the answer area
+        choices.setAttribute('tabindex', '-1');
+        choices.focus();
+      }
+      reveal(node);
+    }
+
+    function command(name) {
+      if (!connected) return;
+      if (sendFrame({ type: 'command', id: uuid(), command: name })) setWaiting(true);
+    }
+
+    function submitText() {
+      var raw = input.value;
+      updateCounter();
+      if (raw.length > MAX_CHARS || !connected) return;
+      var text = raw.trim();
+      if (!text) return;
+      var frame = { type: 'text', id: uuid(), text: text };
+      if (byteLength(JSON.stringify(frame)) > MAX_FRAME_BYTES) { hint.textContent = t('tooLong'); return; }
+      if (!sendFrame(frame)) return;
+      input.value = '';
+      autosize();
+      updateCounter();
+      var node = addMessage('user', text);
+      setWaiting(true);
+      reveal(node);
+    }
+
+    function refuseFile() {
+      var now = Date.now();
+      if (now - lastFileNotice < 1500) return;
+      lastFileNotice = now;
+      if (connected && sendFrame({ type: 'file', id: uuid() })) { setWaiting(true); return; }
+      reveal(addNotice(t('fileLocal')));
+    }
+
+    function showConfirm() {
+      confirmBox.hidden = false;
+      delBtn.setAttribute('aria-expanded', 'true');
+      confirmNo.focus();
+    }
+
+    function hideConfirm(returnFocus) {
+      if (confirmBox.hidden) return;
+      confirmBox.hidden = true;
+      delBtn.setAttribute('aria-expanded', 'false');
+      if (returnFocus) focusTool(delBtn);
+    }
+
+    function setRoving(btn) {
+      for (var i = 0; i < toolButtons.length; i++) toolButtons[i].setAttribute('tabindex', toolButtons[i] === btn ? '0' : '-1');
+    }
+
+    function focusTool(btn) {
+      setRoving(btn);
+      if (!btn.disabled) btn.focus();
+    }
+
+    /* ---------- quick exit ---------- */
+    function quickExit(ev) {
+      if (ev && ev.preventDefault) ev.preventDefault();
+      if (exiting) return;
+      exiting = true;
+      clearTimeout(retryTimer);
+      try { if (ws) { ws.onclose = null; ws.close(); } } catch (e) { /* ignore */ }
+      try {
+        var meta = document.createElement('meta');
+        meta.name = 'referrer';
+        meta.content = 'no-referrer'; // the neutral site does not learn where the person came from
+        (document.head || document.documentElement).appendChild(meta);
+      } catch (e) { /* ignore */ }
+      try {
+        document.title = t('neutralTitle');
+        var blank = document.createElement('body');
+        if (document.body) document.documentElement.replaceChild(blank, document.body);
+        else document.documentElement.appendChild(blank);
+      } catch (e) { /* ignore */ }
+      window.location.replace(config.exitUrl);
+    }
+
+    var shiftTimes = [];
+    var shiftUsedAsModifier = false;
+    function onKeyDown(e) {
+      if (e.key === 'Shift') {
+        if (!e.repeat) shiftUsedAsModifier = false;
+        return;
+      }
+      shiftTimes = [];               // any other key breaks the sequence
+      if (e.shiftKey) shiftUsedAsModifier = true;
+    }
+    function onKeyUp(e) {
+      if (e.key !== 'Shift') return;
+      if (shiftUsedAsModifier) { shiftUsedAsModifier = false; return; }
+      var now = Date.now();
+      shiftTimes = shiftTimes.filter(function (ts) { return now - ts < SHIFT_WINDOW_MS; });
+      shiftTimes.push(now);
+      if (shiftTimes.length >= 3) { shiftTimes = []; quickExit(); }
+    }
+
+    /* ---------- files: never read, never sent ---------- */
+    function hasFiles(dt) {
+      if (!dt) return false;
+      try {
+        if (dt.files && dt.files.length) return true;
+        var types = dt.types ? Array.prototype.slice.call(dt.types) : [];
+        for (var i = 0; i < types.length; i++) if (types[i] === 'Files' || /^image\//i.test(types[i])) return true;
+        var items = dt.items ? Array.prototype.slice.call(dt.items) : [];
+        for (var j = 0; j < items.length; j++) if (items[j].kind === 'file' || /^image\//i.test(items[j].type)) return true;
+      } catch (e) { /* ignore */ }
+      return false;
+    }
+    function isHostFileInput(el) {
+      return el && el.nodeType === 1 && el.tagName === 'INPUT' && el.type === 'file' && !root.contains(el);
+    }
+    function onDrag(e) {
+      if (!hasFiles(e.dataTransfer)) return;
+      var inside = root.contains(e.target);
+      if (!inside && (e.defaultPrevented || isHostFileInput(e.target))) return; // the host page handles its own uploads
+      e.preventDefault();
+      if (e.type === 'drop') refuseFile();
+    }
+    function onPaste(e) {
+      if (!hasFiles(e.clipboardData)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      refuseFile();
+    }
+
+    /* ---------- wiring ---------- */
+    exitBtn.addEventListener('click', quickExit);
+    window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('keyup', onKeyUp, true);
+    window.addEventListener('dragenter', onDrag);
+    window.addEventListener('dragover', onDrag);
+    window.addEventListener('drop', onDrag);
+    root.addEventListener('paste', onPaste, true);
+
+    restartBtn.addEventListener('click', function () { hideConfirm(false); command('restart'); });
+    langBtn.addEventListener('click', function () { hideConfirm(false); command('language'); });
+    helpBtn.addEventListener('click', function () { hideConfirm(false); command('help'); });
+    scoutBtn.addEventListener('click', function () { hideConfirm(false); command('scout'); });
+    delBtn.addEventListener('click', function () { if (confirmBox.hidden) showConfirm(); else hideConfirm(true); });
+    confirmNo.addEventListener('click', function () { hideConfirm(true); });
+    confirmYes.addEventListener('click', function () { hideConfirm(true); command('delete'); });
+    confirmBox.addEventListener('keydown', function (e) { if (e.key === 'Escape') { e.preventDefault(); hideConfirm(true); } });
+
+    tools.addEventListener('focusin', function (e) {
+      if (toolButtons.indexOf(e.target) >= 0) setRoving(e.target);
+    });
+    tools.addEventListener('keydown', function (e) {
+      var enabled = toolButtons.filter(function (b) { return !b.disabled; });
+      var i = enabled.indexOf(document.activeElement);
+      if (i < 0 || !enabled.length) return;
+      var next = null;
+      if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = enabled[(i + 1) % enabled.length];
+      else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = enabled[(i - 1 + enabled.length) % enabled.length];
+      else if (e.key === 'Home') next = enabled[0];
+      else if (e.key === 'End') next = enabled[enabled.length - 1];
+      if (next) { e.preventDefault(); focusTool(next); }
+    });
+
+    choices.addEventListener('blur', function () { choices.removeAttribute('tabindex'); });
+
+    input.addEventListener('input', function () { updateCounter(); autosize(); });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+        e.preventDefault();
+        submitText();
+      }
+    });
+    form.addEventListener('submit', function (e) { e.preventDefault(); submitText(); });
+
+    function updateMinBtn() {
+      var min = root.classList.contains('is-min');
+      minBtn.setAttribute('aria-expanded', min ? 'false' : 'true');
+      minBtn.setAttribute('aria-label', min ? t('open') : t('minimize'));
+      minBtn.textContent = min ? '\u25B4' : '\u2013';
+    }
+    if (minBtn) minBtn.addEventListener('click', function () { root.classList.toggle('is-min'); updateMinBtn(); });
+
+    window.addEventListener('online', reconnectNow);
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'visible') reconnectNow(); });
+    window.addEventListener('pagehide', function (e) {
+      if (!e.persisted && ws) { try { ws.onclose = null; ws.close(); } catch (x) { /* ignore */ } }
+    });
+    window.addEventListener('pageshow', function (e) { if (e.persisted && !ws) { attempt = 0; connect(); } });
+
+    /* ---------- mount ---------- */
+    if (target) {
+      clear(target); // fallback content inside the target is replaced
+      target.appendChild(root);
+    } else {
+      document.body.appendChild(root);
+    }
+    applyLocale(locale);
+    setConnected(false);
+    connect();
+  }
+
+  window.Scoutline = Object.freeze({ version: VERSION });
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+})();

@@ -1,0 +1,204 @@
+package org.scoutline.channel.webchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.scoutline.support.ChatClient.choiceIds;
+import static org.scoutline.support.ChatClient.texts;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scoutline.support.ChatClient;
+import org.scoutline.support.IntegrationTest;
+import org.scoutline.support.RedisTestSupport.TestKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The widget's protocol through a real WebSocket client against the whole app and the real Redis. */
+@IntegrationTest
+class WebChatEndToEndTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestKeys keys;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@BeforeEach
+	void startClean() {
+		keys.clear();
+	}
+
+	@Test
+	void aFifteenYearOldBlackmailedInGermanyGetsTheRightPlanByTappingButtons() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			JsonNode ready = chat.hello(null, "de").next("ready");
+			assertThat(ready.path("token").asText()).hasSize(43);
+			assertThat(ready.path("history")).isEmpty();
+			JsonNode welcome = chat.next("bot");
+			assertThat(choiceIds(welcome)).containsExactly("de", "en");
+			assertThat(texts(welcome)).containsIgnoringCase("anonym").contains("112");
+			assertThat(choiceIds(chat.choice("de").next("bot"))).contains("a", "b", "c", "d", "e", "f", "unsure");
+			assertThat(choiceIds(chat.choice("a").next("bot"))).contains("yes", "no", "unsure");
+			chat.choice("no").next("bot");
+			assertThat(choiceIds(chat.choice("no").next("bot"))).contains("u13", "13_15", "16_17");
+			assertThat(choiceIds(chat.choice("13_15").next("bot"))).contains("money", "images");
+			chat.choice("money").next("bot");
+			chat.choice("no").next("bot");
+			chat.choice("yes").next("bot");
+			assertThat(choiceIds(chat.choice("instagram").next("bot"))).contains("de", "at", "int");
+			JsonNode plan = chat.choice("de").next("bot");
+			String text = texts(plan);
+			assertThat(text).contains("• Take It Down").doesNotContain("• StopNCII");
+			assertThat(text).contains("110").contains("116 111");
+			assertThat(plan.path("messages").findValuesAsText("kind")).contains("plan");
+			assertThat(choiceIds(plan)).contains("scout", "restart", "delete");
+		}
+	}
+
+	@Test
+	void aCrisisSignalBringsCrisisLinesFirstInAnyStateAndTheConversationGoesOn() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "de").next("ready");
+			chat.next("bot");
+			chat.choice("de").next("bot");
+			chat.choice("f").next("bot");
+			chat.choice("16_17").next("bot");
+			JsonNode crisis = chat.text("ich will nich mehr lebn").next("bot");
+			JsonNode first = crisis.path("messages").get(0);
+			assertThat(first.path("kind").asText()).isEqualTo("crisis");
+			assertThat(first.path("text").asText()).contains("112");
+			assertThat(choiceIds(crisis)).contains("yes", "no");
+			chat.choice("no").next("bot");
+			JsonNode back = chat.choice("no").next("bot");
+			assertThat(choiceIds(back)).as("back at the country question").contains("de", "at", "int");
+		}
+	}
+
+	@Test
+	void aReloadContinuesTheConversationAndAnotherBrowserNeverSeesIt() {
+		String token;
+		try (ChatClient chat = ChatClient.connect(port)) {
+			token = chat.hello(null, "en").next("ready").path("token").asText();
+			chat.next("bot");
+			chat.choice("en").next("bot");
+			chat.choice("b").next("bot");
+		}
+		try (ChatClient again = ChatClient.connect(port)) {
+			JsonNode ready = again.hello(token, "en").next("ready");
+			assertThat(ready.path("history").findValuesAsText("text")).anyMatch(t -> t.contains("English"));
+			assertThat(ready.path("history").findValuesAsText("from")).contains("user", "bot");
+			assertThat(choiceIds(ready)).contains("yes", "no");
+		}
+		try (ChatClient stranger = ChatClient.connect(port)) {
+			JsonNode ready = stranger.hello(null, "en").next("ready");
+			assertThat(ready.path("token").asText()).isNotEqualTo(token);
+			assertThat(ready.path("history")).isEmpty();
+		}
+	}
+
+	@Test
+	void commandsWorkAtAnyPoint() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "en").next("ready");
+			chat.next("bot");
+			chat.choice("en").next("bot");
+			JsonNode scout = chat.command("scout").next("bot");
+			assertThat(scout.path("messages").findValuesAsText("kind")).contains("crisis");
+			assertThat(texts(scout)).contains("116 123");
+			assertThat(choiceIds(scout)).as("the question is asked again").contains("a", "f");
+			JsonNode switched = chat.command("language").next("bot");
+			assertThat(switched.path("locale").asText()).isEqualTo("de");
+			JsonNode help = chat.command("help").next("bot");
+			assertThat(choiceIds(help)).contains("a", "f");
+			JsonNode restarted = chat.command("restart").next("bot");
+			assertThat(choiceIds(restarted)).containsExactly("de", "en");
+			JsonNode unknown = chat.sendRaw("{\"type\":\"command\",\"id\":\"x1\",\"command\":\"dance\"}").next("bot");
+			assertThat(unknown.path("messages").size()).isGreaterThan(1);
+		}
+	}
+
+	@Test
+	void deleteErasesEveryKeyAboutTheUserAndConfirms() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			String token = chat.hello(null, "de").next("ready").path("token").asText();
+			chat.next("bot");
+			chat.choice("de").next("bot");
+			chat.choice("c").next("bot");
+			assertThat(conversationKeys()).hasSize(4);
+			JsonNode deleted = chat.command("delete").next("deleted");
+			assertThat(deleted.path("message").asText()).isNotBlank();
+			assertThat(conversationKeys()).isEmpty();
+			JsonNode fresh = chat.hello(token, "de").next("ready");
+			assertThat(fresh.path("history")).isEmpty();
+		}
+	}
+
+	@Test
+	void everyKeyAboutAPersonExpires() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "de").next("ready");
+			chat.next("bot");
+			chat.choice("de").next("bot");
+			chat.choice("a").next("bot");
+		}
+		List<String> keys = conversationKeys();
+		assertThat(keys).hasSize(4);
+		for (String key : keys) {
+			assertThat(redis.getExpire(key)).as(key).isPositive().isLessThanOrEqualTo(30L * 24 * 3600);
+		}
+	}
+
+	@Test
+	void badInputGetsAPreciseErrorAndTheConnectionStaysUsable() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			assertThat(chat.text("hello").next("error").path("code").asText()).isEqualTo("no_hello");
+			chat.hello(null, "en").next("ready");
+			chat.next("bot");
+			assertThat(chat.sendRaw("{not json").next("error").path("code").asText()).isEqualTo("bad_frame");
+			assertThat(chat.sendRaw("[1,2]").next("error").path("code").asText()).isEqualTo("bad_frame");
+			assertThat(chat.sendRaw("{\"type\":\"upload\"}").next("error").path("code").asText())
+				.isEqualTo("unknown_type");
+			assertThat(chat.sendRaw("{\"type\":\"text\",\"text\":42}").next("error").path("code").asText())
+				.isEqualTo("bad_frame");
+			JsonNode tooLong = chat.text("x".repeat(2001)).next("error");
+			assertThat(tooLong.path("code").asText()).isEqualTo("too_long");
+			assertThat(tooLong.path("message").asText()).contains("2");
+			assertThat(conversationKeys()).as("nothing stored from refused input").isEmpty();
+			JsonNode media = chat.sendBinary(new byte[] { (byte) 0xFF, (byte) 0xD8, 0 }).next("bot");
+			assertThat(media.path("messages").get(0).path("kind").asText()).isEqualTo("notice");
+			JsonNode file = chat.sendRaw("{\"type\":\"file\",\"id\":\"f1\"}").next("bot");
+			assertThat(texts(file)).isEqualTo(texts(media));
+			assertThat(choiceIds(chat.choice("en").next("bot"))).contains("a", "b");
+			assertThat(chat.isOpen()).isTrue();
+		}
+	}
+
+	@Test
+	void aReplayedMessageIsHandledOnce() throws Exception {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "en").next("ready");
+			chat.next("bot");
+			String frame = "{\"type\":\"choice\",\"id\":\"same-id-1\",\"choice\":\"en\"}";
+			chat.sendRaw(frame).next("bot");
+			chat.sendRaw(frame);
+			assertThat(chat.drain(500)).isEmpty();
+			String log = conversationKeys().stream().filter(k -> k.endsWith(":log")).findFirst().orElseThrow();
+			long lines = redis.opsForList().size(log);
+			chat.sendRaw(frame);
+			chat.drain(300);
+			assertThat(redis.opsForList().size(log)).isEqualTo(lines);
+		}
+	}
+
+	private List<String> conversationKeys() {
+		return keys.all().stream().filter(k -> !k.endsWith("dev-secrets")).toList();
+	}
+
+}

@@ -1,0 +1,171 @@
+package org.scoutline.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
+import org.scoutline.directory.ShippedDirectory;
+import org.springframework.core.io.ClassPathResource;
+
+/** Journeys through the shipped script and the real state machine, one per situation and age route. */
+class TriageJourneyTests {
+
+	static final DialogueSettings settings = new DialogueSettings(new ClassPathResource("config/triage.yml"),
+			"classpath:config/texts/", List.of("de", "en"), List.of("de=DE,AT,CH", "en=GB,US,IE"));
+
+	static final Texts texts = new Texts(settings);
+
+	static final Triage triage = new Triage(settings, texts, ShippedDirectory.load());
+
+	@Test
+	void blackmailedAt15InGermanyGetsTakeItDownAndGermanLines() {
+		TriageTurn plan = walk("de", "de", "a", "no", "no", "13_15", "money", "no", "yes", "instagram", "de");
+		assertThat(plan.state().node()).isEqualTo("plan");
+		assertThat(plan.state().facts()).containsEntry("situation", "A").containsEntry("country", "DE");
+		String text = planText(plan);
+		assertThat(text).contains("• Take It Down").doesNotContain("• StopNCII");
+		assertThat(text).contains("110").contains("116 111");
+		assertThat(text).contains(texts.get("de", stepKey("situation == 'A'")));
+	}
+
+	@Test
+	void aNineteenYearOldWhoseDeepfakeIsOnlineGetsStopNcii() {
+		TriageTurn plan = walk("en", "en", "c", "no", "no", "18_25", "adult", "instagram", "links", "no", "de");
+		assertThat(plan.state().node()).isEqualTo("plan");
+		String text = planText(plan);
+		assertThat(text).contains("• StopNCII").doesNotContain("• Take It Down");
+	}
+
+	@Test
+	void anAdultWhoWasUnder18InThePictureGetsTakeItDown() {
+		TriageTurn plan = walk("en", "en", "b", "no", "no", "18_25", "minor", "snapchat", "yes", "gb");
+		assertThat(planText(plan)).contains("• Take It Down").doesNotContain("• StopNCII");
+	}
+
+	@Test
+	void aFriendHelpingIsToldNeverToForwardOrScreenshotThePicture() {
+		TriageTurn plan = walk("en", "en", "e", "friend", "a", "16_17", "de");
+		assertThat(plan.state().node()).isEqualTo("plan");
+		assertThat(planText(plan).toLowerCase()).contains("forward").contains("screenshot");
+	}
+
+	@Test
+	void pushedToSendPicturesAndGeneralQuestionsReachTheirPlans() {
+		assertThat(walk("de", "de", "d", "16_17", "yes", "yes", "snapchat", "at").state().node()).isEqualTo("plan");
+		assertThat(walk("de", "de", "f", "u13", "ch").state().node()).isEqualTo("plan");
+		assertThat(walk("en", "en", "unsure", "skip", "unsure", "int").state().node()).isEqualTo("plan");
+	}
+
+	@Test
+	void theRiskScreenHasThreeOutcomes() {
+		TriageTurn imminent = walk("en", "en", "a", "yes", "yes", "yes", "yes");
+		assertThat(imminent.state().facts()).containsEntry("risk", "imminent");
+		assertThat(kinds(imminent)).contains(Bubble.Kind.CRISIS);
+		TriageTurn high = walk("en", "en", "a", "yes", "yes", "yes", "no");
+		assertThat(high.state().facts()).containsEntry("risk", "high");
+		TriageTurn low = walk("en", "en", "a", "yes", "no");
+		assertThat(low.state().facts()).containsEntry("risk", "low");
+		assertThat(kinds(low)).contains(Bubble.Kind.CRISIS);
+		TriageTurn none = walk("en", "en", "a", "no");
+		assertThat(none.state().facts()).doesNotContainKey("risk");
+	}
+
+	@Test
+	void aCrisisSignalInterruptsAnyStateAndTheTriageResumesThere() {
+		TriageTurn atCountry = walk("de", "de", "f", "16_17");
+		assertThat(atCountry.state().node()).isEqualTo("country");
+		TriageTurn crisis = triage.crisis(atCountry.state());
+		assertThat(crisis.bubbles().get(0).kind()).isEqualTo(Bubble.Kind.CRISIS);
+		assertThat(crisis.state().node()).isEqualTo("risk_thoughts");
+		assertThat(crisis.state().facts()).containsEntry("resume_to", "country");
+		TriageTurn again = triage.crisis(crisis.state());
+		assertThat(again.state().node()).as("inside the risk screen: the card, and the same question")
+			.isEqualTo("risk_thoughts");
+		TriageTurn resumed = answer(answer(crisis, "no"), "no");
+		assertThat(resumed.state().node()).isEqualTo("country");
+		assertThat(resumed.state().facts()).doesNotContainKey("resume_to");
+	}
+
+	@Test
+	void typedAnswersWorkByLabelAliasOrNumberAndOtherTextAsksForAButton() {
+		TriageTurn situation = walk("en", "en");
+		assertThat(triage.answer(situation.state(), null, "blackmail").state().facts()).containsEntry("situation", "A");
+		assertThat(triage.answer(situation.state(), null, "2").state().facts()).containsEntry("situation", "B");
+		TriageTurn unclear = triage.answer(situation.state(), null, "hmm what");
+		assertThat(unclear.state()).isEqualTo(situation.state());
+		assertThat(unclear.bubbles().get(0).text()).isEqualTo(texts.get("en", "system.tap_button"));
+		TriageTurn atCountry = walk("de", "de", "f", "16_17");
+		assertThat(triage.answer(atCountry.state(), null, "Österreich").state().facts()).containsEntry("country", "AT");
+	}
+
+	@Test
+	void everyStateAndEveryPlanStepIsReachable() {
+		Random random = new Random(42);
+		Set<String> visited = new HashSet<>();
+		Set<String> planTexts = new HashSet<>();
+		for (int walk = 0; walk < 3000; walk++) {
+			TriageTurn turn = triage.begin("en");
+			for (int step = 0; step < 40 && !turn.state().node().equals("plan"); step++) {
+				visited.add(turn.state().node());
+				if (random.nextInt(25) == 0) {
+					turn = triage.crisis(turn.state());
+					continue;
+				}
+				List<Choice> choices = turn.choices();
+				turn = triage.answer(turn.state(), choices.get(random.nextInt(choices.size())).id(), null);
+			}
+			visited.add(turn.state().node());
+			turn.bubbles().stream().filter(b -> b.kind() == Bubble.Kind.PLAN).forEach(b -> planTexts.add(b.text()));
+		}
+		Set<String> passThrough = Set.of("risk_imminent", "risk_high", "risk_low", "danger_alert", "a_paid_yes");
+		Set<String> expected = new HashSet<>(triage.flowAsMermaid().lines()
+			.filter(l -> l.matches("  s_[a-z0-9_]+\\[.*"))
+			.map(l -> l.substring(4, l.indexOf('[')))
+			.collect(Collectors.toSet()));
+		expected.removeAll(passThrough);
+		assertThat(visited).containsAll(expected);
+		TriageScript script = ScriptLoader.load(settings.script());
+		for (TriageScript.PlanStep step : script.plan()) {
+			String text = texts.get("en", step.text());
+			String start = text.contains("{") ? text.substring(0, text.indexOf('{')) : text;
+			assertThat(planTexts).as("plan step " + step.text()).anyMatch(t -> t.startsWith(start));
+		}
+	}
+
+	private static TriageTurn walk(String locale, String... choices) {
+		TriageTurn turn = triage.begin(locale);
+		for (String choice : choices) {
+			turn = answer(turn, choice);
+		}
+		return turn;
+	}
+
+	private static TriageTurn answer(TriageTurn turn, String choice) {
+		assertThat(turn.choices()).as("choices at " + turn.state().node()).extracting(Choice::id).contains(choice);
+		return triage.answer(turn.state(), choice, null);
+	}
+
+	private static String planText(TriageTurn turn) {
+		return turn.bubbles().stream().map(Bubble::text).collect(Collectors.joining("\n"));
+	}
+
+	private static List<Bubble.Kind> kinds(TriageTurn turn) {
+		return turn.bubbles().stream().map(Bubble::kind).toList();
+	}
+
+	private static String stepKey(String when) {
+		return ScriptLoader.load(settings.script()).plan().stream()
+			.filter(step -> when.equals(step.when()))
+			.findFirst()
+			.orElseThrow()
+			.text();
+	}
+
+}
