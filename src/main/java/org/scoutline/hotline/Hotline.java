@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
@@ -22,8 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The pipeline every message from a user goes through, on every channel. A turn loads the conversation (one round
- * trip), decides in memory, and saves with the transcript append (one round trip); when another instance saved the
- * same conversation in between, the turn runs again on fresh data, so nothing is lost. Logs carry conversation ids
+ * trip), decides in memory, and saves with the transcript append (one round trip). Messages of one person are
+ * handled one at a time: on this instance they wait for each other (a fixed set of lock stripes, not one lock per
+ * person); when another instance saved the same conversation in between, the turn runs again on fresh data, so
+ * nothing is lost. Logs carry conversation ids
  * and event types only.
  */
 @Component
@@ -47,6 +52,9 @@ public class Hotline {
 
 	private final Clock clock;
 
+	/** messages of one person on this instance wait for each other here; across instances the versioned save does */
+	private final Lock[] stripes = new Lock[256];
+
 	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, Turns turns, Triage triage) {
 		this.conversations = conversations;
 		this.pseudonyms = pseudonyms;
@@ -54,6 +62,9 @@ public class Hotline {
 		this.turns = turns;
 		this.triage = triage;
 		this.clock = Clock.systemUTC();
+		for (int i = 0; i < stripes.length; i++) {
+			stripes[i] = new ReentrantLock();
+		}
 	}
 
 	/**
@@ -62,7 +73,21 @@ public class Hotline {
 	 */
 	public HotlineReply receive(InboundMessage message) {
 		String pseudonym = pseudonyms.of(message.channel().name(), message.userId());
+		Lock lock = stripes[Math.floorMod(pseudonym.hashCode(), stripes.length)];
+		lock.lock();
+		try {
+			return receive(message, pseudonym);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private HotlineReply receive(InboundMessage message, String pseudonym) {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			if (attempt > 1) {
+				backOff(attempt);
+			}
 			Conversations.Lookup lookup = conversations.find(pseudonym, message.messageId());
 			if (lookup.duplicate()) {
 				return HotlineReply.duplicate();
@@ -112,6 +137,15 @@ public class Hotline {
 	/** @return a system text ({@code system.*}) in {@code locale} (the default locale when unknown) */
 	public String notice(String locale, String key) {
 		return triage.notice(locale, key).text();
+	}
+
+	private static void backOff(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private HotlineReply refusal(Conversation existing, InboundMessage message, String key,
