@@ -40,7 +40,15 @@ final class ScriptLoader {
 	}
 
 	static String name(Resource resource) {
-		return resource instanceof ClassPathResource classPath ? classPath.getPath() : resource.getDescription();
+		if (resource instanceof ClassPathResource classPath) {
+			return classPath.getPath();
+		}
+		try {
+			return resource.isFile() ? resource.getFile().getPath() : resource.getDescription();
+		}
+		catch (IOException ex) {
+			return resource.getDescription();
+		}
 	}
 
 	private static String reason(JsonProcessingException ex) {

@@ -226,15 +226,15 @@ public class Triage {
 			return Optional.empty();
 		}
 		List<TriageScript.ChoiceDef> choices = state.choices();
-		if (typed.matches("\\d{1,2}")) {
-			int index = Integer.parseInt(typed) - 1;
-			return index >= 0 && index < choices.size() ? Optional.of(choices.get(index)) : Optional.empty();
-		}
 		for (TriageScript.ChoiceDef choice : choices) {
 			if (choice.aliases().stream().anyMatch(alias -> normalized(alias).equals(typed))
 					|| texts.locales().stream().anyMatch(l -> normalized(texts.get(l, choice.label())).equals(typed))) {
 				return Optional.of(choice);
 			}
+		}
+		if (typed.matches("\\d{1,2}")) {
+			int index = Integer.parseInt(typed) - 1;
+			return index >= 0 && index < choices.size() ? Optional.of(choices.get(index)) : Optional.empty();
 		}
 		return Optional.empty();
 	}
