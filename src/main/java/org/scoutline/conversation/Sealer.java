@@ -23,6 +23,9 @@ final class Sealer {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** a cipher per thread: looking one up costs more than using it */
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Sealer::newCipher);
+
 	Sealer(byte[] key) {
 		this.key = new SecretKeySpec(key, "AES");
 	}
@@ -31,7 +34,7 @@ final class Sealer {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -45,10 +48,19 @@ final class Sealer {
 		}
 	}
 
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	String open(String sealed, String context) {
 		try {
 			byte[] in = Base64.getDecoder().decode(sealed);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
 			return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
