@@ -31,7 +31,8 @@ class StartupValidationTests {
 		SpringApplication app = new SpringApplication(ScoutlineApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		Throwable failure = catchThrowable(() -> app.run("--scoutline.dialogue.script=file:" + script,
-				"--scoutline.key-prefix=sl-test-startup:", "--logging.level.root=off"));
+				"--scoutline.key-prefix=sl-test-startup:", "--scoutline.pseudonym-key=test-only",
+				"--scoutline.data-key=test-only", "--logging.level.root=off"));
 		Throwable cause = failure;
 		while (cause != null && !(cause instanceof InvalidScriptException)) {
 			cause = cause.getCause();

@@ -6,14 +6,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port against a real Redis: the one on 127.0.0.1:6379 when it answers, else
- * the embedded one (started by the app's own fallback). Each context writes under its own key prefix and removes
- * only its own keys when it closes.
+ * the embedded one (started by the app's own fallback). Each context writes under its own key prefix, and each
+ * test class removes the keys under it when it is done, never any other key.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 				"scoutline.webchat.per-second=1000" })
 @ActiveProfiles("test")
 @Import(RedisTestSupport.class)
+@ExtendWith(RedisCleanupExtension.class)
 public @interface IntegrationTest {
 
 }
