@@ -134,7 +134,9 @@ final class FakeTelegramApi implements AutoCloseable {
 		try (InputStream in = exchange.getRequestBody()) {
 			raw = in.readAllBytes();
 		}
-		JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+		String type = exchange.getRequestHeaders().getFirst("Content-Type");
+		JsonNode body = raw.length == 0 ? json.createObjectNode()
+				: type != null && type.startsWith("multipart/form-data") ? multipart(raw, type) : json.readTree(raw);
 		if (!method.equals("getupdates")) {
 			calls.add(new Call(method, body, Instant.now()));
 		}
@@ -149,6 +151,21 @@ final class FakeTelegramApi implements AutoCloseable {
 			return;
 		}
 		respond(exchange, 200, "{\"ok\":true,\"result\":" + result(method, body) + "}");
+	}
+
+	/** @return the text parts of a multipart body (setWebhook is sent that way) as fields of an object */
+	private static JsonNode multipart(byte[] raw, String type) {
+		String boundary = "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "");
+		ObjectNode fields = json.createObjectNode();
+		for (String part : new String(raw, StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(boundary))) {
+			int name = part.indexOf("name=\"");
+			int blank = part.indexOf("\r\n\r\n");
+			if (name >= 0 && blank > name) {
+				String field = part.substring(name + 6, part.indexOf('"', name + 6));
+				fields.put(field, part.substring(blank + 4).replaceAll("\r\n$", ""));
+			}
+		}
+		return fields;
 	}
 
 	private synchronized Failure nextFailure(String method) {
