@@ -209,6 +209,8 @@ class WhatsAppWebhookTests {
 				+ Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + phone + "\"}]}}]}]}";
 		assertThat(postSigned(status).statusCode()).isEqualTo(200);
 		exchange(text("/help"));
+		assertThat(keys.all()).as("no key holds the number or a message id (which encodes it)")
+			.noneMatch(key -> key.contains(phone) || key.contains("wamid"));
 		assertThat(graph.to(phone).subList(0, sent + 1)).extracting(Post::text).noneMatch(t -> t.contains("/help"));
 		assertThat(graph.to(phone).stream().filter(post -> post.text().startsWith("Hi, hier ist Scoutline")).count())
 			.as("one welcome").isEqualTo(1);
