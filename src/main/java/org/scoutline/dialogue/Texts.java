@@ -28,6 +28,10 @@ public class Texts {
 	static final List<String> SYSTEM_KEYS = List.of("system.media_removed", "system.too_long", "system.bad_frame",
 			"system.unknown_command", "system.help", "system.tap_button", "system.no_scout", "system.deleted",
 			"system.restarted", "system.language_switched", "system.rate_limited", "system.unavailable",
+			"system.media_telegram", "system.media_whatsapp", "system.unsupported_message", "system.private_only",
+			"system.exit_hint", "system.list_button", "system.more_choices", "system.choose", "system.command_start",
+			"system.command_help", "system.command_language", "system.command_scout", "system.command_delete",
+			"system.command_exit",
 			"crisis.card", "crisis.resume", "plan.intro", "plan.resources", "directory.always_open",
 			"directory.phone", "directory.sms", "directory.web");
 

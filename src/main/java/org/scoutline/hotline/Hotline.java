@@ -12,6 +12,7 @@ import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.Conversations.SaveOutcome;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Triage;
@@ -132,6 +133,28 @@ public class Hotline {
 		TriageState state = Turns.stateOf(existing);
 		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(),
 				triage.choices(state));
+	}
+
+	/**
+	 * Closes the conversation of a user the channel can no longer reach (a Telegram user who blocked the bot). The
+	 * data stays until the retention period ends, as for any conversation; the next message from the user opens it
+	 * again with the bot.
+	 * @return whether there was a conversation to close
+	 */
+	public boolean close(Channel channel, String userId) {
+		String pseudonym = pseudonyms.of(channel.name(), userId);
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			Conversation existing = conversations.find(pseudonym, null).conversation();
+			if (existing == null || existing.mode() == Mode.CLOSED) {
+				return existing != null;
+			}
+			if (conversations.save(existing.inMode(Mode.CLOSED), null, List.of()) != SaveOutcome.CONFLICT) {
+				log.info("conversation closed, user unreachable conversation={} channel={}", existing.id(), channel);
+				return true;
+			}
+			backOff(attempt);
+		}
+		return false;
 	}
 
 	/** @return a system text ({@code system.*}) in {@code locale} (the default locale when unknown) */

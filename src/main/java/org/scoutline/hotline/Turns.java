@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
@@ -69,11 +71,14 @@ class Turns {
 		}
 		else {
 			conversation = existing.touched(now, message.replyAddress());
+			if (conversation.mode() == Mode.CLOSED) {
+				conversation = conversation.inMode(Mode.BOT);
+			}
 		}
 		TriageState state = stateOf(conversation);
 		lines.add(userLine(now, message, state));
 		TriageTurn turn = switch (message.kind()) {
-			case MEDIA -> new TriageTurn(state, List.of(triage.notice(state, "system.media_removed")),
+			case MEDIA -> new TriageTurn(state, List.of(triage.notice(state, mediaNotice(message.channel()))),
 					triage.choices(state), null);
 			case COMMAND -> command(state, message.command());
 			case CHOICE -> answered(triage.answer(state, message.choice(), null));
@@ -140,6 +145,15 @@ class Turns {
 				.map(Choice::label).findFirst().orElse("[" + message.choice() + "]");
 		};
 		return TranscriptEntry.fromUser(now, text);
+	}
+
+	/** @return the media refusal that says what happened to the media on this channel */
+	static String mediaNotice(Channel channel) {
+		return switch (channel) {
+			case WEB -> "system.media_removed";
+			case TELEGRAM -> "system.media_telegram";
+			case WHATSAPP -> "system.media_whatsapp";
+		};
 	}
 
 	private static boolean isStart(InboundMessage message) {

@@ -1,0 +1,126 @@
+package org.scoutline.channel.telegram;
+
+import java.util.List;
+
+import org.scoutline.channel.common.ChatLanes;
+import org.scoutline.hotline.Hotline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Starts the bot: registers its commands in German (also the default) and English, then either polls for updates
+ * (the library's polling loop, with our own consumer that hands each update to its chat's lane: in order within a
+ * chat, in parallel across chats) or registers the webhook when {@code webhook-url} is set.
+ */
+class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
+
+	private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+
+	static final List<String> COMMANDS = List.of("start", "help", "language", "scout", "delete", "exit");
+
+	static final List<String> UPDATE_TYPES = List.of("message", "edited_message", "callback_query", "my_chat_member",
+			"channel_post");
+
+	private final TelegramSettings settings;
+
+	private final TelegramApi api;
+
+	private final TelegramUpdates updates;
+
+	private final ChatLanes lanes;
+
+	private final Hotline hotline;
+
+	private TelegramBotsLongPollingApplication polling;
+
+	private volatile boolean running;
+
+	TelegramBot(TelegramSettings settings, TelegramApi api, TelegramUpdates updates, ChatLanes lanes,
+			Hotline hotline) {
+		this.settings = settings;
+		this.api = api;
+		this.updates = updates;
+		this.lanes = lanes;
+		this.hotline = hotline;
+	}
+
+	@Override
+	public void consume(List<Update> batch) {
+		for (Update update : batch) {
+			dispatch(update);
+		}
+	}
+
+	/** Queues one update on its chat's lane. */
+	void dispatch(Update update) {
+		lanes.submit(TelegramUpdates.chatOf(update), () -> updates.handle(update));
+	}
+
+	@Override
+	public void start() {
+		try {
+			registerCommands();
+			if (settings.mode() == TelegramSettings.Mode.POLLING) {
+				polling = new TelegramBotsLongPollingApplication();
+				polling.registerBot(settings.token(), settings::telegramUrl,
+						new DefaultGetUpdatesGenerator(UPDATE_TYPES), this);
+				log.info("telegram bot polling for updates");
+			}
+			else if (settings.webhookUrl() != null) {
+				api.setWebhook(SetWebhook.builder().url(settings.webhookUrl().toString())
+					.secretToken(settings.webhookSecret()).allowedUpdates(UPDATE_TYPES).build());
+				log.info("telegram webhook registered");
+			}
+			else {
+				log.info("telegram bot waiting for webhook calls (webhook registered elsewhere)");
+			}
+		}
+		catch (TelegramApiException | TelegramApi.Blocked ex) {
+			throw new IllegalStateException("Telegram bot could not start: " + ex.getClass().getSimpleName()
+					+ " (check scoutline.telegram.token and .api-url)", ex);
+		}
+		running = true;
+	}
+
+	private void registerCommands() throws TelegramApiException, TelegramApi.Blocked {
+		api.call(SetMyCommands.builder().commands(commands("de")).build());
+		for (String locale : List.of("de", "en")) {
+			api.call(SetMyCommands.builder().commands(commands(locale)).languageCode(locale).build());
+		}
+	}
+
+	private List<BotCommand> commands(String locale) {
+		return COMMANDS.stream()
+			.map(command -> new BotCommand(command, hotline.notice(locale, "system.command_" + command)))
+			.toList();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (polling != null) {
+			try {
+				polling.close();
+			}
+			catch (Exception ex) {
+				log.warn("telegram polling did not stop cleanly cause={}", ex.getClass().getSimpleName());
+			}
+			polling = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+}

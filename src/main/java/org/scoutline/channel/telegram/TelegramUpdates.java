@@ -1,0 +1,292 @@
+package org.scoutline.channel.telegram;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.scoutline.channel.common.Replays;
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Channel;
+import org.scoutline.hotline.Hotline;
+import org.scoutline.hotline.HotlineReply;
+import org.scoutline.hotline.InboundMessage;
+import org.scoutline.safety.CrisisDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.LeaveChat;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Handles one Telegram update, whether it came by long polling or by webhook: maps it to an
+ * {@link InboundMessage}, runs it through the {@link Hotline} and renders the reply. Media are deleted from the
+ * chat at once and never downloaded (no getFile); groups and channels get a polite refusal and the bot leaves;
+ * every callback query is answered and its keyboard taken away. Logs carry the update id, its type and the
+ * conversation id, never chat ids or text.
+ */
+class TelegramUpdates {
+
+	private static final Logger log = LoggerFactory.getLogger(TelegramUpdates.class);
+
+	static final String CHANNEL = "telegram";
+
+	/** the commands the hotline knows; any other becomes "unknown" */
+	private static final Set<String> COMMANDS = Set.of("start", "restart", "help", "language", "scout", "delete",
+			"plan");
+
+	private final TelegramApi api;
+
+	private final Hotline hotline;
+
+	private final CrisisDetector crisis;
+
+	private final Replays replays;
+
+	TelegramUpdates(TelegramApi api, Hotline hotline, CrisisDetector crisis, Replays replays) {
+		this.api = api;
+		this.hotline = hotline;
+		this.crisis = crisis;
+		this.replays = replays;
+	}
+
+	/** @return the chat an update belongs to (its ordering key), or {@code null} when it has none */
+	static Long chatOf(Update update) {
+		if (update.hasMessage()) {
+			return update.getMessage().getChatId();
+		}
+		if (update.hasEditedMessage()) {
+			return update.getEditedMessage().getChatId();
+		}
+		if (update.hasCallbackQuery()) {
+			CallbackQuery query = update.getCallbackQuery();
+			return query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();
+		}
+		if (update.hasMyChatMember()) {
+			return update.getMyChatMember().getChat().getId();
+		}
+		if (update.hasChannelPost()) {
+			return update.getChannelPost().getChatId();
+		}
+		return null;
+	}
+
+	/** @return what kind of update this is, for logs, or {@code null} for a kind the bot does not handle */
+	static String typeOf(Update update) {
+		if (update.hasMessage()) {
+			return "message";
+		}
+		if (update.hasEditedMessage()) {
+			return "edited_message";
+		}
+		if (update.hasCallbackQuery()) {
+			return "callback_query";
+		}
+		if (update.hasMyChatMember()) {
+			return "my_chat_member";
+		}
+		if (update.hasChannelPost()) {
+			return "channel_post";
+		}
+		return null;
+	}
+
+	/** Handles one update; a replayed update id is skipped. */
+	void handle(Update update) {
+		String type = typeOf(update);
+		if (update.getUpdateId() == null || type == null) {
+			log.info("telegram update skipped: unknown type update={}", update.getUpdateId());
+			return;
+		}
+		if (!replays.firstTime(CHANNEL, String.valueOf(update.getUpdateId()))) {
+			log.info("telegram update skipped: replay update={} type={}", update.getUpdateId(), type);
+			return;
+		}
+		Long chat = chatOf(update);
+		try {
+			dispatch(update, "tg-u" + update.getUpdateId());
+		}
+		catch (TelegramApi.Blocked ex) {
+			hotline.close(Channel.TELEGRAM, String.valueOf(chat));
+		}
+		catch (TelegramApiException ex) {
+			log.warn("telegram update not fully answered update={} type={} cause={}", update.getUpdateId(), type,
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	private void dispatch(Update update, String id) throws TelegramApi.Blocked, TelegramApiException {
+		if (update.hasMessage()) {
+			message(update.getMessage(), id, false);
+		}
+		else if (update.hasEditedMessage()) {
+			message(update.getEditedMessage(), id, true);
+		}
+		else if (update.hasCallbackQuery()) {
+			callback(update.getCallbackQuery(), id);
+		}
+		else if (update.hasMyChatMember()) {
+			membership(update.getMyChatMember());
+		}
+		else if (update.hasChannelPost()) {
+			api.call(new LeaveChat(String.valueOf(update.getChannelPost().getChatId())));
+		}
+	}
+
+	private void message(Message message, String id, boolean edited) throws TelegramApi.Blocked,
+			TelegramApiException {
+		Chat chat = message.getChat();
+		String chatId = String.valueOf(chat.getId());
+		String locale = locale(message.getFrom() != null ? message.getFrom().getLanguageCode() : null);
+		if (!Boolean.TRUE.equals(chat.isUserChat())) {
+			refuseGroup(chatId, locale);
+		}
+		else if (isMedia(message)) {
+			media(message, chatId, locale, id, edited);
+		}
+		else if (message.hasText()) {
+			text(message.getText(), chatId, locale, id, edited);
+		}
+		else if (!edited) {
+			send(chatId, List.of(Bubble.notice(hotline.notice(locale, "system.unsupported_message"))));
+		}
+	}
+
+	private void media(Message message, String chatId, String locale, String id, boolean edited)
+			throws TelegramApi.Blocked, TelegramApiException {
+		try {
+			api.call(new DeleteMessage(chatId, message.getMessageId()));
+		}
+		catch (TelegramApiException ex) {
+			log.warn("telegram media could not be deleted cause={}", ex.getClass().getSimpleName());
+		}
+		reply(chatId, hotline.receive(InboundMessage.media(Channel.TELEGRAM, chatId, id).from(chatId, locale, false)));
+		if (message.hasCaption() && !message.getCaption().isBlank() && !edited) {
+			text(message.getCaption(), chatId, locale, id + "c", false);
+		}
+	}
+
+	/**
+	 * A typed text or command. An edited text is answered only when it holds a crisis signal: the conversation has
+	 * moved on, but help must never be missed.
+	 */
+	private void text(String text, String chatId, String locale, String id, boolean edited)
+			throws TelegramApi.Blocked, TelegramApiException {
+		if (edited && !crisis.screen(text).isCrisis()) {
+			log.debug("telegram edit without crisis signal skipped");
+			return;
+		}
+		InboundMessage inbound;
+		if (text.startsWith("/")) {
+			String command = command(text);
+			if ("exit".equals(command)) {
+				send(chatId, List.of(Bubble.notice(hotline.notice(locale, "system.exit_hint"))));
+				return;
+			}
+			inbound = InboundMessage.command(Channel.TELEGRAM, chatId, id, command);
+		}
+		else {
+			inbound = InboundMessage.text(Channel.TELEGRAM, chatId, id, text);
+		}
+		reply(chatId, hotline.receive(inbound.from(chatId, locale, false)));
+	}
+
+	private void callback(CallbackQuery query, String id) throws TelegramApi.Blocked, TelegramApiException {
+		api.call(new AnswerCallbackQuery(query.getId()));
+		MaybeInaccessibleMessage tapped = query.getMessage();
+		String chatId = String.valueOf(tapped != null ? tapped.getChatId() : query.getFrom().getId());
+		if (tapped != null && tapped.getDate() != null && tapped.getDate() != 0) {
+			removeKeyboard(chatId, tapped.getMessageId());
+		}
+		String data = query.getData();
+		if (data == null || data.isBlank() || tapped != null && !Boolean.TRUE.equals(tapped.getChat().isUserChat())) {
+			return;
+		}
+		String locale = locale(query.getFrom().getLanguageCode());
+		InboundMessage inbound = data.startsWith("/") ? InboundMessage.command(Channel.TELEGRAM, chatId, id,
+				command(data)) : InboundMessage.choice(Channel.TELEGRAM, chatId, id, data);
+		reply(chatId, hotline.receive(inbound.from(chatId, locale, false)));
+	}
+
+	private void removeKeyboard(String chatId, Integer messageId) throws TelegramApi.Blocked {
+		try {
+			api.call(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId).build());
+		}
+		catch (TelegramApiException ex) {
+			log.debug("telegram keyboard not removed cause={}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/** The user blocked the bot ("kicked") or the bot was added to a group. */
+	private void membership(ChatMemberUpdated change) throws TelegramApi.Blocked, TelegramApiException {
+		String chatId = String.valueOf(change.getChat().getId());
+		String status = change.getNewChatMember() != null ? change.getNewChatMember().getStatus() : null;
+		if (Boolean.TRUE.equals(change.getChat().isUserChat())) {
+			if ("kicked".equals(status)) {
+				hotline.close(Channel.TELEGRAM, chatId);
+			}
+			return;
+		}
+		if ("member".equals(status) || "administrator".equals(status)) {
+			refuseGroup(chatId, null);
+		}
+	}
+
+	private void refuseGroup(String chatId, String locale) throws TelegramApi.Blocked, TelegramApiException {
+		log.info("telegram group or channel chat refused");
+		try {
+			api.call(SendMessage.builder().chatId(chatId).text(hotline.notice(locale, "system.private_only")).build());
+		}
+		finally {
+			api.call(new LeaveChat(chatId));
+		}
+	}
+
+	private void reply(String chatId, HotlineReply reply) throws TelegramApi.Blocked, TelegramApiException {
+		if (reply.outcome() == HotlineReply.Outcome.DUPLICATE) {
+			return;
+		}
+		log.debug("telegram reply conversation={} outcome={}", reply.conversation(), reply.outcome());
+		for (SendMessage message : TelegramReplies.render(chatId, reply.bubbles(), reply.choices())) {
+			api.call(message);
+		}
+	}
+
+	private void send(String chatId, List<Bubble> bubbles) throws TelegramApi.Blocked, TelegramApiException {
+		for (SendMessage message : TelegramReplies.render(chatId, bubbles, List.of())) {
+			api.call(message);
+		}
+	}
+
+	/** @return the command without slash, arguments and bot name ({@code /start@ScoutBot x} is start) */
+	static String command(String text) {
+		String word = text.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
+		if ("exit".equals(word) || COMMANDS.contains(word)) {
+			return word;
+		}
+		return "unknown";
+	}
+
+	static boolean isMedia(Message message) {
+		return message.hasPhoto() || message.hasVideo() || message.hasDocument() || message.hasVoice()
+				|| message.hasVideoNote() || message.hasAnimation() || message.hasSticker() || message.hasAudio()
+				|| message.hasPaidMedia() || message.hasStory() || message.hasLivePhoto();
+	}
+
+	/** @return the two-letter language of an IETF tag such as {@code de-AT}, or {@code null} */
+	static String locale(String languageCode) {
+		if (languageCode == null || languageCode.length() < 2) {
+			return null;
+		}
+		return languageCode.substring(0, 2).toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The Telegram channel: long polling or a webhook ({@code scoutline.telegram.mode}), the real telegrambots client
+ * for everything the bot sends, inline keyboards for choices, media deleted at once and never downloaded.
+ */
+package org.scoutline.channel.telegram;

@@ -1,0 +1,34 @@
+package org.scoutline.channel.whatsapp;
+
+import java.time.Clock;
+
+import org.scoutline.channel.common.ChatLanes;
+import org.scoutline.channel.common.Replays;
+import org.scoutline.hotline.Hotline;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The WhatsApp channel, when {@code scoutline.whatsapp.enabled} is true. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "scoutline.whatsapp.enabled", havingValue = "true")
+class WhatsAppConfiguration {
+
+	@Bean
+	GraphApi graphApi(WhatsAppSettings settings, ObjectMapper json) {
+		return new GraphApi(settings, json);
+	}
+
+	@Bean(destroyMethod = "close")
+	ChatLanes whatsAppLanes(WhatsAppSettings settings) {
+		return new ChatLanes("whatsapp", settings.lanes());
+	}
+
+	@Bean
+	WhatsAppMessages whatsAppMessages(GraphApi graphApi, Hotline hotline, Replays replays) {
+		return new WhatsAppMessages(graphApi, hotline, replays, Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.scoutline.channel.whatsapp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.scoutline.channel.common.Replays;
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Channel;
+import org.scoutline.conversation.Choice;
+import org.scoutline.hotline.Hotline;
+import org.scoutline.hotline.HotlineReply;
+import org.scoutline.hotline.InboundMessage;
+import org.scoutline.hotline.Opening;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Handles one WhatsApp message: de-duplicates it by its message id (Meta retries), maps it to an
+ * {@link InboundMessage}, runs it through the {@link Hotline} and sends the reply. Media are never fetched; the
+ * media id is not even read. Nothing free-form is sent outside the 24-hour customer-service window: a message that
+ * arrives (or is re-delivered) more than 24 hours after it was written is not answered. Logs carry the message
+ * type and the conversation id, never the phone number or the text.
+ */
+class WhatsAppMessages {
+
+	private static final Logger log = LoggerFactory.getLogger(WhatsAppMessages.class);
+
+	static final String CHANNEL = "whatsapp";
+
+	/** the customer-service window: free-form messages only this long after the user's last message */
+	static final Duration WINDOW = Duration.ofHours(24);
+
+	static final Set<String> MEDIA = Set.of("image", "video", "audio", "document", "sticker");
+
+	/** types Meta documents that carry nothing the triage can use (and may carry personal data) */
+	static final Set<String> UNREADABLE = Set.of("location", "contacts", "unsupported", "unknown", "order", "system",
+			"request_welcome");
+
+	static final Set<String> KNOWN = Set.of("text", "interactive", "button", "reaction", "image", "video", "audio",
+			"document", "sticker", "location", "contacts", "unsupported", "unknown", "order", "system",
+			"request_welcome");
+
+	private static final Set<String> COMMANDS = Set.of("start", "restart", "help", "language", "scout", "delete",
+			"plan");
+
+	/** one message from the webhook, already checked for its shape */
+	record Incoming(String from, String id, Instant sentAt, String type, JsonNode message) {
+	}
+
+	private final GraphApi graph;
+
+	private final Hotline hotline;
+
+	private final Replays replays;
+
+	private final Clock clock;
+
+	WhatsAppMessages(GraphApi graph, Hotline hotline, Replays replays, Clock clock) {
+		this.graph = graph;
+		this.hotline = hotline;
+		this.replays = replays;
+		this.clock = clock;
+	}
+
+	void handle(Incoming incoming) {
+		if (!replays.firstTime(CHANNEL, incoming.id())) {
+			log.info("whatsapp message skipped: replay type={}", incoming.type());
+			return;
+		}
+		if (!insideWindow(incoming.sentAt())) {
+			log.info("whatsapp message skipped: older than the 24-hour window type={}", incoming.type());
+			return;
+		}
+		String from = incoming.from();
+		InboundMessage inbound = inbound(incoming);
+		if (inbound != null) {
+			reply(from, hotline.receive(inbound.from(from, null, false)));
+		}
+		else if (UNREADABLE.contains(incoming.type()) || "interactive".equals(incoming.type())) {
+			send(from, List.of(Bubble.notice(hotline.notice(null, "system.unsupported_message"))), List.of(), null);
+		}
+	}
+
+	/** @return whether a free-form message may still be sent to someone whose last message was sent then */
+	boolean insideWindow(Instant lastMessage) {
+		return Duration.between(lastMessage, clock.instant()).compareTo(WINDOW) < 0;
+	}
+
+	private InboundMessage inbound(Incoming incoming) {
+		String from = incoming.from();
+		String id = incoming.id();
+		JsonNode message = incoming.message();
+		switch (incoming.type()) {
+			case "text" -> {
+				String body = message.path("text").path("body").asText("");
+				if (body.isBlank()) {
+					return null;
+				}
+				return body.startsWith("/") ? InboundMessage.command(Channel.WHATSAPP, from, id, command(body))
+						: InboundMessage.text(Channel.WHATSAPP, from, id, body);
+			}
+			case "interactive" -> {
+				JsonNode interactive = message.path("interactive");
+				String choice = interactive.path("button_reply").path("id")
+					.asText(interactive.path("list_reply").path("id").asText(""));
+				if (choice.startsWith(WhatsAppReplies.MORE)) {
+					more(from, choice);
+					return null;
+				}
+				return choice.isBlank() ? null : InboundMessage.choice(Channel.WHATSAPP, from, id, choice);
+			}
+			case "button" -> {
+				String text = message.path("button").path("text").asText("");
+				return text.isBlank() ? null : InboundMessage.text(Channel.WHATSAPP, from, id, text);
+			}
+			default -> {
+				return MEDIA.contains(incoming.type()) ? InboundMessage.media(Channel.WHATSAPP, from, id) : null;
+			}
+		}
+	}
+
+	/** "More …" in a long list: the next page of the choices the user has now. */
+	private void more(String from, String choice) {
+		int offset;
+		try {
+			offset = Integer.parseInt(choice.substring(WhatsAppReplies.MORE.length()));
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		Opening now = hotline.open(Channel.WHATSAPP, from, null);
+		WhatsAppReplies.Labels labels = labels(now.locale());
+		graph.send(WhatsAppReplies.choices(from, labels.choose(), now.choices(), offset, labels));
+	}
+
+	private void reply(String to, HotlineReply reply) {
+		if (reply.outcome() == HotlineReply.Outcome.DUPLICATE) {
+			return;
+		}
+		log.debug("whatsapp reply conversation={} outcome={}", reply.conversation(), reply.outcome());
+		send(to, reply.bubbles(), reply.choices(), reply.locale());
+	}
+
+	private void send(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
+		for (ObjectNode message : WhatsAppReplies.render(to, bubbles, choices, labels(locale))) {
+			if (!graph.send(message)) {
+				return;
+			}
+		}
+	}
+
+	private WhatsAppReplies.Labels labels(String locale) {
+		return new WhatsAppReplies.Labels(hotline.notice(locale, "system.list_button"),
+				hotline.notice(locale, "system.more_choices"), hotline.notice(locale, "system.choose"));
+	}
+
+	static String command(String text) {
+		String word = text.substring(1).split("\\s", 2)[0].toLowerCase(Locale.ROOT);
+		return COMMANDS.contains(word) ? word : "unknown";
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.scoutline.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+
+/** Rendering for Telegram and reading commands, without a server. */
+class TelegramRepliesTests {
+
+	@Test
+	void theLastBubbleCarriesTheKeyboardShortLabelsTwoToARow() {
+		List<SendMessage> messages = TelegramReplies.render("42", List.of(Bubble.text("Hallo."), Bubble.text("Sprache?")),
+				List.of(new Choice("de", "Deutsch"), new Choice("en", "English"), new Choice("x", "Noch was")));
+		assertThat(messages).hasSize(2);
+		assertThat(messages.get(0).getReplyMarkup()).isNull();
+		InlineKeyboardMarkup keyboard = (InlineKeyboardMarkup) messages.get(1).getReplyMarkup();
+		assertThat(keyboard.getKeyboard()).hasSize(2);
+		assertThat(keyboard.getKeyboard().get(0)).extracting(button -> button.getCallbackData()).containsExactly("de",
+				"en");
+		assertThat(messages).allMatch(message -> message.getParseMode() == null);
+	}
+
+	@Test
+	void longLabelsGetARowEachAndOverlongTextsAreSplit() {
+		InlineKeyboardMarkup keyboard = TelegramReplies.keyboard(List.of(new Choice("a", "Jemand droht mir gerade"),
+				new Choice("b", "Kurz")));
+		assertThat(keyboard.getKeyboard()).hasSize(2);
+		List<String> pieces = TelegramReplies.split("Wort ".repeat(2000));
+		assertThat(pieces).hasSizeGreaterThan(1).allMatch(piece -> piece.length() <= TelegramReplies.MAX_TEXT);
+		assertThat(String.join(" ", pieces).replaceAll("\\s+", " ").strip()).isEqualTo(("Wort ".repeat(2000)).strip());
+	}
+
+	@Test
+	void commandsLoseTheirSlashBotNameAndArguments() {
+		assertThat(TelegramUpdates.command("/start")).isEqualTo("start");
+		assertThat(TelegramUpdates.command("/START@ScoutlineBot")).isEqualTo("start");
+		assertThat(TelegramUpdates.command("/start campaign42")).isEqualTo("start");
+		assertThat(TelegramUpdates.command("/exit")).isEqualTo("exit");
+		assertThat(TelegramUpdates.command("/sudo rm")).isEqualTo("unknown");
+		assertThat(TelegramUpdates.locale("de-AT")).isEqualTo("de");
+		assertThat(TelegramUpdates.locale(null)).isNull();
+	}
+
+}
