@@ -85,11 +85,14 @@ public class Hotline {
 	}
 
 	private HotlineReply receive(InboundMessage message, String pseudonym) {
+		// message ids are not always opaque (a WhatsApp id encodes the sender's number): store only their pseudonym
+		String messageKey = message.messageId() == null ? null
+				: pseudonyms.of("message:" + message.channel().name(), message.messageId());
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			if (attempt > 1) {
 				backOff(attempt);
 			}
-			Conversations.Lookup lookup = conversations.find(pseudonym, message.messageId());
+			Conversations.Lookup lookup = conversations.find(pseudonym, messageKey);
 			if (lookup.duplicate()) {
 				return HotlineReply.duplicate();
 			}
@@ -105,7 +108,7 @@ public class Hotline {
 				log.info("conversation erased on request conversation={}", existing == null ? "-" : existing.id());
 				return result.reply();
 			}
-			SaveOutcome outcome = conversations.save(result.conversation(), message.messageId(), result.transcript());
+			SaveOutcome outcome = conversations.save(result.conversation(), messageKey, result.transcript());
 			if (outcome == SaveOutcome.SAVED) {
 				log.debug("turn conversation={} kind={} attempt={}", result.conversation().id(), message.kind(),
 						attempt);

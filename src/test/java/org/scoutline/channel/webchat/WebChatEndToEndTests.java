@@ -194,6 +194,10 @@ class WebChatEndToEndTests {
 			chat.sendRaw(frame);
 			chat.drain(300);
 			assertThat(redis.opsForList().size(log)).isEqualTo(lines);
+			String seen = conversationKeys().stream().filter(k -> k.endsWith(":seen")).findFirst().orElseThrow();
+			assertThat(redis.opsForSet().members(seen)).as("message ids are stored only as pseudonyms")
+				.hasSize(1)
+				.doesNotContain("same-id-1");
 		}
 	}
 
