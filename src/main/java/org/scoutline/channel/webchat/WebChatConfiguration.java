@@ -12,6 +12,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocket
 class WebChatConfiguration implements WebSocketConfigurer {
 
+	/** the widget never sends binary frames; a small one is still answered with the media refusal */
+	static final int BINARY_BUFFER_BYTES = 1024;
+
 	private final WebChatHandler handler;
 
 	private final WebChatSettings settings;
@@ -30,8 +33,9 @@ class WebChatConfiguration implements WebSocketConfigurer {
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer(WebChatSettings settings) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
-		container.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
+		// Tomcat allocates both buffers for every open socket: they decide what an idle connection costs
+		container.setMaxTextMessageBufferSize(settings.maxFrameChars());
+		container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
 		container.setMaxSessionIdleTimeout(30L * 60 * 1000);
 		return container;
 	}

@@ -14,12 +14,14 @@ import jakarta.validation.constraints.NotEmpty;
  * @param allowedOrigins the pages that may open the widget's socket ({@code *}: any, for an embeddable widget)
  * @param burst how many messages a connection may send at once
  * @param perSecond how many messages a connection may send per second in the long run
- * @param maxFrameBytes the largest frame accepted; larger frames close the connection (code 1009)
+ * @param maxFrameChars the largest text frame accepted, in characters; the server keeps a buffer of this size for
+ * every open socket, so it decides what idle connections cost. A text of 2,000 characters fits easily; larger frames
+ * close the connection (code 1009).
  */
 @Validated
 @ConfigurationProperties("scoutline.webchat")
 record WebChatSettings(@DefaultValue("*") @NotEmpty List<String> allowedOrigins,
 		@DefaultValue("20") @Min(1) int burst, @DefaultValue("3") @Min(1) int perSecond,
-		@DefaultValue("65536") @Min(8192) @Max(1048576) int maxFrameBytes) {
+		@DefaultValue("8192") @Min(4096) @Max(65536) int maxFrameChars) {
 
 }

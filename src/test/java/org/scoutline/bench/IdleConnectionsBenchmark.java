@@ -1,0 +1,77 @@
+package org.scoutline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.scoutline.support.ChatClient;
+import org.scoutline.support.IntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * How much heap idle widget connections cost: a separate client process opens {@code bench.idle} sockets (default
+ * 10,000) and says hello on each; the app's heap is measured after a full GC before and after. Then one more user
+ * takes a turn to show the app still answers. Run: {@code mvn -Pbenchmark verify}.
+ */
+@Tag("benchmark")
+@IntegrationTest
+class IdleConnectionsBenchmark {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void idleConnectionsFitInTheHeap() throws Exception {
+		int count = Integer.getInteger("bench.idle", 10_000);
+		long before = heapAfterGc();
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process clients = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+				IdleWidgetClients.class.getName(), Integer.toString(port), Integer.toString(count))
+			.redirectErrorStream(true)
+			.start();
+		try {
+			String line;
+			StringBuilder said = new StringBuilder();
+			BufferedReader out = new BufferedReader(new InputStreamReader(clients.getInputStream()));
+			do {
+				line = out.readLine();
+				said.append(line).append('\n');
+			}
+			while (line != null && !line.startsWith("CONNECTED") && !line.startsWith("PARTIAL"));
+			assertThat(line).as("client process answer: " + said).startsWith("CONNECTED");
+			long after = heapAfterGc();
+			try (ChatClient probe = ChatClient.connect(port)) {
+				probe.hello(null, "de").next("ready");
+				probe.next("bot");
+				assertThat(ChatClient.choiceIds(probe.choice("de").next("bot"))).contains("a");
+			}
+			double perConnection = (after - before) / (double) count;
+			System.out.printf(Locale.ROOT,
+					"%nidle widget connections: %d open; heap after full GC %d MiB before, %d MiB with them "
+							+ "(%.1f KiB each; max heap %d MiB); a new user still answered%n",
+					count, before >> 20, after >> 20, perConnection / 1024,
+					Runtime.getRuntime().maxMemory() >> 20);
+			assertThat(after).as("heap with the idle connections").isLessThan(1024L * 1024 * 1024);
+		}
+		finally {
+			clients.getOutputStream().close();
+			clients.destroy();
+		}
+	}
+
+	private static long heapAfterGc() throws InterruptedException {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(300);
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+
+}
