@@ -66,6 +66,13 @@ public record Conversation(ConversationId id, Channel channel, String pseudonym,
 		return facts.get("risk");
 	}
 
+	/** Names the ids and the mode only: the reply address and the facts stay out of logs. */
+	@Override
+	public String toString() {
+		return "Conversation[id=" + id + ", channel=" + channel + ", mode=" + mode + ", node=" + node + ", version="
+				+ version + "]";
+	}
+
 	/** @return whether this value was never saved */
 	public boolean isNew() {
 		return version == 0;

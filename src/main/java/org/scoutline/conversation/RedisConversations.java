@@ -88,7 +88,7 @@ class RedisConversations implements Conversations {
 		args.add(Integer.toString(fields.size()));
 		args.addAll(fields);
 		for (TranscriptEntry entry : appended) {
-			args.add(sealer.seal(write(new StoredEntry(entry)), id));
+			args.add(sealer.seal(write(new StoredEntry(entry)), id + "|log"));
 		}
 		Long result = redis.execute(SAVE, List.of(conversationKey(id), logKey(id), seenKey(id),
 				personKey(conversation.pseudonym())), args.toArray());
@@ -115,7 +115,7 @@ class RedisConversations implements Conversations {
 		if (lines == null) {
 			return List.of();
 		}
-		return lines.stream().map(line -> read(sealer.open(line, id.value())).toEntry()).toList();
+		return lines.stream().map(line -> read(sealer.open(line, id.value() + "|log")).toEntry()).toList();
 	}
 
 	@Override
@@ -132,11 +132,11 @@ class RedisConversations implements Conversations {
 		add(fields, "mode", c.mode().name());
 		add(fields, "loc", c.locale());
 		add(fields, "node", c.node());
-		add(fields, "facts", sealer.seal(write(c.facts()), id));
+		add(fields, "facts", sealer.seal(write(c.facts()), id + "|facts"));
 		add(fields, "sa", Long.toString(c.startedAt().toEpochMilli()));
 		add(fields, "la", Long.toString(c.lastActiveAt().toEpochMilli()));
 		if (c.replyAddress() != null) {
-			add(fields, "addr", sealer.seal(c.replyAddress(), id));
+			add(fields, "addr", sealer.seal(c.replyAddress(), id + "|addr"));
 		}
 		return fields;
 	}
@@ -144,8 +144,8 @@ class RedisConversations implements Conversations {
 	private Conversation fromHash(ConversationId id, Map<String, String> h) {
 		String sealedAddress = h.get("addr");
 		return new Conversation(id, Channel.valueOf(h.get("ch")), h.get("ps"),
-				sealedAddress == null ? null : sealer.open(sealedAddress, id.value()), Mode.valueOf(h.get("mode")),
-				h.get("loc"), h.get("node"), readFacts(sealer.open(h.get("facts"), id.value())),
+				sealedAddress == null ? null : sealer.open(sealedAddress, id.value() + "|addr"), Mode.valueOf(h.get("mode")),
+				h.get("loc"), h.get("node"), readFacts(sealer.open(h.get("facts"), id.value() + "|facts")),
 				Long.parseLong(h.get("v")), Instant.ofEpochMilli(Long.parseLong(h.get("sa"))),
 				Instant.ofEpochMilli(Long.parseLong(h.get("la"))));
 	}

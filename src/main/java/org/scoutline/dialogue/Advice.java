@@ -85,12 +85,8 @@ final class Advice {
 		return texts.format(state.locale(), key, Map.of("emergency", emergency(state)));
 	}
 
+	/** @return the emergency number of the user's country; all regions' numbers while the country is unknown */
 	private String emergency(TriageState state) {
-		if (state.country() == null) {
-			return settings.fallbackCountries(state.locale()).stream().findFirst()
-				.map(code -> directory.country(code).emergency())
-				.orElse(directory.country(null).emergency());
-		}
 		Country country = directory.country(state.country());
 		return country.emergency();
 	}

@@ -2,6 +2,7 @@ package org.scoutline.dialogue;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.expression.AccessException;
 import org.springframework.expression.EvaluationContext;
@@ -10,6 +11,7 @@ import org.springframework.expression.ParseException;
 import org.springframework.expression.PropertyAccessor;
 import org.springframework.expression.TypedValue;
 import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.PropertyOrFieldReference;
 import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
@@ -48,6 +50,22 @@ final class FactGuards {
 		return expression;
 	}
 
+	/** @return the fact names a compiled guard reads */
+	static Set<String> factNames(Expression guard) {
+		Set<String> names = new TreeSet<>();
+		collect(((SpelExpression) guard).getAST(), names);
+		return names;
+	}
+
+	private static void collect(SpelNode node, Set<String> names) {
+		if (node instanceof PropertyOrFieldReference reference) {
+			names.add(reference.getName());
+		}
+		for (int i = 0; i < node.getChildCount(); i++) {
+			collect(node.getChild(i), names);
+		}
+	}
+
 	/** @return whether the guard holds; an expression that fails to evaluate (e.g. matches on null) is false */
 	static boolean holds(Expression guard, Map<String, String> facts) {
 		try {
@@ -74,8 +92,8 @@ final class FactGuards {
 
 		String get(String name) {
 			return switch (name) {
-				case "minor_now" -> Facts.minorNow(facts);
-				case "minor_in_image" -> Facts.minorInImage(facts);
+				case Facts.MINOR_NOW -> Facts.minorNow(facts);
+				case Facts.MINOR_IN_IMAGE -> Facts.minorInImage(facts);
 				default -> facts.get(name);
 			};
 		}

@@ -19,6 +19,10 @@ final class Facts {
 
 	static final String RESUME_TO = "resume_to";
 
+	static final String MINOR_NOW = "minor_now";
+
+	static final String MINOR_IN_IMAGE = "minor_in_image";
+
 	private Facts() {
 	}
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.scoutline.directory.Resource;
@@ -33,10 +34,15 @@ final class ScriptValidator {
 
 	private final List<String> problems = new ArrayList<>();
 
+	/** facts a guard may read: those the script's choices set, plus those the engine keeps or derives */
+	private final Set<String> knownFacts = new TreeSet<>(
+			Set.of(Facts.RISK, Facts.RESUME_TO, Facts.MINOR_NOW, Facts.MINOR_IN_IMAGE));
+
 	private ScriptValidator(String file, TriageScript script, Texts texts) {
 		this.file = file;
 		this.script = script;
 		this.texts = texts;
+		script.states().values().forEach(state -> state.choices().forEach(c -> knownFacts.addAll(c.set().keySet())));
 	}
 
 	/** @throws InvalidScriptException listing every problem */
@@ -182,7 +188,12 @@ final class ScriptValidator {
 
 	private void checkGuard(String place, String guard) {
 		try {
-			FactGuards.compile(guard);
+			for (String name : FactGuards.factNames(FactGuards.compile(guard))) {
+				if (!knownFacts.contains(name)) {
+					problem(place, "guard '" + guard + "' reads '" + name + "', which no choice sets (known: "
+							+ knownFacts + ")");
+				}
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			problem(place, "guard '" + guard + "' " + ex.getMessage());

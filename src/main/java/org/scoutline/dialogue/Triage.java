@@ -1,6 +1,8 @@
 package org.scoutline.dialogue;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +27,9 @@ public class Triage {
 	private static final List<String> RISK_ORDER = List.of("low", "high", "imminent");
 
 	private static final int MAX_PASS_THROUGH = 64;
+
+	/** the choice a crisis signal stands for inside the risk screen */
+	private static final String YES = "yes";
 
 	private final TriageScript script;
 
@@ -79,12 +84,22 @@ public class Triage {
 
 	/**
 	 * A crisis signal was found in what the user wrote: the crisis card first, then the risk screen, after which the
-	 * triage goes on where it was. Inside the risk screen the card comes and the question is asked again.
+	 * triage goes on where it was. Inside the risk screen the signal counts as the answer {@code yes} where the
+	 * question has one (a false alarm is better than a missed one), else the question is asked again.
 	 */
-	public TriageTurn crisis(TriageState state) {
+	public TriageTurn crisis(TriageState stored) {
+		TriageState state = known(stored);
 		List<Bubble> bubbles = new ArrayList<>(List.of(advice.crisisCard(state)));
-		if (script.crisis() == null || riskScreen.contains(state.node()) || script.state(state.node()) == null) {
+		if (script.crisis() == null) {
 			return ask(state, bubbles);
+		}
+		if (riskScreen.contains(state.node())) {
+			if (byId(script.state(state.node()), YES).isEmpty()) {
+				return ask(state, bubbles);
+			}
+			TriageTurn yes = answer(state, YES, null);
+			bubbles.addAll(yes.bubbles());
+			return new TriageTurn(yes.state(), bubbles, yes.choices(), yes.command());
 		}
 		Map<String, String> facts = new HashMap<>(state.facts());
 		facts.put(Facts.RESUME_TO, state.node());
@@ -94,10 +109,7 @@ public class Triage {
 
 	/** @return the current question again, with its buttons */
 	public TriageTurn current(TriageState state) {
-		if (script.state(state.node()) == null) {
-			return begin(state.locale());
-		}
-		return ask(state, new ArrayList<>());
+		return ask(known(state), new ArrayList<>());
 	}
 
 	/** @return a fresh start in the same language, with a notice */
@@ -109,7 +121,8 @@ public class Triage {
 	}
 
 	/** @return the same place in the next language, with a notice in that language */
-	public TriageTurn switchLanguage(TriageState state) {
+	public TriageTurn switchLanguage(TriageState stored) {
+		TriageState state = known(stored);
 		List<String> locales = List.copyOf(texts.locales());
 		String next = locales.get((locales.indexOf(texts.supported(state.locale())) + 1) % locales.size());
 		TriageState switched = new TriageState(state.node(), state.facts(), next);
@@ -118,13 +131,13 @@ public class Triage {
 
 	/** @return what the bot can do, then the current question again */
 	public TriageTurn help(TriageState state) {
-		return prefixed(state, notice(state, "system.help"));
+		return prefixed(known(state), notice(state, "system.help"));
 	}
 
 	/** @return the action plan for what is known so far, then the current question again */
 	public TriageTurn plan(TriageState state) {
 		List<Bubble> bubbles = new ArrayList<>(advice.plan(state));
-		return ask(state, bubbles);
+		return ask(known(state), bubbles);
 	}
 
 	/** @return the crisis card (emergency number, lines open day and night) for this user */
@@ -154,6 +167,15 @@ public class Triage {
 	/** @return the flow as a Mermaid diagram, for review by the counselling team */
 	public String flowAsMermaid() {
 		return MermaidDiagram.render(script, texts, texts.locales().iterator().next());
+	}
+
+	/**
+	 * @return the state, or the start with the same facts when its node is no longer in the script (the script was
+	 * edited while the conversation was stored)
+	 */
+	private TriageState known(TriageState state) {
+		return script.state(state.node()) != null ? state
+				: new TriageState(script.start(), state.facts(), state.locale());
 	}
 
 	private TriageTurn prefixed(TriageState state, Bubble first) {
@@ -252,7 +274,7 @@ public class Triage {
 			return Set.of();
 		}
 		Set<String> fromCrisis = new HashSet<>(Set.of(script.crisis()));
-		java.util.Deque<String> todo = new java.util.ArrayDeque<>(fromCrisis);
+		Deque<String> todo = new ArrayDeque<>(fromCrisis);
 		while (!todo.isEmpty()) {
 			for (TriageScript.NextDef next : script.state(todo.poll()).next()) {
 				if (script.state(next.to()) != null && fromCrisis.add(next.to())) {

@@ -18,6 +18,7 @@ import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.dialogue.TriageTurn;
+import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
 import org.slf4j.Logger;
@@ -49,6 +50,8 @@ public class Hotline {
 
 	private final Turns turns;
 
+	private final CrisisDetector crisis;
+
 	private final Triage triage;
 
 	private final Clock clock;
@@ -56,7 +59,9 @@ public class Hotline {
 	/** messages of one person on this instance wait for each other here; across instances the versioned save does */
 	private final Lock[] stripes = new Lock[256];
 
-	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, Turns turns, Triage triage) {
+	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, CrisisDetector crisis, Turns turns,
+			Triage triage) {
+		this.crisis = crisis;
 		this.conversations = conversations;
 		this.pseudonyms = pseudonyms;
 		this.policy = policy;
@@ -98,7 +103,7 @@ public class Hotline {
 			}
 			Conversation existing = lookup.conversation();
 			if (message.kind() == InboundMessage.Kind.TEXT && policy.tooLong(message.text())) {
-				return refusal(existing, message, "system.too_long", HotlineReply.Outcome.TOO_LONG);
+				return tooLong(existing, message);
 			}
 			Turns.Result result = turns.take(existing, message, pseudonym, clock.instant());
 			if (result.erase()) {
@@ -172,6 +177,19 @@ public class Hotline {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** A text over the limit is refused and not stored, but still screened: crisis lines come first. */
+	private HotlineReply tooLong(Conversation existing, InboundMessage message) {
+		HotlineReply refusal = refusal(existing, message, "system.too_long", HotlineReply.Outcome.TOO_LONG);
+		if (!crisis.screen(message.text()).isCrisis()) {
+			return refusal;
+		}
+		TriageState state = existing != null ? Turns.stateOf(existing)
+				: triage.begin(message.localeHint()).state();
+		List<Bubble> bubbles = new ArrayList<>(List.of(triage.crisisCard(state)));
+		bubbles.addAll(refusal.bubbles());
+		return new HotlineReply(refusal.conversation(), state.locale(), bubbles, refusal.choices(), refusal.outcome());
 	}
 
 	private HotlineReply refusal(Conversation existing, InboundMessage message, String key,

@@ -55,6 +55,12 @@ public record InboundMessage(Channel channel, String userId, String replyAddress
 		return new InboundMessage(channel, userId, null, messageId, null, Kind.MEDIA, null, null, null, false);
 	}
 
+	/** Names the message's kind and ids only: text, user id and reply address are personal data and stay out of logs. */
+	@Override
+	public String toString() {
+		return "InboundMessage[channel=" + channel + ", kind=" + kind + ", command=" + command + "]";
+	}
+
 	/** @return the same message with the channel's reply address, language hint and welcome flag */
 	public InboundMessage from(String address, String locale, boolean alreadyWelcomed) {
 		return new InboundMessage(channel, userId, address, messageId, locale, kind, text, choice, command,

@@ -54,7 +54,10 @@ public class CrisisDetector {
 				continue;
 			}
 			int start = PhraseMatcher.find(words, signal.words(), true, end);
-			if (start >= 0 && !figurativeAround(words, start, end[0])) {
+			while (start >= 0 && figurativeAround(words, start, end[0])) {
+				start = PhraseMatcher.find(words, signal.words(), true, start + 1, end);
+			}
+			if (start >= 0) {
 				found.add(signal.category());
 			}
 		}

@@ -18,7 +18,12 @@ final class PhraseMatcher {
 	 * @return the index of the first word of the first match, or -1; {@code end[0]} gets its last index
 	 */
 	static int find(List<String> words, List<String> phrase, boolean fuzzy, int[] end) {
-		for (int start = 0; start < words.size(); start++) {
+		return find(words, phrase, fuzzy, 0, end);
+	}
+
+	/** @return like {@link #find(List, List, boolean, int[])}, looking only at matches starting at {@code from} or later */
+	static int find(List<String> words, List<String> phrase, boolean fuzzy, int from, int[] end) {
+		for (int start = from; start < words.size(); start++) {
 			if (matches(words.get(start), phrase.get(0), fuzzy, phrase.size() == 1)) {
 				int last = matchRest(words, phrase, fuzzy, 1, start);
 				if (last >= 0) {

@@ -54,6 +54,13 @@ class ScriptValidatorTests {
 	}
 
 	@Test
+	void refusesAGuardThatReadsAFactNoChoiceSets() throws Exception {
+		assertThat(problems(mini().replace("answer == 'yes'", "answr == 'yes'")))
+			.anySatisfy(p -> assertThat(p).startsWith(
+					"test.yml: states.one.next[0].when: guard 'answr == 'yes'' reads 'answr', which no choice sets"));
+	}
+
+	@Test
 	void refusesAnUnknownTargetAndAGuardedLastEntry() throws Exception {
 		assertThat(problems(mini().replace("{to: two,", "{to: twoo,")))
 			.contains("test.yml: states.one.next[0].to: unknown state 'twoo'");

@@ -86,11 +86,27 @@ class TriageJourneyTests {
 		assertThat(crisis.state().node()).isEqualTo("risk_thoughts");
 		assertThat(crisis.state().facts()).containsEntry("resume_to", "country");
 		TriageTurn again = triage.crisis(crisis.state());
-		assertThat(again.state().node()).as("inside the risk screen: the card, and the same question")
-			.isEqualTo("risk_thoughts");
+		assertThat(again.bubbles().get(0).kind()).isEqualTo(Bubble.Kind.CRISIS);
+		assertThat(again.state().node()).as("inside the risk screen a crisis signal answers yes")
+			.isEqualTo("risk_plan");
+		assertThat(again.state().facts()).containsEntry("risk_thoughts", "yes").containsEntry("resume_to", "country");
 		TriageTurn resumed = answer(answer(crisis, "no"), "no");
 		assertThat(resumed.state().node()).isEqualTo("country");
 		assertThat(resumed.state().facts()).doesNotContainKey("resume_to");
+	}
+
+	@Test
+	void aConversationParkedOnAStateThatWasRenamedStillGetsEveryAnswer() {
+		TriageState stale = new TriageState("renamed_state", java.util.Map.of("country", "DE"), "de");
+		TriageTurn crisis = triage.crisis(stale);
+		assertThat(crisis.bubbles().get(0).kind()).isEqualTo(Bubble.Kind.CRISIS);
+		assertThat(crisis.bubbles().get(0).text()).contains("112");
+		assertThat(crisis.state().node()).isEqualTo("risk_thoughts");
+		assertThat(triage.help(stale).choices()).isNotEmpty();
+		assertThat(triage.plan(stale).bubbles()).isNotEmpty();
+		assertThat(triage.switchLanguage(stale).state().locale()).isEqualTo("en");
+		assertThat(triage.current(stale).state().node()).isEqualTo("welcome");
+		assertThat(triage.answer(stale, "x", null).state().node()).isEqualTo("welcome");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Triage;
+import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
 import org.scoutline.support.IntegrationTest;
@@ -39,13 +40,16 @@ class HotlineConcurrencyTests {
 	Turns turns;
 
 	@Autowired
+	CrisisDetector crisis;
+
+	@Autowired
 	Triage triage;
 
 	@Test
 	void concurrentMessagesToOneConversationAreAllKeptInOrderOfTheirSaves() throws Exception {
 		String user = "concurrent-user";
 		// a second pipeline with its own locks stands for a second instance on the same Redis
-		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, turns, triage);
+		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, crisis, turns, triage);
 		Hotline[] instances = { hotline, otherInstance };
 		hotline.receive(InboundMessage.choice(Channel.WEB, user, "first", "en").from(null, "en", true));
 		int perThread = 25;

@@ -41,6 +41,8 @@ class CrisisDetectorTests {
 	@Test
 	void aRealSignalNextToAFigurativePhraseStillCounts() {
 		assertThat(detector.screen("lach mich tot, aber ehrlich: ich will nicht mehr leben").isCrisis()).isTrue();
+		assertThat(detector.screen("ich sterbe vor lachen. nein ehrlich, ich will sterben").isCrisis()).isTrue();
+		assertThat(detector.screen("dying of laughter lol. but really i want to die").isCrisis()).isTrue();
 	}
 
 	@Test

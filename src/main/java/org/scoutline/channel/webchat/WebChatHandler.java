@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
 import org.scoutline.hotline.Hotline;
 import org.scoutline.hotline.HotlineReply;
@@ -44,6 +45,8 @@ class WebChatHandler extends AbstractWebSocketHandler {
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private static final Pattern CHOICE_ID = Pattern.compile("[a-z0-9_]{1,64}");
 
 	private static final Set<String> COMMANDS = Set.of("restart", "language", "help", "scout", "delete", "plan");
 
@@ -92,22 +95,41 @@ class WebChatHandler extends AbstractWebSocketHandler {
 			error(session, "bad_frame", "system.bad_frame");
 			return;
 		}
+		guarded(session, () -> dispatch(session, frame));
+	}
+
+	/** A binary frame is treated as media: refused with the calm explanation, never read. */
+	@Override
+	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
+		guarded(session, () -> {
+			if (token(session) == null) {
+				error(session, "no_hello", "system.bad_frame");
+			}
+			else if (!bucket(session).tryConsume(1)) {
+				error(session, "rate_limited", "system.rate_limited");
+			}
+			else {
+				turn(session, InboundMessage.media(Channel.WEB, token(session), null));
+			}
+		});
+	}
+
+	/** Runs a step; a failure behind it (storage down) gets an error frame, never a closed socket or a stack trace. */
+	private void guarded(WebSocketSession session, Step step) throws IOException {
 		try {
-			dispatch(session, frame);
+			step.run();
 		}
 		catch (RuntimeException ex) {
-			log.error("web chat turn failed session={} cause={}", session.getId(), ex.getClass().getSimpleName(), ex);
+			log.error("web chat turn failed session={} cause={}", session.getId(), ex.getClass().getSimpleName());
 			error(session, "unavailable", "system.unavailable");
 		}
 	}
 
-	@Override
-	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
-		if (token(session) == null) {
-			error(session, "no_hello", "system.bad_frame");
-			return;
-		}
-		turn(session, InboundMessage.media(Channel.WEB, token(session), null));
+	@FunctionalInterface
+	interface Step {
+
+		void run() throws IOException;
+
 	}
 
 	@Override
@@ -123,6 +145,10 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private void dispatch(WebSocketSession session, JsonNode frame) throws IOException {
 		String type = frame.get("type").asText();
+		if (!bucket(session).tryConsume(1)) {
+			error(session, "rate_limited", "system.rate_limited");
+			return;
+		}
 		if ("hello".equals(type)) {
 			hello(session, frame);
 			return;
@@ -130,10 +156,6 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		String token = token(session);
 		if (token == null) {
 			error(session, "no_hello", "system.bad_frame");
-			return;
-		}
-		if (!bucket(session).tryConsume(1)) {
-			error(session, "rate_limited", "system.rate_limited");
 			return;
 		}
 		String id = text(frame, "id");
@@ -144,8 +166,8 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		InboundMessage inbound = switch (type) {
 			case "text" -> text(frame, "text") == null ? null : InboundMessage.text(Channel.WEB, token, id,
 					text(frame, "text"));
-			case "choice" -> text(frame, "choice") == null ? null : InboundMessage.choice(Channel.WEB, token, id,
-					text(frame, "choice"));
+			case "choice" -> validChoice(text(frame, "choice")) ? InboundMessage.choice(Channel.WEB, token, id,
+					text(frame, "choice")) : null;
 			case "command" -> command(frame, token, id);
 			case "file", "image", "media" -> InboundMessage.media(Channel.WEB, token, id);
 			default -> null;
@@ -156,6 +178,10 @@ class WebChatHandler extends AbstractWebSocketHandler {
 			return;
 		}
 		turn(session, inbound);
+	}
+
+	private static boolean validChoice(String choice) {
+		return choice != null && CHOICE_ID.matcher(choice).matches();
 	}
 
 	private InboundMessage command(JsonNode frame, String token, String id) {
@@ -189,7 +215,14 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		switch (reply.outcome()) {
 			case DUPLICATE -> {
 			}
-			case TOO_LONG -> send(session, new WebChatFrames.Error("too_long", reply.bubbles().get(0).text()));
+			case TOO_LONG -> {
+				List<Bubble> bubbles = reply.bubbles();
+				if (bubbles.size() > 1) {
+					send(session, new WebChatFrames.Bot(reply.locale(), bubbles.subList(0, bubbles.size() - 1),
+							reply.choices()));
+				}
+				send(session, new WebChatFrames.Error("too_long", bubbles.get(bubbles.size() - 1).text()));
+			}
 			case UNAVAILABLE -> send(session, new WebChatFrames.Error("unavailable", reply.bubbles().get(0).text()));
 			case ERASED -> {
 				session.getAttributes().remove(TOKEN_ATTRIBUTE);

@@ -171,6 +171,13 @@ class WebChatEndToEndTests {
 			assertThat(tooLong.path("code").asText()).isEqualTo("too_long");
 			assertThat(tooLong.path("message").asText()).contains("2");
 			assertThat(conversationKeys()).as("nothing stored from refused input").isEmpty();
+			JsonNode longCrisis = chat.text("ich will mich umbringen " + "x".repeat(2000)).next("bot");
+			assertThat(longCrisis.path("messages").get(0).path("kind").asText()).isEqualTo("crisis");
+			assertThat(texts(longCrisis)).as("crisis lines even in a refused text").contains("116 123").contains("112");
+			assertThat(chat.next("error").path("code").asText()).isEqualTo("too_long");
+			assertThat(chat.sendRaw("{\"type\":\"choice\",\"id\":\"c1\",\"choice\":\"" + "A".repeat(5000) + "\"}")
+				.next("error").path("code").asText()).isEqualTo("bad_frame");
+			assertThat(conversationKeys()).isEmpty();
 			JsonNode media = chat.sendBinary(new byte[] { (byte) 0xFF, (byte) 0xD8, 0 }).next("bot");
 			assertThat(media.path("messages").get(0).path("kind").asText()).isEqualTo("notice");
 			JsonNode file = chat.sendRaw("{\"type\":\"file\",\"id\":\"f1\"}").next("bot");
