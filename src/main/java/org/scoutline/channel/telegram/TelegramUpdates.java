@@ -121,6 +121,13 @@ class TelegramUpdates {
 			log.warn("telegram update not fully answered update={} type={} cause={}", update.getUpdateId(), type,
 					ex.getClass().getSimpleName());
 		}
+		catch (RuntimeException ex) {
+			// the update is acknowledged already and will not come again: forget it and ask the user to resend
+			replays.forget(CHANNEL, String.valueOf(update.getUpdateId()));
+			log.error("telegram update not handled update={} type={} cause={}", update.getUpdateId(), type,
+					ex.getClass().getSimpleName());
+			askToResend(chat);
+		}
 	}
 
 	private void dispatch(Update update, String id) throws TelegramApi.Blocked, TelegramApiException {
@@ -257,6 +264,19 @@ class TelegramUpdates {
 		log.debug("telegram reply conversation={} outcome={}", reply.conversation(), reply.outcome());
 		for (SendMessage message : TelegramReplies.render(chatId, reply.bubbles(), reply.choices())) {
 			api.call(message);
+		}
+	}
+
+	/** Best effort: tells the user their last message could not be handled; a failure here is only logged. */
+	private void askToResend(Long chat) {
+		if (chat == null) {
+			return;
+		}
+		try {
+			send(String.valueOf(chat), List.of(Bubble.notice(hotline.notice(null, "system.unavailable"))));
+		}
+		catch (TelegramApi.Blocked | TelegramApiException | RuntimeException ex) {
+			log.warn("telegram notice not sent cause={}", ex.getClass().getSimpleName());
 		}
 	}
 

@@ -81,7 +81,19 @@ class WhatsAppMessages {
 		String from = incoming.from();
 		InboundMessage inbound = inbound(incoming);
 		if (inbound != null) {
-			reply(from, hotline.receive(inbound.from(from, null, false)));
+			HotlineReply reply;
+			try {
+				reply = hotline.receive(inbound.from(from, null, false));
+			}
+			catch (RuntimeException ex) {
+				// the webhook was answered already, so Meta will not send it again: forget it and ask the user
+				replays.forget(CHANNEL, incoming.id());
+				log.error("whatsapp message not handled type={} cause={}", incoming.type(),
+						ex.getClass().getSimpleName());
+				send(from, List.of(Bubble.notice(hotline.notice(null, "system.unavailable"))), List.of(), null);
+				return;
+			}
+			reply(from, reply);
 		}
 		else if (UNREADABLE.contains(incoming.type()) || "interactive".equals(incoming.type())) {
 			send(from, List.of(Bubble.notice(hotline.notice(null, "system.unsupported_message"))), List.of(), null);
