@@ -2,6 +2,7 @@ package org.scoutline.dialogue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
@@ -44,7 +45,7 @@ final class ScriptLoader {
 			return classPath.getPath();
 		}
 		try {
-			return resource.isFile() ? resource.getFile().getPath() : resource.getDescription();
+			return resource.isFile() ? Path.of(resource.getURI()).toString() : resource.getDescription();
 		}
 		catch (IOException ex) {
 			return resource.getDescription();
