@@ -1,0 +1,119 @@
+package org.scoutline.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The schedule's API: create, edit, cancel and read live sessions; their occurrences; and whether the hotline is
+ * open now ({@link #openingNow}). Every change is checked completely before anything is saved.
+ */
+@Service
+public class LiveSessions {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
+
+	private final SessionStore store;
+
+	private final ScheduleSettings settings;
+
+	private final Roster roster;
+
+	private final OpeningRule openingRule;
+
+	private final Clock clock;
+
+	LiveSessions(SessionStore store, ScheduleSettings settings, ObjectProvider<Roster> rosters, Clock clock) {
+		this.store = store;
+		this.settings = settings;
+		this.roster = rosters.getIfUnique(() -> Roster.ANY_NAMED);
+		this.openingRule = new OpeningRule(settings.perScoutCapacity());
+		this.clock = clock;
+	}
+
+	/** @throws InvalidSessionException with every problem; nothing is saved then */
+	public LiveSession create(SessionDraft draft) {
+		LiveSession saved = save(UUID.randomUUID().toString(), draft);
+		log.info("live session created session={}", saved.id());
+		return saved;
+	}
+
+	/**
+	 * Replaces a session's definition.
+	 * @throws UnknownSessionException when there is no such session
+	 * @throws InvalidSessionException with every problem; nothing is saved then
+	 */
+	public LiveSession update(String id, SessionDraft draft) {
+		find(id).orElseThrow(() -> new UnknownSessionException(id));
+		LiveSession saved = save(id, draft);
+		log.info("live session edited session={}", id);
+		return saved;
+	}
+
+	/** Cancels a session (all its occurrences). @throws UnknownSessionException when there is no such session */
+	public void cancel(String id) {
+		if (!store.delete(id)) {
+			throw new UnknownSessionException(id);
+		}
+		log.info("live session cancelled session={}", id);
+	}
+
+	public Optional<LiveSession> find(String id) {
+		return store.find(id);
+	}
+
+	/** @return every session, by first start */
+	public List<LiveSession> all() {
+		return store.all();
+	}
+
+	/** @return the occurrences of all sessions that overlap {@code [from, to)}, by start */
+	public List<Occurrence> occurrences(Instant from, Instant to) {
+		List<Occurrence> occurrences = new ArrayList<>();
+		for (LiveSession session : store.all()) {
+			occurrences.addAll(Recurrences.between(session, from, to));
+		}
+		occurrences.sort(Comparator.comparing((Occurrence o) -> o.start().toInstant()).thenComparing(Occurrence::key));
+		return occurrences;
+	}
+
+	/** @return the occurrences running now or starting later, soonest first, at most {@code count} */
+	public List<Occurrence> upcoming(int count) {
+		Instant now = clock.instant();
+		return occurrences(now, now.plus(settings.horizon())).stream().limit(count).toList();
+	}
+
+	/**
+	 * The opening rule applied now: the occurrence live now (if any), how many of its rostered scouts are checked
+	 * in, and the queue length. This is what the handover's {@code ScoutDuty} asks before promising a human.
+	 * @param checkedIn whether a scout (by username) is checked in right now
+	 * @param queueLength conversations waiting now
+	 */
+	public OpeningDecision openingNow(Predicate<String> checkedIn, int queueLength) {
+		Instant now = clock.instant();
+		List<Occurrence> ahead = occurrences(now, now.plus(settings.horizon()));
+		Optional<Occurrence> live = ahead.stream().filter(o -> o.liveAt(now)).findFirst();
+		int scouts = live.map(o -> (int) o.session().scouts().stream().filter(checkedIn).count()).orElse(0);
+		return openingRule.decide(now, live, scouts, queueLength, ahead);
+	}
+
+	private LiveSession save(String id, SessionDraft draft) {
+		LiveSession candidate = new DraftChecks(settings, roster).check(id, draft);
+		Instant now = clock.instant();
+		return store.save(current -> {
+			SessionOverlaps.check(candidate, current, now, now.plus(settings.horizon()));
+			return candidate;
+		});
+	}
+
+}
