@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.scoutline.conversation.Channel;
@@ -84,7 +85,7 @@ final class DraftChecks {
 				problems.add(new SessionProblem("languages", "'" + value + "' is not a language code such as de or en"));
 			}
 		}
-		return List.copyOf(new LinkedHashSet<>(values));
+		return values.stream().filter(Objects::nonNull).distinct().toList();
 	}
 
 	private List<Channel> channels(List<String> values) {

@@ -126,6 +126,17 @@ class PublicScheduleTests {
 	}
 
 	@Test
+	void anEmptyScheduleGivesAnEmptyListAndAnEmptyCalendar() throws Exception {
+		keys.clear();
+		assertThat(json.readTree(http.getForObject("/sessions/upcoming", String.class))).isEmpty();
+		Calendar calendar = new CalendarBuilder().build(new StringReader(http.getForObject("/calendar.ics", String.class)));
+		assertThat(calendar.getComponents()).isEmpty();
+		assertThat(calendar.getProductId().getValue()).isEqualTo("-//Scoutline//Live sessions//EN");
+		OpeningDecision.Closed closed = (OpeningDecision.Closed) sessions.openingNow(name -> true, 0);
+		assertThat(closed).isEqualTo(new OpeningDecision.Closed(ClosedReason.NO_SESSION, List.of()));
+	}
+
+	@Test
 	void openingNowFollowsTheScheduleTheRosterAndTheQueue() {
 		Predicate<String> annaCheckedIn = "anna"::equals;
 		clock.set(Instant.parse("2026-03-31T16:30:00Z"));

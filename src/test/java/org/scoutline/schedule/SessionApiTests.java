@@ -2,7 +2,9 @@ package org.scoutline.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,9 @@ class SessionApiTests {
 	@Autowired
 	ScheduleIntegrationTest.MovableClock clock;
 
+	@Autowired
+	ScheduleSettings settings;
+
 	@BeforeEach
 	void emptySchedule() {
 		keys.clear();
@@ -79,6 +84,15 @@ class SessionApiTests {
 	}
 
 	@Test
+	void settingsComeFromTheShippedConfiguration() {
+		assertThat(settings.zone()).hasToString("Europe/Berlin");
+		assertThat(settings.perScoutCapacity()).isEqualTo(2);
+		assertThat(settings.escalationStopMinutes()).isEqualTo(10);
+		assertThat(settings.lifecycleTick()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(settings.lifecycleEnabled()).as("off in these tests").isFalse();
+	}
+
+	@Test
 	void fillsTheConfiguredDefaults() throws Exception {
 		Map<String, Object> draft = body(Map.of());
 		draft.remove("timeZone");
@@ -109,6 +123,9 @@ class SessionApiTests {
 				Arguments.of("escalationStopMinutes", 120, "escalationStopMinutes",
 						"escalations would stop before the session starts"),
 				Arguments.of("exceptions", List.of("2026-02-17"), "exceptions", "only a recurring session has exceptions"),
+				Arguments.of("languages", Arrays.asList("de", null), "languages", "'null' is not a language code"),
+				Arguments.of("scouts", Arrays.asList("anna", null), "scouts", "a username is required"),
+				Arguments.of("exceptions", Arrays.asList("2026-02-17", null), "exceptions", "'null' is not a date"),
 				Arguments.of("maxQueueLength", "many", "maxQueueLength", "has the wrong type (a number expected)"),
 				Arguments.of("scouts", "anna", "scouts", "has the wrong type (a list expected)"));
 	}
