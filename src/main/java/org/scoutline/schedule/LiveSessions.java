@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.scoutline.conversation.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,24 +88,35 @@ public class LiveSessions {
 		return occurrences;
 	}
 
-	/** @return the occurrences running now or starting later, soonest first, at most {@code count} */
+	/** @return the occurrences running now or starting within the horizon, soonest first, at most {@code count} */
 	public List<Occurrence> upcoming(int count) {
 		Instant now = clock.instant();
 		return occurrences(now, now.plus(settings.horizon())).stream().limit(count).toList();
 	}
 
 	/**
-	 * The opening rule applied now: the occurrence live now (if any), how many of its rostered scouts are checked
-	 * in, and the queue length. This is what the handover's {@code ScoutDuty} asks before promising a human.
+	 * The opening rule applied now for an escalation from {@code channel}: the occurrence live now on that channel
+	 * (of several, the one with the most of its rostered scouts checked in), how many of its rostered scouts are
+	 * checked in, and the queue length; the next occurrences offered are those on the same channel. This is what the
+	 * handover's {@code ScoutDuty} asks before promising a human.
+	 * @param channel where the user writes from
 	 * @param checkedIn whether a scout (by username) is checked in right now
 	 * @param queueLength conversations waiting now
 	 */
-	public OpeningDecision openingNow(Predicate<String> checkedIn, int queueLength) {
+	public OpeningDecision openingNow(Channel channel, Predicate<String> checkedIn, int queueLength) {
 		Instant now = clock.instant();
-		List<Occurrence> ahead = occurrences(now, now.plus(settings.horizon()));
-		Optional<Occurrence> live = ahead.stream().filter(o -> o.liveAt(now)).findFirst();
-		int scouts = live.map(o -> (int) o.session().scouts().stream().filter(checkedIn).count()).orElse(0);
+		List<Occurrence> ahead = occurrences(now, now.plus(settings.horizon())).stream()
+			.filter(occurrence -> occurrence.session().channels().contains(channel))
+			.toList();
+		Optional<Occurrence> live = ahead.stream()
+			.filter(occurrence -> occurrence.liveAt(now))
+			.max(Comparator.comparingLong(occurrence -> checkedInRostered(occurrence, checkedIn)));
+		int scouts = live.map(occurrence -> (int) checkedInRostered(occurrence, checkedIn)).orElse(0);
 		return openingRule.decide(now, live, scouts, queueLength, ahead);
+	}
+
+	private static long checkedInRostered(Occurrence occurrence, Predicate<String> checkedIn) {
+		return occurrence.session().scouts().stream().filter(checkedIn).count();
 	}
 
 	private LiveSession save(String id, SessionDraft draft) {

@@ -4,12 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
+import org.scoutline.conversation.Channel;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,11 +50,27 @@ class PublicSchedule {
 			.body(feed.render(sessions.all()));
 	}
 
+	/**
+	 * The next occurrences, optionally only those on one channel and/or in one language (the widget asks for
+	 * {@code channel=WEB}).
+	 */
 	@GetMapping("/sessions/upcoming")
-	ResponseEntity<List<UpcomingSession>> upcoming() {
+	ResponseEntity<?> upcoming(@RequestParam(required = false) String channel,
+			@RequestParam(required = false) String language) {
+		Optional<Channel> onlyChannel;
+		try {
+			onlyChannel = Optional.ofNullable(channel).map(name -> Channel.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+		}
+		catch (IllegalArgumentException ex) {
+			return ResponseEntity.badRequest().body(Map.of("error", "unknown_channel", "message",
+					"channel must be one of " + Arrays.toString(Channel.values())));
+		}
 		Instant now = clock.instant();
-		List<UpcomingSession> upcoming = sessions.upcoming(settings.upcomingCount())
+		List<UpcomingSession> upcoming = sessions.upcoming(Integer.MAX_VALUE)
 			.stream()
+			.filter(o -> onlyChannel.map(o.session().channels()::contains).orElse(true))
+			.filter(o -> language == null || o.session().languages().contains(language.strip()))
+			.limit(settings.upcomingCount())
 			.map(occurrence -> UpcomingSession.of(occurrence, now))
 			.toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic()).body(upcoming);

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scoutline.conversation.Channel;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -86,6 +87,19 @@ class PublicScheduleTests {
 	}
 
 	@Test
+	void upcomingFiltersByChannelAndLanguage() throws Exception {
+		JsonNode whatsapp = json.readTree(http.getForObject("/sessions/upcoming?channel=whatsapp", String.class));
+		assertThat(whatsapp).hasSize(1);
+		assertThat(whatsapp.get(0).get("title").asText()).isEqualTo("Deepfake evening");
+		JsonNode german = json.readTree(http.getForObject("/sessions/upcoming?language=de", String.class));
+		assertThat(german).hasSize(10).allSatisfy(o -> assertThat(o.get("title").asText()).isEqualTo("Tuesday and Thursday evenings"));
+		assertThat(json.readTree(http.getForObject("/sessions/upcoming?channel=WEB&language=en", String.class))).isEmpty();
+		ResponseEntity<String> bad = http.getForEntity("/sessions/upcoming?channel=SMS", String.class);
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(json.readTree(bad.getBody()).get("error").asText()).isEqualTo("unknown_channel");
+	}
+
+	@Test
 	void calendarFeedIsParsedBackByIcal4jWithZonesRulesAndExceptions() throws Exception {
 		ResponseEntity<String> response = http.getForEntity("/calendar.ics", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -132,7 +146,7 @@ class PublicScheduleTests {
 		Calendar calendar = new CalendarBuilder().build(new StringReader(http.getForObject("/calendar.ics", String.class)));
 		assertThat(calendar.getComponents()).isEmpty();
 		assertThat(calendar.getProductId().getValue()).isEqualTo("-//Scoutline//Live sessions//EN");
-		OpeningDecision.Closed closed = (OpeningDecision.Closed) sessions.openingNow(name -> true, 0);
+		OpeningDecision.Closed closed = (OpeningDecision.Closed) sessions.openingNow(Channel.WEB, name -> true, 0);
 		assertThat(closed).isEqualTo(new OpeningDecision.Closed(ClosedReason.NO_SESSION, List.of()));
 	}
 
@@ -140,23 +154,34 @@ class PublicScheduleTests {
 	void openingNowFollowsTheScheduleTheRosterAndTheQueue() {
 		Predicate<String> annaCheckedIn = "anna"::equals;
 		clock.set(Instant.parse("2026-03-31T16:30:00Z"));
-		OpeningDecision open = sessions.openingNow(annaCheckedIn, 3);
+		OpeningDecision open = sessions.openingNow(Channel.WEB, annaCheckedIn, 3);
 		assertThat(open).isInstanceOf(OpeningDecision.Open.class);
 		assertThat(((OpeningDecision.Open) open).capacity()).isEqualTo(2);
-		assertThat(((OpeningDecision.Closed) sessions.openingNow("carla"::equals, 0)).reason())
+		assertThat(((OpeningDecision.Closed) sessions.openingNow(Channel.WEB, "carla"::equals, 0)).reason())
 			.isEqualTo(ClosedReason.NO_SCOUT_CHECKED_IN);
-		assertThat(((OpeningDecision.Closed) sessions.openingNow(annaCheckedIn, 10)).reason())
+		assertThat(((OpeningDecision.Closed) sessions.openingNow(Channel.WEB, annaCheckedIn, 10)).reason())
 			.isEqualTo(ClosedReason.QUEUE_FULL);
 
 		clock.set(Instant.parse("2026-03-31T17:55:00Z"));
-		assertThat(((OpeningDecision.Closed) sessions.openingNow(annaCheckedIn, 0)).reason())
+		assertThat(((OpeningDecision.Closed) sessions.openingNow(Channel.WEB, annaCheckedIn, 0)).reason())
 			.isEqualTo(ClosedReason.ESCALATIONS_STOPPED);
 
 		clock.set(Instant.parse("2026-03-31T20:00:00Z"));
-		OpeningDecision.Closed closed = (OpeningDecision.Closed) sessions.openingNow(annaCheckedIn, 0);
+		OpeningDecision.Closed closed = (OpeningDecision.Closed) sessions.openingNow(Channel.WEB, annaCheckedIn, 0);
 		assertThat(closed.reason()).isEqualTo(ClosedReason.NO_SESSION);
 		assertThat(closed.next()).extracting(o -> o.start().toOffsetDateTime().toString())
-			.containsExactly("2026-04-01T19:00+01:00", "2026-04-07T18:00+02:00", "2026-04-14T18:00+02:00");
+			.containsExactly("2026-04-07T18:00+02:00", "2026-04-14T18:00+02:00", "2026-04-16T18:00+02:00");
+		closed = (OpeningDecision.Closed) sessions.openingNow(Channel.WHATSAPP, annaCheckedIn, 0);
+		assertThat(closed.next()).extracting(o -> o.start().toOffsetDateTime().toString())
+			.containsExactly("2026-04-01T19:00+01:00");
+	}
+
+	@Test
+	void aSessionIsOpenOnlyOnItsOwnChannels() {
+		clock.set(Instant.parse("2026-03-31T16:30:00Z"));
+		assertThat(sessions.openingNow(Channel.WEB, "anna"::equals, 0).open()).isTrue();
+		OpeningDecision.Closed telegram = (OpeningDecision.Closed) sessions.openingNow(Channel.TELEGRAM, "anna"::equals, 0);
+		assertThat(telegram).isEqualTo(new OpeningDecision.Closed(ClosedReason.NO_SESSION, List.of()));
 	}
 
 	private static VEvent event(Calendar calendar, String id) {
