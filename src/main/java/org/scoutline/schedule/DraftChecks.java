@@ -54,7 +54,7 @@ final class DraftChecks {
 		int stopMinutes = number("escalationStopMinutes", draft.escalationStopMinutes(),
 				settings.escalationStopMinutes(), 0, 240);
 		checkStopWithinSession(start, end, stopMinutes);
-		String recurrence = recurrence(draft.recurrence());
+		String recurrence = recurrence(draft.recurrence(), start);
 		List<LocalDate> exceptions = exceptions(draft.exceptions(), recurrence);
 		if (!problems.isEmpty()) {
 			throw new InvalidSessionException(problems);
@@ -197,12 +197,15 @@ final class DraftChecks {
 		}
 	}
 
-	private String recurrence(String value) {
+	private String recurrence(String value, ZonedDateTime start) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
 			Recurrences.parse(value);
+			if (start != null) {
+				Recurrences.checkExpands(value, start);
+			}
 			return value.strip().replaceFirst("(?i)^RRULE:", "");
 		}
 		catch (IllegalArgumentException ex) {

@@ -82,7 +82,13 @@ public class LiveSessions {
 	public List<Occurrence> occurrences(Instant from, Instant to) {
 		List<Occurrence> occurrences = new ArrayList<>();
 		for (LiveSession session : store.all()) {
-			occurrences.addAll(Recurrences.between(session, from, to));
+			try {
+				occurrences.addAll(Recurrences.between(session, from, to));
+			}
+			catch (RuntimeException ex) {
+				// checked when saved; a session that still cannot be expanded must not take the others down
+				log.warn("live session not expandable session={} cause={}", session.id(), ex.getClass().getSimpleName());
+			}
 		}
 		occurrences.sort(Comparator.comparing((Occurrence o) -> o.start().toInstant()).thenComparing(Occurrence::key));
 		return occurrences;

@@ -1,6 +1,7 @@
 package org.scoutline.schedule;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,24 @@ final class Recurrences {
 			throw new IllegalArgumentException("COUNT and UNTIL cannot both be given");
 		}
 		return recur;
+	}
+
+	/**
+	 * Expands a parsed rule for a year from {@code start}, because ical4j accepts some rules it cannot expand (an
+	 * UNTIL day without a time for a session with a start time, BYSETPOS=0).
+	 * @throws IllegalArgumentException with the reason
+	 */
+	static void checkExpands(String rule, ZonedDateTime start) {
+		Recur<ZonedDateTime> recur = parse(rule);
+		if ((Object) recur.getUntil() instanceof LocalDate) {
+			throw new IllegalArgumentException("UNTIL needs a date and time such as 20261231T235959Z, not a day");
+		}
+		try {
+			recur.getDates(start, start, start.plusYears(1));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("'" + rule + "' cannot be expanded (" + ex.getMessage() + ")");
+		}
 	}
 
 	/** @return the occurrences of {@code session} that overlap {@code [from, to)}, in order */
