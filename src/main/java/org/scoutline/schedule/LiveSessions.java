@@ -13,6 +13,7 @@ import org.scoutline.conversation.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,12 +35,16 @@ public class LiveSessions {
 
 	private final Clock clock;
 
-	LiveSessions(SessionStore store, ScheduleSettings settings, ObjectProvider<Roster> rosters, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	LiveSessions(SessionStore store, ScheduleSettings settings, ObjectProvider<Roster> rosters, Clock clock,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.settings = settings;
 		this.roster = rosters.getIfUnique(() -> Roster.ANY_NAMED);
 		this.openingRule = new OpeningRule(settings.perScoutCapacity());
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** @throws InvalidSessionException with every problem; nothing is saved then */
@@ -61,12 +66,23 @@ public class LiveSessions {
 		return saved;
 	}
 
-	/** Cancels a session (all its occurrences). @throws UnknownSessionException when there is no such session */
+	/**
+	 * Cancels a session (all its occurrences) and publishes {@link SessionCancelled}.
+	 * @throws UnknownSessionException when there is no such session
+	 */
 	public void cancel(String id) {
+		LiveSession session = find(id).orElseThrow(() -> new UnknownSessionException(id));
 		if (!store.delete(id)) {
 			throw new UnknownSessionException(id);
 		}
-		log.info("live session cancelled session={}", id);
+		Instant now = clock.instant();
+		Occurrence running = Recurrences.between(session, now, now.plusSeconds(1))
+			.stream()
+			.filter(occurrence -> occurrence.liveAt(now))
+			.findFirst()
+			.orElse(null);
+		events.publishEvent(new SessionCancelled(session, running));
+		log.info("live session cancelled session={} wasLive={}", id, running != null);
 	}
 
 	public Optional<LiveSession> find(String id) {

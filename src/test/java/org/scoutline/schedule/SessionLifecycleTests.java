@@ -1,6 +1,7 @@
 package org.scoutline.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scoutline.conversation.Channel;
 import org.scoutline.platform.ScoutlineSettings;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +125,21 @@ class SessionLifecycleTests {
 		assertThat(appEvents.stream(EscalationsStopped.class)).hasSize(1)
 			.allSatisfy(event -> assertThat(event.occurrence().session().scouts()).containsExactly("anna"));
 		assertThat(appEvents.stream(SessionOpened.class)).as("16:00 is older than the catch-up window").isEmpty();
+	}
+
+	@Test
+	void cancellingARunningSessionIsAnnouncedOnceAndClosesAtOnce() {
+		LiveSession session = sessions.all().get(0);
+		clock.set(Instant.parse("2026-03-31T16:30:00Z"));
+		assertThat(sessions.openingNow(Channel.WEB, "anna"::equals, 0).open()).isTrue();
+		sessions.cancel(session.id());
+		assertThat(sessions.openingNow(Channel.WEB, "anna"::equals, 0).open()).isFalse();
+		assertThat(appEvents.stream(SessionCancelled.class)).singleElement().satisfies(cancelled -> {
+			assertThat(cancelled.wasLive()).isTrue();
+			assertThat(cancelled.running().start().toInstant()).isEqualTo(Instant.parse("2026-03-31T16:00:00Z"));
+		});
+		assertThatThrownBy(() -> sessions.cancel(session.id())).isInstanceOf(UnknownSessionException.class);
+		assertThat(appEvents.stream(SessionCancelled.class)).hasSize(1);
 	}
 
 	private static String describe(Object event) {
