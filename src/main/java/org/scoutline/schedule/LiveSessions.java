@@ -41,7 +41,8 @@ public class LiveSessions {
 			ApplicationEventPublisher events) {
 		this.store = store;
 		this.settings = settings;
-		this.roster = rosters.getIfUnique(() -> Roster.ANY_NAMED);
+		// a second Roster bean without @Primary fails the start instead of silently accepting anyone
+		this.roster = rosters.getIfAvailable(() -> Roster.ANY_NAMED);
 		this.openingRule = new OpeningRule(settings.perScoutCapacity());
 		this.clock = clock;
 		this.events = events;
@@ -49,7 +50,7 @@ public class LiveSessions {
 
 	/** @throws InvalidSessionException with every problem; nothing is saved then */
 	public LiveSession create(SessionDraft draft) {
-		LiveSession saved = save(UUID.randomUUID().toString(), draft);
+		LiveSession saved = save(UUID.randomUUID().toString(), draft, false);
 		log.info("live session created session={}", saved.id());
 		return saved;
 	}
@@ -61,7 +62,7 @@ public class LiveSessions {
 	 */
 	public LiveSession update(String id, SessionDraft draft) {
 		find(id).orElseThrow(() -> new UnknownSessionException(id));
-		LiveSession saved = save(id, draft);
+		LiveSession saved = save(id, draft, true);
 		log.info("live session edited session={}", id);
 		return saved;
 	}
@@ -141,10 +142,13 @@ public class LiveSessions {
 		return occurrence.session().scouts().stream().filter(checkedIn).count();
 	}
 
-	private LiveSession save(String id, SessionDraft draft) {
+	private LiveSession save(String id, SessionDraft draft, boolean existing) {
 		LiveSession candidate = new DraftChecks(settings, roster).check(id, draft);
 		Instant now = clock.instant();
 		return store.save(current -> {
+			if (existing && current.stream().noneMatch(session -> session.id().equals(id))) {
+				throw new UnknownSessionException(id); // cancelled meanwhile: an edit does not bring it back
+			}
 			SessionOverlaps.check(candidate, current, now, now.plus(settings.horizon()));
 			return candidate;
 		});
