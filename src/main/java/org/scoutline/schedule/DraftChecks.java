@@ -27,6 +27,12 @@ final class DraftChecks {
 
 	private static final Duration LONGEST = Duration.ofHours(24);
 
+	private static final int MOST_LANGUAGES = 10;
+
+	private static final int MOST_SCOUTS = 100;
+
+	private static final int MOST_EXCEPTIONS = 400;
+
 	private final ScheduleSettings settings;
 
 	private final Roster roster;
@@ -40,6 +46,10 @@ final class DraftChecks {
 
 	/** @throws InvalidSessionException listing every problem */
 	LiveSession check(String id, SessionDraft draft) {
+		checkListSizes(draft);
+		if (!problems.isEmpty()) {
+			throw new InvalidSessionException(problems);
+		}
 		String title = text("title", draft.title(), 120, true);
 		String topic = text("topic", draft.topic(), 500, false);
 		List<String> languages = languages(draft.languages());
@@ -61,6 +71,19 @@ final class DraftChecks {
 		}
 		return new LiveSession(id, title, topic, languages, channels, start, end, scouts, supervisor, maxQueue,
 				stopMinutes, recurrence, exceptions);
+	}
+
+	private void checkListSizes(SessionDraft draft) {
+		longest("languages", draft.languages(), MOST_LANGUAGES);
+		longest("channels", draft.channels(), Channel.values().length);
+		longest("scouts", draft.scouts(), MOST_SCOUTS);
+		longest("exceptions", draft.exceptions(), MOST_EXCEPTIONS);
+	}
+
+	private void longest(String field, List<String> values, int most) {
+		if (values.size() > most) {
+			problems.add(new SessionProblem(field, "at most " + most + " entries, got " + values.size()));
+		}
 	}
 
 	private String text(String field, String value, int longest, boolean required) {

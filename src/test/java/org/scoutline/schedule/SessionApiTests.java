@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,8 @@ class SessionApiTests {
 				Arguments.of("languages", Arrays.asList("de", null), "languages", "'null' is not a language code"),
 				Arguments.of("scouts", Arrays.asList("anna", null), "scouts", "a username is required"),
 				Arguments.of("exceptions", Arrays.asList("2026-02-17", null), "exceptions", "'null' is not a date"),
+				Arguments.of("scouts", Collections.nCopies(101, "anna"), "scouts", "at most 100 entries, got 101"),
+				Arguments.of("channels", List.of("WEB", "WEB", "WEB", "WEB"), "channels", "at most 3 entries, got 4"),
 				Arguments.of("maxQueueLength", "many", "maxQueueLength", "has the wrong type (a number expected)"),
 				Arguments.of("scouts", "anna", "scouts", "has the wrong type (a list expected)"));
 	}
