@@ -55,9 +55,11 @@ final class DraftChecks {
 		List<String> languages = languages(draft.languages());
 		List<Channel> channels = channels(draft.channels());
 		ZoneId zone = zone(draft.timeZone());
-		ZonedDateTime start = localTime("start", draft.start(), zone);
-		ZonedDateTime end = localTime("end", draft.end(), zone);
-		checkSpan(start, end);
+		LocalDateTime localStart = localTime("start", draft.start());
+		LocalDateTime localEnd = localTime("end", draft.end());
+		ZonedDateTime start = inZone("start", localStart, zone);
+		ZonedDateTime end = inZone("end", localEnd, zone);
+		checkSpan(localStart, localEnd, start, end);
 		List<String> scouts = scouts(draft.scouts());
 		String supervisor = person("supervisor", draft.supervisor());
 		int maxQueue = number("maxQueueLength", draft.maxQueueLength(), settings.maxQueueLength(), 1, 1000);
@@ -141,20 +143,22 @@ final class DraftChecks {
 		}
 	}
 
-	private ZonedDateTime localTime(String field, String value, ZoneId zone) {
+	private LocalDateTime localTime(String field, String value) {
 		if (value == null || value.isBlank()) {
 			problems.add(new SessionProblem(field, "is required, a local date and time such as 2026-02-11T19:00"));
 			return null;
 		}
-		LocalDateTime local;
 		try {
-			local = LocalDateTime.parse(value.strip());
+			return LocalDateTime.parse(value.strip());
 		}
 		catch (DateTimeException ex) {
 			problems.add(new SessionProblem(field, "'" + value + "' is not a local date and time such as 2026-02-11T19:00"));
 			return null;
 		}
-		if (zone == null) {
+	}
+
+	private ZonedDateTime inZone(String field, LocalDateTime local, ZoneId zone) {
+		if (local == null || zone == null) {
 			return null;
 		}
 		if (zone.getRules().getValidOffsets(local).isEmpty()) {
@@ -164,15 +168,11 @@ final class DraftChecks {
 		return local.atZone(zone);
 	}
 
-	private void checkSpan(ZonedDateTime start, ZonedDateTime end) {
-		if (start == null || end == null) {
-			return;
+	private void checkSpan(LocalDateTime localStart, LocalDateTime localEnd, ZonedDateTime start, ZonedDateTime end) {
+		if (localStart != null && localEnd != null && !localEnd.isAfter(localStart)) {
+			problems.add(new SessionProblem("end", "must be after the start (" + localStart + "), was " + localEnd));
 		}
-		if (!end.isAfter(start)) {
-			problems.add(new SessionProblem("end", "must be after the start (" + start.toLocalDateTime() + "), was "
-					+ end.toLocalDateTime()));
-		}
-		else if (Duration.between(start, end).compareTo(LONGEST) > 0) {
+		else if (start != null && end != null && Duration.between(start, end).compareTo(LONGEST) > 0) {
 			problems.add(new SessionProblem("end", "a session lasts at most 24 hours"));
 		}
 	}

@@ -158,10 +158,10 @@ class SessionApiTests {
 	@Test
 	void listsEveryProblemAtOnce() throws Exception {
 		ResponseEntity<String> refused = send(HttpMethod.POST, API,
-				body(Map.of("title", "", "timeZone", "Nowhere/Else", "scouts", List.of("zoe"))));
+				body(Map.of("title", "", "timeZone", "Nowhere/Else", "end", "2026-02-10T18:00", "scouts", List.of("zoe"))));
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(json.readTree(refused.getBody()).get("problems")).extracting(p -> p.get("field").asText())
-			.containsExactly("title", "timeZone", "scouts");
+			.containsExactly("title", "timeZone", "end", "scouts");
 	}
 
 	@Test
