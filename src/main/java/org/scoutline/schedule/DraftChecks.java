@@ -1,0 +1,256 @@
+package org.scoutline.schedule;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.scoutline.conversation.Channel;
+
+/**
+ * Turns a {@link SessionDraft} into a {@link LiveSession} or collects every field's problem: required fields, the
+ * time zone, local times that do not exist (the hour skipped when clocks go forward), end before start, the RRULE,
+ * exceptions, limits and unknown scouts. Overlaps with other sessions are {@link SessionOverlaps}' job.
+ */
+final class DraftChecks {
+
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
+
+	private static final Duration LONGEST = Duration.ofHours(24);
+
+	private static final int MOST_LANGUAGES = 10;
+
+	private static final int MOST_SCOUTS = 100;
+
+	private static final int MOST_EXCEPTIONS = 400;
+
+	private final ScheduleSettings settings;
+
+	private final Roster roster;
+
+	private final List<SessionProblem> problems = new ArrayList<>();
+
+	DraftChecks(ScheduleSettings settings, Roster roster) {
+		this.settings = settings;
+		this.roster = roster;
+	}
+
+	/** @throws InvalidSessionException listing every problem */
+	LiveSession check(String id, SessionDraft draft) {
+		checkListSizes(draft);
+		if (!problems.isEmpty()) {
+			throw new InvalidSessionException(problems);
+		}
+		String title = text("title", draft.title(), 120, true);
+		String topic = text("topic", draft.topic(), 500, false);
+		List<String> languages = languages(draft.languages());
+		List<Channel> channels = channels(draft.channels());
+		ZoneId zone = zone(draft.timeZone());
+		LocalDateTime localStart = localTime("start", draft.start());
+		LocalDateTime localEnd = localTime("end", draft.end());
+		ZonedDateTime start = inZone("start", localStart, zone);
+		ZonedDateTime end = inZone("end", localEnd, zone);
+		checkSpan(localStart, localEnd, start, end);
+		List<String> scouts = scouts(draft.scouts());
+		String supervisor = person("supervisor", draft.supervisor());
+		int maxQueue = number("maxQueueLength", draft.maxQueueLength(), settings.maxQueueLength(), 1, 1000);
+		int stopMinutes = number("escalationStopMinutes", draft.escalationStopMinutes(),
+				settings.escalationStopMinutes(), 0, 240);
+		checkStopWithinSession(start, end, stopMinutes);
+		String recurrence = recurrence(draft.recurrence(), start);
+		List<LocalDate> exceptions = exceptions(draft.exceptions(), recurrence);
+		if (!problems.isEmpty()) {
+			throw new InvalidSessionException(problems);
+		}
+		return new LiveSession(id, title, topic, languages, channels, start, end, scouts, supervisor, maxQueue,
+				stopMinutes, recurrence, exceptions);
+	}
+
+	private void checkListSizes(SessionDraft draft) {
+		longest("languages", draft.languages(), MOST_LANGUAGES);
+		longest("channels", draft.channels(), Channel.values().length);
+		longest("scouts", draft.scouts(), MOST_SCOUTS);
+		longest("exceptions", draft.exceptions(), MOST_EXCEPTIONS);
+	}
+
+	private void longest(String field, List<String> values, int most) {
+		if (values.size() > most) {
+			problems.add(new SessionProblem(field, "at most " + most + " entries, got " + values.size()));
+		}
+	}
+
+	private String text(String field, String value, int longest, boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				problems.add(new SessionProblem(field, "is required"));
+			}
+			return "";
+		}
+		if (value.strip().length() > longest) {
+			problems.add(new SessionProblem(field, "is longer than " + longest + " characters"));
+		}
+		return value.strip();
+	}
+
+	private List<String> languages(List<String> values) {
+		if (values.isEmpty()) {
+			problems.add(new SessionProblem("languages", "name at least one language, e.g. [\"de\"]"));
+		}
+		for (String value : values) {
+			if (value == null || !LANGUAGE.matcher(value).matches()) {
+				problems.add(new SessionProblem("languages", "'" + value + "' is not a language code such as de or en"));
+			}
+		}
+		return values.stream().filter(Objects::nonNull).distinct().toList();
+	}
+
+	private List<Channel> channels(List<String> values) {
+		if (values.isEmpty()) {
+			problems.add(new SessionProblem("channels", "name at least one channel: " + Arrays.toString(Channel.values())));
+		}
+		LinkedHashSet<Channel> channels = new LinkedHashSet<>();
+		for (String value : values) {
+			try {
+				channels.add(Channel.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new SessionProblem("channels",
+						"unknown channel '" + value + "', known are " + Arrays.toString(Channel.values())));
+			}
+		}
+		return List.copyOf(channels);
+	}
+
+	private ZoneId zone(String value) {
+		if (value == null || value.isBlank()) {
+			return settings.zone();
+		}
+		try {
+			return ZoneId.of(value.strip());
+		}
+		catch (DateTimeException ex) {
+			problems.add(new SessionProblem("timeZone", "unknown time zone '" + value + "', use an IANA name such as Europe/Berlin"));
+			return null;
+		}
+	}
+
+	private LocalDateTime localTime(String field, String value) {
+		if (value == null || value.isBlank()) {
+			problems.add(new SessionProblem(field, "is required, a local date and time such as 2026-02-11T19:00"));
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(value.strip());
+		}
+		catch (DateTimeException ex) {
+			problems.add(new SessionProblem(field, "'" + value + "' is not a local date and time such as 2026-02-11T19:00"));
+			return null;
+		}
+	}
+
+	private ZonedDateTime inZone(String field, LocalDateTime local, ZoneId zone) {
+		if (local == null || zone == null) {
+			return null;
+		}
+		if (zone.getRules().getValidOffsets(local).isEmpty()) {
+			problems.add(new SessionProblem(field, local + " does not exist in " + zone + " (the clocks skip it)"));
+			return null;
+		}
+		return local.atZone(zone);
+	}
+
+	private void checkSpan(LocalDateTime localStart, LocalDateTime localEnd, ZonedDateTime start, ZonedDateTime end) {
+		if (localStart != null && localEnd != null && !localEnd.isAfter(localStart)) {
+			problems.add(new SessionProblem("end", "must be after the start (" + localStart + "), was " + localEnd));
+		}
+		else if (start != null && end != null && Duration.between(start, end).compareTo(LONGEST) > 0) {
+			problems.add(new SessionProblem("end", "a session lasts at most 24 hours"));
+		}
+	}
+
+	private List<String> scouts(List<String> values) {
+		if (values.isEmpty()) {
+			problems.add(new SessionProblem("scouts", "roster at least one scout"));
+		}
+		LinkedHashSet<String> scouts = new LinkedHashSet<>();
+		for (String value : values) {
+			String scout = person("scouts", value);
+			if (scout != null) {
+				scouts.add(scout);
+			}
+		}
+		return List.copyOf(scouts);
+	}
+
+	private String person(String field, String username) {
+		if (username == null || username.isBlank()) {
+			problems.add(new SessionProblem(field, "a username is required"));
+			return null;
+		}
+		if (!roster.exists(username.strip())) {
+			problems.add(new SessionProblem(field, "unknown scout '" + username.strip() + "'"));
+			return null;
+		}
+		return username.strip();
+	}
+
+	private int number(String field, Integer value, int fallback, int least, int most) {
+		int number = value == null ? fallback : value;
+		if (number < least || number > most) {
+			problems.add(new SessionProblem(field, "must be between " + least + " and " + most + ", was " + number));
+		}
+		return number;
+	}
+
+	private void checkStopWithinSession(ZonedDateTime start, ZonedDateTime end, int stopMinutes) {
+		if (start != null && end != null && end.isAfter(start)
+				&& Duration.between(start, end).toMinutes() <= stopMinutes) {
+			problems.add(new SessionProblem("escalationStopMinutes",
+					"escalations would stop before the session starts: " + stopMinutes + " minutes of a "
+							+ Duration.between(start, end).toMinutes() + "-minute session"));
+		}
+	}
+
+	private String recurrence(String value, ZonedDateTime start) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			Recurrences.parse(value);
+			if (start != null) {
+				Recurrences.checkExpands(value, start);
+			}
+			return value.strip().replaceFirst("(?i)^RRULE:", "");
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new SessionProblem("recurrence", ex.getMessage()));
+			return null;
+		}
+	}
+
+	private List<LocalDate> exceptions(List<String> values, String recurrence) {
+		if (!values.isEmpty() && recurrence == null && problems.stream().noneMatch(p -> p.field().equals("recurrence"))) {
+			problems.add(new SessionProblem("exceptions", "only a recurring session has exceptions; cancel a single session instead"));
+		}
+		List<LocalDate> days = new ArrayList<>();
+		for (String value : values) {
+			try {
+				days.add(LocalDate.parse(String.valueOf(value).strip()));
+			}
+			catch (DateTimeException ex) {
+				problems.add(new SessionProblem("exceptions", "'" + value + "' is not a date such as 2026-12-24"));
+			}
+		}
+		return days.stream().distinct().sorted().toList();
+	}
+
+}

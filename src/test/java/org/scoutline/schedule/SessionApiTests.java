@@ -1,0 +1,245 @@
+package org.scoutline.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scoutline.support.RedisTestSupport.TestKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The coordinators' API: create, list, edit, cancel; every bad input refused precisely with nothing saved. */
+@ScheduleIntegrationTest
+class SessionApiTests {
+
+	static final String API = "/console/api/sessions";
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	TestKeys keys;
+
+	@Autowired
+	ScheduleIntegrationTest.MovableClock clock;
+
+	@Autowired
+	ScheduleSettings settings;
+
+	@BeforeEach
+	void emptySchedule() {
+		keys.clear();
+		clock.set(Instant.parse("2026-01-05T09:00:00Z"));
+	}
+
+	@Test
+	void createsListsEditsAndCancelsASession() throws Exception {
+		ResponseEntity<String> created = send(HttpMethod.POST, API, body(Map.of()));
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		JsonNode session = json.readTree(created.getBody());
+		String id = session.get("id").asText();
+		assertThat(created.getHeaders().getLocation()).hasToString(API + "/" + id);
+		assertThat(session.get("start").asText()).isEqualTo("2026-02-10T19:00");
+		assertThat(session.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+		assertThat(session.get("scouts")).hasToString("[\"anna\",\"ben\"]");
+
+		ResponseEntity<String> edited = send(HttpMethod.PUT, API + "/" + id,
+				body(Map.of("title", "Safer Internet Day 2026", "end", "2026-02-10T21:30")));
+		assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode listed = json.readTree(http.getForObject(API, String.class));
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).get("title").asText()).isEqualTo("Safer Internet Day 2026");
+		assertThat(listed.get(0).get("end").asText()).isEqualTo("2026-02-10T21:30");
+
+		assertThat(send(HttpMethod.DELETE, API + "/" + id, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		ResponseEntity<String> gone = http.getForEntity(API + "/" + id, String.class);
+		assertThat(gone.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(json.readTree(gone.getBody()).get("error").asText()).isEqualTo("unknown_session");
+		assertThat(send(HttpMethod.DELETE, API + "/" + id, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(send(HttpMethod.PUT, API + "/" + id, body(Map.of())).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void settingsComeFromTheShippedConfiguration() {
+		assertThat(settings.zone()).hasToString("Europe/Berlin");
+		assertThat(settings.perScoutCapacity()).isEqualTo(2);
+		assertThat(settings.escalationStopMinutes()).isEqualTo(10);
+		assertThat(settings.lifecycleTick()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(settings.lifecycleEnabled()).as("off in these tests").isFalse();
+	}
+
+	@Test
+	void fillsTheConfiguredDefaults() throws Exception {
+		Map<String, Object> draft = body(Map.of());
+		draft.remove("timeZone");
+		draft.remove("maxQueueLength");
+		draft.remove("escalationStopMinutes");
+		JsonNode session = json.readTree(send(HttpMethod.POST, API, draft).getBody());
+		assertThat(session.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+		assertThat(session.get("maxQueueLength").asInt()).isEqualTo(20);
+		assertThat(session.get("escalationStopMinutes").asInt()).isEqualTo(10);
+	}
+
+	static Stream<Arguments> badInput() {
+		return Stream.of(
+				Arguments.of("end", "2026-02-10T18:00", "end", "must be after the start (2026-02-10T19:00), was 2026-02-10T18:00"),
+				Arguments.of("end", "2026-02-12T19:00", "end", "a session lasts at most 24 hours"),
+				Arguments.of("timeZone", "Europe/Bärlin", "timeZone", "unknown time zone 'Europe/Bärlin'"),
+				Arguments.of("start", "10.02.2026 19:00", "start", "'10.02.2026 19:00' is not a local date and time"),
+				Arguments.of("start", "2026-03-29T02:30", "start", "2026-03-29T02:30 does not exist in Europe/Berlin"),
+				Arguments.of("recurrence", "FREQ=FORTNIGHTLY", "recurrence", "is not an iCalendar RRULE"),
+				Arguments.of("recurrence", "FREQ=MINUTELY", "recurrence", "sessions repeat at most daily, not MINUTELY"),
+				Arguments.of("recurrence", "FREQ=WEEKLY;UNTIL=20261231", "recurrence", "UNTIL needs a date and time"),
+				Arguments.of("recurrence", "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=0", "recurrence", "Value not in range"),
+				Arguments.of("recurrence", "FREQ=WEEKLY;FOO=BAR", "recurrence", "Invalid recurrence rule part: FOO=BAR"),
+				Arguments.of("scouts", List.of("anna", "zoe"), "scouts", "unknown scout 'zoe'"),
+				Arguments.of("scouts", List.of(), "scouts", "roster at least one scout"),
+				Arguments.of("supervisor", "mallory", "supervisor", "unknown scout 'mallory'"),
+				Arguments.of("title", " ", "title", "is required"),
+				Arguments.of("channels", List.of("WEB", "SMS"), "channels", "unknown channel 'SMS'"),
+				Arguments.of("languages", List.of("German"), "languages", "'German' is not a language code"),
+				Arguments.of("maxQueueLength", 0, "maxQueueLength", "must be between 1 and 1000, was 0"),
+				Arguments.of("escalationStopMinutes", 120, "escalationStopMinutes",
+						"escalations would stop before the session starts"),
+				Arguments.of("exceptions", List.of("2026-02-17"), "exceptions", "only a recurring session has exceptions"),
+				Arguments.of("languages", Arrays.asList("de", null), "languages", "'null' is not a language code"),
+				Arguments.of("scouts", Arrays.asList("anna", null), "scouts", "a username is required"),
+				Arguments.of("exceptions", Arrays.asList("2026-02-17", null), "exceptions", "'null' is not a date"),
+				Arguments.of("scouts", Collections.nCopies(101, "anna"), "scouts", "at most 100 entries, got 101"),
+				Arguments.of("channels", List.of("WEB", "WEB", "WEB", "WEB"), "channels", "at most 3 entries, got 4"),
+				Arguments.of("maxQueueLength", "many", "maxQueueLength", "has the wrong type (a number expected)"),
+				Arguments.of("scouts", "anna", "scouts", "has the wrong type (a list expected)"));
+	}
+
+	@ParameterizedTest(name = "{0}={1} -> {3}")
+	@MethodSource("badInput")
+	void refusesBadInputPreciselyAndSavesNothing(String field, Object value, String problemField, String message)
+			throws Exception {
+		ResponseEntity<String> refused = send(HttpMethod.POST, API, body(Map.of(field, value)));
+		assertRefused(refused, problemField, message);
+		assertThat(keys.all()).isEmpty();
+	}
+
+	@Test
+	void refusesAnEditCompletelyAndKeepsTheOldVersion() throws Exception {
+		String id = json.readTree(send(HttpMethod.POST, API, body(Map.of())).getBody()).get("id").asText();
+		ResponseEntity<String> refused = send(HttpMethod.PUT, API + "/" + id,
+				body(Map.of("title", "Renamed", "recurrence", "FREQ=WEEKLY;BYDAY=XX")));
+		assertRefused(refused, "recurrence", "is not an iCalendar RRULE");
+		assertThat(json.readTree(http.getForObject(API + "/" + id, String.class)).get("title").asText())
+			.isEqualTo("Safer Internet Day");
+	}
+
+	@Test
+	void listsEveryProblemAtOnce() throws Exception {
+		ResponseEntity<String> refused = send(HttpMethod.POST, API,
+				body(Map.of("title", "", "timeZone", "Nowhere/Else", "end", "2026-02-10T18:00", "scouts", List.of("zoe"))));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(json.readTree(refused.getBody()).get("problems")).extracting(p -> p.get("field").asText())
+			.containsExactly("title", "timeZone", "end", "scouts");
+	}
+
+	@Test
+	void refusesOverlapsForTheSameRosterAcrossRecurrences() throws Exception {
+		Map<String, Object> weekly = weekly(List.of("anna"), "ben", List.of("2026-03-26"));
+		assertThat(send(HttpMethod.POST, API, weekly).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		// Thursday 5 November, after the autumn change, 19:00-21:00 with anna: clashes with 18:00-20:00
+		Map<String, Object> clash = body(Map.of("start", "2026-11-05T19:00", "end", "2026-11-05T21:00",
+				"scouts", List.of("anna", "carla"), "supervisor", "dana"));
+		ResponseEntity<String> refused = send(HttpMethod.POST, API, clash);
+		assertRefused(refused, "scouts", "overlaps 'Tuesday and Thursday evenings' (");
+		assertThat(refused.getBody()).contains("on 2026-11-05 18:00 Europe/Berlin for anna");
+
+		// the supervisor counts too
+		assertRefused(send(HttpMethod.POST, API, body(Map.of("start", "2026-11-05T19:00", "end", "2026-11-05T21:00",
+				"scouts", List.of("carla"), "supervisor", "ben"))), "scouts", "for ben");
+		// other people at the same time, the exception day, and right after the end are fine
+		assertThat(send(HttpMethod.POST, API, body(Map.of("start", "2026-11-05T19:00", "end", "2026-11-05T21:00",
+				"scouts", List.of("carla"), "supervisor", "dana"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(send(HttpMethod.POST, API, body(Map.of("start", "2026-03-26T19:00", "end", "2026-03-26T21:00",
+				"scouts", List.of("anna"), "supervisor", "ben"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(send(HttpMethod.POST, API, body(Map.of("start", "2026-11-10T20:00", "end", "2026-11-10T21:00",
+				"scouts", List.of("anna"), "supervisor", "ben"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(json.readTree(http.getForObject(API, String.class))).hasSize(4);
+	}
+
+	@Test
+	void aSeriesLongerThanItsGapIsRefused() throws Exception {
+		ResponseEntity<String> refused = send(HttpMethod.POST, API,
+				body(Map.of("start", "2026-02-10T08:00", "end", "2026-02-10T22:00", "recurrence", "FREQ=HOURLY")));
+		assertRefused(refused, "recurrence", "at most daily");
+		refused = send(HttpMethod.POST, API, body(Map.of("start", "2026-02-10T08:00", "end", "2026-02-11T07:00",
+				"recurrence", "FREQ=DAILY;BYHOUR=8,20")));
+		assertRefused(refused, "recurrence", "occurrences overlap each other");
+	}
+
+	@Test
+	void unreadableBodiesGetAJsonAnswer() throws Exception {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> broken = http.exchange(API, HttpMethod.POST, new HttpEntity<>("{\"title\": ", headers),
+				String.class);
+		assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(json.readTree(broken.getBody()).get("error").asText()).isEqualTo("unreadable_body");
+		assertThat(broken.getBody()).doesNotContain("Exception");
+		ResponseEntity<String> text = http.exchange(API, HttpMethod.POST, new HttpEntity<>("hello", new HttpHeaders()),
+				String.class);
+		assertThat(text.getStatusCode().is4xxClientError()).isTrue();
+		assertThat(keys.all()).isEmpty();
+	}
+
+	private void assertRefused(ResponseEntity<String> refused, String field, String message) throws Exception {
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		JsonNode body = json.readTree(refused.getBody());
+		assertThat(body.get("error").asText()).isEqualTo("invalid_session");
+		assertThat(body.get("problems")).anySatisfy(problem -> {
+			assertThat(problem.get("field").asText()).isEqualTo(field);
+			assertThat(problem.get("message").asText()).contains(message);
+		});
+		assertThat(refused.getBody()).doesNotContain("Exception");
+	}
+
+	private Map<String, Object> body(Map<String, Object> changes) {
+		Map<String, Object> body = new LinkedHashMap<>(json.convertValue(Sessions.draft(), new TypeReference<Map<String, Object>>() {
+		}));
+		body.putAll(changes);
+		return body;
+	}
+
+	private Map<String, Object> weekly(List<String> scouts, String supervisor, List<String> exceptions) {
+		return body(Map.of("title", "Tuesday and Thursday evenings", "start", "2026-01-06T18:00", "end",
+				"2026-01-06T20:00", "recurrence", "FREQ=WEEKLY;BYDAY=TU,TH", "scouts", scouts, "supervisor", supervisor,
+				"exceptions", exceptions));
+	}
+
+	private ResponseEntity<String> send(HttpMethod method, String path, Object body) {
+		return http.exchange(path, method, body == null ? HttpEntity.EMPTY : new HttpEntity<>(body), String.class);
+	}
+
+}
