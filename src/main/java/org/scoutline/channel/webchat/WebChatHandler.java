@@ -211,7 +211,12 @@ class WebChatHandler extends AbstractWebSocketHandler {
 				session.getAttributes().remove(TOKEN_ATTRIBUTE);
 				send(session, new WebChatFrames.Deleted(reply.bubbles().get(0).text()));
 			}
-			case ANSWERED -> send(session, new WebChatFrames.Bot(reply.locale(), reply.bubbles(), reply.choices()));
+			case ANSWERED -> {
+				// relayed to a scout: the bot stays silent
+				if (!reply.bubbles().isEmpty() || !reply.choices().isEmpty()) {
+					send(session, new WebChatFrames.Bot(reply.locale(), reply.bubbles(), reply.choices()));
+				}
+			}
 		}
 	}
 
