@@ -29,6 +29,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleAccessTests {
 
+	@Autowired
+	Accounts accounts;
+
 	@LocalServerPort
 	int port;
 
@@ -45,6 +48,7 @@ class ConsoleAccessTests {
 
 	@BeforeAll
 	void accountsAndChats() {
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
 		clients.put("anonymous", ConsoleClient.anonymous(port));
 		clients.put("scout", Staff.account(port, "amy", "scout").connect());
 		clients.put("supervisor", Staff.account(port, "sue", "supervisor"));

@@ -13,6 +13,7 @@ import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RequiresChromium;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -34,6 +35,9 @@ class ConsoleBrowserTests {
 	static Playwright playwright;
 
 	static com.microsoft.playwright.Browser browser;
+
+	@Autowired
+	Accounts accounts;
 
 	@LocalServerPort
 	int port;
@@ -60,6 +64,7 @@ class ConsoleBrowserTests {
 
 	@BeforeEach
 	void contexts() {
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
 		try (ConsoleClient sam = Staff.account(port, "sam", "scout")) {
 			// the account exists now
 		}

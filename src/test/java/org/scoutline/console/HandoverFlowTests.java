@@ -42,6 +42,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 		"scoutline.handover.heartbeat=200ms" })
 class HandoverFlowTests {
 
+	@Autowired
+	Accounts accounts;
+
 	@LocalServerPort
 	int port;
 
@@ -56,6 +59,7 @@ class HandoverFlowTests {
 
 	@BeforeEach
 	void startClean() {
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
 		List<String> stale = keys.all().stream().filter(k -> !k.contains(":acct")).toList();
 		if (!stale.isEmpty()) {
 			redis.delete(stale);
