@@ -13,20 +13,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one rule for chats, over HTTP and STOMP alike: a supervisor may read and write every chat, a scout only the
- * chats assigned to them, nobody else anything.
+ * chats assigned to them, nobody else anything; a disabled account nothing, even with a session still open.
  */
 @Component
 class ChatAccess implements AuthorizationManager<MessageAuthorizationContext<?>> {
 
 	private final Handover handover;
 
-	ChatAccess(Handover handover) {
+	private final Accounts accounts;
+
+	ChatAccess(Handover handover, Accounts accounts) {
 		this.handover = handover;
+		this.accounts = accounts;
 	}
 
 	/** @return whether {@code who} may read and write the chat with this id */
 	boolean allowed(Authentication who, String conversationId) {
-		if (who == null || !who.isAuthenticated()) {
+		if (who == null || !who.isAuthenticated()
+				|| !accounts.find(who.getName()).map(Account::enabled).orElse(false)) {
 			return false;
 		}
 		if (has(who, Role.SUPERVISOR)) {

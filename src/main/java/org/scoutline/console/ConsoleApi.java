@@ -67,7 +67,8 @@ class ConsoleApi {
 	}
 
 	@GetMapping("/console/api/queue")
-	List<Map<String, Object>> queue() {
+	List<Map<String, Object>> queue(Authentication who) {
+		account(who);
 		List<Map<String, Object>> out = new ArrayList<>();
 		List<String> waiting = handover.waiting();
 		for (int i = 0; i < waiting.size(); i++) {
@@ -82,6 +83,7 @@ class ConsoleApi {
 
 	@GetMapping("/console/api/chats")
 	List<Map<String, Object>> chats(Authentication who) {
+		account(who);
 		List<String> ids = ChatAccess.has(who, Role.SUPERVISOR) ? handover.activeChats()
 				: handover.chatsOf(who.getName());
 		List<Map<String, Object>> out = new ArrayList<>();
@@ -167,7 +169,8 @@ class ConsoleApi {
 	}
 
 	@GetMapping("/console/api/team")
-	List<Map<String, String>> team() {
+	List<Map<String, String>> team(Authentication who) {
+		account(who);
 		List<Map<String, String>> out = new ArrayList<>();
 		duty.onDuty().forEach(name -> accounts.find(name).filter(Account::enabled).ifPresent(a -> out.add(Map.of(
 				"username", a.username(), "alias", a.alias(), "role", a.role().name()))));
@@ -215,6 +218,7 @@ class ConsoleApi {
 
 	private ConversationId allowed(String id, Authentication who) {
 		ConversationId conversation = parse(id);
+		account(who);
 		if (!access.allowed(who, id)) {
 			throw new ConsoleProblem(HttpStatus.FORBIDDEN, "not_yours",
 					"This chat is not assigned to you. Claim it from the queue, or ask the supervisor.");
@@ -231,9 +235,11 @@ class ConsoleApi {
 		}
 	}
 
+	/** @return the caller's account; a session of a disabled account is refused at once */
 	private Account account(Authentication who) {
-		return accounts.find(who.getName())
-			.orElseThrow(() -> new ConsoleProblem(HttpStatus.FORBIDDEN, "no_account", "Your account is gone."));
+		return accounts.find(who.getName()).filter(Account::enabled)
+			.orElseThrow(() -> new ConsoleProblem(HttpStatus.FORBIDDEN, "account_disabled",
+					"Your account is disabled. Please talk to your coordinator."));
 	}
 
 }

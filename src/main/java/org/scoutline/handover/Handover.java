@@ -170,13 +170,13 @@ public class Handover {
 
 	/** Adds an internal note; the user never sees it. */
 	public void note(ConversationId id, String scout, String text) {
-		store.addNote(id.value(), scout + ": " + text);
+		conversations.addNote(id, scout + ": " + text);
 		publish(ChatEvent.Type.MESSAGE, id.value(), "note", scout + ": " + text, scout, false);
 	}
 
 	/** @return the internal notes, oldest first */
 	public List<String> notes(ConversationId id) {
-		return store.notes(id.value(), 100);
+		return conversations.notes(id, 100);
 	}
 
 	/**

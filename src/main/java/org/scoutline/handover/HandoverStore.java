@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
  * <li>{@code ho:scout:<name>} set: the chats a scout holds</li>
  * <li>{@code ho:active} sorted set: chats held by a scout, by claim time</li>
  * <li>{@code ho:presence} sorted set: scouts by their last heartbeat</li>
- * <li>{@code ho:notes:<id>} list: internal notes (the user never sees them)</li>
  * </ul>
  * Claims, transfers and releases are single Lua scripts, so concurrent requests on any number of instances cannot
  * give one chat to two scouts.
@@ -165,17 +164,7 @@ class HandoverStore {
 		}
 		redis.opsForZSet().remove(queue(), id);
 		redis.opsForZSet().remove(active(), id);
-		redis.delete(List.of(chat(id), notes(id)));
-	}
-
-	void addNote(String id, String note) {
-		redis.opsForList().rightPush(notes(id), note);
-		redis.expire(notes(id), Duration.ofSeconds(Long.parseLong(ttl)));
-	}
-
-	List<String> notes(String id, int max) {
-		List<String> lines = redis.opsForList().range(notes(id), -max, -1);
-		return lines == null ? List.of() : lines;
+		redis.delete(chat(id));
 	}
 
 	void beat(String scout, long now, long keepMillis) {
@@ -195,10 +184,6 @@ class HandoverStore {
 		Set<ZSetOperations.TypedTuple<String>> all = redis.opsForZSet().rangeByScoreWithScores(presence(), since,
 				Double.POSITIVE_INFINITY);
 		return all == null ? List.of() : all.stream().map(ZSetOperations.TypedTuple::getValue).toList();
-	}
-
-	void dropPresence(String scout) {
-		redis.opsForZSet().remove(presence(), scout);
 	}
 
 	/** Counts outcomes and feedback answers (no conversation id, nothing about a person). */
@@ -224,10 +209,6 @@ class HandoverStore {
 
 	private String presence() {
 		return prefix + "ho:presence";
-	}
-
-	private String notes(String id) {
-		return prefix + "ho:notes:" + id;
 	}
 
 }

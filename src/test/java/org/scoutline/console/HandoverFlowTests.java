@@ -315,4 +315,29 @@ class HandoverFlowTests {
 		await().atMost(Duration.ofSeconds(2)).until(() -> sam.connected());
 	}
 
+	@Test
+	void aDisabledAccountLosesAccessAtOnceAndCanBeEnabledAgain() {
+		ConsoleClient zoe = staff("zoe", "scout");
+		assertThat(zoe.get("/console/api/queue").status()).isEqualTo(200);
+		try (ConsoleClient admin = ConsoleClient.login(port, Staff.ADMIN, Staff.ADMIN_PASSWORD)) {
+			assertThat(admin.post("/console/api/accounts/zoe/disable", null).status()).isEqualTo(200);
+			ConsoleClient.Response refused = zoe.get("/console/api/queue");
+			assertThat(refused.status()).isEqualTo(403);
+			assertThat(refused.json().path("error").asText()).isEqualTo("account_disabled");
+			assertThat(ConsoleClient.anonymous(port).formLogin("zoe", Staff.PASSWORD)).isEqualTo(401);
+			assertThat(admin.post("/console/api/accounts/zoe/enable", null).status()).isEqualTo(200);
+			assertThat(admin.post("/console/api/accounts/zoe/password", Map.of("password", "short")).status())
+				.isEqualTo(400);
+			assertThat(admin.post("/console/api/accounts/zoe/password", Map.of("password", "a-new-password-2"))
+				.status()).isEqualTo(200);
+			assertThat(admin.post("/console/api/accounts", Map.of("username", "zoe", "password", "whatever-long-1",
+					"alias", "Zoe", "role", "scout")).status()).as("taken").isEqualTo(409);
+			assertThat(admin.post("/console/api/accounts", Map.of("username", "X!", "password", "whatever-long-1",
+					"alias", "Zoe", "role", "scout")).status()).isEqualTo(400);
+		}
+		try (ConsoleClient again = ConsoleClient.login(port, "zoe", "a-new-password-2")) {
+			assertThat(again.get("/console/api/queue").status()).isEqualTo(200);
+		}
+	}
+
 }
