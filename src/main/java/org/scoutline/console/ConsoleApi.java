@@ -126,6 +126,10 @@ class ConsoleApi {
 			.filter(a -> a.enabled() && a.role() != Role.COORDINATOR)
 			.orElseThrow(() -> new ConsoleProblem(HttpStatus.BAD_REQUEST, "no_such_scout",
 					"There is no active scout or supervisor with that name."));
+		if (!duty.onDuty().contains(target.username())) {
+			throw new ConsoleProblem(HttpStatus.CONFLICT, "not_on_duty",
+					target.alias() + " is not on duty right now. Choose someone whose console is open.");
+		}
 		String holder = handover.assignee(conversation);
 		if (holder == null) {
 			throw new ConsoleProblem(HttpStatus.CONFLICT, "gone", "Nobody holds this chat any more.");

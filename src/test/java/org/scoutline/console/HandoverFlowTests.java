@@ -218,6 +218,12 @@ class HandoverFlowTests {
 		sam.post("/console/api/chats/" + id + "/claim", null);
 		user.next("bot");
 		assertThat(sam.get("/console/api/team").json().findValuesAsText("username")).contains("sam", "sue");
+		staff("ola", "scout").close();
+		ConsoleClient.Response offDuty = sam.post("/console/api/chats/" + id + "/transfer", Map.of("to", "ola"));
+		assertThat(offDuty.status()).isEqualTo(409);
+		assertThat(offDuty.json().path("error").asText()).isEqualTo("not_on_duty");
+		assertThat(sam.post("/console/api/chats/" + id + "/transfer", Map.of("to", "admin")).status())
+			.as("coordinators take no chats").isEqualTo(400);
 		assertThat(sam.post("/console/api/chats/" + id + "/transfer", Map.of("to", "sue")).status()).isEqualTo(200);
 		assertThat(texts(user.next("bot"))).contains("Sue is taking over");
 		assertThat(sam.get("/console/api/chats/" + id).status()).as("no longer Sam's").isEqualTo(403);
