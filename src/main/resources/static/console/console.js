@@ -175,9 +175,11 @@
   function team() {
     api('GET', '/console/api/team').then(function (list) {
       var s = $('transfer-to'); s.textContent = '';
-      list.filter(function (p) { return p.username !== me.username; }).forEach(function (p) {
+      var others = list.filter(function (p) { return p.username !== me.username; });
+      others.forEach(function (p) {
         s.appendChild(el('option', { value: p.username }, p.alias + ' (' + p.role.toLowerCase() + ')'));
       });
+      if (!others.length) s.appendChild(el('option', { value: '' }, 'Nobody else is on duty'));
     }).catch(function () {});
   }
 
@@ -213,6 +215,7 @@
   });
   $('transfer-form').addEventListener('submit', function (e) {
     e.preventDefault();
+    if (!$('transfer-to').value) { say('Nobody else is on duty to hand over to.'); return; }
     api('POST', '/console/api/chats/' + current + '/transfer', { to: $('transfer-to').value })
       .then(function () { say('Chat handed over.'); $('chat-section').hidden = true; current = null; refresh(); })
       .catch(function (err) { say(err.message); });

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.ConversationId;
@@ -30,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConsoleApi {
 
-	static final Set<String> OUTCOMES = Set.of("helped", "referred", "crisis_referred", "no_reply", "not_in_scope",
+	static final List<String> OUTCOMES = List.of("helped", "referred", "crisis_referred", "no_reply", "not_in_scope",
 			"abusive");
 
 	private final Handover handover;
@@ -56,7 +55,7 @@ class ConsoleApi {
 	}
 
 	record Me(String username, String alias, String role, String csrfHeader, String csrfToken, int maxMessageLength,
-			int maxNoteLength, Set<String> outcomes) {
+			int maxNoteLength, List<String> outcomes) {
 	}
 
 	@GetMapping("/console/api/me")

@@ -178,6 +178,9 @@ public final class ConsoleClient implements AutoCloseable {
 							errors.add("transport: " + exception.getClass().getSimpleName());
 						}
 					}).get(5, TimeUnit.SECONDS);
+			// the server may still be finishing its CONNECTED frame: an ERROR frame written meanwhile is buffered
+			// and can be lost when the server closes the socket right after it
+			Thread.sleep(100);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("STOMP connect failed: " + ex.getClass().getSimpleName(), ex);
