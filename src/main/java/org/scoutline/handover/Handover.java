@@ -263,11 +263,12 @@ public class Handover {
 		return true;
 	}
 
-	/** Tells a waiting user their new position. */
+	/** Tells a waiting user their new position; a chat whose conversation expired meanwhile leaves the queue. */
 	void tellPosition(String id, int position) {
 		ConversationId conversation = new ConversationId(id);
-		conversations.get(conversation).ifPresent(c -> deliver(c, List.of(Bubble.notice(texts.format(c.locale(),
-				"system.queue_position", positionValues(position)))), queueChoices(c.locale())));
+		conversations.get(conversation).ifPresentOrElse(c -> deliver(c, List.of(Bubble.notice(texts.format(
+				c.locale(), "system.queue_position", positionValues(position)))), queueChoices(c.locale())),
+				() -> leave(conversation));
 	}
 
 	/** @return the values for the position texts */
