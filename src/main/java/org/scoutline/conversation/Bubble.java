@@ -17,7 +17,9 @@ public record Bubble(String text, Kind kind) {
 		/** one step of an action plan */
 		PLAN,
 		/** a short system notice (refusals, confirmations) */
-		NOTICE
+		NOTICE,
+		/** written by a scout in the live chat */
+		SCOUT
 
 	}
 
@@ -32,6 +34,10 @@ public record Bubble(String text, Kind kind) {
 
 	public static Bubble text(String text) {
 		return new Bubble(text, Kind.TEXT);
+	}
+
+	public static Bubble scout(String text) {
+		return new Bubble(text, Kind.SCOUT);
 	}
 
 	public static Bubble notice(String text) {

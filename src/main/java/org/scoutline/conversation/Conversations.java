@@ -35,6 +35,15 @@ public interface Conversations {
 	/** @return the last {@code max} transcript lines, oldest first */
 	List<TranscriptEntry> transcript(ConversationId id, int max);
 
+	/**
+	 * Adds an internal note of a scout: encrypted like the transcript, never shown to the user, expiring with the
+	 * conversation and erased with it.
+	 */
+	void addNote(ConversationId id, String note);
+
+	/** @return the last {@code max} internal notes, oldest first */
+	List<String> notes(ConversationId id, int max);
+
 	/** Erases every key about this conversation and its person at once. */
 	void erase(Conversation conversation);
 

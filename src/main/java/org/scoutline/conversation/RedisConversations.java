@@ -1,5 +1,6 @@
 package org.scoutline.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>{@code conv:<id>} hash: the conversation; facts and the reply address encrypted</li>
  * <li>{@code conv:<id>:log} list: the transcript, append-only, each line encrypted</li>
  * <li>{@code conv:<id>:seen} set: channel message ids already handled</li>
+ * <li>{@code conv:<id>:notes} list: scouts' internal notes, each encrypted</li>
  * <li>{@code key:<pseudonym>} string: the person's current conversation id</li>
  * </ul>
  */
@@ -119,9 +121,23 @@ class RedisConversations implements Conversations {
 	}
 
 	@Override
+	public void addNote(ConversationId id, String note) {
+		String key = notesKey(id.value());
+		redis.opsForList().rightPush(key, sealer.seal(note, id.value()));
+		redis.expire(key, Duration.ofSeconds(Long.parseLong(ttlSeconds)));
+	}
+
+	@Override
+	public List<String> notes(ConversationId id, int max) {
+		List<String> lines = redis.opsForList().range(notesKey(id.value()), -max, -1);
+		return lines == null ? List.of() : lines.stream().map(line -> sealer.open(line, id.value())).toList();
+	}
+
+	@Override
 	public void erase(Conversation conversation) {
 		String id = conversation.id().value();
-		redis.delete(List.of(conversationKey(id), logKey(id), seenKey(id), personKey(conversation.pseudonym())));
+		redis.delete(List.of(conversationKey(id), logKey(id), seenKey(id), notesKey(id),
+				personKey(conversation.pseudonym())));
 	}
 
 	private List<String> toHash(Conversation c) {
@@ -200,6 +216,10 @@ class RedisConversations implements Conversations {
 
 	private String logKey(String id) {
 		return prefix + "conv:" + id + ":log";
+	}
+
+	private String notesKey(String id) {
+		return prefix + "conv:" + id + ":notes";
 	}
 
 	private String seenKey(String id) {

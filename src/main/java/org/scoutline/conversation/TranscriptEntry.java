@@ -25,6 +25,10 @@ public record TranscriptEntry(Instant at, Author author, String text, Bubble.Kin
 		return new TranscriptEntry(at, Author.USER, text, Bubble.Kind.TEXT);
 	}
 
+	public static TranscriptEntry fromScout(Instant at, String text) {
+		return new TranscriptEntry(at, Author.SCOUT, text, Bubble.Kind.TEXT);
+	}
+
 	public static TranscriptEntry fromBot(Instant at, Bubble bubble) {
 		return new TranscriptEntry(at, Author.BOT, bubble.text(), bubble.kind());
 	}

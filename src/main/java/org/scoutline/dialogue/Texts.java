@@ -31,7 +31,11 @@ public class Texts {
 			"system.media_telegram", "system.media_whatsapp", "system.unsupported_message", "system.private_only",
 			"system.exit_hint", "system.list_button", "system.more_choices", "system.choose", "system.command_start",
 			"system.command_help", "system.command_language", "system.command_scout", "system.command_delete",
-			"system.command_exit",
+			"system.command_exit", "system.queued", "system.queue_hold", "system.queue_position",
+			"system.queue_left", "system.leave_queue", "system.scout_joined", "system.scout_transferred",
+			"system.scout_left", "system.scout_closed", "system.with_scout", "system.feedback_ask",
+			"system.feedback_yes", "system.feedback_partly", "system.feedback_no", "system.feedback_thanks",
+			"system.show_plan",
 			"crisis.card", "crisis.resume", "plan.intro", "plan.resources", "directory.always_open",
 			"directory.phone", "directory.sms", "directory.web");
 

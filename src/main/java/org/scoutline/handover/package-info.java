@@ -1,8 +1,11 @@
 /**
- * Handover to peer scouts. For now it holds the one decision every "talk to a scout" request goes through,
- * {@link org.scoutline.handover.ScoutDuty}; the queue, claims and presence follow.
+ * Handover to peer scouts: presence (expiring heartbeats), the one decision whether a scout is on duty
+ * ({@link org.scoutline.handover.ScoutDuty}), the queue (crisis first, then waiting time), atomic claims with a
+ * per-scout capacity, the live relay to the user's own channel through
+ * {@link org.scoutline.conversation.ChannelGateway}s, transfers, closing, and the return of chats whose scout
+ * vanished. Facade: {@link org.scoutline.handover.Handover}; events: {@link org.scoutline.handover.ChatEvent}.
  */
-@ApplicationModule(displayName = "Handover", allowedDependencies = { "platform", "conversation" })
+@ApplicationModule(displayName = "Handover", allowedDependencies = { "platform", "conversation", "dialogue" })
 package org.scoutline.handover;
 
 import org.springframework.modulith.ApplicationModule;

@@ -10,14 +10,18 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
+import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.Conversations.SaveOutcome;
 import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.dialogue.Texts;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.dialogue.TriageTurn;
+import org.scoutline.handover.Handover;
 import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
@@ -30,8 +34,7 @@ import org.springframework.stereotype.Component;
  * trip), decides in memory, and saves with the transcript append (one round trip). Messages of one person are
  * handled one at a time: on this instance they wait for each other (a fixed set of lock stripes, not one lock per
  * person); when another instance saved the same conversation in between, the turn runs again on fresh data, so
- * nothing is lost. Logs carry conversation ids
- * and event types only.
+ * nothing is lost. Logs carry conversation ids and event types only.
  */
 @Component
 public class Hotline {
@@ -59,9 +62,15 @@ public class Hotline {
 	/** messages of one person on this instance wait for each other here; across instances the versioned save does */
 	private final Lock[] stripes = new Lock[256];
 
+	private final Handover handover;
+
+	private final Texts texts;
+
 	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, CrisisDetector crisis, Turns turns,
-			Triage triage) {
+			Triage triage, Handover handover, Texts texts) {
 		this.crisis = crisis;
+		this.handover = handover;
+		this.texts = texts;
 		this.conversations = conversations;
 		this.pseudonyms = pseudonyms;
 		this.policy = policy;
@@ -109,6 +118,9 @@ public class Hotline {
 			if (result.erase()) {
 				if (existing != null) {
 					conversations.erase(existing);
+					if (existing.mode() != Mode.BOT) {
+						handover.forget(existing.id());
+					}
 				}
 				log.info("conversation erased on request conversation={}", existing == null ? "-" : existing.id());
 				return result.reply();
@@ -117,7 +129,7 @@ public class Hotline {
 			if (outcome == SaveOutcome.SAVED) {
 				log.debug("turn conversation={} kind={} attempt={}", result.conversation().id(), message.kind(),
 						attempt);
-				return result.reply();
+				return followUp(result);
 			}
 			if (outcome == SaveOutcome.DUPLICATE) {
 				return HotlineReply.duplicate();
@@ -125,6 +137,40 @@ public class Hotline {
 		}
 		log.warn("turn gave up after {} conflicting saves channel={}", MAX_ATTEMPTS, message.channel());
 		return refusal(null, message, "system.unavailable", HotlineReply.Outcome.UNAVAILABLE);
+	}
+
+	/** Does in the handover what the saved turn asked for, and adds what the user must see about it. */
+	private HotlineReply followUp(Turns.Result result) {
+		HotlineReply reply = result.reply();
+		ConversationId id = result.conversation().id();
+		String locale = result.conversation().locale();
+		Turns.Followup followup = result.followup();
+		switch (followup.kind()) {
+			case ENQUEUE -> {
+				return withPosition(reply, handover.enqueue(id, followup.crisis()), "system.queued", locale);
+			}
+			case HOLD -> {
+				int position = handover.position(id);
+				return withPosition(reply, position > 0 ? position : handover.enqueue(id, false), "system.queue_hold",
+						locale);
+			}
+			case LEAVE -> handover.leave(id);
+			case RELAY -> handover.userWrote(id, followup.text(), followup.crisis());
+			case FEEDBACK -> handover.feedback(followup.text());
+			case NONE -> {
+			}
+		}
+		return reply;
+	}
+
+	private HotlineReply withPosition(HotlineReply reply, int position, String key, String locale) {
+		if (position <= 0) {
+			return reply;
+		}
+		List<Bubble> bubbles = new ArrayList<>(reply.bubbles());
+		bubbles.add(Bubble.notice(texts.format(locale, key, handover.positionValues(position))));
+		return new HotlineReply(reply.conversation(), reply.locale(), bubbles, handover.queueChoices(locale),
+				reply.outcome());
 	}
 
 	/**
@@ -139,8 +185,13 @@ public class Hotline {
 			return new Opening(welcome.state().locale(), List.of(), welcome.bubbles(), welcome.choices());
 		}
 		TriageState state = Turns.stateOf(existing);
-		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(),
-				triage.choices(state));
+		List<Choice> choices = switch (existing.mode()) {
+			case QUEUED -> handover.queueChoices(existing.locale());
+			case WITH_SCOUT -> List.of();
+			case CLOSED -> handover.feedbackChoices(existing.locale());
+			case BOT -> triage.choices(state);
+		};
+		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(), choices);
 	}
 
 	/**

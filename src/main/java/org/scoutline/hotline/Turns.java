@@ -13,6 +13,7 @@ import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.dialogue.TriageTurn;
+import org.scoutline.handover.Handover;
 import org.scoutline.handover.ScoutDuty;
 import org.scoutline.safety.CrisisDetector;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,36 @@ class Turns {
 	 * @param reply what to send back
 	 * @param erase whether every key about the user must be erased instead of saving
 	 */
-	record Result(Conversation conversation, List<TranscriptEntry> transcript, HotlineReply reply, boolean erase) {
+	record Result(Conversation conversation, List<TranscriptEntry> transcript, HotlineReply reply, boolean erase,
+			Followup followup) {
+
+		Result(Conversation conversation, List<TranscriptEntry> transcript, HotlineReply reply, boolean erase) {
+			this(conversation, transcript, reply, erase, Followup.NONE);
+		}
+
+		Result with(Followup next) {
+			return new Result(conversation, transcript, reply, erase, next);
+		}
+
+	}
+
+	/**
+	 * What the hotline does in the handover once the turn is saved.
+	 *
+	 * @param kind what to do
+	 * @param text the user's words to relay ({@link Kind#RELAY}) or the feedback choice ({@link Kind#FEEDBACK})
+	 * @param crisis whether the message carried a crisis signal
+	 */
+	record Followup(Kind kind, String text, boolean crisis) {
+
+		static final Followup NONE = new Followup(Kind.NONE, null, false);
+
+		enum Kind {
+
+			NONE, ENQUEUE, HOLD, LEAVE, RELAY, FEEDBACK
+
+		}
+
 	}
 
 	static TriageState stateOf(Conversation conversation) {
@@ -71,6 +101,10 @@ class Turns {
 		}
 		else {
 			conversation = existing.touched(now, message.replyAddress());
+			Result handover = handover(conversation, message, inCrisis, now);
+			if (handover != null) {
+				return handover;
+			}
 			if (conversation.mode() == Mode.CLOSED) {
 				conversation = conversation.inMode(Mode.BOT);
 			}
@@ -91,7 +125,96 @@ class Turns {
 		}
 		shown.addAll(turn.bubbles());
 		lines.addAll(Hotline.botLines(now, turn.bubbles()));
+		boolean wantsScout = "scout".equals(turn.command()) || isCommand(message, "scout");
+		if ((wantsScout || inCrisis) && conversation.mode() == Mode.BOT && duty.scoutAvailable()) {
+			Result queued = result(conversation.inMode(Mode.QUEUED), turn.state(), List.of(), shown, lines, now);
+			return queued.with(new Followup(Followup.Kind.ENQUEUE, null, inCrisis));
+		}
 		return result(conversation, turn.state(), turn.choices(), shown, lines, now);
+	}
+
+	/**
+	 * A turn while a scout is involved: waiting in the queue, chatting with a scout, or just after a scout closed.
+	 * @return the turn, or {@code null} when the bot handles the message as usual
+	 */
+	private Result handover(Conversation conversation, InboundMessage message, boolean inCrisis, Instant now) {
+		TriageState state = stateOf(conversation);
+		if (isCommand(message, "delete")) {
+			return null;
+		}
+		return switch (conversation.mode()) {
+			case QUEUED -> queued(conversation, message, state, inCrisis, now);
+			case WITH_SCOUT -> withScout(conversation, message, state, inCrisis, now);
+			case CLOSED -> closed(conversation, message, state, now);
+			case BOT -> null;
+		};
+	}
+
+	private Result queued(Conversation conversation, InboundMessage message, TriageState state, boolean inCrisis,
+			Instant now) {
+		List<TranscriptEntry> lines = new ArrayList<>(List.of(userLine(now, message, state)));
+		if (message.kind() == InboundMessage.Kind.CHOICE && Handover.LEAVE_QUEUE.equals(message.choice())) {
+			TriageTurn current = triage.current(state);
+			List<Bubble> bubbles = new ArrayList<>(List.of(triage.notice(state, "system.queue_left")));
+			bubbles.addAll(current.bubbles());
+			lines.addAll(Hotline.botLines(now, bubbles));
+			return result(conversation.inMode(Mode.BOT), state, current.choices(), bubbles, lines, now)
+				.with(new Followup(Followup.Kind.LEAVE, null, false));
+		}
+		List<Bubble> bubbles = new ArrayList<>();
+		if (inCrisis) {
+			bubbles.add(triage.crisisCard(state));
+		}
+		else if (message.kind() == InboundMessage.Kind.MEDIA) {
+			bubbles.add(triage.notice(state, mediaNotice(message.channel())));
+		}
+		lines.addAll(Hotline.botLines(now, bubbles));
+		return result(conversation, state, List.of(), bubbles, lines, now)
+			.with(new Followup(inCrisis ? Followup.Kind.ENQUEUE : Followup.Kind.HOLD, null, inCrisis));
+	}
+
+	private Result withScout(Conversation conversation, InboundMessage message, TriageState state, boolean inCrisis,
+			Instant now) {
+		TranscriptEntry said = userLine(now, message, state);
+		List<TranscriptEntry> lines = new ArrayList<>(List.of(said));
+		List<Bubble> bubbles = new ArrayList<>();
+		if (inCrisis) {
+			bubbles.add(triage.crisisCard(state));
+		}
+		if (message.kind() == InboundMessage.Kind.MEDIA) {
+			bubbles.add(triage.notice(state, mediaNotice(message.channel())));
+		}
+		else if (message.kind() == InboundMessage.Kind.COMMAND) {
+			bubbles.add(triage.notice(state, "system.with_scout"));
+		}
+		lines.addAll(Hotline.botLines(now, bubbles));
+		return result(conversation, state, List.of(), bubbles, lines, now)
+			.with(new Followup(Followup.Kind.RELAY, said.text(), inCrisis));
+	}
+
+	private Result closed(Conversation conversation, InboundMessage message, TriageState state, Instant now) {
+		if (message.kind() != InboundMessage.Kind.CHOICE) {
+			return null;
+		}
+		boolean feedback = Handover.FEEDBACK.contains(message.choice());
+		if (!feedback && !Handover.SHOW_PLAN.equals(message.choice())) {
+			return null;
+		}
+		List<TranscriptEntry> lines = new ArrayList<>(List.of(TranscriptEntry.fromUser(now,
+				triage.notice(state, "system." + message.choice()).text())));
+		TriageTurn turn = feedback ? triage.current(state) : triage.plan(state);
+		List<Bubble> bubbles = new ArrayList<>();
+		if (feedback) {
+			bubbles.add(triage.notice(state, "system.feedback_thanks"));
+		}
+		bubbles.addAll(turn.bubbles());
+		lines.addAll(Hotline.botLines(now, bubbles));
+		Result result = result(conversation.inMode(Mode.BOT), turn.state(), turn.choices(), bubbles, lines, now);
+		return feedback ? result.with(new Followup(Followup.Kind.FEEDBACK, message.choice(), false)) : result;
+	}
+
+	private static boolean isCommand(InboundMessage message, String command) {
+		return message.kind() == InboundMessage.Kind.COMMAND && command.equals(message.command());
 	}
 
 	/** @return the turn, or the turn of the command the user chose with a button */
@@ -117,9 +240,10 @@ class Turns {
 		};
 	}
 
+	/** @return the honest answer when nobody is on duty; when a scout is, {@link #take} queues the user instead */
 	private TriageTurn scout(TriageState state) {
 		if (duty.scoutAvailable()) {
-			throw new IllegalStateException("handover to a scout is not built yet, but a scout is reported on duty");
+			return new TriageTurn(state, List.of(), List.of(), "scout");
 		}
 		List<Bubble> bubbles = new ArrayList<>(List.of(triage.notice(state, "system.no_scout"),
 				triage.crisisCard(state)));

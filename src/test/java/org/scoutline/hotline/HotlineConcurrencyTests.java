@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.dialogue.Texts;
 import org.scoutline.dialogue.Triage;
+import org.scoutline.handover.Handover;
 import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
@@ -45,11 +47,17 @@ class HotlineConcurrencyTests {
 	@Autowired
 	Triage triage;
 
+	@Autowired
+	Handover handover;
+
+	@Autowired
+	Texts texts;
+
 	@Test
 	void concurrentMessagesToOneConversationAreAllKeptInOrderOfTheirSaves() throws Exception {
 		String user = "concurrent-user";
 		// a second pipeline with its own locks stands for a second instance on the same Redis
-		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, crisis, turns, triage);
+		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, crisis, turns, triage, handover, texts);
 		Hotline[] instances = { hotline, otherInstance };
 		hotline.receive(InboundMessage.choice(Channel.WEB, user, "first", "en").from(null, "en", true));
 		int perThread = 25;

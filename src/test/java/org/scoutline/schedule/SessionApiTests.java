@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.scoutline.console.TestAccounts;
+import org.scoutline.support.ConsoleClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,6 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -36,8 +41,14 @@ class SessionApiTests {
 
 	static final String API = "/console/api/sessions";
 
-	@Autowired
+	/** logged in as a coordinator through the real login form, sending the CSRF token like the console page */
 	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	ObjectMapper json;
@@ -55,6 +66,27 @@ class SessionApiTests {
 	void emptySchedule() {
 		keys.clear();
 		clock.set(Instant.parse("2026-01-05T09:00:00Z"));
+		TestAccounts.coordinator(context, "coordinator", "coordinator-password-1");
+		try (ConsoleClient coordinator = ConsoleClient.login(port, "coordinator", "coordinator-password-1")) {
+			RestTemplateBuilder builder = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
+				.defaultHeader(HttpHeaders.COOKIE, coordinator.cookieHeader());
+			for (Map.Entry<String, String> csrf : coordinator.creds().entrySet()) {
+				builder = builder.defaultHeader(csrf.getKey(), csrf.getValue());
+			}
+			http = new TestRestTemplate(builder);
+		}
+	}
+
+	@Test
+	void onlyCoordinatorsMayUseTheSessionApi() {
+		TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+		assertThat(anonymous.getForEntity(API, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.getForEntity(API, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	/** @return the schedule's keys (accounts and the like are not the session API's business) */
+	private List<String> scheduleKeys() {
+		return keys.all().stream().filter(key -> key.contains(":schedule:")).toList();
 	}
 
 	@Test
@@ -142,7 +174,7 @@ class SessionApiTests {
 			throws Exception {
 		ResponseEntity<String> refused = send(HttpMethod.POST, API, body(Map.of(field, value)));
 		assertRefused(refused, problemField, message);
-		assertThat(keys.all()).isEmpty();
+		assertThat(scheduleKeys()).isEmpty();
 	}
 
 	@Test
@@ -211,7 +243,7 @@ class SessionApiTests {
 		ResponseEntity<String> text = http.exchange(API, HttpMethod.POST, new HttpEntity<>("hello", new HttpHeaders()),
 				String.class);
 		assertThat(text.getStatusCode().is4xxClientError()).isTrue();
-		assertThat(keys.all()).isEmpty();
+		assertThat(scheduleKeys()).isEmpty();
 	}
 
 	private void assertRefused(ResponseEntity<String> refused, String field, String message) throws Exception {

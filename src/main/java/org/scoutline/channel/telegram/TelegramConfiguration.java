@@ -37,6 +37,11 @@ class TelegramConfiguration {
 	}
 
 	@Bean
+	TelegramGateway telegramGateway(TelegramApi telegramApi) {
+		return new TelegramGateway(telegramApi);
+	}
+
+	@Bean
 	TelegramBot telegramBot(TelegramSettings settings, TelegramApi telegramApi, TelegramUpdates telegramUpdates,
 			ChatLanes telegramLanes, Hotline hotline) {
 		return new TelegramBot(settings, telegramApi, telegramUpdates, telegramLanes, hotline);

@@ -54,10 +54,14 @@ final class WebChatFrames {
 
 	}
 
-	record MessageView(String text, String kind) {
+	/** @param from {@code scout} for what a scout wrote, else absent (the bot) */
+	record MessageView(String text, String kind, String from) {
 
 		static MessageView of(Bubble bubble) {
-			return new MessageView(bubble.text(), bubble.kind().name().toLowerCase());
+			if (bubble.kind() == Bubble.Kind.SCOUT) {
+				return new MessageView(bubble.text(), "text", "scout");
+			}
+			return new MessageView(bubble.text(), bubble.kind().name().toLowerCase(), null);
 		}
 
 	}

@@ -14,6 +14,7 @@ import org.scoutline.hotline.Hotline;
 import org.scoutline.hotline.HotlineReply;
 import org.scoutline.hotline.InboundMessage;
 import org.scoutline.hotline.Opening;
+import org.scoutline.safety.Pseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,8 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private static final String LOCALE_ATTRIBUTE = "scoutline.locale";
 
+	private static final String PSEUDONYM_ATTRIBUTE = "scoutline.pseudonym";
+
 	private static final String OUT_ATTRIBUTE = "scoutline.out";
 
 	private static final String BUCKET_ATTRIBUTE = "scoutline.bucket";
@@ -66,7 +69,14 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private final WebChatSettings settings;
 
-	WebChatHandler(Hotline hotline, ObjectMapper json, WebChatSettings settings) {
+	private final WebSessions sessions;
+
+	private final Pseudonyms pseudonyms;
+
+	WebChatHandler(Hotline hotline, ObjectMapper json, WebChatSettings settings, WebSessions sessions,
+			Pseudonyms pseudonyms) {
+		this.sessions = sessions;
+		this.pseudonyms = pseudonyms;
 		this.hotline = hotline;
 		this.json = json;
 		this.settings = settings;
@@ -140,6 +150,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		forget(session);
 		session.getAttributes().clear();
 	}
 
@@ -196,7 +207,11 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		String offered = text(frame, "token");
 		String token = offered != null && TOKEN.matcher(offered).matches() ? offered : newToken();
 		String locale = text(frame, "locale");
+		forget(session);
 		session.getAttributes().put(TOKEN_ATTRIBUTE, token);
+		String pseudonym = pseudonyms.of(Channel.WEB.name(), token);
+		session.getAttributes().put(PSEUDONYM_ATTRIBUTE, pseudonym);
+		sessions.register(pseudonym, out(session));
 		Opening opening = hotline.open(Channel.WEB, token, locale);
 		session.getAttributes().put(LOCALE_ATTRIBUTE, opening.locale());
 		send(session, new WebChatFrames.Ready(token, opening.locale(), opening.history(),
@@ -225,10 +240,16 @@ class WebChatHandler extends AbstractWebSocketHandler {
 			}
 			case UNAVAILABLE -> send(session, new WebChatFrames.Error("unavailable", reply.bubbles().get(0).text()));
 			case ERASED -> {
+				forget(session);
 				session.getAttributes().remove(TOKEN_ATTRIBUTE);
 				send(session, new WebChatFrames.Deleted(reply.bubbles().get(0).text()));
 			}
-			case ANSWERED -> send(session, new WebChatFrames.Bot(reply.locale(), reply.bubbles(), reply.choices()));
+			case ANSWERED -> {
+				// relayed to a scout: the bot stays silent
+				if (!reply.bubbles().isEmpty() || !reply.choices().isEmpty()) {
+					send(session, new WebChatFrames.Bot(reply.locale(), reply.bubbles(), reply.choices()));
+				}
+			}
 		}
 	}
 
@@ -237,8 +258,20 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		send(session, new WebChatFrames.Error(code, hotline.notice(locale, key)));
 	}
 
+	/** Stops deliveries from scouts to this socket (closed, erased, or a new hello). */
+	private void forget(WebSocketSession session) {
+		String pseudonym = (String) session.getAttributes().remove(PSEUDONYM_ATTRIBUTE);
+		if (pseudonym != null) {
+			sessions.unregister(pseudonym, out(session));
+		}
+	}
+
+	private static WebSocketSession out(WebSocketSession session) {
+		return (WebSocketSession) session.getAttributes().getOrDefault(OUT_ATTRIBUTE, session);
+	}
+
 	private void send(WebSocketSession session, Object frame) throws IOException {
-		WebSocketSession out = (WebSocketSession) session.getAttributes().getOrDefault(OUT_ATTRIBUTE, session);
+		WebSocketSession out = out(session);
 		if (out.isOpen()) {
 			out.sendMessage(new TextMessage(json.writeValueAsString(frame)));
 		}

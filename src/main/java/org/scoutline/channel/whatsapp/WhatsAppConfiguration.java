@@ -27,6 +27,11 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
+	WhatsAppGateway whatsAppGateway(WhatsAppMessages whatsAppMessages) {
+		return new WhatsAppGateway(whatsAppMessages);
+	}
+
+	@Bean
 	WhatsAppMessages whatsAppMessages(GraphApi graphApi, Hotline hotline, Replays replays) {
 		return new WhatsAppMessages(graphApi, hotline, replays, Clock.systemUTC());
 	}

@@ -160,6 +160,11 @@ class WhatsAppMessages {
 		send(to, reply.bubbles(), reply.choices(), reply.locale());
 	}
 
+	/** Sends bubbles the user did not ask for (a scout writes, the queue moves), same rendering as replies. */
+	void deliver(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
+		send(to, bubbles, choices, locale);
+	}
+
 	private void send(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
 		for (ObjectNode message : WhatsAppReplies.render(to, bubbles, choices, labels(locale))) {
 			if (!graph.send(message)) {

@@ -16,10 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scoutline.channel.telegram.FakeTelegramApi.Call;
 import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.safety.Pseudonyms;
+import org.scoutline.handover.ClaimOutcome;
+import org.scoutline.handover.Handover;
+import org.scoutline.handover.Presence;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +67,12 @@ class TelegramPollingTests {
 
 	@Autowired
 	Pseudonyms pseudonyms;
+
+	@Autowired
+	Presence presence;
+
+	@Autowired
+	Handover handover;
 
 	long chat;
 
@@ -252,7 +262,36 @@ class TelegramPollingTests {
 		assertThat(text(still)).contains("112");
 	}
 
+	@Test
+	void aTelegramUserTalksWithAScoutWhoseWordsArriveInTelegram() {
+		presence.beat("tina");
+		send(FakeTelegramApi.text(nextId(), chat, "/start"));
+		tap("en");
+		List<Call> queued = sendUntil(FakeTelegramApi.text(nextId(), chat, "/scout"),
+				calls -> text(calls).contains("queue"));
+		assertThat(last(queued).buttons()).containsExactly("leave_queue");
+		ConversationId id = conversation().id();
+		assertThat(handover.claim(id, "tina", "Tina", false)).isEqualTo(ClaimOutcome.OK);
+		awaitSent("Tina is here for you");
+		assertThat(handover.scoutWrites(id, "tina", "Hi, I'm Tina. What happened?")).isTrue();
+		awaitSent("Hi, I'm Tina. What happened?");
+		int before = api.sent(chat).size();
+		api.queue(FakeTelegramApi.text(nextId(), chat, "they want money"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> transcript().stream()
+			.anyMatch(line -> line.text().equals("they want money")));
+		assertThat(newSince(before)).as("the bot stays silent").isEmpty();
+		assertThat(handover.close(id, "tina", "Tina", "helped")).isTrue();
+		List<Call> closed = awaitSent("did the chat help you?");
+		assertThat(last(closed).buttons()).containsExactly("feedback_yes", "feedback_partly", "feedback_no",
+				"show_plan");
+	}
+
 	// ---------------------------------------------------------------- helpers
+
+	private List<Call> awaitSent(String text) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> text(api.sent(chat)).contains(text));
+		return api.sent(chat);
+	}
 
 	private List<Call> tap(String choice) {
 		List<Call> sent = api.sent(chat);

@@ -25,9 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scoutline.channel.whatsapp.FakeGraphApi.Post;
 import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.safety.Pseudonyms;
+import org.scoutline.handover.ClaimOutcome;
+import org.scoutline.handover.Handover;
+import org.scoutline.handover.Presence;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +80,12 @@ class WhatsAppWebhookTests {
 
 	@Autowired
 	Pseudonyms pseudonyms;
+
+	@Autowired
+	Presence presence;
+
+	@Autowired
+	Handover handover;
 
 	String phone;
 
@@ -259,6 +269,23 @@ class WhatsAppWebhookTests {
 	}
 
 	// ---------------------------------------------------------------- payloads as Meta sends them
+
+	@Test
+	void aWhatsAppUserTalksWithAScoutWhoseWordsArriveInWhatsApp() throws Exception {
+		presence.beat("tina");
+		exchange(text("Hallo"));
+		exchange(reply("en"));
+		List<Post> queued = exchangeUntil(text("/scout"), posts -> texts(posts).contains("queue"));
+		assertThat(last(queued).choices()).containsExactly("leave_queue");
+		ConversationId id = conversations.find(pseudonyms.of("WHATSAPP", phone), null).conversation().id();
+		assertThat(handover.claim(id, "tina", "Tina", false)).isEqualTo(ClaimOutcome.OK);
+		await().atMost(Duration.ofSeconds(10)).until(() -> texts(graph.to(phone)).contains("Tina is here for you"));
+		assertThat(handover.scoutWrites(id, "tina", "Hi, I'm Tina.")).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> texts(graph.to(phone)).contains("Hi, I'm Tina."));
+		assertThat(handover.close(id, "tina", "Tina", "helped")).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> texts(graph.to(phone)).contains("did the chat help you?"));
+		assertThat(last(graph.to(phone)).choices()).contains("feedback_yes", "show_plan");
+	}
 
 	private String text(String body) {
 		ObjectNode message = message("text");

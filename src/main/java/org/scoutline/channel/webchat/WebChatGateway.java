@@ -1,0 +1,32 @@
+package org.scoutline.channel.webchat;
+
+import java.util.List;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Channel;
+import org.scoutline.conversation.ChannelGateway;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Conversation;
+import org.springframework.stereotype.Component;
+
+/** Delivers to widget users: a {@code bot} frame (scout messages carry {@code "from":"scout"}) via any instance. */
+@Component
+class WebChatGateway implements ChannelGateway {
+
+	private final WebSessions sessions;
+
+	WebChatGateway(WebSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Channel channel() {
+		return Channel.WEB;
+	}
+
+	@Override
+	public void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		sessions.publish(conversation.pseudonym(), new WebChatFrames.Bot(conversation.locale(), bubbles, choices));
+	}
+
+}

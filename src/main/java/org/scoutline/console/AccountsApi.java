@@ -1,0 +1,94 @@
+package org.scoutline.console;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Account management for coordinators: list, create, disable, re-enable, reset a password. */
+@RestController
+class AccountsApi {
+
+	private final Accounts accounts;
+
+	AccountsApi(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/console/api/accounts")
+	List<Account> all() {
+		return accounts.all();
+	}
+
+	record NewAccount(String username, String password, String alias, String role) {
+	}
+
+	@PostMapping("/console/api/accounts")
+	@ResponseStatus(HttpStatus.CREATED)
+	Account create(@RequestBody NewAccount body) {
+		if (body == null) {
+			throw bad("bad_request", "Send username, password, alias and role.");
+		}
+		String problem = Accounts.problem(body.username(), body.password(), body.alias());
+		if (problem != null) {
+			throw bad("bad_account", problem);
+		}
+		Role role = role(body.role());
+		if (!accounts.create(body.username(), body.password(), body.alias(), role)) {
+			throw new ConsoleProblem(HttpStatus.CONFLICT, "taken", "That username is taken.");
+		}
+		return new Account(body.username(), body.alias(), role, true);
+	}
+
+	@PostMapping("/console/api/accounts/{username}/disable")
+	Map<String, String> disable(@PathVariable String username) {
+		return enabled(username, false);
+	}
+
+	@PostMapping("/console/api/accounts/{username}/enable")
+	Map<String, String> enable(@PathVariable String username) {
+		return enabled(username, true);
+	}
+
+	record Password(String password) {
+	}
+
+	@PostMapping("/console/api/accounts/{username}/password")
+	Map<String, String> password(@PathVariable String username, @RequestBody Password body) {
+		String password = body == null ? null : body.password();
+		if (password == null || password.length() < Accounts.MIN_PASSWORD || password.length() > 128) {
+			throw bad("bad_password", "The password must be 10 to 128 characters.");
+		}
+		if (!accounts.resetPassword(username, password)) {
+			throw new ConsoleProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
+		}
+		return Map.of("outcome", "password_reset");
+	}
+
+	private Map<String, String> enabled(String username, boolean enabled) {
+		if (!accounts.setEnabled(username, enabled)) {
+			throw new ConsoleProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
+		}
+		return Map.of("outcome", enabled ? "enabled" : "disabled");
+	}
+
+	private static Role role(String value) {
+		try {
+			return Role.valueOf(String.valueOf(value).toUpperCase());
+		}
+		catch (IllegalArgumentException ex) {
+			throw bad("bad_role", "The role must be scout, supervisor or coordinator.");
+		}
+	}
+
+	private static ConsoleProblem bad(String code, String message) {
+		return new ConsoleProblem(HttpStatus.BAD_REQUEST, code, message);
+	}
+
+}

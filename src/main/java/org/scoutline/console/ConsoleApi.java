@@ -1,0 +1,248 @@
+package org.scoutline.console;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.Conversations;
+import org.scoutline.handover.ClaimOutcome;
+import org.scoutline.handover.Handover;
+import org.scoutline.handover.ScoutDuty;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The console's REST API: who am I, the queue, my chats (a supervisor: all), one chat with its summary and
+ * transcript, claim, transfer, close, notes. Chat access follows {@link ChatAccess}; refusals say why in JSON.
+ */
+@RestController
+class ConsoleApi {
+
+	static final List<String> OUTCOMES = List.of("helped", "referred", "crisis_referred", "no_reply", "not_in_scope",
+			"abusive");
+
+	private final Handover handover;
+
+	private final Conversations conversations;
+
+	private final Accounts accounts;
+
+	private final ChatAccess access;
+
+	private final ScoutDuty duty;
+
+	private final ConsoleSettings settings;
+
+	ConsoleApi(Handover handover, Conversations conversations, Accounts accounts, ChatAccess access, ScoutDuty duty,
+			ConsoleSettings settings) {
+		this.handover = handover;
+		this.conversations = conversations;
+		this.accounts = accounts;
+		this.access = access;
+		this.duty = duty;
+		this.settings = settings;
+	}
+
+	record Me(String username, String alias, String role, String csrfHeader, String csrfToken, int maxMessageLength,
+			int maxNoteLength, List<String> outcomes) {
+	}
+
+	@GetMapping("/console/api/me")
+	Me me(Authentication who, CsrfToken csrf) {
+		Account account = account(who);
+		return new Me(account.username(), account.alias(), account.role().name(), csrf.getHeaderName(),
+				csrf.getToken(), settings.maxMessageLength(), settings.maxNoteLength(), OUTCOMES);
+	}
+
+	@GetMapping("/console/api/queue")
+	List<Map<String, Object>> queue(Authentication who) {
+		account(who);
+		List<Map<String, Object>> out = new ArrayList<>();
+		List<String> waiting = handover.waiting();
+		for (int i = 0; i < waiting.size(); i++) {
+			int position = i + 1;
+			summary(new ConversationId(waiting.get(i))).ifPresent(s -> {
+				s.put("position", position);
+				out.add(s);
+			});
+		}
+		return out;
+	}
+
+	@GetMapping("/console/api/chats")
+	List<Map<String, Object>> chats(Authentication who) {
+		account(who);
+		List<String> ids = ChatAccess.has(who, Role.SUPERVISOR) ? handover.activeChats()
+				: handover.chatsOf(who.getName());
+		List<Map<String, Object>> out = new ArrayList<>();
+		ids.forEach(id -> summary(new ConversationId(id)).ifPresent(out::add));
+		return out;
+	}
+
+	@GetMapping("/console/api/chats/{id}")
+	Map<String, Object> chat(@PathVariable String id, Authentication who) {
+		ConversationId conversation = allowed(id, who);
+		Map<String, Object> chat = summary(conversation)
+			.orElseThrow(() -> new ConsoleProblem(HttpStatus.NOT_FOUND, "gone", "This chat no longer exists."));
+		List<Map<String, Object>> transcript = new ArrayList<>();
+		conversations.transcript(conversation, 200).forEach(line -> transcript.add(Map.of("from",
+				line.author().name().toLowerCase(), "text", line.text(), "kind", line.kind().name().toLowerCase(),
+				"at", line.at().toEpochMilli())));
+		chat.put("transcript", transcript);
+		chat.put("notes", handover.notes(conversation));
+		return chat;
+	}
+
+	@PostMapping("/console/api/chats/{id}/claim")
+	Map<String, Object> claim(@PathVariable String id, Authentication who) {
+		ConversationId conversation = parse(id);
+		Account me = account(who);
+		ClaimOutcome outcome = handover.claim(conversation, me.username(), me.alias(),
+				me.role() == Role.SUPERVISOR);
+		refuse(outcome, "You already hold as many chats as you can (" + handover.capacity(me.role() == Role.SUPERVISOR)
+				+ "). Close one first.");
+		return Map.of("outcome", outcome.name().toLowerCase(), "conversation", id);
+	}
+
+	record Transfer(String to) {
+	}
+
+	@PostMapping("/console/api/chats/{id}/transfer")
+	Map<String, Object> transfer(@PathVariable String id, @RequestBody Transfer body, Authentication who) {
+		ConversationId conversation = allowed(id, who);
+		Account target = accounts.find(body == null ? null : body.to())
+			.filter(a -> a.enabled() && a.role() != Role.COORDINATOR)
+			.orElseThrow(() -> new ConsoleProblem(HttpStatus.BAD_REQUEST, "no_such_scout",
+					"There is no active scout or supervisor with that name."));
+		if (!duty.onDuty().contains(target.username())) {
+			throw new ConsoleProblem(HttpStatus.CONFLICT, "not_on_duty",
+					target.alias() + " is not on duty right now. Choose someone whose console is open.");
+		}
+		String holder = handover.assignee(conversation);
+		if (holder == null) {
+			throw new ConsoleProblem(HttpStatus.CONFLICT, "gone", "Nobody holds this chat any more.");
+		}
+		ClaimOutcome outcome = handover.transfer(conversation, holder, target.username(), target.alias(),
+				target.role() == Role.SUPERVISOR);
+		refuse(outcome, target.alias() + " already holds as many chats as they can.");
+		return Map.of("outcome", "ok", "to", target.username());
+	}
+
+	record Close(String outcome) {
+	}
+
+	@PostMapping("/console/api/chats/{id}/close")
+	Map<String, Object> close(@PathVariable String id, @RequestBody Close body, Authentication who) {
+		ConversationId conversation = allowed(id, who);
+		if (body == null || !OUTCOMES.contains(body.outcome())) {
+			throw new ConsoleProblem(HttpStatus.BAD_REQUEST, "bad_outcome", "Choose one of the outcomes: " + OUTCOMES);
+		}
+		String holder = handover.assignee(conversation);
+		Account closer = account(who);
+		if (holder == null || !handover.close(conversation, holder, closer.alias(), body.outcome())) {
+			throw new ConsoleProblem(HttpStatus.CONFLICT, "gone", "This chat is not open any more.");
+		}
+		return Map.of("outcome", "closed");
+	}
+
+	record Note(String text) {
+	}
+
+	@PostMapping("/console/api/chats/{id}/notes")
+	Map<String, Object> note(@PathVariable String id, @RequestBody Note body, Authentication who) {
+		ConversationId conversation = allowed(id, who);
+		String text = body == null || body.text() == null ? "" : body.text().strip();
+		if (text.isEmpty() || text.length() > settings.maxNoteLength()) {
+			throw new ConsoleProblem(HttpStatus.BAD_REQUEST, "bad_note",
+					"A note needs 1 to " + settings.maxNoteLength() + " characters.");
+		}
+		handover.note(conversation, who.getName(), text);
+		return Map.of("outcome", "noted");
+	}
+
+	@GetMapping("/console/api/team")
+	List<Map<String, String>> team(Authentication who) {
+		account(who);
+		List<Map<String, String>> out = new ArrayList<>();
+		duty.onDuty().forEach(name -> accounts.find(name).filter(Account::enabled).ifPresent(a -> out.add(Map.of(
+				"username", a.username(), "alias", a.alias(), "role", a.role().name()))));
+		return out;
+	}
+
+	private static void refuse(ClaimOutcome outcome, String full) {
+		switch (outcome) {
+			case OK, MINE -> {
+			}
+			case TAKEN -> throw new ConsoleProblem(HttpStatus.CONFLICT, "taken",
+					"Another scout has already taken this chat.");
+			case GONE -> throw new ConsoleProblem(HttpStatus.NOT_FOUND, "gone",
+					"This chat is no longer waiting: the person left the queue or deleted their data.");
+			case FULL -> throw new ConsoleProblem(HttpStatus.CONFLICT, "full", full);
+		}
+	}
+
+	private Optional<Map<String, Object>> summary(ConversationId id) {
+		Optional<Conversation> found = conversations.get(id);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Conversation c = found.get();
+		Map<String, String> state = handover.state(id);
+		Map<String, Object> s = new LinkedHashMap<>();
+		s.put("id", id.value());
+		s.put("channel", c.channel().name().toLowerCase());
+		s.put("locale", c.locale());
+		s.put("mode", c.mode().name().toLowerCase());
+		s.put("crisis", "1".equals(state.get("crisis")) || "imminent".equals(c.risk()));
+		s.put("risk", c.risk());
+		s.put("facts", c.facts());
+		s.put("scout", state.get("scout"));
+		s.put("queuedAt", millis(state.get("queuedAt")));
+		s.put("claimedAt", millis(state.get("claimedAt")));
+		s.put("startedAt", c.startedAt().toEpochMilli());
+		s.put("now", Instant.now().toEpochMilli());
+		return Optional.of(s);
+	}
+
+	private static Long millis(String value) {
+		return value == null ? null : Long.valueOf(value);
+	}
+
+	private ConversationId allowed(String id, Authentication who) {
+		ConversationId conversation = parse(id);
+		account(who);
+		if (!access.allowed(who, id)) {
+			throw new ConsoleProblem(HttpStatus.FORBIDDEN, "not_yours",
+					"This chat is not assigned to you. Claim it from the queue, or ask the supervisor.");
+		}
+		return conversation;
+	}
+
+	private static ConversationId parse(String id) {
+		try {
+			return new ConversationId(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConsoleProblem(HttpStatus.NOT_FOUND, "gone", "There is no chat with that id.");
+		}
+	}
+
+	/** @return the caller's account; a session of a disabled account is refused at once */
+	private Account account(Authentication who) {
+		return accounts.find(who.getName()).filter(Account::enabled)
+			.orElseThrow(() -> new ConsoleProblem(HttpStatus.FORBIDDEN, "account_disabled",
+					"Your account is disabled. Please talk to your coordinator."));
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.scoutline.console;
+
+import java.security.Principal;
+import java.util.Map;
+
+import org.scoutline.conversation.ConversationId;
+import org.scoutline.handover.Handover;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.stereotype.Controller;
+
+/**
+ * What a scout sends over STOMP: messages to the user ({@code /app/chat/<id>/send}) and internal notes
+ * ({@code /app/chat/<id>/note}), each {@code {"text":"..."}}. Who may send was decided before (see
+ * {@link ConsoleSocketConfiguration}); refusals go to {@code /user/queue/errors}.
+ */
+@Controller
+class ConsoleMessages {
+
+	private final Handover handover;
+
+	private final ConsoleSettings settings;
+
+	ConsoleMessages(Handover handover, ConsoleSettings settings) {
+		this.handover = handover;
+		this.settings = settings;
+	}
+
+	record Text(String text) {
+	}
+
+	@MessageMapping("/chat/{id}/send")
+	void send(@DestinationVariable String id, @Payload Text body, Principal who) {
+		String text = checked(body, settings.maxMessageLength());
+		if (!handover.scoutWrites(parse(id), who.getName(), text)) {
+			throw new ConsoleProblem(null, "not_yours",
+					"You do not hold this chat (any more). Claim it or take it over first.");
+		}
+	}
+
+	@MessageMapping("/chat/{id}/note")
+	void note(@DestinationVariable String id, @Payload Text body, Principal who) {
+		handover.note(parse(id), who.getName(), checked(body, settings.maxNoteLength()));
+	}
+
+	@MessageExceptionHandler(ConsoleProblem.class)
+	@SendToUser(destinations = "/queue/errors", broadcast = false)
+	Map<String, String> refused(ConsoleProblem problem) {
+		return ConsoleErrors.body(problem.code(), problem.getMessage());
+	}
+
+	@MessageExceptionHandler(RuntimeException.class)
+	@SendToUser(destinations = "/queue/errors", broadcast = false)
+	Map<String, String> failed(RuntimeException ex) {
+		return ConsoleErrors.body("bad_request", "That message could not be sent. Please try again.");
+	}
+
+	private static String checked(Text body, int max) {
+		String text = body == null || body.text() == null ? "" : body.text().strip();
+		if (text.isEmpty()) {
+			throw new ConsoleProblem(null, "empty", "There is nothing to send.");
+		}
+		if (text.length() > max) {
+			throw new ConsoleProblem(null, "too_long", "At most " + max + " characters, please shorten it.");
+		}
+		return text;
+	}
+
+	private static ConversationId parse(String id) {
+		try {
+			return new ConversationId(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConsoleProblem(null, "gone", "There is no chat with that id.");
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.scoutline.console;
+
+import java.io.IOException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Who may open what over HTTP. Public: the widget page and script, the widget socket, the webhooks (without CSRF:
+ * they are signed instead), health and the flow diagram. The console page and its API need a login (form login
+ * with CSRF and a session); API errors are JSON ({@code 401} without login, {@code 403} without the role), never a
+ * redirect or a stack trace.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class ConsoleSecurity {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
+		RequestMatcher socket = PathPatternRequestMatcher.withDefaults().matcher("/console/ws/**");
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/console/api/accounts", "/console/api/accounts/**").hasRole("COORDINATOR")
+			.requestMatchers("/console/api/sessions", "/console/api/sessions/**").hasRole("COORDINATOR")
+			.requestMatchers("/console/api/queue", "/console/api/chats/**", "/console/api/team")
+			.hasAnyRole("SCOUT", "SUPERVISOR")
+			.requestMatchers("/console/ws/**").hasAnyRole("SCOUT", "SUPERVISOR")
+			.requestMatchers("/console", "/console/**").authenticated()
+			.anyRequest().permitAll())
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
+			.formLogin(form -> form.defaultSuccessUrl("/console", true))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor((request, response, ex) -> json(response, HttpStatus.UNAUTHORIZED,
+						"unauthenticated"), api)
+				.defaultAuthenticationEntryPointFor((request, response, ex) -> json(response, HttpStatus.UNAUTHORIZED,
+						"unauthenticated"), socket)
+				.defaultAccessDeniedHandlerFor((request, response, ex) -> json(response, HttpStatus.FORBIDDEN,
+						"forbidden"), api)
+				.defaultAccessDeniedHandlerFor((request, response, ex) -> json(response, HttpStatus.FORBIDDEN,
+						"forbidden"), socket));
+		return http.build();
+	}
+
+	private static void json(HttpServletResponse response, HttpStatus status, String code) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getWriter().write("{\"error\":\"" + code + "\"}");
+	}
+
+}

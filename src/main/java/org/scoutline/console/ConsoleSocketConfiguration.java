@@ -1,0 +1,61 @@
+package org.scoutline.console;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
+import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/**
+ * The console's STOMP endpoint {@code /console/ws} (a logged-in scout or supervisor; CSRF token in CONNECT) and
+ * the authorisation of every frame:
+ * <ul>
+ * <li>{@code /topic/queue}: scouts and supervisors (ids only; details come from the API)</li>
+ * <li>{@code /topic/chats}, {@code /topic/alerts}: supervisors</li>
+ * <li>{@code /topic/chat/<id>} and {@code /app/chat/<id>/send|note}: the chat's scout, or a supervisor</li>
+ * <li>{@code /user/queue/**}: one's own errors and assignments</li>
+ * <li>anything else: denied, answered with an ERROR frame that says why</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+@EnableWebSocketSecurity
+class ConsoleSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		registry.addEndpoint("/console/ws");
+		registry.setErrorHandler(new StompErrors());
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		registry.enableSimpleBroker("/topic", "/queue");
+		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix("/user");
+	}
+
+	@Bean
+	AuthorizationManager<Message<?>> messageAuthorizationManager(
+			MessageMatcherDelegatingAuthorizationManager.Builder messages, ChatAccess chats) {
+		String[] staff = { Role.SCOUT.name(), Role.SUPERVISOR.name() };
+		return messages
+			.simpTypeMatchers(SimpMessageType.CONNECT).hasAnyRole(staff)
+			.simpTypeMatchers(SimpMessageType.DISCONNECT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.HEARTBEAT)
+			.permitAll()
+			.simpSubscribeDestMatchers("/user/queue/**").hasAnyRole(staff)
+			.simpSubscribeDestMatchers("/topic/queue").hasAnyRole(staff)
+			.simpSubscribeDestMatchers("/topic/chats", "/topic/alerts").hasRole(Role.SUPERVISOR.name())
+			.simpSubscribeDestMatchers("/topic/chat/{id}").access(chats)
+			.simpMessageDestMatchers("/app/chat/{id}/send", "/app/chat/{id}/note").access(chats)
+			.anyMessage().denyAll()
+			.build();
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.scoutline.handover;
+
+/**
+ * Something happened to a chat in the handover, on any instance. Every instance receives it (over Redis pub/sub)
+ * as a Spring application event, so the console can tell the consoles connected to it.
+ *
+ * @param type what happened
+ * @param conversation the conversation id
+ * @param author {@code user}, {@code scout}, {@code bot} or {@code note} for {@link Type#MESSAGE}; else {@code null}
+ * @param text the message, the note or the outcome; {@code null} for the other types
+ * @param scout the scout concerned (who claimed, who wrote, who received a transfer), or {@code null}
+ * @param crisis whether the chat is flagged for the supervisor
+ * @param at epoch millis
+ */
+public record ChatEvent(Type type, String conversation, String author, String text, String scout, boolean crisis,
+		long at) {
+
+	public enum Type {
+
+		QUEUED, LEFT, CLAIMED, MESSAGE, TRANSFERRED, CLOSED, REQUEUED, CRISIS, ERASED
+
+	}
+
+}

@@ -1,0 +1,346 @@
+package org.scoutline.handover;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.ChannelGateway;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.Conversations.SaveOutcome;
+import org.scoutline.conversation.Mode;
+import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.dialogue.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The handover's facade: the queue, claims, the live relay between a scout and the user's own channel, transfers
+ * and closing. The hotline calls it for the user's side, the console for the scout's side. Every change is
+ * published as a {@link ChatEvent} to all instances. Logs carry conversation ids and event types only.
+ */
+@Component
+public class Handover {
+
+	private static final Logger log = LoggerFactory.getLogger(Handover.class);
+
+	/** the choice that takes a waiting user out of the queue */
+	public static final String LEAVE_QUEUE = "leave_queue";
+
+	/** the feedback choices offered after a scout closed the chat */
+	public static final List<String> FEEDBACK = List.of("feedback_yes", "feedback_partly", "feedback_no");
+
+	/** the choice that shows the action plan again after a chat */
+	public static final String SHOW_PLAN = "show_plan";
+
+	private static final int MAX_ATTEMPTS = 8;
+
+	private final HandoverStore store;
+
+	private final HandoverEvents events;
+
+	private final Conversations conversations;
+
+	private final Texts texts;
+
+	private final HandoverSettings settings;
+
+	private final ScoutDuty duty;
+
+	/** resolved on use: the channel adapters depend on the hotline, which depends on this */
+	private final ObjectProvider<ChannelGateway> gateways;
+
+	private final Clock clock = Clock.systemUTC();
+
+	Handover(HandoverStore store, HandoverEvents events, Conversations conversations, Texts texts,
+			HandoverSettings settings, ScoutDuty duty, ObjectProvider<ChannelGateway> gateways) {
+		this.store = store;
+		this.events = events;
+		this.conversations = conversations;
+		this.texts = texts;
+		this.settings = settings;
+		this.duty = duty;
+		this.gateways = gateways;
+	}
+
+	// ---------- the user's side (called by the hotline after its turn was saved) ----------
+
+	/** @return the user's position in the queue (1-based), or 0 when a scout already has the chat */
+	public int enqueue(ConversationId id, boolean crisis) {
+		int position = store.enqueue(id.value(), crisis, clock.millis());
+		if (position > 0) {
+			publish(ChatEvent.Type.QUEUED, id.value(), null, null, null, crisis);
+			log.info("handover queued conversation={} crisis={}", id, crisis);
+		}
+		return position;
+	}
+
+	/** @return whether the user was waiting and has now left the queue */
+	public boolean leave(ConversationId id) {
+		boolean left = store.leave(id.value());
+		if (left) {
+			publish(ChatEvent.Type.LEFT, id.value(), null, null, null, false);
+		}
+		return left;
+	}
+
+	/** @return the 1-based position, or 0 when not waiting */
+	public int position(ConversationId id) {
+		return store.position(id.value());
+	}
+
+	/** @return an honest estimate of the wait in minutes for this position */
+	public int estimateMinutes(int position) {
+		int scouts = Math.max(1, duty.onDuty().size() * settings.capacity());
+		return Math.max(1, (int) Math.ceil((double) position * settings.minutesPerChat() / scouts));
+	}
+
+	/** The user wrote while a scout has the chat: the scout sees it at once; a crisis flags the chat. */
+	public void userWrote(ConversationId id, String text, boolean crisis) {
+		String scout = store.scoutOf(id.value());
+		if (crisis) {
+			store.flagCrisis(id.value());
+			publish(ChatEvent.Type.CRISIS, id.value(), null, null, scout, true);
+		}
+		publish(ChatEvent.Type.MESSAGE, id.value(), "user", text, scout, crisis);
+	}
+
+	/** The user erased their data: the chat disappears from the queue and from the console. */
+	public void forget(ConversationId id) {
+		store.forget(id.value());
+		publish(ChatEvent.Type.ERASED, id.value(), null, null, null, false);
+	}
+
+	/** The user answered the feedback question: counted, never linked to the conversation. */
+	public void feedback(String choice) {
+		store.count("feedback:" + choice);
+	}
+
+	// ---------- the scout's side (called by the console) ----------
+
+	/** @return how many chats this person may hold at once */
+	public int capacity(boolean supervisor) {
+		return supervisor ? settings.capacity() * 2 : settings.capacity();
+	}
+
+	/**
+	 * Claims a waiting chat; exactly one of many concurrent claims wins.
+	 * @param alias the name the user sees
+	 */
+	public ClaimOutcome claim(ConversationId id, String scout, String alias, boolean supervisor) {
+		ClaimOutcome outcome = store.claim(id.value(), scout, capacity(supervisor), clock.millis());
+		if (outcome != ClaimOutcome.OK) {
+			return outcome;
+		}
+		Optional<Conversation> conversation = update(id, c -> c.inMode(Mode.WITH_SCOUT),
+				n -> List.of(n.bubble()), "system.scout_joined", Map.of("name", alias));
+		if (conversation.isEmpty()) {
+			store.forget(id.value());
+			return ClaimOutcome.GONE;
+		}
+		publish(ChatEvent.Type.CLAIMED, id.value(), null, null, scout, false);
+		log.info("handover claimed conversation={}", id);
+		return outcome;
+	}
+
+	/** @return whether the scout holds the chat and the message went out */
+	public boolean scoutWrites(ConversationId id, String scout, String text) {
+		if (!scout.equals(store.scoutOf(id.value()))) {
+			return false;
+		}
+		Instant now = clock.instant();
+		Optional<Conversation> saved = save(id, UnaryOperator.identity(), List.of(TranscriptEntry.fromScout(now, text)));
+		if (saved.isEmpty()) {
+			return false;
+		}
+		deliver(saved.get(), List.of(Bubble.scout(text)), List.of());
+		publish(ChatEvent.Type.MESSAGE, id.value(), "scout", text, scout, false);
+		return true;
+	}
+
+	/** Adds an internal note; the user never sees it. */
+	public void note(ConversationId id, String scout, String text) {
+		conversations.addNote(id, scout + ": " + text);
+		publish(ChatEvent.Type.MESSAGE, id.value(), "note", scout + ": " + text, scout, false);
+	}
+
+	/** @return the internal notes, oldest first */
+	public List<String> notes(ConversationId id) {
+		return conversations.notes(id, 100);
+	}
+
+	/**
+	 * Hands a chat to another scout or the supervisor.
+	 * @param from who holds it now
+	 * @param alias the receiver's name, as the user will see it
+	 */
+	public ClaimOutcome transfer(ConversationId id, String from, String to, String alias, boolean toSupervisor) {
+		ClaimOutcome outcome = store.transfer(id.value(), from, to, capacity(toSupervisor));
+		if (outcome == ClaimOutcome.OK && !from.equals(to)) {
+			update(id, UnaryOperator.identity(), n -> List.of(n.bubble()), "system.scout_transferred", Map.of("name", alias));
+			publish(ChatEvent.Type.TRANSFERRED, id.value(), null, null, to, false);
+			log.info("handover transferred conversation={}", id);
+		}
+		return outcome;
+	}
+
+	/**
+	 * Closes a chat with an outcome: the bot takes over again and asks one optional feedback question.
+	 * @return whether the scout held the chat
+	 */
+	public boolean close(ConversationId id, String scout, String alias, String outcome) {
+		if (!store.close(id.value(), scout)) {
+			return false;
+		}
+		store.count("outcome:" + outcome);
+		update(id, c -> c.inMode(Mode.CLOSED), n -> List.of(n.bubble(),
+				Bubble.text(texts.get(n.locale(), "system.feedback_ask"))), "system.scout_closed", Map.of("name", alias));
+		publish(ChatEvent.Type.CLOSED, id.value(), null, outcome, scout, false);
+		log.info("handover closed conversation={} outcome={}", id, outcome);
+		return true;
+	}
+
+	/** @return who holds the chat, or {@code null} */
+	public String assignee(ConversationId id) {
+		return store.scoutOf(id.value());
+	}
+
+	/** @return the chats a scout holds */
+	public List<String> chatsOf(String scout) {
+		return new ArrayList<>(store.chatsOf(scout));
+	}
+
+	/** @return every chat held by anyone, oldest claim first */
+	public List<String> activeChats() {
+		return store.held();
+	}
+
+	/** @return the waiting chats, first first */
+	public List<String> waiting() {
+		return store.waiting();
+	}
+
+	/** @return the handover fields of a chat (queuedAt, crisis, scout, claimedAt), empty when unknown */
+	public Map<String, String> state(ConversationId id) {
+		return store.fields(id.value());
+	}
+
+	/** The choices a user sees after a chat was closed. */
+	public List<Choice> feedbackChoices(String locale) {
+		List<Choice> choices = new ArrayList<>();
+		FEEDBACK.forEach(id -> choices.add(new Choice(id, texts.get(locale, "system." + id))));
+		choices.add(new Choice(SHOW_PLAN, texts.get(locale, "system.show_plan")));
+		return choices;
+	}
+
+	/** The choice a waiting user sees. */
+	public List<Choice> queueChoices(String locale) {
+		return List.of(new Choice(LEAVE_QUEUE, texts.get(locale, "system.leave_queue")));
+	}
+
+	// ---------- the sweeper's side ----------
+
+	/** A scout vanished: the chat goes back to the front of the queue and the user is told honestly. */
+	boolean requeue(String id, String scout) {
+		String queuedAt = store.fields(id).getOrDefault("queuedAt", Long.toString(clock.millis()));
+		if (!store.requeue(id, scout, Long.parseLong(queuedAt))) {
+			return false;
+		}
+		ConversationId conversation = new ConversationId(id);
+		update(conversation, c -> c.inMode(Mode.QUEUED), n -> List.of(n.bubble()), "system.scout_left", Map.of());
+		publish(ChatEvent.Type.REQUEUED, id, null, null, scout, false);
+		log.info("handover requeued conversation={} reason=scout_vanished", id);
+		return true;
+	}
+
+	/** Tells a waiting user their new position; a chat whose conversation expired meanwhile leaves the queue. */
+	void tellPosition(String id, int position) {
+		ConversationId conversation = new ConversationId(id);
+		conversations.get(conversation).ifPresentOrElse(c -> deliver(c, List.of(Bubble.notice(texts.format(
+				c.locale(), "system.queue_position", positionValues(position)))), queueChoices(c.locale())),
+				() -> leave(conversation));
+	}
+
+	/** @return the values for the position texts */
+	public Map<String, String> positionValues(int position) {
+		return Map.of("position", Integer.toString(position), "minutes", Integer.toString(estimateMinutes(position)));
+	}
+
+	// ---------- helpers ----------
+
+	private record Notice(String locale, Bubble bubble) {
+	}
+
+	/** Changes the conversation, appends a notice to its transcript and sends it (with follow-ups) to the user. */
+	private Optional<Conversation> update(ConversationId id, UnaryOperator<Conversation> change,
+			Function<Notice, List<Bubble>> bubbles, String key, Map<String, String> values) {
+		Optional<Conversation> current = conversations.get(id);
+		if (current.isEmpty()) {
+			return Optional.empty();
+		}
+		String locale = current.get().locale();
+		Notice notice = new Notice(locale, Bubble.notice(texts.format(locale, key, values)));
+		List<Bubble> shown = bubbles.apply(notice);
+		Instant now = clock.instant();
+		List<TranscriptEntry> lines = shown.stream().map(b -> TranscriptEntry.fromBot(now, b)).toList();
+		Optional<Conversation> saved = save(id, change, lines);
+		saved.ifPresent(c -> deliver(c, shown, choicesFor(c)));
+		return saved;
+	}
+
+	private List<Choice> choicesFor(Conversation conversation) {
+		return switch (conversation.mode()) {
+			case QUEUED -> queueChoices(conversation.locale());
+			case CLOSED -> feedbackChoices(conversation.locale());
+			default -> List.of();
+		};
+	}
+
+	private Optional<Conversation> save(ConversationId id, UnaryOperator<Conversation> change,
+			List<TranscriptEntry> lines) {
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			Optional<Conversation> current = conversations.get(id);
+			if (current.isEmpty()) {
+				return Optional.empty();
+			}
+			Conversation changed = change.apply(current.get());
+			if (conversations.save(changed, null, lines) == SaveOutcome.SAVED) {
+				return Optional.of(new Conversation(changed.id(), changed.channel(), changed.pseudonym(),
+						changed.replyAddress(), changed.mode(), changed.locale(), changed.node(), changed.facts(),
+						changed.version() + 1, changed.startedAt(), changed.lastActiveAt()));
+			}
+		}
+		log.warn("handover gave up saving conversation={}", id);
+		return Optional.empty();
+	}
+
+	private void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		ChannelGateway gateway = gateways.orderedStream().filter(g -> g.channel() == conversation.channel())
+			.findFirst().orElse(null);
+		if (gateway == null) {
+			log.warn("no gateway for channel={} conversation={}", conversation.channel(), conversation.id());
+			return;
+		}
+		try {
+			gateway.deliver(conversation, bubbles, choices);
+		}
+		catch (RuntimeException ex) {
+			log.warn("delivery failed conversation={} cause={}", conversation.id(), ex.getClass().getSimpleName());
+		}
+	}
+
+	private void publish(ChatEvent.Type type, String id, String author, String text, String scout, boolean crisis) {
+		events.publish(new ChatEvent(type, id, author, text, scout, crisis, clock.millis()));
+	}
+
+}

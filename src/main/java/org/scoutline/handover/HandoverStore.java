@@ -1,0 +1,214 @@
+package org.scoutline.handover;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.scoutline.platform.ScoutlineSettings;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * The handover's Redis layout (under {@code scoutline.key-prefix}; every key expires after the retention period
+ * without writes, presence after the grace period):
+ * <ul>
+ * <li>{@code ho:queue} sorted set of waiting conversation ids, scored by band (crisis and returned chats first)
+ * then waiting time</li>
+ * <li>{@code ho:chat:<id>} hash: queuedAt, crisis, scout, claimedAt, the last position told (pos, told)</li>
+ * <li>{@code ho:scout:<name>} set: the chats a scout holds</li>
+ * <li>{@code ho:active} sorted set: chats held by a scout, by claim time</li>
+ * <li>{@code ho:presence} sorted set: scouts by their last heartbeat</li>
+ * </ul>
+ * Claims, transfers and releases are single Lua scripts, so concurrent requests on any number of instances cannot
+ * give one chat to two scouts.
+ */
+@Component
+class HandoverStore {
+
+	/** band width in the queue score: one band holds any epoch-millis waiting time */
+	static final double BAND = 1e13;
+
+	private static final RedisScript<Long> ENQUEUE = script("handover-enqueue.lua", Long.class);
+
+	private static final RedisScript<String> CLAIM = script("handover-claim.lua", String.class);
+
+	private static final RedisScript<String> TRANSFER = script("handover-transfer.lua", String.class);
+
+	private static final RedisScript<Long> RELEASE = script("handover-release.lua", Long.class);
+
+	private static final RedisScript<Long> TELL = script("handover-tell.lua", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final String prefix;
+
+	private final String ttl;
+
+	HandoverStore(StringRedisTemplate redis, ScoutlineSettings settings) {
+		this.redis = redis;
+		this.prefix = settings.keyPrefix();
+		this.ttl = Long.toString(settings.retentionSeconds());
+	}
+
+	private static <T> RedisScript<T> script(String name, Class<T> type) {
+		return RedisScript.of(new ClassPathResource("redis/" + name), type);
+	}
+
+	static double score(boolean front, long queuedAt) {
+		return (front ? 0 : BAND) + queuedAt;
+	}
+
+	/** @return the position (1-based), or 0 when a scout already has the chat */
+	int enqueue(String id, boolean crisis, long now) {
+		Long position = redis.execute(ENQUEUE, List.of(queue(), chat(id)), id, Double.toString(score(crisis, now)),
+				Long.toString(now), crisis ? "1" : "0", ttl);
+		return position == null ? 0 : position.intValue();
+	}
+
+	/** @return whether the chat was waiting and is now out of the queue */
+	boolean leave(String id) {
+		Long removed = redis.opsForZSet().remove(queue(), id);
+		if (removed != null && removed > 0) {
+			redis.delete(chat(id));
+			return true;
+		}
+		return false;
+	}
+
+	ClaimOutcome claim(String id, String scout, int capacity, long now) {
+		String result = redis.execute(CLAIM, List.of(queue(), chat(id), scoutChats(scout), active()), id, scout,
+				Integer.toString(capacity), Long.toString(now), ttl);
+		return ClaimOutcome.valueOf(String.valueOf(result).toUpperCase());
+	}
+
+	ClaimOutcome transfer(String id, String from, String to, int capacity) {
+		String result = redis.execute(TRANSFER, List.of(chat(id), scoutChats(from), scoutChats(to)), id, from, to,
+				Integer.toString(capacity), ttl);
+		return ClaimOutcome.valueOf(String.valueOf(result).toUpperCase());
+	}
+
+	/** @return whether {@code scout} held the chat, which is now closed */
+	boolean close(String id, String scout) {
+		return release(id, scout, "");
+	}
+
+	/** @return whether {@code scout} held the chat, which is now back at the front of the queue */
+	boolean requeue(String id, String scout, long queuedAt) {
+		return release(id, scout, Double.toString(score(true, queuedAt)));
+	}
+
+	private boolean release(String id, String scout, String score) {
+		Long released = redis.execute(RELEASE, List.of(chat(id), scoutChats(scout), active(), queue()), id, scout,
+				score, ttl);
+		return released != null && released == 1L;
+	}
+
+	/** @return whether the user must be told this position now (at most once per interval, only when it changed) */
+	boolean tell(String id, int position, long now, long intervalMillis) {
+		Long tell = redis.execute(TELL, List.of(chat(id)), Integer.toString(position), Long.toString(now),
+				Long.toString(intervalMillis));
+		return tell != null && tell == 1L;
+	}
+
+	/** @return the 1-based position, or 0 when not waiting */
+	int position(String id) {
+		Long rank = redis.opsForZSet().rank(queue(), id);
+		return rank == null ? 0 : rank.intValue() + 1;
+	}
+
+	/** @return the waiting conversation ids, first first */
+	List<String> waiting() {
+		Set<String> ids = redis.opsForZSet().range(queue(), 0, -1);
+		return ids == null ? List.of() : new ArrayList<>(ids);
+	}
+
+	/** @return the chats held by a scout, oldest claim first */
+	List<String> held() {
+		Set<String> ids = redis.opsForZSet().range(active(), 0, -1);
+		return ids == null ? List.of() : new ArrayList<>(ids);
+	}
+
+	Set<String> chatsOf(String scout) {
+		Set<String> ids = redis.opsForSet().members(scoutChats(scout));
+		return ids == null ? Set.of() : ids;
+	}
+
+	/** @return the chat's handover fields (empty when it is neither waiting nor held) */
+	Map<String, String> fields(String id) {
+		Map<Object, Object> raw = redis.opsForHash().entries(chat(id));
+		Map<String, String> fields = new HashMap<>();
+		raw.forEach((k, v) -> fields.put((String) k, (String) v));
+		return fields;
+	}
+
+	String scoutOf(String id) {
+		Object scout = redis.opsForHash().get(chat(id), "scout");
+		return scout == null ? null : scout.toString();
+	}
+
+	void flagCrisis(String id) {
+		redis.opsForHash().put(chat(id), "crisis", "1");
+	}
+
+	/** Drops every handover key of a conversation whose user erased their data. */
+	void forget(String id) {
+		String scout = scoutOf(id);
+		if (scout != null) {
+			redis.opsForSet().remove(scoutChats(scout), id);
+		}
+		redis.opsForZSet().remove(queue(), id);
+		redis.opsForZSet().remove(active(), id);
+		redis.delete(chat(id));
+	}
+
+	void beat(String scout, long now, long keepMillis) {
+		redis.opsForZSet().add(presence(), scout, now);
+		redis.opsForZSet().removeRangeByScore(presence(), 0, now - keepMillis);
+		redis.expire(presence(), Duration.ofMillis(keepMillis));
+	}
+
+	/** @return the last heartbeat of a scout (epoch millis), or {@code null} */
+	Long lastSeen(String scout) {
+		Double score = redis.opsForZSet().score(presence(), scout);
+		return score == null ? null : score.longValue();
+	}
+
+	/** @return the scouts whose heartbeat is younger than {@code since} */
+	List<String> present(long since) {
+		Set<ZSetOperations.TypedTuple<String>> all = redis.opsForZSet().rangeByScoreWithScores(presence(), since,
+				Double.POSITIVE_INFINITY);
+		return all == null ? List.of() : all.stream().map(ZSetOperations.TypedTuple::getValue).toList();
+	}
+
+	/** Counts outcomes and feedback answers (no conversation id, nothing about a person). */
+	void count(String what) {
+		redis.opsForHash().increment(prefix + "ho:stats", what, 1);
+	}
+
+	private String queue() {
+		return prefix + "ho:queue";
+	}
+
+	private String chat(String id) {
+		return prefix + "ho:chat:" + id;
+	}
+
+	private String scoutChats(String scout) {
+		return prefix + "ho:scout:" + scout;
+	}
+
+	private String active() {
+		return prefix + "ho:active";
+	}
+
+	private String presence() {
+		return prefix + "ho:presence";
+	}
+
+}

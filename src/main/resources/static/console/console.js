@@ -1,0 +1,266 @@
+/* Scoutline operator console: plain JavaScript, STOMP from the WebJar, no external resources. */
+(function () {
+  'use strict';
+
+  var CANNED = {
+    de: [
+      ['Begrüßung', 'Hi, ich bin für dich da. Du hast nichts falsch gemacht. Erzähl mir in Ruhe, was passiert ist.'],
+      ['Nicht zahlen', 'Bitte zahl nichts und schick keine weiteren Bilder. Zahlen beendet die Erpressung fast nie.'],
+      ['Beweise sichern', 'Mach Screenshots vom Chat und vom Profil (keine Nacktbilder speichern!) und blockiere die Person danach.'],
+      ['Take It Down (unter 18)', 'Wenn du auf dem Bild unter 18 warst: Mit Take It Down kannst du verhindern, dass es weiter verbreitet wird: https://takeitdown.ncmec.org/de/'],
+      ['StopNCII (ab 18)', 'Wenn du auf dem Bild 18 oder älter warst: StopNCII hilft, die Verbreitung zu stoppen: https://stopncii.org/?lang=de-de'],
+      ['Nummer gegen Kummer', 'Du kannst auch mit der Nummer gegen Kummer sprechen: 116 111 (kostenlos, anonym), https://www.nummergegenkummer.de'],
+      ['Polizei', 'Das ist eine Straftat. Du kannst sie bei der Polizei anzeigen, auch online über die Onlinewache deines Bundeslandes.']
+    ],
+    en: [
+      ['Welcome', "Hi, I'm here for you. You haven't done anything wrong. Tell me what happened, take your time."],
+      ["Don't pay", "Please don't pay and don't send more pictures. Paying almost never ends the blackmail."],
+      ['Keep evidence', 'Take screenshots of the chat and the profile (never save nude images!), then block the person.'],
+      ['Take It Down (under 18)', 'If you were under 18 in the picture, Take It Down helps stop it spreading: https://takeitdown.ncmec.org/'],
+      ['StopNCII (18+)', 'If you were 18 or older in the picture, StopNCII helps stop it spreading: https://stopncii.org/'],
+      ['Police', 'This is a crime. You can report it to the police; many countries have an online police station.']
+    ]
+  };
+
+  var me = null, client = null, current = null, chatSub = null;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function api(method, path, body) {
+    var headers = { 'Accept': 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (me && method !== 'GET') headers[me.csrfHeader] = me.csrfToken;
+    return fetch(path, { method: method, headers: headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body) })
+      .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (j) {
+          if (!r.ok) { var e = new Error(j.message || ('HTTP ' + r.status)); e.code = j.error; throw e; }
+          return j;
+        });
+      });
+  }
+
+  function say(text) { $('status').textContent = text; }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function minutes(ms) { return Math.max(0, Math.round(ms / 60000)) + ' min'; }
+  function isStaff() { return me.role === 'SCOUT' || me.role === 'SUPERVISOR'; }
+
+  function start() {
+    api('GET', '/console/api/me').then(function (m) {
+      me = m;
+      $('who').textContent = m.alias + ' (' + m.username + ', ' + m.role.toLowerCase() + ')';
+      $('logout-csrf').value = m.csrfToken;
+      m.outcomes.forEach(function (o) { $('outcome').appendChild(el('option', { value: o }, o.replace(/_/g, ' '))); });
+      if (isStaff()) { $('queue-section').hidden = false; connect(); refresh(); }
+      if (m.role === 'COORDINATOR') { $('accounts-section').hidden = false; accounts(); }
+    }).catch(function () { location.href = '/login'; });
+  }
+
+  function connect() {
+    client = new StompJs.Client({
+      brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/console/ws',
+      connectHeaders: (function () { var h = {}; h[me.csrfHeader] = me.csrfToken; return h; })(),
+      reconnectDelay: 3000
+    });
+    client.onConnect = function () {
+      say('On duty: connected');
+      client.subscribe('/topic/queue', refresh);
+      client.subscribe('/user/queue/errors', function (f) { say(JSON.parse(f.body).message); });
+      client.subscribe('/user/queue/assigned', refresh);
+      if (me.role === 'SUPERVISOR') {
+        client.subscribe('/topic/chats', refresh);
+        client.subscribe('/topic/alerts', function (f) { alarm(JSON.parse(f.body)); });
+      }
+      if (current) open(current);
+    };
+    client.onStompError = function (f) { say('Console connection refused: ' + (f.headers.message || 'error')); };
+    client.onWebSocketClose = function () { say('Disconnected, reconnecting…'); };
+    client.activate();
+  }
+
+  function alarm(event) {
+    var box = $('alert');
+    box.hidden = false;
+    box.textContent = 'Crisis: a chat needs the supervisor now (' + event.conversation.slice(0, 6) + ').';
+    try {
+      var ctx = new (window.AudioContext || window.webkitAudioContext)();
+      var osc = ctx.createOscillator(); osc.frequency.value = 880; osc.connect(ctx.destination);
+      osc.start(); osc.stop(ctx.currentTime + 0.6);
+    } catch (e) { /* no audio: the visible alert stays */ }
+    refresh();
+  }
+
+  function describe(c) {
+    var f = c.facts || {};
+    var parts = [c.channel, c.locale, f.situation ? 'situation ' + f.situation : null, f.age ? 'age ' + f.age : null,
+      f.country ? f.country : null, c.risk ? 'risk ' + c.risk : null];
+    return parts.filter(Boolean).join(' · ');
+  }
+
+  function refresh() {
+    api('GET', '/console/api/queue').then(function (list) {
+      var ul = $('queue'); ul.textContent = '';
+      $('queue-count').textContent = list.length;
+      list.forEach(function (c) {
+        var li = el('li', c.crisis ? { class: 'crisis' } : {});
+        li.appendChild(el('p', {}, (c.crisis ? 'CRISIS · ' : '') + '#' + c.position + ' · waiting ' +
+          minutes(c.now - c.queuedAt) + ' · ' + describe(c)));
+        var b = el('button', { type: 'button' }, 'Claim chat ' + c.position);
+        b.addEventListener('click', function () { claim(c.id); });
+        li.appendChild(b); ul.appendChild(li);
+      });
+    }).catch(function (e) { say(e.message); });
+    api('GET', '/console/api/chats').then(function (list) {
+      var ul = $('chats'); ul.textContent = '';
+      list.forEach(function (c) {
+        var li = el('li', c.crisis ? { class: 'crisis' } : {});
+        var b = el('button', { type: 'button' }, 'Open chat with ' + (c.scout || '?') + ' · ' + describe(c));
+        b.addEventListener('click', function () { open(c.id); });
+        li.appendChild(b); ul.appendChild(li);
+      });
+    }).catch(function () {});
+  }
+
+  function claim(id) {
+    api('POST', '/console/api/chats/' + id + '/claim').then(function () { say('Chat claimed.'); open(id); refresh(); })
+      .catch(function (e) { say(e.message); refresh(); });
+  }
+
+  function line(from, text) {
+    var d = el('div', { class: 'msg msg--' + from });
+    d.appendChild(el('strong', {}, ({ user: 'Young person', bot: 'Bot', scout: 'Scout', note: 'Note' })[from] + ': '));
+    d.appendChild(document.createTextNode(text));
+    $('log').appendChild(d); $('log').scrollTop = $('log').scrollHeight;
+  }
+
+  function open(id) {
+    api('GET', '/console/api/chats/' + id).then(function (c) {
+      current = id;
+      $('chat-section').hidden = false;
+      $('chat-title').textContent = 'Chat ' + id.slice(0, 6) + (c.crisis ? ' (crisis)' : '');
+      var dl = $('summary'); dl.textContent = '';
+      var rows = [['Channel', c.channel], ['Language', c.locale], ['Risk', c.risk || 'not screened'],
+        ['Waiting since', c.queuedAt ? new Date(c.queuedAt).toLocaleTimeString() : '-'], ['Scout', c.scout || '-']];
+      Object.keys(c.facts || {}).forEach(function (k) { rows.push([k, c.facts[k]]); });
+      rows.forEach(function (r) { dl.appendChild(el('dt', {}, r[0])); dl.appendChild(el('dd', {}, String(r[1]))); });
+      $('log').textContent = '';
+      c.transcript.forEach(function (t) { line(t.from, t.text); });
+      var notes = $('notes'); notes.textContent = '';
+      c.notes.forEach(function (n) { notes.appendChild(el('li', {}, n)); });
+      $('take-over').hidden = !(me.role === 'SUPERVISOR' && c.scout !== me.username);
+      canned(c.locale);
+      team();
+      if (chatSub) chatSub.unsubscribe();
+      chatSub = client.subscribe('/topic/chat/' + id, function (f) {
+        var e = JSON.parse(f.body);
+        if (e.type === 'message') {
+          if (e.author === 'note') $('notes').appendChild(el('li', {}, e.text)); else line(e.author, e.text);
+        } else if (e.type === 'closed' || e.type === 'erased' || e.type === 'requeued') {
+          say('This chat was ' + e.type + '.'); refresh();
+        } else if (e.type === 'crisis') { say('Crisis signal in this chat: the supervisor is alerted.'); }
+      });
+      $('message').focus();
+    }).catch(function (e) { say(e.message); });
+  }
+
+  function canned(locale) {
+    var s = $('canned'); s.length = 1;
+    (CANNED[locale] || CANNED.en).forEach(function (c) { s.appendChild(el('option', { value: c[1] }, c[0])); });
+  }
+
+  function team() {
+    api('GET', '/console/api/team').then(function (list) {
+      var s = $('transfer-to'); s.textContent = '';
+      var others = list.filter(function (p) { return p.username !== me.username; });
+      others.forEach(function (p) {
+        s.appendChild(el('option', { value: p.username }, p.alias + ' (' + p.role.toLowerCase() + ')'));
+      });
+      if (!others.length) s.appendChild(el('option', { value: '' }, 'Nobody else is on duty'));
+    }).catch(function () {});
+  }
+
+  function counter() {
+    var n = $('message').value.length, max = me ? me.maxMessageLength : 2000;
+    $('message-count').textContent = n + ' / ' + max + ' characters';
+    $('message-count').className = n > max ? 'hint over' : 'hint';
+    return n <= max;
+  }
+
+  $('message').addEventListener('input', counter);
+  $('canned').addEventListener('change', function () {
+    if (this.value) { $('message').value = this.value; counter(); this.selectedIndex = 0; $('message').focus(); }
+  });
+  $('send-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = $('message').value.trim();
+    if (!current || !text) return;
+    if (!counter()) { say('Too long: at most ' + me.maxMessageLength + ' characters. Please shorten it.'); return; }
+    client.publish({ destination: '/app/chat/' + current + '/send', body: JSON.stringify({ text: text }),
+      headers: { 'content-type': 'application/json' } });
+    $('message').value = ''; counter();
+  });
+  $('message').addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('send-form').requestSubmit(); }
+  });
+  $('note-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = $('note').value.trim();
+    if (!current || !text) return;
+    api('POST', '/console/api/chats/' + current + '/notes', { text: text }).then(function () { $('note').value = ''; })
+      .catch(function (err) { say(err.message); });
+  });
+  $('transfer-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (!$('transfer-to').value) { say('Nobody else is on duty to hand over to.'); return; }
+    api('POST', '/console/api/chats/' + current + '/transfer', { to: $('transfer-to').value })
+      .then(function () { say('Chat handed over.'); $('chat-section').hidden = true; current = null; refresh(); })
+      .catch(function (err) { say(err.message); });
+  });
+  $('take-over').addEventListener('click', function () {
+    api('POST', '/console/api/chats/' + current + '/transfer', { to: me.username })
+      .then(function () { say('You have taken over this chat.'); open(current); refresh(); })
+      .catch(function (err) { say(err.message); });
+  });
+  $('close-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    api('POST', '/console/api/chats/' + current + '/close', { outcome: $('outcome').value })
+      .then(function () { say('Chat closed.'); $('chat-section').hidden = true; current = null; refresh(); })
+      .catch(function (err) { say(err.message); });
+  });
+
+  function accounts() {
+    api('GET', '/console/api/accounts').then(function (list) {
+      var ul = $('accounts'); ul.textContent = '';
+      list.forEach(function (a) {
+        var li = el('li');
+        li.appendChild(el('p', {}, a.alias + ' (' + a.username + ') · ' + a.role.toLowerCase() +
+          (a.enabled ? '' : ' · disabled')));
+        var t = el('button', { type: 'button' }, (a.enabled ? 'Disable ' : 'Re-enable ') + a.username);
+        t.addEventListener('click', function () {
+          api('POST', '/console/api/accounts/' + a.username + (a.enabled ? '/disable' : '/enable')).then(accounts)
+            .catch(function (e) { say(e.message); });
+        });
+        var r = el('button', { type: 'button' }, 'Reset password of ' + a.username);
+        r.addEventListener('click', function () {
+          var pw = prompt('New password for ' + a.username + ' (at least 10 characters)');
+          if (pw) api('POST', '/console/api/accounts/' + a.username + '/password', { password: pw })
+            .then(function () { say('Password reset.'); }).catch(function (e) { say(e.message); });
+        });
+        li.appendChild(t); li.appendChild(r); ul.appendChild(li);
+      });
+    });
+  }
+  $('account-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    api('POST', '/console/api/accounts', { username: $('acc-username').value.trim(), alias: $('acc-alias').value.trim(),
+      password: $('acc-password').value, role: $('acc-role').value })
+      .then(function () { say('Account created.'); e.target.reset(); accounts(); })
+      .catch(function (err) { say(err.message); });
+  });
+
+  start();
+}());

@@ -1,0 +1,135 @@
+package org.scoutline.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scoutline.support.Browser;
+import org.scoutline.support.ConsoleClient;
+import org.scoutline.support.IntegrationTest;
+import org.scoutline.support.RequiresChromium;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * A young person in the widget and a scout in the console, in two real browsers: the user asks for a scout, the
+ * scout logs in, claims, they write to each other, the scout closes, the user gets the feedback question.
+ */
+@IntegrationTest
+@RequiresChromium
+@TestPropertySource(properties = "scoutline.handover.heartbeat=300ms")
+class ConsoleBrowserTests {
+
+	static Playwright playwright;
+
+	static com.microsoft.playwright.Browser browser;
+
+	@Autowired
+	Accounts accounts;
+
+	@LocalServerPort
+	int port;
+
+	BrowserContext userContext;
+
+	BrowserContext scoutContext;
+
+	@BeforeAll
+	static void launch() {
+		playwright = Browser.playwright();
+		browser = Browser.chromium(playwright);
+	}
+
+	@AfterAll
+	static void shutDown() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void contexts() {
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
+		try (ConsoleClient sam = Staff.account(port, "sam", "scout")) {
+			// the account exists now
+		}
+		userContext = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+			.setBaseURL("http://localhost:" + port).setViewportSize(390, 844));
+		scoutContext = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+			.setBaseURL("http://localhost:" + port).setViewportSize(1280, 900));
+	}
+
+	@AfterEach
+	void close() {
+		userContext.close();
+		scoutContext.close();
+	}
+
+	@Test
+	void aUserAndAScoutChatUntilTheScoutClosesAndTheUserIsAskedForFeedback() {
+		Page scout = scoutContext.newPage();
+		scout.navigate("/console");
+		scout.getByLabel("Username").fill("sam");
+		scout.getByLabel("Password").fill(Staff.PASSWORD);
+		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		assertThat(scout.locator("#status")).containsText("On duty");
+
+		Page user = userContext.newPage();
+		user.navigate("/");
+		Locator userLog = user.getByRole(AriaRole.LOG);
+		assertThat(userLog).containsText("anonym");
+		user.locator("#scoutline-choices button.sl-choice[data-choice='de']").click();
+		user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit einem Scout reden")).click();
+		assertThat(userLog).containsText("Warteschlange auf Platz 1");
+
+		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim chat 1")).click();
+		assertThat(userLog).containsText("Sam ist jetzt für dich da");
+		Locator scoutLog = scout.getByRole(AriaRole.LOG);
+		assertThat(scoutLog).containsText("Young person: /scout");
+
+		Locator message = scout.getByLabel("Message to the young person");
+		message.fill("x".repeat(2001));
+		assertThat(scout.locator("#message-count")).containsText("2001 / 2000");
+		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+		assertThat(scout.locator("#status")).containsText("Too long");
+
+		message.fill("Hi, ich bin Sam. Was ist passiert?");
+		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+		assertThat(userLog).containsText("Hi, ich bin Sam. Was ist passiert?");
+		assertThat(user.locator(".sl-msg--scout")).containsText("Was ist passiert?");
+
+		user.getByLabel("Nachricht").fill("Jemand will Geld von mir");
+		user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden").setExact(true)).click();
+		assertThat(scoutLog).containsText("Jemand will Geld von mir");
+
+		scout.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-chat")).setFullPage(true));
+		scout.getByLabel("Outcome").selectOption("helped");
+		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close chat")).click();
+		assertThat(userLog).containsText("Hat dir das Gespräch geholfen?");
+		Locator yes = user.locator("#scoutline-choices").getByRole(AriaRole.BUTTON,
+				new Locator.GetByRoleOptions().setName("Ja").setExact(true));
+		assertThat(yes).isVisible();
+		yes.click();
+		assertThat(userLog).containsText("Danke dir!");
+		user.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("widget-after-scout")));
+		scout.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console")).setFullPage(true));
+		assertThat(scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Log out"))))
+			.isVisible();
+	}
+
+}

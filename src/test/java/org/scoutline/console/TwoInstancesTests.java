@@ -1,0 +1,214 @@
+package org.scoutline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.scoutline.support.ChatClient.texts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.scoutline.ScoutlineApplication;
+import org.scoutline.support.ChatClient;
+import org.scoutline.support.ConsoleClient;
+import org.scoutline.support.IntegrationTest;
+import org.scoutline.support.RedisTestSupport.TestKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Two instances of the app on one Redis (the test's own instance A, and B started here with the same key prefix):
+ * a widget user on A chats with a scout on B, scouts on both race for one claim, and when B dies, A notices that
+ * its scout vanished and returns the chat to the queue.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "scoutline.handover.grace=1s", "scoutline.handover.sweep=200ms",
+		"scoutline.handover.heartbeat=200ms", "scoutline.pseudonym-key=" + TwoInstancesTests.PSEUDONYM_KEY,
+		"scoutline.data-key=" + TwoInstancesTests.DATA_KEY })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesTests {
+
+	/** both instances need the same secrets, as in production */
+	static final String PSEUDONYM_KEY = "two-instances-test-pseudonym-secret";
+
+	static final String DATA_KEY = "two-instances-test-data-secret";
+
+	@Autowired
+	Accounts accounts;
+
+	@LocalServerPort
+	int portA;
+
+	@Autowired
+	TestKeys keys;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	ConfigurableApplicationContext instanceB;
+
+	int portB;
+
+	private final List<AutoCloseable> open = new ArrayList<>();
+
+	@BeforeAll
+	void startSecondInstance() {
+		// command-line arguments: they win over config/application.yml
+		instanceB = new SpringApplicationBuilder(ScoutlineApplication.class).profiles("test")
+			.run("--server.port=0", "--scoutline.key-prefix=" + keys.prefix(),
+					"--spring.data.redis.host=" + environment.getProperty("spring.data.redis.host", "localhost"),
+					"--spring.data.redis.port=" + environment.getProperty("spring.data.redis.port", "6379"),
+					"--scoutline.handover.grace=1s", "--scoutline.handover.sweep=200ms",
+					"--scoutline.handover.heartbeat=200ms", "--scoutline.pseudonym-key=" + PSEUDONYM_KEY,
+					"--scoutline.data-key=" + DATA_KEY);
+		portB = ((WebServerApplicationContext) instanceB).getWebServer().getPort();
+	}
+
+	@AfterAll
+	void stopSecondInstance() {
+		if (instanceB.isActive()) {
+			instanceB.close();
+		}
+	}
+
+	@BeforeEach
+	void startClean() {
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
+		List<String> stale = keys.all().stream().filter(k -> !k.contains(":acct")).toList();
+		if (!stale.isEmpty()) {
+			redis.delete(stale);
+		}
+	}
+
+	@AfterEach
+	void closeAll() throws Exception {
+		for (AutoCloseable c : open) {
+			c.close();
+		}
+		open.clear();
+	}
+
+	private <T extends AutoCloseable> T keep(T closeable) {
+		open.add(closeable);
+		return closeable;
+	}
+
+	private ChatClient userOnA() {
+		ChatClient user = keep(ChatClient.connect(portA));
+		user.hello(null, "en").next("ready");
+		user.next("bot");
+		user.choice("en").next("bot");
+		assertThat(texts(user.command("scout").next("bot"))).contains("queue at number");
+		return user;
+	}
+
+	private String firstWaiting(ConsoleClient client) {
+		return client.get("/console/api/queue").json().get(0).path("id").asText();
+	}
+
+	@Test
+	@Order(1)
+	void aUserOnOneInstanceChatsWithAScoutOnTheOther() throws Exception {
+		Staff.account(portA, "bea", "scout").close();
+		ConsoleClient bea = keep(ConsoleClient.login(portB, "bea", Staff.PASSWORD).connect());
+		ChatClient user = userOnA();
+		String id = firstWaiting(bea);
+		assertThat(bea.post("/console/api/chats/" + id + "/claim", null).status()).isEqualTo(200);
+		assertThat(texts(user.next("bot"))).contains("Bea is here for you");
+		BlockingQueue<JsonNode> events = bea.subscribe("/topic/chat/" + id);
+		Thread.sleep(300);
+		bea.send("/app/chat/" + id + "/send", Map.of("text", "Hi from instance B"));
+		JsonNode fromScout = user.next("bot");
+		assertThat(fromScout.path("messages").get(0).path("from").asText()).isEqualTo("scout");
+		assertThat(texts(fromScout)).contains("Hi from instance B");
+		user.text("hi from instance A");
+		assertThat(ConsoleClient.next(events, e -> "user".equals(e.path("author").asText())).path("text").asText())
+			.isEqualTo("hi from instance A");
+		assertThat(bea.post("/console/api/chats/" + id + "/close", Map.of("outcome", "helped")).status())
+			.isEqualTo(200);
+		assertThat(texts(user.next("bot"))).contains("did the chat help you?");
+	}
+
+	@Test
+	@Order(2)
+	void claimsRacingOnBothInstancesHaveOneWinner() throws Exception {
+		Staff.account(portA, "ann", "scout").close();
+		Staff.account(portA, "bob", "scout").close();
+		ConsoleClient ann = keep(ConsoleClient.login(portA, "ann", Staff.PASSWORD).connect());
+		ConsoleClient bob = keep(ConsoleClient.login(portB, "bob", Staff.PASSWORD).connect());
+		ChatClient user = userOnA();
+		String id = firstWaiting(ann);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> results = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			ConsoleClient scout = i % 2 == 0 ? ann : bob;
+			results.add(pool.submit(() -> {
+				start.await();
+				return scout.post("/console/api/chats/" + id + "/claim", null).status();
+			}));
+		}
+		start.countDown();
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> result : results) {
+			statuses.add(result.get());
+		}
+		pool.shutdown();
+		// the winner's repeated claims answer 200 ("mine"); everyone else hears it is taken
+		String winner = ann.get("/console/api/chats").json().size() == 1 ? "ann" : "bob";
+		assertThat(bob.get("/console/api/chats").json().size() + ann.get("/console/api/chats").json().size())
+			.isEqualTo(1);
+		List<Integer> loser = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			if (!(i % 2 == 0 ? "ann" : "bob").equals(winner)) {
+				loser.add(statuses.get(i));
+			}
+		}
+		assertThat(loser).containsOnly(409);
+		assertThat(texts(user.next("bot"))).contains("is here for you");
+		assertThat(user.drain(300)).isEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void whenTheInstanceOfAScoutDiesTheOtherReturnsTheChatToTheQueue() {
+		Staff.account(portA, "cat", "scout").close();
+		Staff.account(portA, "dan", "scout").close();
+		ConsoleClient dan = keep(ConsoleClient.login(portA, "dan", Staff.PASSWORD).connect());
+		ConsoleClient cat = keep(ConsoleClient.login(portB, "cat", Staff.PASSWORD).connect());
+		ChatClient user = userOnA();
+		String id = firstWaiting(cat);
+		assertThat(cat.post("/console/api/chats/" + id + "/claim", null).status()).isEqualTo(200);
+		assertThat(texts(user.next("bot"))).contains("Cat is here for you");
+		instanceB.close();
+		JsonNode told = HandoverFlowTests.until(user, f -> texts(f).contains("connection to your scout dropped"));
+		assertThat(told.path("choices").findValuesAsText("id")).containsExactly("leave_queue");
+		assertThat(firstWaiting(dan)).isEqualTo(id);
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.scoutline.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scoutline.conversation.ConversationId;
+import org.scoutline.support.IntegrationTest;
+import org.scoutline.support.RedisTestSupport.TestKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** The queue's Redis scripts against the real Redis: ordering, the claim race, capacity, transfer and release. */
+@IntegrationTest
+@TestPropertySource(properties = "scoutline.handover.sweep=1h") // no sweeper between the steps
+class HandoverStoreTests {
+
+	@Autowired
+	HandoverStore store;
+
+	@Autowired
+	TestKeys keys;
+
+	@BeforeEach
+	void startClean() {
+		keys.clear();
+	}
+
+	private static String id() {
+		return ConversationId.random().value();
+	}
+
+	@Test
+	void crisisFirstThenWaitingTime() {
+		String early = id();
+		String late = id();
+		String crisis = id();
+		assertThat(store.enqueue(early, false, 1_000)).isEqualTo(1);
+		assertThat(store.enqueue(late, false, 2_000)).isEqualTo(2);
+		assertThat(store.enqueue(crisis, true, 3_000)).isEqualTo(1);
+		assertThat(store.waiting()).containsExactly(crisis, early, late);
+		assertThat(store.enqueue(late, true, 4_000)).as("a crisis while waiting moves the chat up").isEqualTo(2);
+		assertThat(store.waiting()).containsExactly(crisis, late, early);
+		assertThat(store.enqueue(early, false, 5_000)).as("asking again keeps the place").isEqualTo(3);
+	}
+
+	@Test
+	void ofFiftyConcurrentClaimsExactlyOneWins() throws Exception {
+		String chat = id();
+		store.enqueue(chat, false, 1_000);
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<ClaimOutcome>> results = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			String scout = "scout" + i;
+			results.add(pool.submit(() -> {
+				start.await();
+				return store.claim(chat, scout, 2, 2_000);
+			}));
+		}
+		start.countDown();
+		List<ClaimOutcome> outcomes = new ArrayList<>();
+		for (Future<ClaimOutcome> result : results) {
+			outcomes.add(result.get());
+		}
+		pool.shutdown();
+		assertThat(outcomes).filteredOn(o -> o == ClaimOutcome.OK).hasSize(1);
+		assertThat(outcomes).filteredOn(o -> o == ClaimOutcome.TAKEN).hasSize(49);
+		assertThat(store.waiting()).isEmpty();
+		assertThat(store.held()).containsExactly(chat);
+	}
+
+	@Test
+	void capacityTransferCloseAndRequeue() {
+		String a = id();
+		String b = id();
+		String c = id();
+		List.of(a, b, c).forEach(chat -> store.enqueue(chat, false, 1_000));
+		assertThat(store.claim(a, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.OK);
+		assertThat(store.claim(a, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.MINE);
+		assertThat(store.claim(b, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.OK);
+		assertThat(store.claim(c, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.FULL);
+		assertThat(store.claim(id(), "sam", 2, 2_000)).isEqualTo(ClaimOutcome.GONE);
+
+		assertThat(store.transfer(a, "kim", "sue", 4)).as("only the holder hands over").isEqualTo(ClaimOutcome.TAKEN);
+		assertThat(store.transfer(a, "sam", "sue", 4)).isEqualTo(ClaimOutcome.OK);
+		assertThat(store.scoutOf(a)).isEqualTo("sue");
+		assertThat(store.chatsOf("sam")).containsExactly(b);
+		assertThat(store.claim(c, "sam", 2, 2_000)).as("room again").isEqualTo(ClaimOutcome.OK);
+
+		assertThat(store.close(b, "kim")).isFalse();
+		assertThat(store.close(b, "sam")).isTrue();
+		assertThat(store.fields(b)).isEmpty();
+
+		String waiting = id();
+		store.enqueue(waiting, false, 500);
+		assertThat(store.requeue(c, "sam", 9_000)).isTrue();
+		assertThat(store.requeue(c, "sam", 9_000)).as("only once").isFalse();
+		assertThat(store.waiting()).as("a returned chat goes to the front").startsWith(c);
+		assertThat(store.chatsOf("sam")).isEmpty();
+	}
+
+	@Test
+	void aWaitingUserIsToldAChangedPositionAtMostOncePerInterval() {
+		String chat = id();
+		store.enqueue(chat, false, 1_000);
+		assertThat(store.tell(chat, 1, 100_000, 60_000)).as("unchanged").isFalse();
+		assertThat(store.tell(chat, 2, 30_000, 60_000)).as("changed, but too soon").isFalse();
+		assertThat(store.tell(chat, 2, 61_000, 60_000)).isTrue();
+		assertThat(store.tell(chat, 3, 62_000, 60_000)).as("just told").isFalse();
+		assertThat(store.tell(chat, 3, 121_000, 60_000)).isTrue();
+	}
+
+}
