@@ -22,6 +22,8 @@
   var RECONNECT_DELAYS = [1000, 2000, 5000, 10000];
   var SHIFT_WINDOW_MS = 2000;      // Shift three times within this window: quick exit
   var WAIT_TIMEOUT_MS = 15000;     // re-enable the buttons if no answer comes
+  var TYPING_EVERY_MS = 3000;      // while the user types to a scout: at most one `typing` frame this often
+  var TYPING_SHOWN_MS = 6000;      // "<scout> is typing…" disappears after this without a new signal
 
   var TEXTS = {
     de: {
@@ -59,6 +61,7 @@
       step: 'Schritt',
       fileLocal: 'Bilder und Dateien werden nicht gesendet. Wir brauchen sie nicht – bitte behalte sie für dich.',
       error: 'Das hat gerade nicht geklappt. Versuch es bitte nochmal.',
+      scoutTyping: '{name} schreibt…',
       neutralTitle: 'Wetter'
     },
     en: {
@@ -96,6 +99,7 @@
       step: 'Step',
       fileLocal: 'Pictures and files are not sent. We don\u2019t need them – please keep them to yourself.',
       error: 'That didn\u2019t work just now. Please try again.',
+      scoutTyping: '{name} is typing…',
       neutralTitle: 'Weather'
     }
   };
@@ -176,6 +180,7 @@
     /* status, typing, choices */
     '.sl-status{flex:0 0 auto;padding:0 .75em;color:var(--sl-muted);font-size:.9375em;}',
     '.sl-status:not(:empty){padding:.35em .75em;}',
+    '.sl-scouttyping{font-style:italic;}',
     '.sl-typing{flex:0 0 auto;display:flex;gap:.3em;padding:0 1.2em .4em;}',
     '.sl-typing span{width:.5em;height:.5em;border-radius:50%;background:var(--sl-muted);opacity:.6;}',
     '.sl-choices{flex:0 0 auto;max-height:42%;overflow-y:auto;display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.5em;',
@@ -456,6 +461,8 @@
 
     var log = bind(h('div', { class: 'sl-log', id: 'scoutline-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' }), 'aria-label', 'log');
     var status = h('div', { class: 'sl-status', id: 'scoutline-status', role: 'status' });
+    // "<scout> is typing…": a transient status line, never a message in the log
+    var scoutTyping = h('div', { class: 'sl-status sl-scouttyping', id: 'scoutline-scout-typing', 'aria-live': 'polite' });
     var typing = h('div', { class: 'sl-typing', 'aria-hidden': 'true', hidden: true }, h('span'), h('span'), h('span'));
     var choices = bind(h('div', { class: 'sl-choices', id: 'scoutline-choices', role: 'group', hidden: true }), 'aria-label', 'choices');
 
@@ -472,7 +479,7 @@
       input, sendBtn, hint);
 
     var root = bind(h('section', { class: 'scoutline' + (floating ? ' scoutline--float' : ''), id: 'scoutline', lang: locale },
-      head, pinned, tools, confirmBox, log, status, typing, choices, form), 'aria-label', 'region');
+      head, pinned, tools, confirmBox, log, status, scoutTyping, typing, choices, form), 'aria-label', 'region');
 
     function applyLocale(next) {
       if (!TEXTS[next]) return;
@@ -501,6 +508,9 @@
     var choicesHadFocus = false;
     var entries = [];           // keys of the server-known messages shown, in order
     var lastFileNotice = 0;
+    var withScout = false;      // a scout holds the chat: the user's typing is signalled to them
+    var lastTypingSent = 0;
+    var scoutTypingTimer = null;
 
     /* ---------- rendering ---------- */
     function keyOf(from, kind, text) {
@@ -634,7 +644,7 @@
       for (var i = 0; i < toolButtons.length; i++) toolButtons[i].disabled = !on;
       confirmYes.disabled = !on;
       setChoicesEnabled(on && !waiting);
-      if (!on) typing.hidden = true;
+      if (!on) { typing.hidden = true; hideScoutTyping(); }
       updateCounter();
     }
 
@@ -715,6 +725,7 @@
         case 'bot': onBot(f); break;
         case 'error': onError(f); break;
         case 'deleted': onDeleted(f); break;
+        case 'typing': onScoutTyping(f); break;
         default: break;
       }
     }
@@ -745,6 +756,8 @@
       }
       log.setAttribute('aria-busy', 'false');
       attempt = 0;
+      withScout = f.scout === true;
+      hideScoutTyping();
       setConnected(true);
       setWaiting(false);
       renderChoices(f.choices);
@@ -758,7 +771,10 @@
         var m = msgs[i] || {};
         var node = addMessage(m.from === 'scout' ? 'scout' : 'bot', m.text, m.kind);
         if (!first && log.contains(node)) first = node;
+        if (m.from === 'scout') withScout = true;
       }
+      if (typeof f.scout === 'boolean') withScout = f.scout;
+      hideScoutTyping();
       setWaiting(false);
       if (Object.prototype.hasOwnProperty.call(f, 'choices')) renderChoices(f.choices);
       reveal(first);
@@ -770,7 +786,31 @@
       reveal(n);
     }
 
+    function onScoutTyping(f) {
+      var name = typeof f.name === 'string' && f.name ? f.name : t('scoutTag');
+      withScout = true;
+      scoutTyping.textContent = t('scoutTyping').replace('{name}', name);
+      clearTimeout(scoutTypingTimer);
+      scoutTypingTimer = setTimeout(hideScoutTyping, TYPING_SHOWN_MS);
+    }
+
+    function hideScoutTyping() {
+      clearTimeout(scoutTypingTimer);
+      scoutTypingTimer = null;
+      if (scoutTyping.textContent) scoutTyping.textContent = '';
+    }
+
+    // at most one `typing` frame every TYPING_EVERY_MS, and only while a scout holds the chat
+    function userTyping() {
+      if (!withScout || !connected || !input.value.trim()) return;
+      var now = Date.now();
+      if (now - lastTypingSent < TYPING_EVERY_MS) return;
+      if (sendFrame({ type: 'typing' })) lastTypingSent = now;
+    }
+
     function onDeleted(f) {
+      withScout = false;
+      hideScoutTyping();
       tokenStore.remove();
       clearLog();
       renderChoices([]);
@@ -956,7 +996,7 @@
 
     choices.addEventListener('blur', function () { choices.removeAttribute('tabindex'); });
 
-    input.addEventListener('input', function () { updateCounter(); autosize(); });
+    input.addEventListener('input', function () { updateCounter(); autosize(); userTyping(); });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
         e.preventDefault();

@@ -23,6 +23,8 @@
   };
 
   var me = null, client = null, current = null, chatSub = null;
+  var TYPING_EVERY_MS = 3000, TYPING_SHOWN_MS = 5000;
+  var holder = null, lastTypingSent = 0, typingTimer = null;
   var $ = function (id) { return document.getElementById(id); };
 
   function api(method, path, body) {
@@ -140,6 +142,8 @@
   function open(id) {
     api('GET', '/console/api/chats/' + id).then(function (c) {
       current = id;
+      holder = c.scout || null;
+      userTyping(false);
       $('chat-section').hidden = false;
       $('chat-title').textContent = 'Chat ' + id.slice(0, 6) + (c.crisis ? ' (crisis)' : '');
       var dl = $('summary'); dl.textContent = '';
@@ -157,7 +161,9 @@
       if (chatSub) chatSub.unsubscribe();
       chatSub = client.subscribe('/topic/chat/' + id, function (f) {
         var e = JSON.parse(f.body);
+        if (e.type === 'typing') { if (e.author === 'user') userTyping(true); return; }
         if (e.type === 'message') {
+          if (e.author === 'user') userTyping(false);
           if (e.author === 'note') $('notes').appendChild(el('li', {}, e.text)); else line(e.author, e.text);
         } else if (e.type === 'closed' || e.type === 'erased' || e.type === 'requeued') {
           say('This chat was ' + e.type + '.'); refresh();
@@ -165,6 +171,23 @@
       });
       $('message').focus();
     }).catch(function (e) { say(e.message); });
+  }
+
+  // "typing…" next to the chat for a few seconds after the user's widget signalled it
+  function userTyping(on) {
+    clearTimeout(typingTimer);
+    $('chat-typing').textContent = on ? 'typing…' : '';
+    if (on) typingTimer = setTimeout(function () { userTyping(false); }, TYPING_SHOWN_MS);
+  }
+
+  // the user sees "<alias> is typing…": at most one signal every TYPING_EVERY_MS, only in a chat one holds
+  function signalTyping() {
+    if (!current || !client || !client.connected || holder !== me.username || !$('message').value.trim()) return;
+    var now = Date.now();
+    if (now - lastTypingSent < TYPING_EVERY_MS) return;
+    lastTypingSent = now;
+    client.publish({ destination: '/app/chat/' + current + '/typing', body: '{}',
+      headers: { 'content-type': 'application/json' } });
   }
 
   function canned(locale) {
@@ -190,7 +213,7 @@
     return n <= max;
   }
 
-  $('message').addEventListener('input', counter);
+  $('message').addEventListener('input', function () { counter(); signalTyping(); });
   $('canned').addEventListener('change', function () {
     if (this.value) { $('message').value = this.value; counter(); this.selectedIndex = 0; $('message').focus(); }
   });

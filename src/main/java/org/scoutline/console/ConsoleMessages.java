@@ -14,7 +14,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * What a scout sends over STOMP: messages to the user ({@code /app/chat/<id>/send}) and internal notes
- * ({@code /app/chat/<id>/note}), each {@code {"text":"..."}}. Who may send was decided before (see
+ * ({@code /app/chat/<id>/note}), each {@code {"text":"..."}}, and typing signals ({@code /app/chat/<id>/typing}). Who may send was decided before (see
  * {@link ConsoleSocketConfiguration}); refusals go to {@code /user/queue/errors}.
  */
 @Controller
@@ -24,9 +24,12 @@ class ConsoleMessages {
 
 	private final ConsoleSettings settings;
 
-	ConsoleMessages(Handover handover, ConsoleSettings settings) {
+	private final Accounts accounts;
+
+	ConsoleMessages(Handover handover, ConsoleSettings settings, Accounts accounts) {
 		this.handover = handover;
 		this.settings = settings;
+		this.accounts = accounts;
 	}
 
 	record Text(String text) {
@@ -38,6 +41,18 @@ class ConsoleMessages {
 		if (!handover.scoutWrites(parse(id), who.getName(), text)) {
 			throw new ConsoleProblem(null, "not_yours",
 					"You do not hold this chat (any more). Claim it or take it over first.");
+		}
+	}
+
+	/**
+	 * The scout (or a supervisor) is typing in this chat: the user sees "<alias> is typing" where their channel
+	 * can show it. The body is ignored; nothing is stored or logged; a chat that is not live is left alone.
+	 */
+	@MessageMapping("/chat/{id}/typing")
+	void typing(@DestinationVariable String id, Principal who) {
+		String alias = accounts.find(who.getName()).map(Account::alias).orElse(null);
+		if (alias != null) {
+			handover.scoutTyping(parse(id), alias);
 		}
 	}
 

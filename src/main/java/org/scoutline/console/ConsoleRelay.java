@@ -44,6 +44,11 @@ class ConsoleRelay {
 		if (event.scout() != null) {
 			body.put("scout", event.scout());
 		}
+		if (event.type() == ChatEvent.Type.TYPING) {
+			body.put("author", event.author());
+			broker.convertAndSend("/topic/chat/" + event.conversation(), body);
+			return;
+		}
 		if (event.type() == ChatEvent.Type.MESSAGE || event.type() == ChatEvent.Type.CLOSED) {
 			body.put("author", event.author());
 			body.put("text", event.text());

@@ -18,7 +18,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  * <ul>
  * <li>{@code /topic/queue}: scouts and supervisors (ids only; details come from the API)</li>
  * <li>{@code /topic/chats}, {@code /topic/alerts}: supervisors</li>
- * <li>{@code /topic/chat/<id>} and {@code /app/chat/<id>/send|note}: the chat's scout, or a supervisor</li>
+ * <li>{@code /topic/chat/<id>} and {@code /app/chat/<id>/send|note|typing}: the chat's scout, or a supervisor</li>
  * <li>{@code /user/queue/**}: one's own errors and assignments</li>
  * <li>anything else: denied, answered with an ERROR frame that says why</li>
  * </ul>
@@ -53,7 +53,8 @@ class ConsoleSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			.simpSubscribeDestMatchers("/topic/queue").hasAnyRole(staff)
 			.simpSubscribeDestMatchers("/topic/chats", "/topic/alerts").hasRole(Role.SUPERVISOR.name())
 			.simpSubscribeDestMatchers("/topic/chat/{id}").access(chats)
-			.simpMessageDestMatchers("/app/chat/{id}/send", "/app/chat/{id}/note").access(chats)
+			.simpMessageDestMatchers("/app/chat/{id}/send", "/app/chat/{id}/note",
+					"/app/chat/{id}/typing").access(chats)
 			.anyMessage().denyAll()
 			.build();
 	}

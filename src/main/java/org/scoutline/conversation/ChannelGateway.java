@@ -20,4 +20,13 @@ public interface ChannelGateway {
 	 */
 	void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices);
 
+	/**
+	 * Shows the user that someone who holds their chat is typing, where the channel has such a signal. Nothing of
+	 * it is stored. The default does nothing (WhatsApp's Cloud API has no typing signal for business messages).
+	 * @param conversation the user's conversation
+	 * @param alias the first name or alias the user knows the scout by
+	 */
+	default void typing(Conversation conversation, String alias) {
+	}
+
 }

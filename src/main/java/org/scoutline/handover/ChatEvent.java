@@ -6,7 +6,8 @@ package org.scoutline.handover;
  *
  * @param type what happened
  * @param conversation the conversation id
- * @param author {@code user}, {@code scout}, {@code bot} or {@code note} for {@link Type#MESSAGE}; else {@code null}
+ * @param author {@code user}, {@code scout}, {@code bot} or {@code note} for {@link Type#MESSAGE}, {@code user} for
+ * {@link Type#TYPING}; else {@code null}
  * @param text the message, the note or the outcome; {@code null} for the other types
  * @param scout the scout concerned (who claimed, who wrote, who received a transfer), or {@code null}
  * @param crisis whether the chat is flagged for the supervisor
@@ -17,7 +18,10 @@ public record ChatEvent(Type type, String conversation, String author, String te
 
 	public enum Type {
 
-		QUEUED, LEFT, CLAIMED, MESSAGE, TRANSFERRED, CLOSED, REQUEUED, CRISIS, ERASED
+		QUEUED, LEFT, CLAIMED, MESSAGE, TRANSFERRED, CLOSED, REQUEUED, CRISIS, ERASED,
+
+		/** the user is typing (relayed only, never stored); {@code author} is {@code user} */
+		TYPING
 
 	}
 

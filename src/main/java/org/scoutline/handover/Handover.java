@@ -115,6 +115,19 @@ public class Handover {
 		publish(ChatEvent.Type.MESSAGE, id.value(), "user", text, scout, crisis);
 	}
 
+	/**
+	 * The user is typing while a scout has the chat: the scout's console is told over pub/sub; nothing is stored.
+	 * @return whether a scout holds the chat (otherwise nothing happens)
+	 */
+	public boolean userTyping(ConversationId id) {
+		String scout = store.scoutOf(id.value());
+		if (scout == null) {
+			return false;
+		}
+		publish(ChatEvent.Type.TYPING, id.value(), "user", null, scout, false);
+		return true;
+	}
+
 	/** The user erased their data: the chat disappears from the queue and from the console. */
 	public void forget(ConversationId id) {
 		store.forget(id.value());
@@ -166,6 +179,28 @@ public class Handover {
 		deliver(saved.get(), List.of(Bubble.scout(text)), List.of());
 		publish(ChatEvent.Type.MESSAGE, id.value(), "scout", text, scout, false);
 		return true;
+	}
+
+	/**
+	 * Someone who may write this chat is typing: the user sees it where their channel can show it. Nothing is
+	 * stored; a chat that nobody holds, or that is no longer live, is left alone.
+	 * @param alias the name the user sees
+	 * @return whether the chat is live with a scout and the signal went out
+	 */
+	public boolean scoutTyping(ConversationId id, String alias) {
+		if (store.scoutOf(id.value()) == null) {
+			return false;
+		}
+		Optional<Conversation> conversation = conversations.get(id).filter(c -> c.mode() == Mode.WITH_SCOUT);
+		conversation.ifPresent(c -> gateway(c).ifPresent(gateway -> {
+			try {
+				gateway.typing(c, alias);
+			}
+			catch (RuntimeException ex) {
+				log.debug("typing signal failed conversation={} cause={}", id, ex.getClass().getSimpleName());
+			}
+		}));
+		return conversation.isPresent();
 	}
 
 	/** Adds an internal note; the user never sees it. */
@@ -324,9 +359,12 @@ public class Handover {
 		return Optional.empty();
 	}
 
+	private Optional<ChannelGateway> gateway(Conversation conversation) {
+		return gateways.orderedStream().filter(g -> g.channel() == conversation.channel()).findFirst();
+	}
+
 	private void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
-		ChannelGateway gateway = gateways.orderedStream().filter(g -> g.channel() == conversation.channel())
-			.findFirst().orElse(null);
+		ChannelGateway gateway = gateway(conversation).orElse(null);
 		if (gateway == null) {
 			log.warn("no gateway for channel={} conversation={}", conversation.channel(), conversation.id());
 			return;

@@ -191,7 +191,19 @@ public class Hotline {
 			case CLOSED -> handover.feedbackChoices(existing.locale());
 			case BOT -> triage.choices(state);
 		};
-		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(), choices);
+		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(), choices,
+				existing.mode() == Mode.WITH_SCOUT);
+	}
+
+	/**
+	 * The user is typing: a scout who holds the chat sees it in the console. Anything else (the bot, the queue, no
+	 * conversation) ignores it. Nothing is stored and nothing is answered.
+	 */
+	public void typing(Channel channel, String userId) {
+		Conversation existing = conversations.find(pseudonyms.of(channel.name(), userId), null).conversation();
+		if (existing != null && existing.mode() == Mode.WITH_SCOUT) {
+			handover.userTyping(existing.id());
+		}
 	}
 
 	/**

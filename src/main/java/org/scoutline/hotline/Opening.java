@@ -13,13 +13,19 @@ import org.scoutline.conversation.TranscriptEntry;
  * @param history the conversation so far, oldest first (empty for a new user)
  * @param welcome the welcome to show a new user (not stored until they answer), empty for a known one
  * @param choices the buttons to show now
+ * @param withScout whether a scout holds the chat now (the widget then signals typing)
  */
-public record Opening(String locale, List<TranscriptEntry> history, List<Bubble> welcome, List<Choice> choices) {
+public record Opening(String locale, List<TranscriptEntry> history, List<Bubble> welcome, List<Choice> choices,
+		boolean withScout) {
 
 	public Opening {
 		history = List.copyOf(history);
 		welcome = List.copyOf(welcome);
 		choices = List.copyOf(choices);
+	}
+
+	public Opening(String locale, List<TranscriptEntry> history, List<Bubble> welcome, List<Choice> choices) {
+		this(locale, history, welcome, choices, false);
 	}
 
 }

@@ -182,7 +182,8 @@ class ConsoleAccessTests {
 	}
 
 	@ParameterizedTest(name = "{0} SEND {1} -> denied, nothing happens")
-	@CsvSource({ "scout, /app/chat/{other}/send", "scout, /app/chat/{other}/note", "scout, /app/elsewhere",
+	@CsvSource({ "scout, /app/chat/{other}/send", "scout, /app/chat/{other}/note", "scout, /app/chat/{other}/typing",
+			"scout, /app/elsewhere",
 			"supervisor, /topic/queue" })
 	void forbiddenSendsChangeNothing(String role, String destination) throws Exception {
 		ConsoleClient client = ConsoleClient.login(port, role.equals("scout") ? "amy" : "sue", Staff.PASSWORD)

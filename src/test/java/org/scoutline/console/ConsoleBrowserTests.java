@@ -103,6 +103,10 @@ class ConsoleBrowserTests {
 		assertThat(scoutLog).containsText("Young person: /scout");
 
 		Locator message = scout.getByLabel("Message to the young person");
+		message.fill("Hi");
+		Locator scoutTyping = user.locator("#scoutline-scout-typing");
+		assertThat(scoutTyping).hasText("Sam schreibt…");
+		assertThat(userLog).not().containsText("schreibt");
 		message.fill("x".repeat(2001));
 		assertThat(scout.locator("#message-count")).containsText("2001 / 2000");
 		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
@@ -112,8 +116,10 @@ class ConsoleBrowserTests {
 		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
 		assertThat(userLog).containsText("Hi, ich bin Sam. Was ist passiert?");
 		assertThat(user.locator(".sl-msg--scout")).containsText("Was ist passiert?");
+		assertThat(scoutTyping).isEmpty();
 
 		user.getByLabel("Nachricht").fill("Jemand will Geld von mir");
+		assertThat(scout.locator("#chat-typing")).hasText("typing…");
 		user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden").setExact(true)).click();
 		assertThat(scoutLog).containsText("Jemand will Geld von mir");
 

@@ -9,6 +9,7 @@ import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
@@ -40,6 +41,22 @@ class TelegramGateway implements ChannelGateway {
 		}
 		catch (TelegramApi.Blocked | TelegramApiException ex) {
 			log.warn("telegram delivery failed conversation={} cause={}", conversation.id(),
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	/** {@code sendChatAction} with {@code typing}: Telegram shows it for about five seconds, without a name. */
+	@Override
+	public void typing(Conversation conversation, String alias) {
+		if (conversation.replyAddress() == null) {
+			return;
+		}
+		try {
+			api.call(SendChatAction.builder().chatId(conversation.replyAddress()).action("typing")
+				.build());
+		}
+		catch (TelegramApi.Blocked | TelegramApiException ex) {
+			log.debug("telegram typing failed conversation={} cause={}", conversation.id(),
 					ex.getClass().getSimpleName());
 		}
 	}

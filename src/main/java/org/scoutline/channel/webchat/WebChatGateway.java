@@ -7,6 +7,7 @@ import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.ChannelGateway;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.Mode;
 import org.springframework.stereotype.Component;
 
 /** Delivers to widget users: a {@code bot} frame (scout messages carry {@code "from":"scout"}) via any instance. */
@@ -26,7 +27,14 @@ class WebChatGateway implements ChannelGateway {
 
 	@Override
 	public void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
-		sessions.publish(conversation.pseudonym(), new WebChatFrames.Bot(conversation.locale(), bubbles, choices));
+		sessions.publish(conversation.pseudonym(), new WebChatFrames.Bot(conversation.locale(), bubbles, choices,
+				conversation.mode() == Mode.WITH_SCOUT));
+	}
+
+	/** A transient {@code typing} frame; the widget shows it as a status line, never in the transcript. */
+	@Override
+	public void typing(Conversation conversation, String alias) {
+		sessions.publish(conversation.pseudonym(), new WebChatFrames.Typing(alias));
 	}
 
 }

@@ -169,6 +169,11 @@ class WebChatHandler extends AbstractWebSocketHandler {
 			error(session, "no_hello", "system.bad_frame");
 			return;
 		}
+		if ("typing".equals(type)) {
+			// only relayed while a scout has the chat; never answered, never stored
+			hotline.typing(Channel.WEB, token);
+			return;
+		}
 		String id = text(frame, "id");
 		if (id != null && !MESSAGE_ID.matcher(id).matches()) {
 			error(session, "bad_frame", "system.bad_frame");
@@ -215,7 +220,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		Opening opening = hotline.open(Channel.WEB, token, locale);
 		session.getAttributes().put(LOCALE_ATTRIBUTE, opening.locale());
 		send(session, new WebChatFrames.Ready(token, opening.locale(), opening.history(),
-				opening.welcome().isEmpty() ? opening.choices() : List.of()));
+				opening.welcome().isEmpty() ? opening.choices() : List.of(), opening.withScout()));
 		if (!opening.welcome().isEmpty()) {
 			send(session, new WebChatFrames.Bot(opening.locale(), opening.welcome(), opening.choices()));
 		}

@@ -10,7 +10,9 @@ import org.scoutline.conversation.Conversation;
 
 /**
  * Delivers scout messages and handover notices to a WhatsApp user, rendered like the bot's replies. A user who
- * asked for a scout wrote within the last minutes, so the 24-hour window is open.
+ * asked for a scout wrote within the last minutes, so the 24-hour window is open. Typing signals are not sent
+ * (the default {@link ChannelGateway#typing}): the Cloud API's typing indicator needs the id of a message just
+ * received and marks it read, which the relay does not have.
  */
 class WhatsAppGateway implements ChannelGateway {
 

@@ -273,6 +273,13 @@ class TelegramPollingTests {
 		ConversationId id = conversation().id();
 		assertThat(handover.claim(id, "tina", "Tina", false)).isEqualTo(ClaimOutcome.OK);
 		awaitSent("Tina is here for you");
+		int sentBefore = api.sent(chat).size();
+		assertThat(handover.scoutTyping(id, "Tina")).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !chatActions().isEmpty());
+		assertThat(chatActions()).singleElement()
+			.satisfies(typing -> assertThat(typing.body().path("action").asText()).isEqualTo("typing"));
+		assertThat(api.sent(chat)).as("no message, only the chat action").hasSize(sentBefore);
+		assertThat(transcript()).noneMatch(line -> line.text().contains("typing"));
 		assertThat(handover.scoutWrites(id, "tina", "Hi, I'm Tina. What happened?")).isTrue();
 		awaitSent("Hi, I'm Tina. What happened?");
 		int before = api.sent(chat).size();
@@ -287,6 +294,10 @@ class TelegramPollingTests {
 	}
 
 	// ---------------------------------------------------------------- helpers
+
+	private List<Call> chatActions() {
+		return api.calls("sendChatAction").stream().filter(call -> call.chatId().equals(String.valueOf(chat))).toList();
+	}
 
 	private List<Call> awaitSent(String text) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> text(api.sent(chat)).contains(text));

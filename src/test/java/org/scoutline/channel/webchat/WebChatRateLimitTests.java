@@ -44,4 +44,22 @@ class WebChatRateLimitTests {
 		}
 	}
 
+	@Test
+	void typingFramesCountAgainstTheLimitButAreNeverAnswered() throws Exception {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "en").next("ready");
+			chat.next("bot");
+			Thread.sleep(3_100); // a full bucket again
+			for (int i = 0; i < 5; i++) {
+				chat.sendRaw("{\"type\":\"typing\"}");
+			}
+			List<JsonNode> frames = chat.drain(800);
+			assertThat(frames).isNotEmpty().allSatisfy(frame -> {
+				assertThat(frame.path("type").asText()).isEqualTo("error");
+				assertThat(frame.path("code").asText()).isEqualTo("rate_limited");
+			});
+			assertThat(chat.isOpen()).isTrue();
+		}
+	}
+
 }
