@@ -58,11 +58,13 @@ class Accounts implements UserDetailsService, ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		ConsoleSettings.BootstrapAdmin admin = settings.bootstrapAdmin();
-		if (admin == null || admin.username() == null || admin.username().isBlank()) {
-			return;
-		}
 		Long count = redis.opsForSet().size(prefix + "accts");
 		if (count != null && count > 0) {
+			return;
+		}
+		if (admin == null || admin.username() == null || admin.username().isBlank()) {
+			log.warn("No console accounts yet: set scoutline.console.bootstrap-admin.username and .password "
+					+ "(SCOUTLINE_CONSOLE_BOOTSTRAP_ADMIN_USERNAME, _PASSWORD) to create the first coordinator");
 			return;
 		}
 		String problem = problem(admin.username(), admin.password(), "Coordinator");
