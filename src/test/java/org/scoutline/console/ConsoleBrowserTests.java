@@ -4,9 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scoutline.support.Browser;
@@ -20,7 +18,6 @@ import org.springframework.test.context.TestPropertySource;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -32,9 +29,7 @@ import com.microsoft.playwright.options.AriaRole;
 @TestPropertySource(properties = "scoutline.handover.heartbeat=300ms")
 class ConsoleBrowserTests {
 
-	static Playwright playwright;
-
-	static com.microsoft.playwright.Browser browser;
+	final com.microsoft.playwright.Browser browser = Browser.shared();
 
 	@Autowired
 	Accounts accounts;
@@ -45,22 +40,6 @@ class ConsoleBrowserTests {
 	BrowserContext userContext;
 
 	BrowserContext scoutContext;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Browser.playwright();
-		browser = Browser.chromium(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void contexts() {

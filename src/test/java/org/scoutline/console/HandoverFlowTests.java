@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -175,21 +171,7 @@ class HandoverFlowTests {
 		}
 		ChatClient user = widgetUser();
 		String id = askForScout(user, scouts.get(0));
-		ExecutorService pool = Executors.newFixedThreadPool(scouts.size());
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Integer>> results = new ArrayList<>();
-		for (ConsoleClient scout : scouts) {
-			results.add(pool.submit(() -> {
-				start.await();
-				return scout.post("/console/api/chats/" + id + "/claim", null).status();
-			}));
-		}
-		start.countDown();
-		List<Integer> statuses = new ArrayList<>();
-		for (Future<Integer> result : results) {
-			statuses.add(result.get());
-		}
-		pool.shutdown();
+		List<Integer> statuses = ConsoleClient.claimAtOnce(id, scouts);
 		assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
 		assertThat(statuses).filteredOn(s -> s == 409).hasSize(scouts.size() - 1);
 		assertThat(texts(user.next("bot"))).contains("is here for you");

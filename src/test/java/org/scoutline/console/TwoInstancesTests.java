@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -163,22 +159,11 @@ class TwoInstancesTests {
 		ConsoleClient bob = keep(ConsoleClient.login(portB, "bob", Staff.PASSWORD).connect());
 		ChatClient user = userOnA();
 		String id = firstWaiting(ann);
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Integer>> results = new ArrayList<>();
+		List<ConsoleClient> claimants = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			ConsoleClient scout = i % 2 == 0 ? ann : bob;
-			results.add(pool.submit(() -> {
-				start.await();
-				return scout.post("/console/api/chats/" + id + "/claim", null).status();
-			}));
+			claimants.add(i % 2 == 0 ? ann : bob);
 		}
-		start.countDown();
-		List<Integer> statuses = new ArrayList<>();
-		for (Future<Integer> result : results) {
-			statuses.add(result.get());
-		}
-		pool.shutdown();
+		List<Integer> statuses = ConsoleClient.claimAtOnce(id, claimants);
 		// the winner's repeated claims answer 200 ("mine"); everyone else hears it is taken
 		String winner = ann.get("/console/api/chats").json().size() == 1 ? "ann" : "bob";
 		assertThat(bob.get("/console/api/chats").json().size() + ann.get("/console/api/chats").json().size())

@@ -10,7 +10,32 @@ import com.microsoft.playwright.Playwright;
 /** Playwright for Java driving Debian's Chromium; never downloads a browser of its own. */
 public final class Browser {
 
+	private static Playwright playwright;
+
+	private static com.microsoft.playwright.Browser shared;
+
 	private Browser() {
+	}
+
+	/**
+	 * @return one Chromium for every browser test in this JVM (started on first use, closed when the JVM ends);
+	 * tests isolate themselves with their own browser contexts
+	 */
+	public static synchronized com.microsoft.playwright.Browser shared() {
+		if (shared == null) {
+			playwright = playwright();
+			shared = chromium(playwright);
+			Runtime.getRuntime().addShutdownHook(new Thread(Browser::closeShared, "playwright-close"));
+		}
+		return shared;
+	}
+
+	private static synchronized void closeShared() {
+		if (shared != null) {
+			shared.close();
+			playwright.close();
+			shared = null;
+		}
 	}
 
 	public static Playwright playwright() {

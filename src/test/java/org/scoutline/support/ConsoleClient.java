@@ -8,9 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -106,6 +111,33 @@ public final class ConsoleClient implements AutoCloseable {
 			}
 		}
 
+	}
+
+	/**
+	 * Lets every claimant claim the chat at the same moment, each on its own thread.
+	 * @return the HTTP status each claimant got, in the order given
+	 */
+	public static List<Integer> claimAtOnce(String chatId, List<ConsoleClient> claimants) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(claimants.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> results = new ArrayList<>();
+			for (ConsoleClient claimant : claimants) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return claimant.post("/console/api/chats/" + chatId + "/claim", null).status();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> result : results) {
+				statuses.add(result.get());
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	/** GETs like the console page does: JSON from the API, HTML for pages */

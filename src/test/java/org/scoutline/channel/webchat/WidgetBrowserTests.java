@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scoutline.support.Browser;
@@ -18,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /** The widget in a real browser, as a young person would use it, against the whole app and the real Redis. */
@@ -26,9 +23,7 @@ import com.microsoft.playwright.options.AriaRole;
 @RequiresChromium
 class WidgetBrowserTests {
 
-	static Playwright playwright;
-
-	static com.microsoft.playwright.Browser browser;
+	final com.microsoft.playwright.Browser browser = Browser.shared();
 
 	@LocalServerPort
 	int port;
@@ -36,22 +31,6 @@ class WidgetBrowserTests {
 	BrowserContext context;
 
 	Page page;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Browser.playwright();
-		browser = Browser.chromium(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void openPage() {
