@@ -5,7 +5,7 @@
  * {@link org.scoutline.handover.Handover}; this module decides who may do what and carries events to the browsers.
  */
 @ApplicationModule(displayName = "Console",
-		allowedDependencies = { "platform", "conversation", "handover", "safety" })
+		allowedDependencies = { "platform", "conversation", "handover", "safety", "schedule" })
 package org.scoutline.console;
 
 import org.springframework.modulith.ApplicationModule;

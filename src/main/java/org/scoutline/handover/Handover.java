@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.ChannelGateway;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
@@ -19,6 +20,7 @@ import org.scoutline.conversation.Conversations.SaveOutcome;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Texts;
+import org.scoutline.schedule.OpeningDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -83,6 +85,11 @@ public class Handover {
 			log.info("handover queued conversation={} crisis={}", id, crisis);
 		}
 		return position;
+	}
+
+	/** @return the opening rule's answer for {@code channel} now (nothing recorded) */
+	public OpeningDecision opening(Channel channel) {
+		return duty.opening(channel);
 	}
 
 	/** @return whether the user was waiting and has now left the queue */

@@ -2,13 +2,20 @@ package org.scoutline.handover;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
+import org.scoutline.conversation.Channel;
+import org.scoutline.schedule.LiveSessions;
+import org.scoutline.schedule.OpeningDecision;
+import org.scoutline.schedule.SessionReports;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a human can take a new chat right now: the single place that decides it, so that the bot never promises
- * an absent human. For now a scout (or supervisor) is on duty while their console is connected and its heartbeat is
- * younger than {@code scoutline.handover.presence-timeout}; the live-session schedule will take this decision over.
+ * Whether a human can take a new chat right now: the single place that asks, so that the bot never promises an
+ * absent human. The schedule's opening rule decides ({@link LiveSessions#openingNow}): a session live on the user's
+ * channel, new escalations not stopped, at least one of its rostered scouts checked in and the queue under its
+ * maximum. A scout counts as checked in while their console is connected and its heartbeat is younger than
+ * {@code scoutline.handover.presence-timeout}.
  */
 @Component
 public class ScoutDuty {
@@ -17,20 +24,39 @@ public class ScoutDuty {
 
 	private final HandoverSettings settings;
 
+	private final LiveSessions sessions;
+
+	private final SessionReports reports;
+
 	private final Clock clock;
 
-	ScoutDuty(HandoverStore store, HandoverSettings settings) {
+	ScoutDuty(HandoverStore store, HandoverSettings settings, LiveSessions sessions, SessionReports reports) {
 		this.store = store;
 		this.settings = settings;
+		this.sessions = sessions;
+		this.reports = reports;
 		this.clock = Clock.systemUTC();
 	}
 
-	/** @return whether a scout can take a new chat now */
-	public boolean scoutAvailable() {
-		return !onDuty().isEmpty();
+	/** @return the opening rule's answer for a user on {@code channel} now; nothing is recorded */
+	public OpeningDecision opening(Channel channel) {
+		Set<String> present = Set.copyOf(onDuty());
+		return sessions.openingNow(channel, present::contains, store.waiting().size());
 	}
 
-	/** @return the scouts and supervisors on duty now */
+	/**
+	 * A user asks for a scout now: the opening rule's answer. A refusal while a session runs counts in that
+	 * session's report.
+	 */
+	public OpeningDecision escalation(Channel channel) {
+		OpeningDecision decision = opening(channel);
+		if (decision instanceof OpeningDecision.Closed closed) {
+			closed.running().ifPresent(reports::refused);
+		}
+		return decision;
+	}
+
+	/** @return the scouts and supervisors checked in now */
 	public List<String> onDuty() {
 		return store.present(clock.millis() - settings.presenceTimeout().toMillis());
 	}

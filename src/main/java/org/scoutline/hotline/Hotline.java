@@ -22,6 +22,7 @@ import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.dialogue.TriageTurn;
 import org.scoutline.handover.Handover;
+import org.scoutline.schedule.OpeningDecision;
 import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
@@ -171,6 +172,14 @@ public class Hotline {
 		bubbles.add(Bubble.notice(texts.format(locale, key, handover.positionValues(position))));
 		return new HotlineReply(reply.conversation(), reply.locale(), bubbles, handover.queueChoices(locale),
 				reply.outcome());
+	}
+
+	/**
+	 * Whether scouts take new chats on {@code channel} now, with the session running or the next ones: what a
+	 * channel may show before anyone asks (the widget's "live now" line). Costs a few Redis reads; cache it.
+	 */
+	public OpeningDecision opening(Channel channel) {
+		return handover.opening(channel);
 	}
 
 	/**

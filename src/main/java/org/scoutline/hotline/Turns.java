@@ -126,7 +126,7 @@ class Turns {
 		shown.addAll(turn.bubbles());
 		lines.addAll(Hotline.botLines(now, turn.bubbles()));
 		boolean wantsScout = "scout".equals(turn.command()) || isCommand(message, "scout");
-		if ((wantsScout || inCrisis) && conversation.mode() == Mode.BOT && duty.scoutAvailable()) {
+		if ((wantsScout || inCrisis) && conversation.mode() == Mode.BOT && duty.opening(conversation.channel()).open()) {
 			Result queued = result(conversation.inMode(Mode.QUEUED), turn.state(), List.of(), shown, lines, now);
 			return queued.with(new Followup(Followup.Kind.ENQUEUE, null, inCrisis));
 		}
@@ -242,7 +242,7 @@ class Turns {
 
 	/** @return the honest answer when nobody is on duty; when a scout is, {@link #take} queues the user instead */
 	private TriageTurn scout(TriageState state) {
-		if (duty.scoutAvailable()) {
+		if (duty.opening(Channel.WEB).open()) {
 			return new TriageTurn(state, List.of(), List.of(), "scout");
 		}
 		List<Bubble> bubbles = new ArrayList<>(List.of(triage.notice(state, "system.no_scout"),

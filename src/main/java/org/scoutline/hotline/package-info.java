@@ -5,7 +5,7 @@
  * the {@link org.scoutline.hotline.HotlineReply}.
  */
 @ApplicationModule(displayName = "Hotline",
-		allowedDependencies = { "platform", "conversation", "dialogue", "safety", "handover" })
+		allowedDependencies = { "platform", "conversation", "dialogue", "safety", "handover", "schedule" })
 package org.scoutline.hotline;
 
 import org.springframework.modulith.ApplicationModule;

@@ -34,27 +34,28 @@ public final class OpeningRule {
 	public OpeningDecision decide(Instant now, Optional<Occurrence> live, int checkedInRosteredScouts,
 			int queueLength, List<Occurrence> upcoming) {
 		if (live.isEmpty() || !live.get().liveAt(now)) {
-			return closed(ClosedReason.NO_SESSION, now, upcoming);
+			return closed(ClosedReason.NO_SESSION, now, upcoming, null);
 		}
 		Occurrence occurrence = live.get();
 		if (occurrence.escalationsStoppedAt(now)) {
-			return closed(ClosedReason.ESCALATIONS_STOPPED, now, upcoming);
+			return closed(ClosedReason.ESCALATIONS_STOPPED, now, upcoming, occurrence);
 		}
 		if (checkedInRosteredScouts < 1) {
-			return closed(ClosedReason.NO_SCOUT_CHECKED_IN, now, upcoming);
+			return closed(ClosedReason.NO_SCOUT_CHECKED_IN, now, upcoming, occurrence);
 		}
 		if (queueLength >= occurrence.session().maxQueueLength()) {
-			return closed(ClosedReason.QUEUE_FULL, now, upcoming);
+			return closed(ClosedReason.QUEUE_FULL, now, upcoming, occurrence);
 		}
 		return new OpeningDecision.Open(occurrence, checkedInRosteredScouts * perScoutCapacity);
 	}
 
-	private static OpeningDecision closed(ClosedReason reason, Instant now, List<Occurrence> upcoming) {
+	private static OpeningDecision closed(ClosedReason reason, Instant now, List<Occurrence> upcoming,
+			Occurrence live) {
 		List<Occurrence> next = upcoming.stream()
 			.filter(o -> o.start().toInstant().isAfter(now))
 			.limit(NEXT_OFFERED)
 			.toList();
-		return new OpeningDecision.Closed(reason, next);
+		return new OpeningDecision.Closed(reason, next, live);
 	}
 
 }

@@ -1,9 +1,9 @@
 package org.scoutline.schedule;
 
 /**
- * Which scouts exist, so that a session cannot roster a mistyped or unknown username. The scout accounts come with
- * the console (issue 4), which provides the real implementation as a bean; until then, and whenever no bean is
- * declared, {@link #ANY_NAMED} accepts any non-blank username.
+ * Which scouts exist, so that a session cannot roster a mistyped or unknown username. The console provides the real
+ * implementation (enabled console accounts); {@link #ANY_NAMED} is used only when no bean is declared (the schedule
+ * module on its own).
  */
 @FunctionalInterface
 public interface Roster {

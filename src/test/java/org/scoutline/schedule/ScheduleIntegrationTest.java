@@ -41,6 +41,7 @@ import org.springframework.test.context.TestPropertySource;
 		}
 
 		@Bean
+		@Primary
 		Roster knownScouts() {
 			return PEOPLE::contains;
 		}

@@ -1,0 +1,195 @@
+package org.scoutline.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.scoutline.platform.ScoutlineSettings;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records how each occurrence of a live session goes and reads it back as a {@link SessionReport}. Only counts and
+ * durations are kept, never a conversation id, so the keys are not about a person; they still expire after
+ * {@link #KEEP}. Keys: {@code schedule:report:<occurrence>} (a hash of counters and the occurrence's title and times),
+ * {@code schedule:report:<occurrence>:waits} and {@code :lengths} (lists of seconds), and the index
+ * {@code schedule:reports} (occurrences by start).
+ */
+@Service
+public class SessionReports {
+
+	/** how long a report is kept */
+	static final Duration KEEP = Duration.ofDays(400);
+
+	private static final String OUTCOME = "outcome:";
+
+	private final StringRedisTemplate redis;
+
+	private final String prefix;
+
+	SessionReports(StringRedisTemplate redis, ScoutlineSettings settings) {
+		this.redis = redis;
+		this.prefix = settings.keyPrefix() + "schedule:report";
+	}
+
+	@EventListener
+	void on(SessionOpened opened) {
+		register(opened.occurrence());
+	}
+
+	/** A user asked for a scout while {@code occurrence} was live and was turned away. */
+	public void refused(Occurrence occurrence) {
+		register(occurrence);
+		increment(occurrence.key(), "refused");
+	}
+
+	/** A user joined the queue while {@code occurrence} was live. */
+	public void waited(Occurrence occurrence, boolean crisis) {
+		register(occurrence);
+		increment(occurrence.key(), "waited");
+		if (crisis) {
+			increment(occurrence.key(), "crisis");
+		}
+	}
+
+	/** A scout took a chat that waited {@code wait}. */
+	public void reached(String occurrence, Duration wait) {
+		increment(occurrence, "chats");
+		append(occurrence, "waits", wait);
+	}
+
+	/** A waiting user left the queue. */
+	public void gaveUp(String occurrence) {
+		increment(occurrence, "gaveUp");
+	}
+
+	/** A user was still waiting when the occurrence ended. */
+	public void unreached(String occurrence) {
+		increment(occurrence, "unreached");
+	}
+
+	/** A scout closed a chat after {@code length} with an outcome. */
+	public void closed(String occurrence, String outcome, Duration length) {
+		increment(occurrence, OUTCOME + outcome);
+		append(occurrence, "lengths", length);
+	}
+
+	/** @return the report of one occurrence, if it opened or saw any activity */
+	public Optional<SessionReport> report(String occurrence) {
+		Map<Object, Object> fields = redis.opsForHash().entries(key(occurrence));
+		if (fields.isEmpty() || !fields.containsKey("start")) {
+			return Optional.empty();
+		}
+		return Optional.of(read(occurrence, fields));
+	}
+
+	/** @return the reports of the occurrences that started in {@code [from, to)}, newest first */
+	public List<SessionReport> between(Instant from, Instant to) {
+		Set<String> keys = redis.opsForZSet()
+			.reverseRangeByScore(prefix + "s", from.getEpochSecond(), to.getEpochSecond() - 1);
+		List<SessionReport> reports = new ArrayList<>();
+		if (keys != null) {
+			keys.forEach(key -> report(key).ifPresent(reports::add));
+		}
+		return reports;
+	}
+
+	private void register(Occurrence occurrence) {
+		String key = key(occurrence.key());
+		if (Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(key, "start",
+				Long.toString(occurrence.start().toEpochSecond())))) {
+			redis.opsForHash().putAll(key, Map.of("session", occurrence.session().id(), "title",
+					occurrence.session().title(), "end", Long.toString(occurrence.end().toEpochSecond()), "zone", occurrence.session().zone().getId()));
+			redis.expire(key, KEEP);
+			redis.opsForZSet().add(prefix + "s", occurrence.key(), occurrence.start().toEpochSecond());
+			redis.expire(prefix + "s", KEEP);
+			redis.opsForZSet().removeRangeByScore(prefix + "s", 0, Instant.now().minus(KEEP).getEpochSecond());
+		}
+	}
+
+	private void increment(String occurrence, String field) {
+		if (occurrence == null) {
+			return;
+		}
+		redis.opsForHash().increment(key(occurrence), field, 1);
+		redis.expire(key(occurrence), KEEP);
+	}
+
+	private void append(String occurrence, String list, Duration value) {
+		if (occurrence == null) {
+			return;
+		}
+		String key = key(occurrence) + ":" + list;
+		redis.opsForList().rightPush(key, Long.toString(Math.max(0, value.toSeconds())));
+		redis.expire(key, KEEP);
+	}
+
+	private SessionReport read(String occurrence, Map<Object, Object> fields) {
+		Map<String, Long> outcomes = new TreeMap<>();
+		fields.forEach((k, v) -> {
+			if (k.toString().startsWith(OUTCOME)) {
+				outcomes.put(k.toString().substring(OUTCOME.length()), Long.parseLong(v.toString()));
+			}
+		});
+		List<Long> waits = seconds(occurrence, "waits");
+		List<Long> lengths = seconds(occurrence, "lengths");
+		long refused = count(fields, "refused");
+		long waited = count(fields, "waited");
+		return new SessionReport(occurrence, text(fields, "session"), text(fields, "title"), time(fields, "start"),
+				time(fields, "end"), refused + waited, refused, waited, count(fields, "gaveUp"),
+				count(fields, "unreached"), count(fields, "chats"), count(fields, "crisis"), percentile(waits, 50),
+				percentile(waits, 90), percentile(lengths, 50), outcomes);
+	}
+
+	/** @return the nearest-rank percentile of the values, {@code null} when there are none */
+	static Long percentile(List<Long> values, int percent) {
+		if (values.isEmpty()) {
+			return null;
+		}
+		List<Long> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+		return sorted.get(Math.max(0, rank - 1));
+	}
+
+	private List<Long> seconds(String occurrence, String list) {
+		List<String> raw = redis.opsForList().range(key(occurrence) + ":" + list, 0, -1);
+		return raw == null ? List.of() : raw.stream().map(Long::parseLong).toList();
+	}
+
+	private static long count(Map<Object, Object> fields, String field) {
+		Object value = fields.get(field);
+		return value == null ? 0 : Long.parseLong(value.toString());
+	}
+
+	private static String text(Map<Object, Object> fields, String field) {
+		Object value = fields.get(field);
+		return value == null ? "" : value.toString();
+	}
+
+	/** @return the time in the session's zone (as it was when it ran) */
+	private static OffsetDateTime time(Map<Object, Object> fields, String field) {
+		Object value = fields.get(field);
+		if (value == null) {
+			return null;
+		}
+		Instant instant = Instant.ofEpochSecond(Long.parseLong(value.toString()));
+		Object zone = fields.get("zone");
+		return zone == null ? instant.atOffset(ZoneOffset.UTC) : instant.atZone(ZoneId.of(zone.toString())).toOffsetDateTime();
+	}
+
+	private String key(String occurrence) {
+		return prefix + ":" + occurrence;
+	}
+
+}
