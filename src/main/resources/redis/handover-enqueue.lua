@@ -1,12 +1,16 @@
 -- Puts a conversation in the queue (unless it is already waiting or with a scout) and returns its position.
 -- KEYS[1] = ho:queue, KEYS[2] = ho:chat:<id>
--- ARGV[1] = conversation id, ARGV[2] = score, ARGV[3] = now (ms), ARGV[4] = crisis '1'/'0', ARGV[5] = ttl seconds
--- returns the 1-based position, or 0 when a scout already has the chat
-if redis.call('HGET', KEYS[2], 'scout') then return 0 end
+-- ARGV[1] = conversation id, ARGV[2] = score, ARGV[3] = now (ms), ARGV[4] = crisis '1'/'0', ARGV[5] = ttl seconds,
+-- ARGV[6] = the live session occurrence it joins ('' when unknown)
+-- returns { position (1-based, 0 when a scout already has the chat), 1 when it joined now else 0 }
+if redis.call('HGET', KEYS[2], 'scout') then return { 0, 0 } end
+local joined = 0
 local existing = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not existing then
+  joined = 1
   redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
   redis.call('HSET', KEYS[2], 'queuedAt', ARGV[3], 'crisis', ARGV[4])
+  if ARGV[6] ~= '' then redis.call('HSET', KEYS[2], 'session', ARGV[6]) end
 elseif ARGV[4] == '1' and redis.call('HGET', KEYS[2], 'crisis') ~= '1' then
   redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
   redis.call('HSET', KEYS[2], 'crisis', '1')
@@ -15,4 +19,4 @@ redis.call('EXPIRE', KEYS[1], ARGV[5])
 redis.call('EXPIRE', KEYS[2], ARGV[5])
 local position = redis.call('ZRANK', KEYS[1], ARGV[1]) + 1
 redis.call('HSET', KEYS[2], 'pos', tostring(position), 'told', ARGV[3])
-return position
+return { position, joined }

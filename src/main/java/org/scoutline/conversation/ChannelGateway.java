@@ -1,5 +1,6 @@
 package org.scoutline.conversation;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,6 +28,23 @@ public interface ChannelGateway {
 	 * @param alias the first name or alias the user knows the scout by
 	 */
 	default void typing(Conversation conversation, String alias) {
+	}
+
+	/**
+	 * @return whether a message the user did not just ask for (a reminder they opted in to) can reach them at
+	 * {@code at}; WhatsApp allows it only within 24 hours of the user's last message or with an approved template
+	 */
+	default boolean canRemind(Conversation conversation, Instant at) {
+		return true;
+	}
+
+	/**
+	 * Sends a reminder the user opted in to, where the channel allows it now.
+	 * @return whether it went out
+	 */
+	default boolean remind(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		deliver(conversation, bubbles, choices);
+		return true;
 	}
 
 }

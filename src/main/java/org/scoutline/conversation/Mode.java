@@ -10,6 +10,8 @@ public enum Mode {
 	/** a scout is chatting; the bot is silent */
 	WITH_SCOUT,
 	/** closed by a scout; the bot takes over again on the next message */
-	CLOSED
+	CLOSED,
+	/** outside live sessions: what the user writes is kept for the scouts, and joins the queue at the next opening */
+	PARKED
 
 }

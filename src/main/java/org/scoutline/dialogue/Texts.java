@@ -35,7 +35,12 @@ public class Texts {
 			"system.queue_left", "system.leave_queue", "system.scout_joined", "system.scout_transferred",
 			"system.scout_left", "system.scout_closed", "system.with_scout", "system.feedback_ask",
 			"system.feedback_yes", "system.feedback_partly", "system.feedback_no", "system.feedback_thanks",
-			"system.show_plan",
+			"system.show_plan", "system.no_scout_stopped", "system.no_scout_checked_in", "system.no_scout_queue_full",
+			"system.next_sessions", "system.next_sessions_none", "system.session_languages", "system.remind_me",
+			"system.leave_message", "system.take_back_message", "system.ask_scout", "system.reminder_set",
+			"system.reminder_set_window", "system.leave_message_ready", "system.message_kept",
+			"system.message_waiting", "system.message_taken_back", "system.left_message_queued",
+			"system.session_started", "system.stop_reachable", "system.stop_unreachable", "system.session_ended",
 			"crisis.card", "crisis.resume", "plan.intro", "plan.resources", "directory.always_open",
 			"directory.phone", "directory.sms", "directory.web");
 

@@ -3,6 +3,7 @@ package org.scoutline.directory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ public class Directory {
 			String place = file + ": countries." + code;
 			require(entry.emergency() != null, place + ".emergency is missing");
 			require(entry.name() != null && entry.name().containsKey("en"), place + ".name.en is missing");
-			countries.put(code, new Country(code, entry.name(), entry.emergency(), entry.police()));
+			countries.put(code, new Country(code, entry.name(), entry.emergency(), entry.police(),
+					zone(entry.zone(), place + ".zone")));
 			List<Resource> list = new ArrayList<>();
 			for (int i = 0; i < entry.resourcesOrEmpty().size(); i++) {
 				list.add(entry.resourcesOrEmpty().get(i).toResource(place + ".resources[" + i + "]"));
@@ -51,6 +53,18 @@ public class Directory {
 			resources.put(code, List.copyOf(list));
 		});
 		require(countries.containsKey(INTERNATIONAL), file + ": countries.INT is missing");
+	}
+
+	private static ZoneId zone(String value, String place) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return ZoneId.of(value);
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new IllegalStateException(place + ": unknown time zone '" + value + "'");
+		}
 	}
 
 	/** @return the country with this code, or {@code INT} when it is unknown */
@@ -124,7 +138,8 @@ public class Directory {
 	record FileModel(Map<String, CountryEntry> countries) {
 	}
 
-	record CountryEntry(Map<String, String> name, String emergency, String police, List<ResourceEntry> resources) {
+	record CountryEntry(Map<String, String> name, String emergency, String police, String zone,
+			List<ResourceEntry> resources) {
 
 		List<ResourceEntry> resourcesOrEmpty() {
 			return resources == null ? List.of() : resources;

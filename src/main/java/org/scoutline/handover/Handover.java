@@ -1,29 +1,28 @@
 package org.scoutline.handover;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
-import org.scoutline.conversation.ChannelGateway;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
-import org.scoutline.conversation.Conversations.SaveOutcome;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Texts;
+import org.scoutline.schedule.Occurrence;
 import org.scoutline.schedule.OpeningDecision;
+import org.scoutline.schedule.SessionReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +44,17 @@ public class Handover {
 	/** the choice that shows the action plan again after a chat */
 	public static final String SHOW_PLAN = "show_plan";
 
-	private static final int MAX_ATTEMPTS = 8;
+	/** the choice that asks for one reminder when the next live session opens */
+	public static final String REMIND_ME = "remind_me";
+
+	/** the choice that keeps what the user writes for the scouts of the next live session */
+	public static final String LEAVE_MESSAGE = "leave_message";
+
+	/** the choice that takes a message left for the next session back */
+	public static final String TAKE_BACK_MESSAGE = "take_back_message";
+
+	/** the choice in a reminder that asks for a scout */
+	public static final String ASK_SCOUT = "ask_scout";
 
 	private final HandoverStore store;
 
@@ -59,32 +68,41 @@ public class Handover {
 
 	private final ScoutDuty duty;
 
-	/** resolved on use: the channel adapters depend on the hotline, which depends on this */
-	private final ObjectProvider<ChannelGateway> gateways;
+	private final UserNotices notices;
+
+	private final SessionReports reports;
 
 	private final Clock clock = Clock.systemUTC();
 
 	Handover(HandoverStore store, HandoverEvents events, Conversations conversations, Texts texts,
-			HandoverSettings settings, ScoutDuty duty, ObjectProvider<ChannelGateway> gateways) {
+			HandoverSettings settings, ScoutDuty duty, UserNotices notices, SessionReports reports) {
 		this.store = store;
 		this.events = events;
 		this.conversations = conversations;
 		this.texts = texts;
 		this.settings = settings;
 		this.duty = duty;
-		this.gateways = gateways;
+		this.notices = notices;
+		this.reports = reports;
 	}
 
 	// ---------- the user's side (called by the hotline after its turn was saved) ----------
 
-	/** @return the user's position in the queue (1-based), or 0 when a scout already has the chat */
-	public int enqueue(ConversationId id, boolean crisis) {
-		int position = store.enqueue(id.value(), crisis, clock.millis());
-		if (position > 0) {
+	/**
+	 * @param occurrence the live session the user joins (counted in its report), {@code null} when already waiting
+	 * @return the user's position in the queue (1-based), or 0 when a scout already has the chat
+	 */
+	public int enqueue(ConversationId id, boolean crisis, Occurrence occurrence) {
+		HandoverStore.Enqueued enqueued = store.enqueue(id.value(), crisis, clock.millis(),
+				occurrence == null ? null : occurrence.key());
+		if (enqueued.position() > 0) {
 			publish(ChatEvent.Type.QUEUED, id.value(), null, null, null, crisis);
 			log.info("handover queued conversation={} crisis={}", id, crisis);
 		}
-		return position;
+		if (enqueued.joined() && occurrence != null) {
+			reports.waited(occurrence, crisis);
+		}
+		return enqueued.position();
 	}
 
 	/** @return the opening rule's answer for {@code channel} now (nothing recorded) */
@@ -94,11 +112,34 @@ public class Handover {
 
 	/** @return whether the user was waiting and has now left the queue */
 	public boolean leave(ConversationId id) {
+		String occurrence = store.fields(id.value()).get("session");
 		boolean left = store.leave(id.value());
 		if (left) {
+			reports.gaveUp(occurrence);
 			publish(ChatEvent.Type.LEFT, id.value(), null, null, null, false);
 		}
 		return left;
+	}
+
+	/**
+	 * The user wants one message on their channel when the next live session there opens.
+	 * @return whether their channel can reach them at {@code at} without being asked (WhatsApp: 24-hour window)
+	 */
+	public boolean remindAtNextSession(Conversation conversation, Instant at) {
+		store.await(HandoverStore.REMIND, conversation.channel(), conversation.id().value(), clock.millis());
+		log.info("session reminder requested conversation={}", conversation.id());
+		return notices.gateway(conversation).map(g -> g.canRemind(conversation, at)).orElse(false);
+	}
+
+	/** The user left a message for the scouts: the conversation joins the queue when the next session opens. */
+	public void park(Conversation conversation) {
+		store.await(HandoverStore.PARKED, conversation.channel(), conversation.id().value(), clock.millis());
+		log.info("message left for the next session conversation={}", conversation.id());
+	}
+
+	/** The user took their message back. */
+	public void unpark(ConversationId id) {
+		store.stopAwaiting(HandoverStore.PARKED, id.value());
 	}
 
 	/** @return the 1-based position, or 0 when not waiting */
@@ -162,12 +203,14 @@ public class Handover {
 		if (outcome != ClaimOutcome.OK) {
 			return outcome;
 		}
-		Optional<Conversation> conversation = update(id, c -> c.inMode(Mode.WITH_SCOUT),
-				n -> List.of(n.bubble()), "system.scout_joined", Map.of("name", alias));
+		Map<String, String> fields = store.fields(id.value());
+		Optional<Conversation> conversation = update(id, c -> c.inMode(Mode.WITH_SCOUT), "system.scout_joined",
+				Map.of("name", alias));
 		if (conversation.isEmpty()) {
 			store.forget(id.value());
 			return ClaimOutcome.GONE;
 		}
+		reports.reached(fields.get("session"), between(fields.get("queuedAt"), fields.get("claimedAt")));
 		publish(ChatEvent.Type.CLAIMED, id.value(), null, null, scout, false);
 		log.info("handover claimed conversation={}", id);
 		return outcome;
@@ -179,11 +222,12 @@ public class Handover {
 			return false;
 		}
 		Instant now = clock.instant();
-		Optional<Conversation> saved = save(id, UnaryOperator.identity(), List.of(TranscriptEntry.fromScout(now, text)));
+		Optional<Conversation> saved = notices.save(id, UnaryOperator.identity(),
+				List.of(TranscriptEntry.fromScout(now, text)));
 		if (saved.isEmpty()) {
 			return false;
 		}
-		deliver(saved.get(), List.of(Bubble.scout(text)), List.of());
+		notices.deliver(saved.get(), List.of(Bubble.scout(text)), List.of());
 		publish(ChatEvent.Type.MESSAGE, id.value(), "scout", text, scout, false);
 		return true;
 	}
@@ -199,7 +243,7 @@ public class Handover {
 			return false;
 		}
 		Optional<Conversation> conversation = conversations.get(id).filter(c -> c.mode() == Mode.WITH_SCOUT);
-		conversation.ifPresent(c -> gateway(c).ifPresent(gateway -> {
+		conversation.ifPresent(c -> notices.gateway(c).ifPresent(gateway -> {
 			try {
 				gateway.typing(c, alias);
 			}
@@ -229,7 +273,7 @@ public class Handover {
 	public ClaimOutcome transfer(ConversationId id, String from, String to, String alias, boolean toSupervisor) {
 		ClaimOutcome outcome = store.transfer(id.value(), from, to, capacity(toSupervisor));
 		if (outcome == ClaimOutcome.OK && !from.equals(to)) {
-			update(id, UnaryOperator.identity(), n -> List.of(n.bubble()), "system.scout_transferred", Map.of("name", alias));
+			update(id, UnaryOperator.identity(), "system.scout_transferred", Map.of("name", alias));
 			publish(ChatEvent.Type.TRANSFERRED, id.value(), null, null, to, false);
 			log.info("handover transferred conversation={}", id);
 		}
@@ -241,12 +285,16 @@ public class Handover {
 	 * @return whether the scout held the chat
 	 */
 	public boolean close(ConversationId id, String scout, String alias, String outcome) {
+		Map<String, String> fields = store.fields(id.value());
 		if (!store.close(id.value(), scout)) {
 			return false;
 		}
 		store.count("outcome:" + outcome);
-		update(id, c -> c.inMode(Mode.CLOSED), n -> List.of(n.bubble(),
-				Bubble.text(texts.get(n.locale(), "system.feedback_ask"))), "system.scout_closed", Map.of("name", alias));
+		reports.closed(fields.get("session"), outcome,
+				between(fields.get("claimedAt"), Long.toString(clock.millis())));
+		notices.tell(id, c -> c.inMode(Mode.CLOSED), c -> List.of(
+				Bubble.notice(texts.format(c.locale(), "system.scout_closed", Map.of("name", alias))),
+				Bubble.text(texts.get(c.locale(), "system.feedback_ask"))), this::choicesFor);
 		publish(ChatEvent.Type.CLOSED, id.value(), null, outcome, scout, false);
 		log.info("handover closed conversation={} outcome={}", id, outcome);
 		return true;
@@ -285,6 +333,11 @@ public class Handover {
 		return choices;
 	}
 
+	/** The choice a user who left a message for the next session sees. */
+	public List<Choice> parkedChoices(String locale) {
+		return List.of(new Choice(TAKE_BACK_MESSAGE, texts.get(locale, "system.take_back_message")));
+	}
+
 	/** The choice a waiting user sees. */
 	public List<Choice> queueChoices(String locale) {
 		return List.of(new Choice(LEAVE_QUEUE, texts.get(locale, "system.leave_queue")));
@@ -299,16 +352,31 @@ public class Handover {
 			return false;
 		}
 		ConversationId conversation = new ConversationId(id);
-		update(conversation, c -> c.inMode(Mode.QUEUED), n -> List.of(n.bubble()), "system.scout_left", Map.of());
+		update(conversation, c -> c.inMode(Mode.QUEUED), "system.scout_left", Map.of());
 		publish(ChatEvent.Type.REQUEUED, id, null, null, scout, false);
 		log.info("handover requeued conversation={} reason=scout_vanished", id);
+		return true;
+	}
+
+	/**
+	 * The session a user waited for ended before a scout could take them: they leave the queue, counted as not
+	 * reached in the session's report.
+	 * @return whether they were still waiting
+	 */
+	boolean endWait(String id, String occurrence) {
+		if (!store.leave(id)) {
+			return false;
+		}
+		reports.unreached(occurrence);
+		publish(ChatEvent.Type.LEFT, id, null, null, null, false);
+		log.info("handover wait ended with the session conversation={}", id);
 		return true;
 	}
 
 	/** Tells a waiting user their new position; a chat whose conversation expired meanwhile leaves the queue. */
 	void tellPosition(String id, int position) {
 		ConversationId conversation = new ConversationId(id);
-		conversations.get(conversation).ifPresentOrElse(c -> deliver(c, List.of(Bubble.notice(texts.format(
+		conversations.get(conversation).ifPresentOrElse(c -> notices.deliver(c, List.of(Bubble.notice(texts.format(
 				c.locale(), "system.queue_position", positionValues(position)))), queueChoices(c.locale())),
 				() -> leave(conversation));
 	}
@@ -320,68 +388,28 @@ public class Handover {
 
 	// ---------- helpers ----------
 
-	private record Notice(String locale, Bubble bubble) {
+	/** Changes the conversation and tells the user one notice, followed by the buttons of its new mode. */
+	private Optional<Conversation> update(ConversationId id, UnaryOperator<Conversation> change, String key,
+			Map<String, String> values) {
+		return notices.tell(id, change, c -> List.of(Bubble.notice(texts.format(c.locale(), key, values))),
+				this::choicesFor);
 	}
 
-	/** Changes the conversation, appends a notice to its transcript and sends it (with follow-ups) to the user. */
-	private Optional<Conversation> update(ConversationId id, UnaryOperator<Conversation> change,
-			Function<Notice, List<Bubble>> bubbles, String key, Map<String, String> values) {
-		Optional<Conversation> current = conversations.get(id);
-		if (current.isEmpty()) {
-			return Optional.empty();
-		}
-		String locale = current.get().locale();
-		Notice notice = new Notice(locale, Bubble.notice(texts.format(locale, key, values)));
-		List<Bubble> shown = bubbles.apply(notice);
-		Instant now = clock.instant();
-		List<TranscriptEntry> lines = shown.stream().map(b -> TranscriptEntry.fromBot(now, b)).toList();
-		Optional<Conversation> saved = save(id, change, lines);
-		saved.ifPresent(c -> deliver(c, shown, choicesFor(c)));
-		return saved;
-	}
-
-	private List<Choice> choicesFor(Conversation conversation) {
+	/** @return the buttons a user sees in the conversation's mode */
+	List<Choice> choicesFor(Conversation conversation) {
 		return switch (conversation.mode()) {
 			case QUEUED -> queueChoices(conversation.locale());
 			case CLOSED -> feedbackChoices(conversation.locale());
+			case PARKED -> parkedChoices(conversation.locale());
 			default -> List.of();
 		};
 	}
 
-	private Optional<Conversation> save(ConversationId id, UnaryOperator<Conversation> change,
-			List<TranscriptEntry> lines) {
-		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			Optional<Conversation> current = conversations.get(id);
-			if (current.isEmpty()) {
-				return Optional.empty();
-			}
-			Conversation changed = change.apply(current.get());
-			if (conversations.save(changed, null, lines) == SaveOutcome.SAVED) {
-				return Optional.of(new Conversation(changed.id(), changed.channel(), changed.pseudonym(),
-						changed.replyAddress(), changed.mode(), changed.locale(), changed.node(), changed.facts(),
-						changed.version() + 1, changed.startedAt(), changed.lastActiveAt()));
-			}
+	private static Duration between(String fromMillis, String toMillis) {
+		if (fromMillis == null || toMillis == null) {
+			return Duration.ZERO;
 		}
-		log.warn("handover gave up saving conversation={}", id);
-		return Optional.empty();
-	}
-
-	private Optional<ChannelGateway> gateway(Conversation conversation) {
-		return gateways.orderedStream().filter(g -> g.channel() == conversation.channel()).findFirst();
-	}
-
-	private void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
-		ChannelGateway gateway = gateway(conversation).orElse(null);
-		if (gateway == null) {
-			log.warn("no gateway for channel={} conversation={}", conversation.channel(), conversation.id());
-			return;
-		}
-		try {
-			gateway.deliver(conversation, bubbles, choices);
-		}
-		catch (RuntimeException ex) {
-			log.warn("delivery failed conversation={} cause={}", conversation.id(), ex.getClass().getSimpleName());
-		}
+		return Duration.ofMillis(Math.max(0, Long.parseLong(toMillis) - Long.parseLong(fromMillis)));
 	}
 
 	private void publish(ChatEvent.Type type, String id, String author, String text, String scout, boolean crisis) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.scoutline.conversation.Channel;
 import org.scoutline.platform.ScoutlineSettings;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -34,7 +35,14 @@ class HandoverStore {
 	/** band width in the queue score: one band holds any epoch-millis waiting time */
 	static final double BAND = 1e13;
 
-	private static final RedisScript<Long> ENQUEUE = script("handover-enqueue.lua", Long.class);
+	/** the list of conversations that want one reminder when the next session on their channel opens */
+	static final String REMIND = "remind";
+
+	/** the list of conversations that left a message for the scouts, queued when the next session opens */
+	static final String PARKED = "parked";
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> ENQUEUE = script("handover-enqueue.lua", List.class);
 
 	private static final RedisScript<String> CLAIM = script("handover-claim.lua", String.class);
 
@@ -64,11 +72,48 @@ class HandoverStore {
 		return (front ? 0 : BAND) + queuedAt;
 	}
 
-	/** @return the position (1-based), or 0 when a scout already has the chat */
-	int enqueue(String id, boolean crisis, long now) {
-		Long position = redis.execute(ENQUEUE, List.of(queue(), chat(id)), id, Double.toString(score(crisis, now)),
-				Long.toString(now), crisis ? "1" : "0", ttl);
-		return position == null ? 0 : position.intValue();
+	/**
+	 * @param position 1-based, or 0 when a scout already has the chat
+	 * @param joined whether the chat joined the queue just now (it was not waiting before)
+	 */
+	record Enqueued(int position, boolean joined) {
+	}
+
+	/** @param occurrence the live session occurrence the chat joins, or {@code null} */
+	Enqueued enqueue(String id, boolean crisis, long now, String occurrence) {
+		List<?> result = redis.execute(ENQUEUE, List.of(queue(), chat(id)), id, Double.toString(score(crisis, now)),
+				Long.toString(now), crisis ? "1" : "0", ttl, occurrence == null ? "" : occurrence);
+		if (result == null || result.size() < 2) {
+			return new Enqueued(0, false);
+		}
+		return new Enqueued(((Number) result.get(0)).intValue(), ((Number) result.get(1)).intValue() == 1);
+	}
+
+	/** Keeps a conversation to be reminded (or queued, when {@code list} is "parked") when a session opens. */
+	void await(String list, Channel channel, String id, long now) {
+		String key = awaiting(list, channel);
+		redis.opsForZSet().add(key, id, now);
+		redis.expire(key, Duration.ofSeconds(Long.parseLong(ttl)));
+	}
+
+	/** @return whether the conversation was on that list */
+	boolean stopAwaiting(String list, String id) {
+		boolean removed = false;
+		for (Channel channel : Channel.values()) {
+			Long count = redis.opsForZSet().remove(awaiting(list, channel), id);
+			removed |= count != null && count > 0;
+		}
+		return removed;
+	}
+
+	/** @return every conversation on that list for the channel, oldest first; the list is emptied atomically */
+	List<String> takeAwaiting(String list, Channel channel) {
+		Set<ZSetOperations.TypedTuple<String>> taken = redis.opsForZSet().popMin(awaiting(list, channel), 100_000);
+		return taken == null ? List.of() : taken.stream().map(ZSetOperations.TypedTuple::getValue).toList();
+	}
+
+	private String awaiting(String list, Channel channel) {
+		return prefix + "ho:" + list + ":" + channel.name();
 	}
 
 	/** @return whether the chat was waiting and is now out of the queue */
@@ -165,6 +210,8 @@ class HandoverStore {
 		redis.opsForZSet().remove(queue(), id);
 		redis.opsForZSet().remove(active(), id);
 		redis.delete(chat(id));
+		stopAwaiting(REMIND, id);
+		stopAwaiting(PARKED, id);
 	}
 
 	void beat(String scout, long now, long keepMillis) {

@@ -5,7 +5,7 @@
  * {@link org.scoutline.conversation.ChannelGateway}s, transfers, closing, and the return of chats whose scout
  * vanished. Facade: {@link org.scoutline.handover.Handover}; events: {@link org.scoutline.handover.ChatEvent}.
  */
-@ApplicationModule(displayName = "Handover", allowedDependencies = { "platform", "conversation", "dialogue", "schedule" })
+@ApplicationModule(displayName = "Handover", allowedDependencies = { "platform", "conversation", "dialogue", "directory", "schedule" })
 package org.scoutline.handover;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -148,13 +149,25 @@ public class Hotline {
 		Turns.Followup followup = result.followup();
 		switch (followup.kind()) {
 			case ENQUEUE -> {
-				return withPosition(reply, handover.enqueue(id, followup.crisis()), "system.queued", locale);
+				return withPosition(reply, handover.enqueue(id, followup.crisis(), followup.occurrence()),
+						"system.queued", locale);
 			}
 			case HOLD -> {
 				int position = handover.position(id);
-				return withPosition(reply, position > 0 ? position : handover.enqueue(id, false), "system.queue_hold",
-						locale);
+				return withPosition(reply, position > 0 ? position : handover.enqueue(id, false, null),
+						"system.queue_hold", locale);
 			}
+			case REMIND -> {
+				boolean reachable = handover.remindAtNextSession(result.conversation(),
+						followup.occurrence().start().toInstant());
+				String key = reachable ? "system.reminder_set" : "system.reminder_set_window";
+				List<Bubble> bubbles = new ArrayList<>(List.of(Bubble.notice(texts.format(locale, key,
+						Map.of("when", followup.text())))));
+				bubbles.addAll(reply.bubbles());
+				return new HotlineReply(reply.conversation(), reply.locale(), bubbles, reply.choices(), reply.outcome());
+			}
+			case PARK -> handover.park(result.conversation());
+			case UNPARK -> handover.unpark(id);
 			case LEAVE -> handover.leave(id);
 			case RELAY -> handover.userWrote(id, followup.text(), followup.crisis());
 			case FEEDBACK -> handover.feedback(followup.text());
@@ -198,6 +211,7 @@ public class Hotline {
 			case QUEUED -> handover.queueChoices(existing.locale());
 			case WITH_SCOUT -> List.of();
 			case CLOSED -> handover.feedbackChoices(existing.locale());
+			case PARKED -> handover.parkedChoices(existing.locale());
 			case BOT -> triage.choices(state);
 		};
 		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(), choices,

@@ -3,6 +3,7 @@ package org.scoutline.hotline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
@@ -10,11 +11,15 @@ import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.dialogue.Texts;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.dialogue.TriageTurn;
 import org.scoutline.handover.Handover;
+import org.scoutline.handover.OffHours;
 import org.scoutline.handover.ScoutDuty;
+import org.scoutline.schedule.Occurrence;
+import org.scoutline.schedule.OpeningDecision;
 import org.scoutline.safety.CrisisDetector;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +36,16 @@ class Turns {
 
 	private final ScoutDuty duty;
 
-	Turns(Triage triage, CrisisDetector crisis, ScoutDuty duty) {
+	private final OffHours offHours;
+
+	private final Texts texts;
+
+	Turns(Triage triage, CrisisDetector crisis, ScoutDuty duty, OffHours offHours, Texts texts) {
 		this.triage = triage;
 		this.crisis = crisis;
 		this.duty = duty;
+		this.offHours = offHours;
+		this.texts = texts;
 	}
 
 	/**
@@ -60,16 +71,22 @@ class Turns {
 	 * What the hotline does in the handover once the turn is saved.
 	 *
 	 * @param kind what to do
-	 * @param text the user's words to relay ({@link Kind#RELAY}) or the feedback choice ({@link Kind#FEEDBACK})
+	 * @param text the user's words to relay ({@link Kind#RELAY}), the feedback choice ({@link Kind#FEEDBACK}), or
+	 * when the next session is, in the user's words ({@link Kind#REMIND})
 	 * @param crisis whether the message carried a crisis signal
+	 * @param occurrence the live session joined ({@link Kind#ENQUEUE}) or reminded of ({@link Kind#REMIND})
 	 */
-	record Followup(Kind kind, String text, boolean crisis) {
+	record Followup(Kind kind, String text, boolean crisis, Occurrence occurrence) {
 
-		static final Followup NONE = new Followup(Kind.NONE, null, false);
+		static final Followup NONE = new Followup(Kind.NONE, null, false, null);
+
+		Followup(Kind kind, String text, boolean crisis) {
+			this(kind, text, crisis, null);
+		}
 
 		enum Kind {
 
-			NONE, ENQUEUE, HOLD, LEAVE, RELAY, FEEDBACK
+			NONE, ENQUEUE, HOLD, LEAVE, RELAY, FEEDBACK, REMIND, PARK, UNPARK
 
 		}
 
@@ -108,6 +125,9 @@ class Turns {
 			if (conversation.mode() == Mode.CLOSED) {
 				conversation = conversation.inMode(Mode.BOT);
 			}
+			if (isChoice(message, Handover.REMIND_ME) || isChoice(message, Handover.LEAVE_MESSAGE)) {
+				return sessionOffer(conversation, message, now);
+			}
 		}
 		TriageState state = stateOf(conversation);
 		lines.add(userLine(now, message, state));
@@ -115,7 +135,8 @@ class Turns {
 			case MEDIA -> new TriageTurn(state, List.of(triage.notice(state, mediaNotice(message.channel()))),
 					triage.choices(state), null);
 			case COMMAND -> command(state, message.command());
-			case CHOICE -> answered(triage.answer(state, message.choice(), null));
+			case CHOICE -> isChoice(message, Handover.ASK_SCOUT) ? command(state, "scout")
+					: answered(triage.answer(state, message.choice(), null));
 			case TEXT -> inCrisis ? triage.crisis(state) : answered(triage.answer(state, null, message.text()));
 		};
 		if (turn == null) {
@@ -125,12 +146,65 @@ class Turns {
 		}
 		shown.addAll(turn.bubbles());
 		lines.addAll(Hotline.botLines(now, turn.bubbles()));
-		boolean wantsScout = "scout".equals(turn.command()) || isCommand(message, "scout");
-		if ((wantsScout || inCrisis) && conversation.mode() == Mode.BOT && duty.opening(conversation.channel()).open()) {
-			Result queued = result(conversation.inMode(Mode.QUEUED), turn.state(), List.of(), shown, lines, now);
-			return queued.with(new Followup(Followup.Kind.ENQUEUE, null, inCrisis));
+		boolean wantsScout = "scout".equals(turn.command());
+		if ((wantsScout || inCrisis) && conversation.mode() == Mode.BOT) {
+			OpeningDecision decision = duty.escalation(conversation.channel());
+			if (decision instanceof OpeningDecision.Open open) {
+				Result queued = result(conversation.inMode(Mode.QUEUED), turn.state(), List.of(), shown, lines, now);
+				return queued.with(new Followup(Followup.Kind.ENQUEUE, null, inCrisis, open.occurrence()));
+			}
+			if (wantsScout) {
+				return noScout(conversation, turn.state(), (OpeningDecision.Closed) decision, shown, lines, now);
+			}
 		}
 		return result(conversation, turn.state(), turn.choices(), shown, lines, now);
+	}
+
+	/** Nobody can take the chat: why, the crisis lines, the next sessions and what the user can do until then. */
+	private Result noScout(Conversation conversation, TriageState state, OpeningDecision.Closed closed,
+			List<Bubble> shown, List<TranscriptEntry> lines, Instant now) {
+		Conversation current = conversation.withDialogue(state.locale(), state.node(), state.facts());
+		TriageTurn resume = triage.current(state);
+		List<Bubble> bubbles = new ArrayList<>(offHours.answer(current, closed));
+		bubbles.addAll(resume.bubbles());
+		shown.addAll(bubbles);
+		lines.addAll(Hotline.botLines(now, bubbles));
+		List<Choice> choices = new ArrayList<>(offHours.offers(current, closed));
+		choices.addAll(resume.choices());
+		return result(conversation, state, choices, shown, lines, now);
+	}
+
+	/**
+	 * The user wants a reminder of the next session, or to leave a message for its scouts. When a scout can take
+	 * the chat right now, they are simply queued instead.
+	 */
+	private Result sessionOffer(Conversation conversation, InboundMessage message, Instant now) {
+		TriageState state = stateOf(conversation);
+		List<TranscriptEntry> lines = new ArrayList<>(List.of(TranscriptEntry.fromUser(now,
+				texts.get(state.locale(), "system." + message.choice()))));
+		OpeningDecision decision = duty.escalation(conversation.channel());
+		if (decision instanceof OpeningDecision.Open open) {
+			return result(conversation.inMode(Mode.QUEUED), state, List.of(), new ArrayList<>(), lines, now)
+				.with(new Followup(Followup.Kind.ENQUEUE, null, false, open.occurrence()));
+		}
+		List<Occurrence> next = ((OpeningDecision.Closed) decision).next();
+		TriageTurn resume = triage.current(state);
+		List<Bubble> bubbles = new ArrayList<>();
+		if (next.isEmpty()) {
+			bubbles.add(triage.notice(state, "system.next_sessions_none"));
+			bubbles.addAll(resume.bubbles());
+			lines.addAll(Hotline.botLines(now, bubbles));
+			return result(conversation, state, resume.choices(), bubbles, lines, now);
+		}
+		String when = offHours.when(conversation, next.get(0));
+		if (isChoice(message, Handover.REMIND_ME)) {
+			return result(conversation, state, resume.choices(), bubbles, lines, now)
+				.with(new Followup(Followup.Kind.REMIND, when, false, next.get(0)));
+		}
+		bubbles.add(Bubble.notice(texts.format(state.locale(), "system.leave_message_ready", Map.of("when", when))));
+		lines.addAll(Hotline.botLines(now, bubbles));
+		return result(conversation.inMode(Mode.PARKED), state, List.of(), bubbles, lines, now)
+			.with(new Followup(Followup.Kind.PARK, null, false));
 	}
 
 	/**
@@ -146,6 +220,7 @@ class Turns {
 			case QUEUED -> queued(conversation, message, state, inCrisis, now);
 			case WITH_SCOUT -> withScout(conversation, message, state, inCrisis, now);
 			case CLOSED -> closed(conversation, message, state, now);
+			case PARKED -> parked(conversation, message, state, inCrisis, now);
 			case BOT -> null;
 		};
 	}
@@ -192,6 +267,35 @@ class Turns {
 			.with(new Followup(Followup.Kind.RELAY, said.text(), inCrisis));
 	}
 
+	/** A message left for the next session: everything written is kept for the scouts until taken back. */
+	private Result parked(Conversation conversation, InboundMessage message, TriageState state, boolean inCrisis,
+			Instant now) {
+		List<TranscriptEntry> lines = new ArrayList<>(List.of(userLine(now, message, state)));
+		List<Bubble> bubbles = new ArrayList<>();
+		if (isChoice(message, Handover.TAKE_BACK_MESSAGE)) {
+			TriageTurn resume = triage.current(state);
+			bubbles.add(triage.notice(state, "system.message_taken_back"));
+			bubbles.addAll(resume.bubbles());
+			lines.addAll(Hotline.botLines(now, bubbles));
+			return result(conversation.inMode(Mode.BOT), state, resume.choices(), bubbles, lines, now)
+				.with(new Followup(Followup.Kind.UNPARK, null, false));
+		}
+		if (inCrisis) {
+			bubbles.add(triage.crisisCard(state));
+		}
+		if (message.kind() == InboundMessage.Kind.MEDIA) {
+			bubbles.add(triage.notice(state, mediaNotice(message.channel())));
+		}
+		else {
+			bubbles.add(triage.notice(state, message.kind() == InboundMessage.Kind.TEXT ? "system.message_kept"
+					: "system.message_waiting"));
+		}
+		lines.addAll(Hotline.botLines(now, bubbles));
+		List<Choice> choices = List.of(new Choice(Handover.TAKE_BACK_MESSAGE,
+				texts.get(state.locale(), "system.take_back_message")));
+		return result(conversation, state, choices, bubbles, lines, now);
+	}
+
 	private Result closed(Conversation conversation, InboundMessage message, TriageState state, Instant now) {
 		if (message.kind() != InboundMessage.Kind.CHOICE) {
 			return null;
@@ -213,6 +317,10 @@ class Turns {
 		return feedback ? result.with(new Followup(Followup.Kind.FEEDBACK, message.choice(), false)) : result;
 	}
 
+	private static boolean isChoice(InboundMessage message, String choice) {
+		return message.kind() == InboundMessage.Kind.CHOICE && choice.equals(message.choice());
+	}
+
 	private static boolean isCommand(InboundMessage message, String command) {
 		return message.kind() == InboundMessage.Kind.COMMAND && command.equals(message.command());
 	}
@@ -229,7 +337,7 @@ class Turns {
 			case "help" -> triage.help(state);
 			case "language" -> triage.switchLanguage(state);
 			case "plan" -> triage.plan(state);
-			case "scout" -> scout(state);
+			case "scout" -> new TriageTurn(state, List.of(), List.of(), "scout");
 			case "delete" -> null;
 			default -> {
 				TriageTurn help = triage.help(state);
@@ -238,18 +346,6 @@ class Turns {
 				yield new TriageTurn(state, bubbles, help.choices(), null);
 			}
 		};
-	}
-
-	/** @return the honest answer when nobody is on duty; when a scout is, {@link #take} queues the user instead */
-	private TriageTurn scout(TriageState state) {
-		if (duty.opening(Channel.WEB).open()) {
-			return new TriageTurn(state, List.of(), List.of(), "scout");
-		}
-		List<Bubble> bubbles = new ArrayList<>(List.of(triage.notice(state, "system.no_scout"),
-				triage.crisisCard(state)));
-		TriageTurn current = triage.current(state);
-		bubbles.addAll(current.bubbles());
-		return new TriageTurn(state, bubbles, current.choices(), null);
 	}
 
 	private Result result(Conversation conversation, TriageState state, List<Choice> choices, List<Bubble> shown,
@@ -266,10 +362,18 @@ class Turns {
 			case MEDIA -> TranscriptEntry.MEDIA_REMOVED;
 			case COMMAND -> "/" + message.command();
 			case CHOICE -> triage.choices(state).stream().filter(c -> c.id().equals(message.choice()))
-				.map(Choice::label).findFirst().orElse("[" + message.choice() + "]");
+				.map(Choice::label).findFirst().orElseGet(() -> systemChoiceLabel(state.locale(), message.choice()));
 		};
 		return TranscriptEntry.fromUser(now, text);
 	}
+
+	/** @return the label of a system button (reminder, message, queue), or the raw id of an unknown one */
+	private String systemChoiceLabel(String locale, String choice) {
+		return SYSTEM_CHOICES.contains(choice) ? texts.get(locale, "system." + choice) : "[" + choice + "]";
+	}
+
+	private static final java.util.Set<String> SYSTEM_CHOICES = java.util.Set.of(Handover.REMIND_ME,
+			Handover.LEAVE_MESSAGE, Handover.TAKE_BACK_MESSAGE, Handover.ASK_SCOUT, Handover.LEAVE_QUEUE);
 
 	/** @return the media refusal that says what happened to the media on this channel */
 	static String mediaNotice(Channel channel) {

@@ -1,8 +1,7 @@
 package org.scoutline.console;
 
-import java.util.Map;
-
 import org.scoutline.support.ConsoleClient;
+import org.scoutline.support.LiveNow;
 
 /** Console accounts for tests, created by the bootstrap coordinator through the API. */
 final class Staff {
@@ -16,15 +15,12 @@ final class Staff {
 	private Staff() {
 	}
 
-	/** Creates an account (if new) and returns a logged-in client for it. */
+	/**
+	 * Creates an account (if new), rosters it in a live session running now ({@link LiveNow#roster}) and returns a
+	 * logged-in client for it.
+	 */
 	static ConsoleClient account(int port, String username, String role) {
-		try (ConsoleClient admin = ConsoleClient.login(port, ADMIN, ADMIN_PASSWORD)) {
-			int status = admin.post("/console/api/accounts", Map.of("username", username, "password", PASSWORD,
-					"alias", alias(username), "role", role)).status();
-			if (status != 201 && status != 409) {
-				throw new AssertionError("account not created: " + status);
-			}
-		}
+		LiveNow.roster(port, username, role);
 		return ConsoleClient.login(port, username, PASSWORD);
 	}
 

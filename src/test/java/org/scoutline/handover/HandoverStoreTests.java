@@ -42,19 +42,19 @@ class HandoverStoreTests {
 		String early = id();
 		String late = id();
 		String crisis = id();
-		assertThat(store.enqueue(early, false, 1_000)).isEqualTo(1);
-		assertThat(store.enqueue(late, false, 2_000)).isEqualTo(2);
-		assertThat(store.enqueue(crisis, true, 3_000)).isEqualTo(1);
+		assertThat(store.enqueue(early, false, 1_000, null).position()).isEqualTo(1);
+		assertThat(store.enqueue(late, false, 2_000, null).position()).isEqualTo(2);
+		assertThat(store.enqueue(crisis, true, 3_000, null).position()).isEqualTo(1);
 		assertThat(store.waiting()).containsExactly(crisis, early, late);
-		assertThat(store.enqueue(late, true, 4_000)).as("a crisis while waiting moves the chat up").isEqualTo(2);
+		assertThat(store.enqueue(late, true, 4_000, null).position()).as("a crisis while waiting moves the chat up").isEqualTo(2);
 		assertThat(store.waiting()).containsExactly(crisis, late, early);
-		assertThat(store.enqueue(early, false, 5_000)).as("asking again keeps the place").isEqualTo(3);
+		assertThat(store.enqueue(early, false, 5_000, null).position()).as("asking again keeps the place").isEqualTo(3);
 	}
 
 	@Test
 	void ofFiftyConcurrentClaimsExactlyOneWins() throws Exception {
 		String chat = id();
-		store.enqueue(chat, false, 1_000);
+		store.enqueue(chat, false, 1_000, null);
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<ClaimOutcome>> results = new ArrayList<>();
@@ -82,7 +82,7 @@ class HandoverStoreTests {
 		String a = id();
 		String b = id();
 		String c = id();
-		List.of(a, b, c).forEach(chat -> store.enqueue(chat, false, 1_000));
+		List.of(a, b, c).forEach(chat -> store.enqueue(chat, false, 1_000, null).position());
 		assertThat(store.claim(a, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.OK);
 		assertThat(store.claim(a, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.MINE);
 		assertThat(store.claim(b, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.OK);
@@ -100,7 +100,7 @@ class HandoverStoreTests {
 		assertThat(store.fields(b)).isEmpty();
 
 		String waiting = id();
-		store.enqueue(waiting, false, 500);
+		store.enqueue(waiting, false, 500, null);
 		assertThat(store.requeue(c, "sam", 9_000)).isTrue();
 		assertThat(store.requeue(c, "sam", 9_000)).as("only once").isFalse();
 		assertThat(store.waiting()).as("a returned chat goes to the front").startsWith(c);
@@ -110,7 +110,7 @@ class HandoverStoreTests {
 	@Test
 	void aWaitingUserIsToldAChangedPositionAtMostOncePerInterval() {
 		String chat = id();
-		store.enqueue(chat, false, 1_000);
+		store.enqueue(chat, false, 1_000, null);
 		assertThat(store.tell(chat, 1, 100_000, 60_000)).as("unchanged").isFalse();
 		assertThat(store.tell(chat, 2, 30_000, 60_000)).as("changed, but too soon").isFalse();
 		assertThat(store.tell(chat, 2, 61_000, 60_000)).isTrue();

@@ -160,6 +160,16 @@ public final class ConsoleClient implements AutoCloseable {
 		}
 	}
 
+	public Response put(String path, Object body) {
+		try {
+			return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), true);
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
 	private Response send(HttpRequest.Builder request, boolean withCsrf) {
 		try {
 			if (request.build().headers().firstValue("Accept").isEmpty()) {

@@ -56,6 +56,14 @@ public class RedisTestSupport {
 			}
 		}
 
+		/** Deletes this test's keys but the console accounts (so the bootstrap coordinator stays). */
+		public void clearAllButAccounts() {
+			List<String> keys = all().stream().filter(key -> !key.contains(":acct")).toList();
+			if (!keys.isEmpty()) {
+				redis.delete(keys);
+			}
+		}
+
 		@Override
 		public void destroy() {
 			clear();

@@ -27,8 +27,8 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
-	WhatsAppGateway whatsAppGateway(WhatsAppMessages whatsAppMessages) {
-		return new WhatsAppGateway(whatsAppMessages);
+	WhatsAppGateway whatsAppGateway(WhatsAppMessages whatsAppMessages, WhatsAppSettings settings) {
+		return new WhatsAppGateway(whatsAppMessages, settings.reminderTemplate());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package org.scoutline.channel.whatsapp;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.scoutline.conversation.Bubble;
@@ -18,8 +19,11 @@ class WhatsAppGateway implements ChannelGateway {
 
 	private final WhatsAppMessages messages;
 
-	WhatsAppGateway(WhatsAppMessages messages) {
+	private final String reminderTemplate;
+
+	WhatsAppGateway(WhatsAppMessages messages, String reminderTemplate) {
 		this.messages = messages;
+		this.reminderTemplate = reminderTemplate == null || reminderTemplate.isBlank() ? null : reminderTemplate.strip();
 	}
 
 	@Override
@@ -32,6 +36,25 @@ class WhatsAppGateway implements ChannelGateway {
 		if (conversation.replyAddress() != null) {
 			messages.deliver(conversation.replyAddress(), bubbles, choices, conversation.locale());
 		}
+	}
+
+	@Override
+	public boolean canRemind(Conversation conversation, Instant at) {
+		return reminderTemplate != null || WhatsAppMessages.insideWindow(conversation.lastActiveAt(), at);
+	}
+
+	/** Free-form inside the 24-hour window; outside it only the approved template, when one is configured. */
+	@Override
+	public boolean remind(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		if (conversation.replyAddress() == null) {
+			return false;
+		}
+		if (messages.insideWindow(conversation.lastActiveAt())) {
+			messages.deliver(conversation.replyAddress(), bubbles, choices, conversation.locale());
+			return true;
+		}
+		return reminderTemplate != null
+				&& messages.template(conversation.replyAddress(), reminderTemplate, conversation.locale());
 	}
 
 }

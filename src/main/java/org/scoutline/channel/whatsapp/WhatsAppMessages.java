@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -102,7 +103,26 @@ class WhatsAppMessages {
 
 	/** @return whether a free-form message may still be sent to someone whose last message was sent then */
 	boolean insideWindow(Instant lastMessage) {
-		return Duration.between(lastMessage, clock.instant()).compareTo(WINDOW) < 0;
+		return insideWindow(lastMessage, clock.instant());
+	}
+
+	/** @return whether a free-form message may be sent at {@code at} to someone whose last message was sent then */
+	static boolean insideWindow(Instant lastMessage, Instant at) {
+		return Duration.between(lastMessage, at).compareTo(WINDOW) < 0;
+	}
+
+	/**
+	 * Sends an approved template (no parameters) in the user's language, the only message allowed outside the window.
+	 * @return whether the Cloud API accepted it
+	 */
+	boolean template(String to, String name, String locale) {
+		ObjectNode message = JsonNodeFactory.instance.objectNode();
+		message.put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", to).put("type",
+				"template");
+		ObjectNode template = message.putObject("template");
+		template.put("name", name);
+		template.putObject("language").put("code", locale);
+		return graph.send(message);
 	}
 
 	private InboundMessage inbound(Incoming incoming) {

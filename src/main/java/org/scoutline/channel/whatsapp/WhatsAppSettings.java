@@ -24,6 +24,9 @@ import jakarta.validation.constraints.NotNull;
  * @param maxAttempts how often a send is tried before it is given up
  * @param backoff the first wait before a retry (doubled each time)
  * @param maxBodyBytes the largest webhook request accepted
+ * @param reminderTemplate the name of an approved message template (without parameters, in each conversation
+ * language) that announces a live session to users who opted in when the 24-hour window has closed; without it such
+ * users are told at opt-in that a reminder comes only within 24 hours of their last message
  */
 @Validated
 @ConfigurationProperties("scoutline.whatsapp")
@@ -31,7 +34,7 @@ record WhatsAppSettings(@DefaultValue("false") boolean enabled,
 		@DefaultValue("https://graph.facebook.com") @NotNull URI apiUrl, @DefaultValue("v21.0") @NotBlank String apiVersion,
 		String phoneNumberId, String accessToken, String appSecret, String verifyToken,
 		@DefaultValue("8") @Min(1) @Max(256) int lanes, @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
-		@DefaultValue("500ms") @NotNull Duration backoff, @DefaultValue("1048576") @Min(1024) int maxBodyBytes) {
+		@DefaultValue("500ms") @NotNull Duration backoff, @DefaultValue("1048576") @Min(1024) int maxBodyBytes, String reminderTemplate) {
 
 	WhatsAppSettings {
 		if (enabled) {

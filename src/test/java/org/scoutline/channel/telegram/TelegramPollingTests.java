@@ -24,6 +24,8 @@ import org.scoutline.safety.Pseudonyms;
 import org.scoutline.handover.ClaimOutcome;
 import org.scoutline.handover.Handover;
 import org.scoutline.handover.Presence;
+import org.scoutline.support.LiveNow;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +58,7 @@ class TelegramPollingTests {
 
 	@AfterEach
 	void removeKeys() {
-		keys.clear();
+		keys.clearAllButAccounts();
 	}
 
 	@Autowired
@@ -71,6 +73,9 @@ class TelegramPollingTests {
 	@Autowired
 	Presence presence;
 
+	@LocalServerPort
+	int port;
+
 	@Autowired
 	Handover handover;
 
@@ -78,7 +83,7 @@ class TelegramPollingTests {
 
 	@BeforeEach
 	void newChat() {
-		keys.clear();
+		keys.clearAllButAccounts();
 		chat = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
 	}
 
@@ -264,6 +269,7 @@ class TelegramPollingTests {
 
 	@Test
 	void aTelegramUserTalksWithAScoutWhoseWordsArriveInTelegram() {
+		LiveNow.roster(port, "tina", "scout");
 		presence.beat("tina");
 		send(FakeTelegramApi.text(nextId(), chat, "/start"));
 		tap("en");

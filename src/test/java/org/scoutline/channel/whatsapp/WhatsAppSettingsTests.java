@@ -29,7 +29,7 @@ class WhatsAppSettingsTests {
 	private static WhatsAppSettings settings(boolean enabled, String phoneNumberId, String token, String secret,
 			String verify) {
 		return new WhatsAppSettings(enabled, URI.create("https://graph.facebook.com/"), "v21.0", phoneNumberId, token,
-				secret, verify, 8, 5, Duration.ofMillis(500), 1 << 20);
+				secret, verify, 8, 5, Duration.ofMillis(500), 1 << 20, null);
 	}
 
 }

@@ -1,0 +1,108 @@
+package org.scoutline.handover;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Conversation;
+import org.scoutline.dialogue.Texts;
+import org.scoutline.dialogue.Triage;
+import org.scoutline.dialogue.TriageState;
+import org.scoutline.directory.Directory;
+import org.scoutline.schedule.Occurrence;
+import org.scoutline.schedule.OpeningDecision;
+import org.scoutline.schedule.SessionTimes;
+import org.springframework.stereotype.Component;
+
+/**
+ * The honest answer when no scout can take a chat: why not, the next live sessions (up to three) in the user's
+ * language and time zone, the 24/7 crisis lines, and the offer of a reminder or a message left for the scouts.
+ */
+@Component
+public class OffHours {
+
+	private final Texts texts;
+
+	private final Triage triage;
+
+	private final Directory directory;
+
+	OffHours(Texts texts, Triage triage, Directory directory) {
+		this.texts = texts;
+		this.triage = triage;
+		this.directory = directory;
+	}
+
+	/** @return why there is no scout now, when the next sessions are, and the crisis lines */
+	public List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed) {
+		String locale = conversation.locale();
+		String reason = switch (closed.reason()) {
+			case NO_SESSION -> "system.no_scout";
+			case ESCALATIONS_STOPPED -> "system.no_scout_stopped";
+			case NO_SCOUT_CHECKED_IN -> "system.no_scout_checked_in";
+			case QUEUE_FULL -> "system.no_scout_queue_full";
+		};
+		Map<String, String> values = closed.running()
+			.map(o -> Map.of("until", SessionTimes.until(o, zone(conversation), locale)))
+			.orElse(Map.of());
+		List<Bubble> bubbles = new ArrayList<>();
+		bubbles.add(Bubble.notice(texts.format(locale, reason, values)));
+		bubbles.add(triage.crisisCard(state(conversation)));
+		bubbles.add(Bubble.notice(nextSessions(conversation, closed.next())));
+		return bubbles;
+	}
+
+	/** @return the reminder and message offers, when a next session exists */
+	public List<Choice> offers(Conversation conversation, OpeningDecision.Closed closed) {
+		if (closed.next().isEmpty()) {
+			return List.of();
+		}
+		String locale = conversation.locale();
+		return List.of(new Choice(Handover.REMIND_ME, texts.get(locale, "system.remind_me")),
+				new Choice(Handover.LEAVE_MESSAGE, texts.get(locale, "system.leave_message")));
+	}
+
+	/** @return the next sessions as a short list, or that none is planned */
+	public String nextSessions(Conversation conversation, List<Occurrence> next) {
+		String locale = conversation.locale();
+		if (next.isEmpty()) {
+			return texts.get(locale, "system.next_sessions_none");
+		}
+		String lines = next.stream().map(o -> "• " + describe(conversation, o)).collect(Collectors.joining("\n"));
+		return texts.format(locale, "system.next_sessions", Map.of("sessions", lines));
+	}
+
+	/** @return when an occurrence is, in the user's time zone and language, with its title and other languages */
+	public String when(Conversation conversation, Occurrence occurrence) {
+		return SessionTimes.when(occurrence, zone(conversation), conversation.locale());
+	}
+
+	private String describe(Conversation conversation, Occurrence occurrence) {
+		String text = when(conversation, occurrence) + ": " + occurrence.session().title();
+		if (!occurrence.session().languages().contains(conversation.locale())) {
+			text += " " + texts.format(conversation.locale(), "system.session_languages",
+					Map.of("languages", String.join(", ", occurrence.session().languages())));
+		}
+		return text;
+	}
+
+	/** @return the time an occurrence ends, in the user's time zone */
+	public String until(Conversation conversation, Occurrence occurrence) {
+		return SessionTimes.until(occurrence, zone(conversation), conversation.locale());
+	}
+
+	/** @return the user's time zone, when their country has exactly one */
+	ZoneId zone(Conversation conversation) {
+		String country = conversation.facts().get("country");
+		return country == null ? null : directory.country(country).timeZone().orElse(null);
+	}
+
+	private static TriageState state(Conversation conversation) {
+		return new TriageState(conversation.node(), conversation.facts(), conversation.locale());
+	}
+
+}

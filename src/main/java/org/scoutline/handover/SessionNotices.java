@@ -1,0 +1,222 @@
+package org.scoutline.handover;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Channel;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.Mode;
+import org.scoutline.dialogue.Texts;
+import org.scoutline.dialogue.Triage;
+import org.scoutline.dialogue.TriageState;
+import org.scoutline.schedule.EscalationsStopped;
+import org.scoutline.schedule.Occurrence;
+import org.scoutline.schedule.OpeningDecision;
+import org.scoutline.schedule.SessionCancelled;
+import org.scoutline.schedule.SessionEnded;
+import org.scoutline.schedule.SessionOpened;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the users hear when a live session opens, stops taking new chats and ends. The schedule publishes each of
+ * these moments once across all instances; the lists of reminders and left messages are emptied atomically, so each
+ * user hears each notice once.
+ * <ul>
+ * <li>At the start, on each of the session's channels: messages left for the scouts join the queue (the user is
+ * told their position) and users who asked for a reminder get one message, where their channel allows it.</li>
+ * <li>When new escalations stop: each user waiting for this session is told honestly whether a scout will still
+ * get to them before the end.</li>
+ * <li>At the end (or when a running session is cancelled): users still waiting are told, leave the queue, and are
+ * offered the next sessions, a reminder and a message for the scouts. Open chats may finish.</li>
+ * </ul>
+ */
+@Component
+class SessionNotices {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionNotices.class);
+
+	private final HandoverStore store;
+
+	private final Handover handover;
+
+	private final UserNotices notices;
+
+	private final OffHours offHours;
+
+	private final Conversations conversations;
+
+	private final Texts texts;
+
+	private final Triage triage;
+
+	private final Clock clock = Clock.systemUTC();
+
+	SessionNotices(HandoverStore store, Handover handover, UserNotices notices, OffHours offHours,
+			Conversations conversations, Texts texts, Triage triage) {
+		this.store = store;
+		this.handover = handover;
+		this.notices = notices;
+		this.offHours = offHours;
+		this.conversations = conversations;
+		this.texts = texts;
+		this.triage = triage;
+	}
+
+	@EventListener
+	void on(SessionOpened opened) {
+		Occurrence occurrence = opened.occurrence();
+		int queued = 0;
+		int reminded = 0;
+		for (Channel channel : occurrence.session().channels()) {
+			for (String id : store.takeAwaiting(HandoverStore.PARKED, channel)) {
+				queued += queueLeftMessage(new ConversationId(id), occurrence) ? 1 : 0;
+			}
+			for (String id : store.takeAwaiting(HandoverStore.REMIND, channel)) {
+				reminded += remind(new ConversationId(id), occurrence) ? 1 : 0;
+			}
+		}
+		log.info("live session opened session={} leftMessagesQueued={} reminders={}", occurrence.session().id(),
+				queued, reminded);
+	}
+
+	@EventListener
+	void on(EscalationsStopped stopped) {
+		Occurrence occurrence = stopped.occurrence();
+		long minutesLeft = Math.max(0, Duration.between(clock.instant(), occurrence.end().toInstant()).toMinutes());
+		int position = 0;
+		int told = 0;
+		for (String id : handover.waiting()) {
+			position++;
+			if (!belongsTo(id, occurrence)) {
+				continue;
+			}
+			boolean reachable = handover.estimateMinutes(position) <= minutesLeft;
+			int place = position;
+			notices.tell(new ConversationId(id), UnaryOperator.identity(), c -> stopNotice(c, occurrence, place,
+					reachable), handover::choicesFor);
+			told++;
+		}
+		log.info("live session stopped new chats session={} waitingTold={}", occurrence.session().id(), told);
+	}
+
+	@EventListener
+	void on(SessionEnded ended) {
+		endWaits(ended.occurrence());
+	}
+
+	@EventListener
+	void on(SessionCancelled cancelled) {
+		if (cancelled.running() != null) {
+			endWaits(cancelled.running());
+		}
+	}
+
+	private void endWaits(Occurrence occurrence) {
+		int told = 0;
+		for (String id : handover.waiting()) {
+			if (!belongsTo(id, occurrence)) {
+				continue;
+			}
+			ConversationId conversation = new ConversationId(id);
+			Optional<Conversation> current = conversations.get(conversation);
+			if (current.isPresent() && stillServed(current.get().channel(), occurrence)) {
+				continue; // another session on this channel is still live: the user keeps their place
+			}
+			if (!handover.endWait(id, occurrence.key())) {
+				continue; // taken by a scout or gone meanwhile
+			}
+			notices.tell(conversation, c -> c.inMode(Mode.BOT), this::endNotice, this::endChoices);
+			told++;
+		}
+		log.info("live session ended session={} stillWaitingTold={}", occurrence.session().id(), told);
+	}
+
+	private boolean queueLeftMessage(ConversationId id, Occurrence occurrence) {
+		Optional<Conversation> conversation = conversations.get(id).filter(c -> c.mode() == Mode.PARKED);
+		if (conversation.isEmpty()) {
+			return false;
+		}
+		int position = handover.enqueue(id, false, occurrence);
+		Optional<Conversation> told = notices.tell(id, c -> c.inMode(Mode.QUEUED),
+				c -> List.of(Bubble.notice(texts.format(c.locale(), "system.left_message_queued",
+						handover.positionValues(Math.max(1, position))))),
+				handover::choicesFor);
+		if (told.isEmpty()) {
+			handover.leave(id);
+		}
+		return told.isPresent();
+	}
+
+	private boolean remind(ConversationId id, Occurrence occurrence) {
+		Optional<Conversation> conversation = conversations.get(id)
+			.filter(c -> c.mode() == Mode.BOT || c.mode() == Mode.CLOSED);
+		if (conversation.isEmpty()) {
+			return false;
+		}
+		return notices.remind(id, c -> List.of(Bubble.notice(texts.format(c.locale(), "system.session_started",
+				Map.of("until", offHours.until(c, occurrence), "title", occurrence.session().title())))),
+				c -> List.of(new Choice(Handover.ASK_SCOUT, texts.get(c.locale(), "system.ask_scout"))))
+			.isPresent();
+	}
+
+	private List<Bubble> stopNotice(Conversation conversation, Occurrence occurrence, int position,
+			boolean reachable) {
+		String until = offHours.until(conversation, occurrence);
+		Map<String, String> values = Map.of("position", Integer.toString(position), "until", until);
+		if (reachable) {
+			return List.of(Bubble.notice(texts.format(conversation.locale(), "system.stop_reachable", values)));
+		}
+		return List.of(Bubble.notice(texts.format(conversation.locale(), "system.stop_unreachable", values)),
+				triage.crisisCard(state(conversation)));
+	}
+
+	private List<Bubble> endNotice(Conversation conversation) {
+		List<Bubble> bubbles = new ArrayList<>();
+		bubbles.add(Bubble.notice(texts.get(conversation.locale(), "system.session_ended")));
+		bubbles.add(triage.crisisCard(state(conversation)));
+		bubbles.add(Bubble.notice(offHours.nextSessions(conversation, next(conversation))));
+		return bubbles;
+	}
+
+	private List<Choice> endChoices(Conversation conversation) {
+		List<Choice> choices = new ArrayList<>();
+		if (!next(conversation).isEmpty()) {
+			choices.add(new Choice(Handover.REMIND_ME, texts.get(conversation.locale(), "system.remind_me")));
+			choices.add(new Choice(Handover.LEAVE_MESSAGE, texts.get(conversation.locale(), "system.leave_message")));
+		}
+		choices.addAll(triage.choices(state(conversation)));
+		return choices;
+	}
+
+	private List<Occurrence> next(Conversation conversation) {
+		OpeningDecision decision = handover.opening(conversation.channel());
+		return decision instanceof OpeningDecision.Closed closed ? closed.next() : List.of();
+	}
+
+	/** @return whether a waiting chat is this occurrence's (chats that joined before reports existed count too) */
+	private boolean belongsTo(String id, Occurrence occurrence) {
+		String session = handover.state(new ConversationId(id)).get("session");
+		return session == null || session.equals(occurrence.key());
+	}
+
+	private boolean stillServed(Channel channel, Occurrence ending) {
+		return handover.opening(channel).running().filter(o -> !o.key().equals(ending.key())).isPresent();
+	}
+
+	private static TriageState state(Conversation conversation) {
+		return new TriageState(conversation.node(), conversation.facts(), conversation.locale());
+	}
+
+}

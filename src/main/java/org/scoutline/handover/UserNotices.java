@@ -1,0 +1,133 @@
+package org.scoutline.handover;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.ChannelGateway;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.Conversations.SaveOutcome;
+import org.scoutline.conversation.TranscriptEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a user something nobody asked for (a scout joined, the queue moved, a session opened or ended): changes the
+ * conversation, appends what is shown to the transcript (with retries on concurrent saves) and sends it over the
+ * user's own channel. Logs carry conversation ids and causes only.
+ */
+@Component
+class UserNotices {
+
+	private static final Logger log = LoggerFactory.getLogger(UserNotices.class);
+
+	private static final int MAX_ATTEMPTS = 8;
+
+	private final Conversations conversations;
+
+	/** resolved on use: the channel adapters depend on the hotline, which depends on the handover */
+	private final ObjectProvider<ChannelGateway> gateways;
+
+	private final Clock clock = Clock.systemUTC();
+
+	UserNotices(Conversations conversations, ObjectProvider<ChannelGateway> gateways) {
+		this.conversations = conversations;
+		this.gateways = gateways;
+	}
+
+	/**
+	 * @param change how the conversation changes (its mode, say)
+	 * @param shown what the user sees, given the conversation as it is now (its language, facts, channel)
+	 * @param choices the buttons after it, given the changed conversation
+	 * @return the saved conversation, empty when it no longer exists or could not be saved
+	 */
+	Optional<Conversation> tell(ConversationId id, UnaryOperator<Conversation> change,
+			Function<Conversation, List<Bubble>> shown, Function<Conversation, List<Choice>> choices) {
+		return tell(id, change, shown, choices, false);
+	}
+
+	/** Like {@link #tell}, but sent as a reminder the user opted in to (the channel may refuse it). */
+	Optional<Conversation> remind(ConversationId id, Function<Conversation, List<Bubble>> shown,
+			Function<Conversation, List<Choice>> choices) {
+		return tell(id, UnaryOperator.identity(), shown, choices, true);
+	}
+
+	private Optional<Conversation> tell(ConversationId id, UnaryOperator<Conversation> change,
+			Function<Conversation, List<Bubble>> shown, Function<Conversation, List<Choice>> choices,
+			boolean reminder) {
+		Optional<Conversation> current = conversations.get(id);
+		if (current.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Bubble> bubbles = shown.apply(current.get());
+		Instant now = clock.instant();
+		List<TranscriptEntry> lines = bubbles.stream().map(b -> TranscriptEntry.fromBot(now, b)).toList();
+		Optional<Conversation> saved = save(id, change, lines);
+		saved.ifPresent(c -> {
+			if (reminder) {
+				remind(c, bubbles, choices.apply(c));
+			}
+			else {
+				deliver(c, bubbles, choices.apply(c));
+			}
+		});
+		return saved;
+	}
+
+	/** Saves a change with transcript lines, retrying on concurrent saves. @return the saved conversation */
+	Optional<Conversation> save(ConversationId id, UnaryOperator<Conversation> change, List<TranscriptEntry> lines) {
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			Optional<Conversation> current = conversations.get(id);
+			if (current.isEmpty()) {
+				return Optional.empty();
+			}
+			Conversation changed = change.apply(current.get());
+			if (conversations.save(changed, null, lines) == SaveOutcome.SAVED) {
+				return Optional.of(new Conversation(changed.id(), changed.channel(), changed.pseudonym(),
+						changed.replyAddress(), changed.mode(), changed.locale(), changed.node(), changed.facts(),
+						changed.version() + 1, changed.startedAt(), changed.lastActiveAt()));
+			}
+		}
+		log.warn("handover gave up saving conversation={}", id);
+		return Optional.empty();
+	}
+
+	Optional<ChannelGateway> gateway(Conversation conversation) {
+		return gateways.orderedStream().filter(g -> g.channel() == conversation.channel()).findFirst();
+	}
+
+	void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		ChannelGateway gateway = gateway(conversation).orElse(null);
+		if (gateway == null) {
+			log.warn("no gateway for channel={} conversation={}", conversation.channel(), conversation.id());
+			return;
+		}
+		try {
+			gateway.deliver(conversation, bubbles, choices);
+		}
+		catch (RuntimeException ex) {
+			log.warn("delivery failed conversation={} cause={}", conversation.id(), ex.getClass().getSimpleName());
+		}
+	}
+
+	private void remind(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		ChannelGateway gateway = gateway(conversation).orElse(null);
+		try {
+			boolean sent = gateway != null && gateway.remind(conversation, bubbles, choices);
+			log.info("session reminder conversation={} sent={}", conversation.id(), sent);
+		}
+		catch (RuntimeException ex) {
+			log.warn("reminder failed conversation={} cause={}", conversation.id(), ex.getClass().getSimpleName());
+		}
+	}
+
+}
