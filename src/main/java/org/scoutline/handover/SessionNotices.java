@@ -2,6 +2,7 @@ package org.scoutline.handover;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.schedule.EscalationsStopped;
 import org.scoutline.schedule.Occurrence;
-import org.scoutline.schedule.OpeningDecision;
+import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.SessionCancelled;
 import org.scoutline.schedule.SessionEnded;
 import org.scoutline.schedule.SessionOpened;
@@ -61,10 +62,13 @@ class SessionNotices {
 
 	private final Triage triage;
 
+	private final LiveSessions sessions;
+
 	private final Clock clock = Clock.systemUTC();
 
 	SessionNotices(HandoverStore store, Handover handover, UserNotices notices, OffHours offHours,
-			Conversations conversations, Texts texts, Triage triage) {
+			Conversations conversations, Texts texts, Triage triage, LiveSessions sessions) {
+		this.sessions = sessions;
 		this.store = store;
 		this.handover = handover;
 		this.notices = notices;
@@ -137,7 +141,8 @@ class SessionNotices {
 			if (!handover.endWait(id, occurrence.key())) {
 				continue; // taken by a scout or gone meanwhile
 			}
-			notices.tell(conversation, c -> c.inMode(Mode.BOT), this::endNotice, this::endChoices);
+			notices.tell(conversation, c -> c.inMode(Mode.BOT), c -> endNotice(c, occurrence),
+					c -> endChoices(c, occurrence));
 			told++;
 		}
 		log.info("live session ended session={} stillWaitingTold={}", occurrence.session().id(), told);
@@ -182,17 +187,17 @@ class SessionNotices {
 				triage.crisisCard(state(conversation)));
 	}
 
-	private List<Bubble> endNotice(Conversation conversation) {
+	private List<Bubble> endNotice(Conversation conversation, Occurrence ended) {
 		List<Bubble> bubbles = new ArrayList<>();
 		bubbles.add(Bubble.notice(texts.get(conversation.locale(), "system.session_ended")));
 		bubbles.add(triage.crisisCard(state(conversation)));
-		bubbles.add(Bubble.notice(offHours.nextSessions(conversation, next(conversation))));
+		bubbles.add(Bubble.notice(offHours.nextSessions(conversation, next(conversation, ended))));
 		return bubbles;
 	}
 
-	private List<Choice> endChoices(Conversation conversation) {
+	private List<Choice> endChoices(Conversation conversation, Occurrence ended) {
 		List<Choice> choices = new ArrayList<>();
-		if (!next(conversation).isEmpty()) {
+		if (!next(conversation, ended).isEmpty()) {
 			choices.add(new Choice(Handover.REMIND_ME, texts.get(conversation.locale(), "system.remind_me")));
 			choices.add(new Choice(Handover.LEAVE_MESSAGE, texts.get(conversation.locale(), "system.leave_message")));
 		}
@@ -200,9 +205,9 @@ class SessionNotices {
 		return choices;
 	}
 
-	private List<Occurrence> next(Conversation conversation) {
-		OpeningDecision decision = handover.opening(conversation.channel());
-		return decision instanceof OpeningDecision.Closed closed ? closed.next() : List.of();
+	private List<Occurrence> next(Conversation conversation, Occurrence ended) {
+		Instant after = ended.end().toInstant().isAfter(clock.instant()) ? ended.end().toInstant() : clock.instant();
+		return sessions.startingAfter(conversation.channel(), after);
 	}
 
 	/** @return whether a waiting chat is this occurrence's (chats that joined before reports existed count too) */

@@ -117,6 +117,15 @@ public class LiveSessions {
 		return occurrences(now, now.plus(settings.horizon())).stream().limit(count).toList();
 	}
 
+	/** @return the next occurrences on {@code channel} that start after {@code after}, soonest first, at most three */
+	public List<Occurrence> startingAfter(Channel channel, Instant after) {
+		return occurrences(after, clock.instant().plus(settings.horizon())).stream()
+			.filter(occurrence -> occurrence.session().channels().contains(channel))
+			.filter(occurrence -> occurrence.start().toInstant().isAfter(after))
+			.limit(OpeningRule.NEXT_OFFERED)
+			.toList();
+	}
+
 	/**
 	 * The opening rule applied now for an escalation from {@code channel}: the occurrence live now on that channel
 	 * (of several, the one with the most of its rostered scouts checked in), how many of its rostered scouts are

@@ -3,6 +3,9 @@ package org.scoutline.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.scoutline.support.ChatClient.texts;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,9 @@ import org.scoutline.ScoutlineApplication;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
+import org.scoutline.support.LiveNow;
+import org.scoutline.schedule.LiveSessions;
+import org.scoutline.schedule.SessionDraft;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,7 +47,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @IntegrationTest
 @TestPropertySource(properties = { "scoutline.handover.grace=1s", "scoutline.handover.sweep=200ms",
 		"scoutline.handover.heartbeat=200ms", "scoutline.pseudonym-key=" + TwoInstancesTests.PSEUDONYM_KEY,
-		"scoutline.data-key=" + TwoInstancesTests.DATA_KEY })
+		"scoutline.data-key=" + TwoInstancesTests.DATA_KEY, "scoutline.schedule.lifecycle-tick=200ms" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTests {
@@ -64,6 +70,9 @@ class TwoInstancesTests {
 	Environment environment;
 
 	@Autowired
+	LiveSessions sessions;
+
+	@Autowired
 	StringRedisTemplate redis;
 
 	ConfigurableApplicationContext instanceB;
@@ -81,7 +90,7 @@ class TwoInstancesTests {
 					"--spring.data.redis.port=" + environment.getProperty("spring.data.redis.port", "6379"),
 					"--scoutline.handover.grace=1s", "--scoutline.handover.sweep=200ms",
 					"--scoutline.handover.heartbeat=200ms", "--scoutline.pseudonym-key=" + PSEUDONYM_KEY,
-					"--scoutline.data-key=" + DATA_KEY);
+					"--scoutline.data-key=" + DATA_KEY, "--scoutline.schedule.lifecycle-tick=200ms");
 		portB = ((WebServerApplicationContext) instanceB).getWebServer().getPort();
 	}
 
@@ -181,6 +190,30 @@ class TwoInstancesTests {
 
 	@Test
 	@Order(3)
+	void whileBothInstancesTickAReminderReachesItsSubscriberExactlyOnce() throws Exception {
+		LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1);
+		sessions.create(new SessionDraft("Tomorrow", "", List.of("en"), List.of("WEB"), "Europe/Berlin",
+				tomorrow + "T19:00", tomorrow + "T21:00", List.of("admin"), "admin", 20, 10, null, List.of()));
+		ChatClient user = ChatClient.connect(portA);
+		open.add(user);
+		user.hello(null, "en").next("ready");
+		user.next("bot");
+		user.choice("en").next("bot");
+		user.command("scout").next("bot");
+		assertThat(texts(user.choice("remind_me").next("bot"))).contains("I'll send you one message here");
+
+		// a session that began a minute ago: both instances' tickers see its start, one announces it
+		sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("admin"), "admin", -1, 120, 20));
+		JsonNode reminder = user.next("bot");
+		assertThat(texts(reminder)).contains("A live session has just started");
+		Thread.sleep(1_500); // several more ticks on both instances
+		assertThat(user.drain(300)).noneMatch(frame -> texts(frame).contains("has just started"));
+		assertThat(keys.all()).filteredOn(key -> key.contains("schedule:fired:") && key.endsWith(":OPENED"))
+			.hasSize(1);
+	}
+
+	@Test
+	@Order(4)
 	void whenTheInstanceOfAScoutDiesTheOtherReturnsTheChatToTheQueue() {
 		Staff.account(portA, "cat", "scout").close();
 		Staff.account(portA, "dan", "scout").close();

@@ -192,7 +192,14 @@ class TypingIndicatorTests {
 		int waiting = conversations.transcript(id, 500).size();
 		user.sendRaw("{\"type\":\"typing\"}");
 		assertThat(user.drain(500)).as("no answer while waiting either").isEmpty();
-		assertThat(events.poll(300, TimeUnit.MILLISECONDS)).as("nobody holds the chat yet").isNull();
+		List<JsonNode> seen = new ArrayList<>();
+		events.drainTo(seen);
+		JsonNode late = events.poll(300, TimeUnit.MILLISECONDS);
+		if (late != null) {
+			seen.add(late);
+		}
+		// the queue event of the request itself may still arrive on a slow machine; a typing event must not
+		assertThat(seen).as("nobody holds the chat yet").noneMatch(e -> "typing".equals(e.path("type").asText()));
 		assertThat(conversations.transcript(id, 500)).hasSize(waiting);
 	}
 

@@ -56,6 +56,12 @@ public class RedisTestSupport {
 			}
 		}
 
+		/** @return the seconds until a key expires (-1: never, -2: no such key) */
+		public long ttl(String key) {
+			Long ttl = redis.getExpire(key);
+			return ttl == null ? -2 : ttl;
+		}
+
 		/** Deletes this test's keys but the console accounts (so the bootstrap coordinator stays). */
 		public void clearAllButAccounts() {
 			List<String> keys = all().stream().filter(key -> !key.contains(":acct")).toList();
