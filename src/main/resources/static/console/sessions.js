@@ -57,14 +57,27 @@
     var s = start.slice(0, 10), e = end.slice(0, 10);
     return dateText(s) + ', ' + start.slice(11, 16) + '–' + (e === s ? '' : dateText(e) + ', ') + end.slice(11, 16);
   }
-  function nowIn(zone) { // the wall-clock time in zone as "YYYY-MM-DDTHH:MM", or null for an unknown zone
+  function wallClock(zone, instant) { // the wall-clock time in zone as "YYYY-MM-DDTHH:MM:SS", or null for an unknown zone
     try {
       var parts = {};
       new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
-        hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date())
+        hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(instant)
         .forEach(function (p) { parts[p.type] = p.value; });
-      return parts.year + '-' + parts.month + '-' + parts.day + 'T' + parts.hour + ':' + parts.minute;
+      return parts.year + '-' + parts.month + '-' + parts.day + 'T' + parts.hour + ':' + parts.minute + ':' + parts.second;
     } catch (e) { return null; }
+  }
+  function nowIn(zone) {
+    var now = wallClock(zone, new Date());
+    return now && now.slice(0, 16);
+  }
+  function utcMillis(local) { // "YYYY-MM-DDTHH:MM:SS" read as if it were UTC
+    var n = local.split(/[-T:]/).map(Number);
+    return Date.UTC(n[0], n[1] - 1, n[2], n[3], n[4], n[5]);
+  }
+  function lastMoment(day, zone) { // the last second of a local day in zone, as an RRULE UNTIL in UTC
+    var guess = utcMillis(day + 'T23:59:59'), local = wallClock(zone, new Date(guess));
+    var instant = new Date(local ? 2 * guess - utcMillis(local) : guess);
+    return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
   }
   function state(s) { // only for a single session: a series keeps going
     var now = nowIn(s.timeZone);
@@ -93,11 +106,14 @@
     });
     return parts;
   }
-  function untilDate(until) { // 20270630T235959Z -> 2027-06-30
-    var m = /^(\d{4})(\d{2})(\d{2})/.exec(until || '');
-    return m ? m[1] + '-' + m[2] + '-' + m[3] : '';
+  function untilDate(until, zone) { // 20270630T215959Z -> the local day in zone, 2027-06-30
+    var m = /^(\d{4})(\d{2})(\d{2})(T(\d{2})(\d{2})(\d{2})Z)?/.exec(until || '');
+    if (!m) return '';
+    var day = m[1] + '-' + m[2] + '-' + m[3];
+    var local = m[4] && wallClock(zone, new Date(utcMillis(day + 'T' + m[5] + ':' + m[6] + ':' + m[7])));
+    return local ? local.slice(0, 10) : day;
   }
-  function ruleInWords(rule) {
+  function ruleInWords(rule, zone) {
     if (!rule) return 'Only once';
     var p = ruleParts(rule), keys = Object.keys(p);
     var days = p.BYDAY ? p.BYDAY.split(',') : [];
@@ -108,7 +124,7 @@
     var every = Number(p.INTERVAL || 1), unit = p.FREQ === 'DAILY' ? 'day' : 'week';
     var words = every > 1 ? 'Every ' + every + ' ' + unit + 's' : 'Every ' + unit;
     if (days.length) words += ' on ' + list(days.map(function (d) { return DAY_NAMES[d]; }));
-    if (p.UNTIL) words += ' until ' + dateText(untilDate(p.UNTIL));
+    if (p.UNTIL) words += ' until ' + dateText(untilDate(p.UNTIL, zone));
     if (p.COUNT) words += ', ' + p.COUNT + ' times';
     return words;
   }
@@ -118,11 +134,11 @@
   function weeklyRule() {
     var rule = 'FREQ=WEEKLY', days = checked('s-day'), until = $('s-until').value;
     if (days.length) rule += ';BYDAY=' + days.join(',');
-    if (until) rule += ';UNTIL=' + until.replace(/-/g, '') + 'T235959Z';
+    if (until) rule += ';UNTIL=' + lastMoment(until, $('s-zone').value.trim() || DEFAULTS.zone);
     return rule;
   }
   function isWeekly(rule) { // only what the weekly controls can show again unchanged
-    return /^FREQ=WEEKLY(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*)?(;UNTIL=\d{8}T235959Z)?$/.test(rule);
+    return /^FREQ=WEEKLY(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*)?(;UNTIL=\d{8}T\d{6}Z)?$/.test(rule);
   }
   function repeatMode() { return checked('s-repeat')[0] || 'none'; }
   function showRepeat() {
@@ -162,7 +178,7 @@
     if (s.topic) head.appendChild(document.createTextNode(' · ' + s.topic));
     li.appendChild(head);
     li.appendChild(el('p', {}, span(s.start, s.end) + ' (' + s.timeZone + ')'));
-    var repeat = ruleInWords(s.recurrence);
+    var repeat = ruleInWords(s.recurrence, s.timeZone);
     if (s.exceptions && s.exceptions.length) repeat += '; not on ' + list(s.exceptions.map(dateText));
     li.appendChild(el('p', {}, repeat));
     li.appendChild(el('p', {}, 'Scouts: ' + s.scouts.map(name).join(', ') + ' · Supervisor: ' + name(s.supervisor)));
@@ -254,7 +270,7 @@
       $('s-zone').value = s.timeZone; $('s-start').value = s.start; $('s-end').value = s.end;
       fillPeople(staff, s.scouts, s.supervisor);
       $('s-queue').value = s.maxQueueLength; $('s-stop').value = s.escalationStopMinutes;
-      fillRepeat(s.recurrence);
+      fillRepeat(s.recurrence, s.timeZone);
       $('s-exceptions').value = (s.exceptions || []).join(', ');
       $('s-form').hidden = false;
       $('s-form-title').focus();
@@ -268,12 +284,12 @@
       escalationStopMinutes: DEFAULTS.stop, recurrence: null, exceptions: [] };
   }
 
-  function fillRepeat(rule) {
+  function fillRepeat(rule, zone) {
     var mode = !rule ? 'none' : isWeekly(rule) ? 'weekly' : 'advanced';
     setChecked('s-repeat', [mode]);
     var p = rule ? ruleParts(rule) : {};
     setChecked('s-day', mode === 'weekly' && p.BYDAY ? p.BYDAY.split(',') : []);
-    $('s-until').value = mode === 'weekly' ? untilDate(p.UNTIL) : '';
+    $('s-until').value = mode === 'weekly' ? untilDate(p.UNTIL, zone) : '';
     $('s-rrule').value = mode === 'advanced' ? rule : '';
     showRepeat();
   }
@@ -320,7 +336,8 @@
       return loadSessions().then(function () { $('s-new').focus(); });
     }).catch(function (e) {
       if (e.problems && e.problems.length) showProblems(e.problems);
-      else showProblems([{ field: '', message: e.message || 'The session was not saved. Please try again.' }]);
+      else showProblems([{ field: '', message: e.code === 'unauthenticated' ? 'Your login has expired: please log in again.'
+        : e.code === 'forbidden' ? 'Only coordinators may plan sessions.' : e.message || 'Please try again.' }]);
     }).then(function () { $('s-save').disabled = false; });
   }
 
