@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.schedule.LiveSession;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.Occurrence;
+import org.scoutline.schedule.SessionDraft;
 import org.scoutline.schedule.SessionReports;
 import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
@@ -175,7 +176,7 @@ class SessionConsoleBrowserTests {
 
 	@Test
 	void theReportOfARecentSessionShowsAChartWithItsNumbersAndDownloadsAsCsv() throws Exception {
-		LiveSession session = sessions.create(new org.scoutline.schedule.SessionDraft("<b>Evening</b> & \"friends\"",
+		LiveSession session = sessions.create(new SessionDraft("<b>Evening</b> & \"friends\"",
 				"", List.of("de"), List.of("WEB"), "Europe/Berlin", at(-180).toString(), at(-60).toString(),
 				List.of("tess"), "vera", 20, 10, null, List.of()));
 		Occurrence occurrence = sessions.occurrences(session.start().toInstant(), session.end().toInstant()).get(0);
