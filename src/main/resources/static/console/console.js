@@ -35,7 +35,9 @@
       body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (j) {
-          if (!r.ok) { var e = new Error(j.message || ('HTTP ' + r.status)); e.code = j.error; throw e; }
+          if (!r.ok) {
+            var e = new Error(j.message || ('HTTP ' + r.status)); e.code = j.error; e.problems = j.problems; throw e;
+          }
           return j;
         });
       });
@@ -58,7 +60,12 @@
       $('logout-csrf').value = m.csrfToken;
       m.outcomes.forEach(function (o) { $('outcome').appendChild(el('option', { value: o }, o.replace(/_/g, ' '))); });
       if (isStaff()) { $('queue-section').hidden = false; connect(); refresh(); }
-      if (m.role === 'COORDINATOR') { $('accounts-section').hidden = false; accounts(); }
+      if (m.role === 'COORDINATOR') {
+        $('accounts-section').hidden = false; accounts();
+        if (window.ScoutlineSessions) {
+          $('sessions-section').hidden = false; window.ScoutlineSessions.start({ api: api, say: say });
+        }
+      }
     }).catch(function () { location.href = '/login'; });
   }
 
@@ -256,6 +263,7 @@
   });
 
   function accounts() {
+    if (window.ScoutlineSessions) window.ScoutlineSessions.refresh(); // names and rosters shown there
     api('GET', '/console/api/accounts').then(function (list) {
       var ul = $('accounts'); ul.textContent = '';
       list.forEach(function (a) {

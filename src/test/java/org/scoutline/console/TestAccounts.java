@@ -13,4 +13,9 @@ public final class TestAccounts {
 		context.getBean(Accounts.class).create(username, password, "Coordinator", Role.COORDINATOR);
 	}
 
+	/** Creates a scout account unless it exists. */
+	public static void scout(ApplicationContext context, String username, String password) {
+		context.getBean(Accounts.class).create(username, password, "Scout", Role.SCOUT);
+	}
+
 }
