@@ -60,9 +60,11 @@ class LiveStatus implements SmartLifecycle {
 
 	/** Asks once; sends the frame to every watching socket if it differs from the last one. */
 	synchronized void refresh() {
+		WebChatFrames.Schedule frame;
 		String text;
 		try {
-			text = json.writeValueAsString(WebChatFrames.Schedule.of(opening.get()));
+			frame = WebChatFrames.Schedule.of(opening.get());
+			text = json.writeValueAsString(frame);
 		}
 		catch (JsonProcessingException | RuntimeException ex) {
 			log.warn("web live status not refreshed, keeping the last one cause={}", ex.getClass().getSimpleName());
@@ -75,7 +77,8 @@ class LiveStatus implements SmartLifecycle {
 		Published next = new Published(last == null ? 1 : last.version() + 1, new TextMessage(text));
 		current = next;
 		watching.forEach((session, delivered) -> delivered.offer(session, next));
-		log.info("web live status changed version={} sockets={}", next.version(), watching.size());
+		log.info("web live status changed state={} version={} sockets={}", frame.state(), next.version(),
+				watching.size());
 	}
 
 	/** A socket said hello (its opening frames are sent): it gets the current frame and every change. */
