@@ -76,7 +76,14 @@ class LiveStatus implements SmartLifecycle {
 		}
 		Published next = new Published(last == null ? 1 : last.version() + 1, new TextMessage(text));
 		current = next;
-		watching.forEach((session, delivered) -> delivered.offer(session, next));
+		watching.forEach((session, delivered) -> {
+			if (session.isOpen()) {
+				delivered.offer(session, next);
+			}
+			else {
+				watching.remove(session); // closed without a goodbye (a race with the hello): not kept forever
+			}
+		});
 		log.info("web live status changed state={} version={} sockets={}", frame.state(), next.version(),
 				watching.size());
 	}
@@ -84,6 +91,10 @@ class LiveStatus implements SmartLifecycle {
 	/** A socket said hello (its opening frames are sent): it gets the current frame and every change. */
 	void watch(WebSocketSession session) {
 		Delivered delivered = watching.computeIfAbsent(session, s -> new Delivered());
+		if (!session.isOpen()) {
+			watching.remove(session);
+			return;
+		}
 		Published now = current;
 		if (now != null) {
 			delivered.offer(session, now);
@@ -92,6 +103,11 @@ class LiveStatus implements SmartLifecycle {
 
 	void unwatch(WebSocketSession session) {
 		watching.remove(session);
+	}
+
+	/** @return how many sockets get the frame */
+	int watching() {
+		return watching.size();
 	}
 
 	/** @return the frame sent last, {@code null} before the first successful refresh */

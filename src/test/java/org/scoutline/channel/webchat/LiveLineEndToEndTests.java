@@ -1,7 +1,9 @@
 package org.scoutline.channel.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,8 @@ class LiveLineEndToEndTests {
 
 	@BeforeEach
 	void staff() {
+		// sockets of an earlier test close asynchronously
+		await().atMost(Duration.ofSeconds(5)).until(() -> liveStatus.watching() == 0);
 		keys.clear();
 		line = LiveLine.staffed(context, port);
 	}
@@ -111,7 +115,9 @@ class LiveLineEndToEndTests {
 			chat.next("bot");
 			assertThat(chat.choice("en").next("bot").path("type").asText())
 				.as("a second hello on the same socket does not repeat the frame").isEqualTo("bot");
+			assertThat(liveStatus.watching()).isEqualTo(1);
 		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> liveStatus.watching() == 0);
 	}
 
 }

@@ -117,10 +117,12 @@ class LiveStatusTests {
 		status.refresh();
 		verify(closed, never()).sendMessage(any());
 		assertThat(sent(fine, 2).get(1).getPayload()).contains("open");
+		assertThat(status.watching()).as("the closed socket is dropped").isEqualTo(2);
 		status.unwatch(fine);
 		decision.set(BUSY);
 		status.refresh();
 		sent(fine, 2);
+		assertThat(status.watching()).isEqualTo(1);
 	}
 
 	static WebSocketSession socket() {
