@@ -24,6 +24,8 @@
   var WAIT_TIMEOUT_MS = 15000;     // re-enable the buttons if no answer comes
   var TYPING_EVERY_MS = 3000;      // while the user types to a scout: at most one `typing` frame this often
   var TYPING_SHOWN_MS = 6000;      // "<scout> is typing…" disappears after this without a new signal
+  var LIVE_TOPIC_MAX = 40;         // a longer topic is left out of the live line
+  var INTL_LOCALES = { de: 'de-DE', en: 'en-GB' };
 
   var TEXTS = {
     de: {
@@ -62,6 +64,12 @@
       fileLocal: 'Bilder und Dateien werden nicht gesendet. Wir brauchen sie nicht – bitte behalte sie für dich.',
       error: 'Das hat gerade nicht geklappt. Versuch es bitte nochmal.',
       scoutTyping: '{name} schreibt…',
+      liveOpen: 'Jetzt live: Scouts antworten bis {until}\u00a0Uhr',
+      liveOpenNoTime: 'Jetzt live: Scouts antworten',
+      liveBusy: 'Eine Live-Session läuft bis {until}\u00a0Uhr, aber die Scouts können gerade keine neuen Chats annehmen.',
+      liveBusyNoTime: 'Eine Live-Session läuft, aber die Scouts können gerade keine neuen Chats annehmen.',
+      liveNext: 'Nächste Live-Session: {date}, {from}–{to}\u00a0Uhr',
+      liveNone: 'Gerade ist keine Live-Session geplant. Der Bot ist jederzeit für dich da.',
       neutralTitle: 'Wetter'
     },
     en: {
@@ -100,6 +108,12 @@
       fileLocal: 'Pictures and files are not sent. We don\u2019t need them – please keep them to yourself.',
       error: 'That didn\u2019t work just now. Please try again.',
       scoutTyping: '{name} is typing…',
+      liveOpen: 'Live now: scouts answer until {until}',
+      liveOpenNoTime: 'Live now: scouts are answering',
+      liveBusy: 'A live session runs until {until}, but the scouts can\u2019t take new chats right now.',
+      liveBusyNoTime: 'A live session is running, but the scouts can\u2019t take new chats right now.',
+      liveNext: 'Next live session: {date}, {from}–{to}',
+      liveNone: 'No live session is scheduled right now. The bot is here any time.',
       neutralTitle: 'Weather'
     }
   };
@@ -109,6 +123,7 @@
     '--sl-accent:#1d5e6e;--sl-on-accent:#fff;--sl-soft:#e4f1ef;--sl-user:#1d5e6e;--sl-on-user:#fff;--sl-bot:#fff;',
     '--sl-scout:#fff4d9;--sl-scout-line:#c8932a;--sl-notice:#eef1f4;--sl-exit:#b3261e;--sl-exit-hover:#8c1d18;',
     '--sl-crisis:#b3261e;--sl-crisis-bg:#fff4f3;--sl-focus:#0b3d91;--sl-link:#0a5a8a;--sl-shadow:0 10px 30px rgba(20,35,50,.18);',
+    '--sl-live:#1e7a46;--sl-busy:#a15c00;',
     'box-sizing:border-box;position:relative;display:flex;flex-direction:column;height:100%;min-height:440px;',
     'container-type:inline-size;background:var(--sl-bg);color:var(--sl-text);border:1px solid var(--sl-border);border-radius:16px;',
     'font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:max(16px,1rem);',
@@ -116,7 +131,8 @@
     '@media (prefers-color-scheme:dark){.scoutline{--sl-bg:#14191f;--sl-surface:#1d242c;--sl-text:#e8edf2;--sl-muted:#aab6c2;',
     '--sl-border:#34404c;--sl-field:#6f7d8a;--sl-accent:#1f6675;--sl-soft:#1e3238;--sl-user:#1f6675;--sl-bot:#1d242c;',
     '--sl-scout:#2a2416;--sl-scout-line:#c8932a;--sl-notice:#232b34;--sl-exit:#c62828;--sl-exit-hover:#a31f1f;',
-    '--sl-crisis:#ff8a80;--sl-crisis-bg:#2a1a1a;--sl-focus:#9ecbff;--sl-link:#8fd0ff;--sl-shadow:0 10px 30px rgba(0,0,0,.5);}}',
+    '--sl-crisis:#ff8a80;--sl-crisis-bg:#2a1a1a;--sl-focus:#9ecbff;--sl-link:#8fd0ff;--sl-shadow:0 10px 30px rgba(0,0,0,.5);',
+    '--sl-live:#5fd08a;--sl-busy:#f0b35a;}}',
     '.scoutline *,.scoutline *::before,.scoutline *::after{box-sizing:border-box;}',
     '.scoutline [hidden]{display:none!important;}',
     '.scoutline h2,.scoutline p,.scoutline ol,.scoutline li{margin:0;padding:0;font:inherit;color:inherit;letter-spacing:normal;}',
@@ -140,6 +156,14 @@
     '.sl-exitnote{font-size:.875em;color:var(--sl-muted);text-align:right;line-height:1.25;}',
     '.sl-min{order:3;flex:0 0 auto;min-width:44px;min-height:44px;border:1px solid var(--sl-border);border-radius:10px;',
     'background:var(--sl-surface);font-size:1.25em;line-height:1;}',
+    /* live line: is a scout answering now, else when next */
+    '.sl-live{flex:0 0 auto;padding:.35em .75em;border-bottom:1px solid var(--sl-border);color:var(--sl-muted);',
+    'font-size:.9375em;line-height:1.35;overflow-wrap:break-word;}',
+    '.sl-live::before{content:"";display:inline-block;width:.6em;height:.6em;margin-right:.45em;border-radius:50%;',
+    'background:var(--sl-field);vertical-align:.05em;}',
+    '.sl-live[data-state="open"]{color:var(--sl-text);font-weight:600;}',
+    '.sl-live[data-state="open"]::before{background:var(--sl-live);}',
+    '.sl-live[data-state="busy"]::before{background:var(--sl-busy);}',
     /* pinned crisis cards */
     '.sl-pinned{flex:0 0 auto;max-height:40%;overflow-y:auto;display:flex;flex-direction:column;gap:.5em;padding:.6em .75em 0;}',
     '.sl-pinned:empty{display:none;}',
@@ -218,7 +242,8 @@
     '.sl-typing span:nth-child(2){animation-delay:.15s;}.sl-typing span:nth-child(3){animation-delay:.3s;}',
     '@keyframes sl-in{from{opacity:0;transform:translateY(4px);}to{opacity:1;transform:none;}}',
     '@keyframes sl-dot{0%,80%,100%{opacity:.3;}40%{opacity:1;}}}',
-    '@media (forced-colors:active){.sl-exit,.sl-send,.sl-choice,.sl-tool,.sl-btn{border:2px solid ButtonText;}.sl-crisis{border:3px solid CanvasText;}}'
+    '@media (forced-colors:active){.sl-exit,.sl-send,.sl-choice,.sl-tool,.sl-btn{border:2px solid ButtonText;}.sl-crisis{border:3px solid CanvasText;}',
+    '.sl-live::before{forced-color-adjust:none;background:CanvasText;}}'
   ].join('\n');
 
   /* ---------- configuration from the script tag ---------- */
@@ -436,6 +461,9 @@
         bind(h('p', { class: 'sl-nophotos' }), 'text', 'noPhotos')),
       minBtn);
 
+    // is a scout answering now, or when next: filled by the server's `schedule` frames
+    var live = h('p', { class: 'sl-live scoutline-live', id: 'scoutline-live', role: 'status', 'aria-live': 'polite', hidden: true });
+
     var pinned = h('div', { class: 'sl-pinned', id: 'scoutline-pinned' });
 
     function tool(cls, key, id) {
@@ -479,7 +507,7 @@
       input, sendBtn, hint);
 
     var root = bind(h('section', { class: 'scoutline' + (floating ? ' scoutline--float' : ''), id: 'scoutline', lang: locale },
-      head, pinned, tools, confirmBox, log, status, scoutTyping, typing, choices, form), 'aria-label', 'region');
+      head, live, pinned, tools, confirmBox, log, status, scoutTyping, typing, choices, form), 'aria-label', 'region');
 
     function applyLocale(next) {
       if (!TEXTS[next]) return;
@@ -493,6 +521,7 @@
       langBtn.setAttribute('lang', t('languageLang'));
       if (minBtn) updateMinBtn();
       if (!connected) status.textContent = t('connecting');
+      renderLive();
       updateCounter();
     }
 
@@ -511,6 +540,7 @@
     var withScout = false;      // a scout holds the chat: the user's typing is signalled to them
     var lastTypingSent = 0;
     var scoutTypingTimer = null;
+    var liveFrame = null;       // the last `schedule` frame, shown again in a new language
 
     /* ---------- rendering ---------- */
     function keyOf(from, kind, text) {
@@ -726,6 +756,7 @@
         case 'error': onError(f); break;
         case 'deleted': onDeleted(f); break;
         case 'typing': onScoutTyping(f); break;
+        case 'schedule': onSchedule(f); break;
         default: break;
       }
     }
@@ -806,6 +837,60 @@
       var now = Date.now();
       if (now - lastTypingSent < TYPING_EVERY_MS) return;
       if (sendFrame({ type: 'typing' })) lastTypingSent = now;
+    }
+
+    /* ---------- live line ---------- */
+    function onSchedule(f) {
+      if (f.state !== 'open' && f.state !== 'busy' && f.state !== 'closed') return;
+      liveFrame = f;
+      renderLive();
+    }
+
+    function parseTime(v) {
+      if (typeof v !== 'string' || !v) return null;
+      var d = new Date(v);
+      return isNaN(d.getTime()) ? null : d;
+    }
+
+    // in the browser's own time zone and the widget's language
+    function formatTime(d, options) {
+      try {
+        return new Intl.DateTimeFormat(INTL_LOCALES[locale] || locale, options).format(d);
+      } catch (e) {
+        return d.toISOString().slice(0, 16).replace('T', ' ');
+      }
+    }
+
+    function clock(d) {
+      return formatTime(d, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    }
+
+    function liveText(f) {
+      var until = parseTime(f.until);
+      if (f.state === 'open') return until ? t('liveOpen').replace('{until}', clock(until)) : t('liveOpenNoTime');
+      if (f.state === 'busy') return until ? t('liveBusy').replace('{until}', clock(until)) : t('liveBusyNoTime');
+      var next = Array.isArray(f.next) ? f.next : [];
+      for (var i = 0; i < next.length; i++) {
+        var n = next[i] || {};
+        var from = parseTime(n.start);
+        var to = parseTime(n.end);
+        if (!from || !to) continue;
+        var text = t('liveNext')
+          .replace('{date}', formatTime(from, { weekday: 'short', day: 'numeric', month: 'short' }))
+          .replace('{from}', clock(from))
+          .replace('{to}', clock(to));
+        var topic = typeof n.topic === 'string' ? n.topic.trim() : '';
+        return topic && topic.length <= LIVE_TOPIC_MAX ? text + ' (' + topic + ')' : text;
+      }
+      return t('liveNone');
+    }
+
+    function renderLive() {
+      if (!liveFrame) return;
+      var text = liveText(liveFrame);
+      if (live.textContent !== text) live.textContent = text;
+      live.setAttribute('data-state', liveFrame.state);
+      live.hidden = false;
     }
 
     function onDeleted(f) {

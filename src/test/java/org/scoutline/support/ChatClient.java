@@ -17,12 +17,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A real WebSocket client (the JDK's) speaking the widget protocol, for end-to-end tests and the benchmark. */
+/**
+ * A real WebSocket client (the JDK's) speaking the widget protocol, for end-to-end tests and the benchmark. The
+ * server's {@code schedule} frames (the live line, pushed whenever it changes) are kept aside, so that
+ * {@link #next()} sees the conversation only; read them with {@link #nextSchedule()}, or call
+ * {@link #scheduleInline()} before {@code hello} to see them in order among the others.
+ */
 public final class ChatClient implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+
+	private final BlockingQueue<JsonNode> schedules = new LinkedBlockingQueue<>();
+
+	private volatile boolean scheduleAside = true;
 
 	private final WebSocket socket;
 
@@ -41,6 +50,22 @@ public final class ChatClient implements AutoCloseable {
 
 	public static ChatClient connect(HttpClient http, int port) {
 		return new ChatClient(http, URI.create("ws://127.0.0.1:" + port + "/chat/ws"));
+	}
+
+	/** From now on {@code schedule} frames arrive through {@link #next()} like any other frame. */
+	public ChatClient scheduleInline() {
+		scheduleAside = false;
+		return this;
+	}
+
+	/** @return the next {@code schedule} frame kept aside; fails after five seconds */
+	public JsonNode nextSchedule() {
+		return poll(schedules, "schedule frame");
+	}
+
+	/** @return the {@code schedule} frames kept aside that arrive within {@code millis}, possibly none */
+	public List<JsonNode> drainSchedules(long millis) throws InterruptedException {
+		return drain(schedules, millis);
 	}
 
 	public ChatClient hello(String token, String locale) {
@@ -77,10 +102,15 @@ public final class ChatClient implements AutoCloseable {
 
 	/** @return the next frame from the server; fails after five seconds */
 	public JsonNode next() {
+		return poll(frames, "frame");
+	}
+
+	private JsonNode poll(BlockingQueue<JsonNode> queue, String what) {
 		try {
-			JsonNode frame = frames.poll(5, TimeUnit.SECONDS);
+			JsonNode frame = queue.poll(5, TimeUnit.SECONDS);
 			if (frame == null) {
-				throw new AssertionError("no frame from the server within 5 s" + (closed ? " (socket closed)" : ""));
+				throw new AssertionError(
+						"no " + what + " from the server within 5 s" + (closed ? " (socket closed)" : ""));
 			}
 			return frame;
 		}
@@ -101,9 +131,13 @@ public final class ChatClient implements AutoCloseable {
 
 	/** @return frames that arrive within {@code millis}, possibly none */
 	public List<JsonNode> drain(long millis) throws InterruptedException {
+		return drain(frames, millis);
+	}
+
+	private static List<JsonNode> drain(BlockingQueue<JsonNode> queue, long millis) throws InterruptedException {
 		List<JsonNode> out = new ArrayList<>();
 		JsonNode frame;
-		while ((frame = frames.poll(millis, TimeUnit.MILLISECONDS)) != null) {
+		while ((frame = queue.poll(millis, TimeUnit.MILLISECONDS)) != null) {
 			out.add(frame);
 		}
 		return out;
@@ -147,7 +181,9 @@ public final class ChatClient implements AutoCloseable {
 			partial.append(data);
 			if (last) {
 				try {
-					frames.add(JSON.readTree(partial.toString()));
+					JsonNode frame = JSON.readTree(partial.toString());
+					boolean aside = scheduleAside && "schedule".equals(frame.path("type").asText());
+					(aside ? schedules : frames).add(frame);
 				}
 				catch (Exception ex) {
 					frames.add(JSON.createObjectNode().put("type", "unparseable").put("raw", partial.toString()));

@@ -1,10 +1,15 @@
 package org.scoutline.channel.webchat;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.schedule.OpeningDecision;
+import org.scoutline.schedule.Occurrence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -48,6 +53,47 @@ final class WebChatFrames {
 
 		Typing(String name) {
 			this("typing", name);
+		}
+
+	}
+
+	/**
+	 * The widget's live line: whether scouts answer now. Names no scout and nothing about any user: the same frame
+	 * goes to every widget.
+	 *
+	 * @param state {@code open} (a scout will answer), {@code busy} (a session runs but takes no new chat now: no
+	 * scout checked in yet, queue full, or its last minutes) or {@code closed} (no session runs)
+	 * @param until when the running session ends (ISO-8601 with offset), {@code null} when none runs
+	 * @param next while {@code closed}: the next sessions on the widget's channel, soonest first, at most three;
+	 * else empty
+	 */
+	record Schedule(String type, String state, @JsonInclude(JsonInclude.Include.ALWAYS) String until,
+			List<NextSession> next) {
+
+		static Schedule of(OpeningDecision decision) {
+			if (decision instanceof OpeningDecision.Open open) {
+				return new Schedule("schedule", "open", instant(open.occurrence().end()), List.of());
+			}
+			OpeningDecision.Closed closed = (OpeningDecision.Closed) decision;
+			if (closed.live() != null) {
+				return new Schedule("schedule", "busy", instant(closed.live().end()), List.of());
+			}
+			return new Schedule("schedule", "closed", null, closed.next().stream().map(NextSession::of).toList());
+		}
+
+		private static String instant(ZonedDateTime time) {
+			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.truncatedTo(ChronoUnit.SECONDS));
+		}
+
+	}
+
+	/** @param timeZone the session's own zone (IANA id); the widget shows the times in the browser's zone */
+	record NextSession(String title, String topic, String start, String end, String timeZone) {
+
+		static NextSession of(Occurrence occurrence) {
+			return new NextSession(occurrence.session().title(), occurrence.session().topic(),
+					Schedule.instant(occurrence.start()), Schedule.instant(occurrence.end()),
+					occurrence.session().zone().getId());
 		}
 
 	}

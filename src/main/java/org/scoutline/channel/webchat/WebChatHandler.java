@@ -73,9 +73,12 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private final Pseudonyms pseudonyms;
 
+	private final LiveStatus liveStatus;
+
 	WebChatHandler(Hotline hotline, ObjectMapper json, WebChatSettings settings, WebSessions sessions,
-			Pseudonyms pseudonyms) {
+			Pseudonyms pseudonyms, LiveStatus liveStatus) {
 		this.sessions = sessions;
+		this.liveStatus = liveStatus;
 		this.pseudonyms = pseudonyms;
 		this.hotline = hotline;
 		this.json = json;
@@ -151,6 +154,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		forget(session);
+		liveStatus.unwatch(out(session));
 		session.getAttributes().clear();
 	}
 
@@ -224,6 +228,8 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		if (!opening.welcome().isEmpty()) {
 			send(session, new WebChatFrames.Bot(opening.locale(), opening.welcome(), opening.choices()));
 		}
+		// the live line: the frame this instance rendered last, then every change (sent once per socket)
+		liveStatus.watch(out(session));
 	}
 
 	private void turn(WebSocketSession session, InboundMessage inbound) throws IOException {

@@ -1,0 +1,179 @@
+package org.scoutline.channel.webchat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.scoutline.conversation.Channel;
+import org.scoutline.hotline.Hotline;
+import org.scoutline.schedule.OpeningDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The widget's live line ({@code schedule} frame) on this instance. One thread asks the hotline every
+ * {@code scoutline.webchat.schedule-refresh} whether scouts answer on the web now, renders the frame once and, only
+ * when its text changed, sends that same text to every widget socket open here. A socket gets the current frame
+ * right after its opening frames. A failed refresh is logged (exception class only) and the last frame stays.
+ * Every socket remembers the version it was sent last, so a frame never overtakes a newer one.
+ */
+@Component
+class LiveStatus implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveStatus.class);
+
+	private final Map<WebSocketSession, Delivered> watching = new ConcurrentHashMap<>();
+
+	private final Supplier<OpeningDecision> opening;
+
+	private final ObjectMapper json;
+
+	private final Duration every;
+
+	private volatile Published current;
+
+	private ScheduledExecutorService timer;
+
+	@Autowired
+	LiveStatus(Hotline hotline, ObjectMapper json, WebChatSettings settings) {
+		this(() -> hotline.opening(Channel.WEB), json, settings.scheduleRefresh());
+	}
+
+	LiveStatus(Supplier<OpeningDecision> opening, ObjectMapper json, Duration every) {
+		this.opening = opening;
+		this.json = json;
+		this.every = every;
+	}
+
+	/** Asks once; sends the frame to every watching socket if it differs from the last one. */
+	synchronized void refresh() {
+		WebChatFrames.Schedule frame;
+		String text;
+		try {
+			frame = WebChatFrames.Schedule.of(opening.get());
+			text = json.writeValueAsString(frame);
+		}
+		catch (JsonProcessingException | RuntimeException ex) {
+			log.warn("web live status not refreshed, keeping the last one cause={}", ex.getClass().getSimpleName());
+			return;
+		}
+		Published last = current;
+		if (last != null && last.message().getPayload().equals(text)) {
+			return;
+		}
+		Published next = new Published(last == null ? 1 : last.version() + 1, new TextMessage(text));
+		current = next;
+		watching.forEach((session, delivered) -> {
+			if (session.isOpen()) {
+				delivered.offer(session, next);
+			}
+			else {
+				watching.remove(session); // closed without a goodbye (a race with the hello): not kept forever
+			}
+		});
+		log.info("web live status changed state={} version={} sockets={}", frame.state(), next.version(),
+				watching.size());
+	}
+
+	/** A socket said hello (its opening frames are sent): it gets the current frame and every change. */
+	void watch(WebSocketSession session) {
+		Delivered delivered = watching.computeIfAbsent(session, s -> new Delivered());
+		if (!session.isOpen()) {
+			watching.remove(session);
+			return;
+		}
+		Published now = current;
+		if (now != null) {
+			delivered.offer(session, now);
+		}
+	}
+
+	void unwatch(WebSocketSession session) {
+		watching.remove(session);
+	}
+
+	/** @return how many sockets get the frame */
+	int watching() {
+		return watching.size();
+	}
+
+	/** @return the frame sent last, {@code null} before the first successful refresh */
+	String current() {
+		Published now = current;
+		return now == null ? null : now.message().getPayload();
+	}
+
+	@Override
+	public synchronized void start() {
+		timer = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "webchat-live-status");
+			thread.setDaemon(true);
+			return thread;
+		});
+		timer.scheduleWithFixedDelay(this::tick, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (timer != null) {
+			timer.shutdownNow();
+			timer = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return timer != null;
+	}
+
+	/** A task of a scheduled executor that throws is never run again: nothing may escape. */
+	private void tick() {
+		try {
+			refresh();
+		}
+		catch (RuntimeException ex) {
+			log.warn("web live status tick failed cause={}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/** One rendered frame; {@code version} grows with every change. */
+	record Published(long version, TextMessage message) {
+	}
+
+	/** What one socket was sent last. */
+	private static final class Delivered {
+
+		private long version;
+
+		synchronized void offer(WebSocketSession session, Published frame) {
+			if (frame.version() <= version) {
+				return;
+			}
+			version = frame.version();
+			try {
+				if (session.isOpen()) {
+					session.sendMessage(frame.message());
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("web live status not delivered session={} cause={}", session.getId(),
+						ex.getClass().getSimpleName());
+			}
+		}
+
+	}
+
+}
