@@ -135,7 +135,7 @@ class LiveSessionFlowTests {
 		sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -60, 5, 20));
 		login("sam").connect();
 		JsonNode answer = widgetUser().command("scout").next("bot");
-		assertThat(texts(answer)).contains("Tonight's live session ends at").contains("day and night");
+		assertThat(texts(answer)).contains("This live session ends at").contains("day and night");
 	}
 
 	@Test
@@ -220,7 +220,7 @@ class LiveSessionFlowTests {
 		assertThat(texts(users.get(0).next("bot"))).contains("a scout should reach you before the end");
 		assertThat(texts(users.get(1).next("bot"))).contains("number 2").contains("should reach you");
 		JsonNode third = users.get(2).next("bot");
-		assertThat(texts(third)).contains("To be honest").contains("may not get to you tonight")
+		assertThat(texts(third)).contains("To be honest").contains("may not get to you before it ends")
 			.contains("day and night");
 		assertThat(choiceIds(third)).containsExactly("leave_queue");
 	}
