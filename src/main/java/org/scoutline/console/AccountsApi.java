@@ -3,6 +3,7 @@ package org.scoutline.console;
 import java.util.List;
 import java.util.Map;
 
+import org.scoutline.platform.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +42,7 @@ class AccountsApi {
 		}
 		Role role = role(body.role());
 		if (!accounts.create(body.username(), body.password(), body.alias(), role)) {
-			throw new ConsoleProblem(HttpStatus.CONFLICT, "taken", "That username is taken.");
+			throw new ApiProblem(HttpStatus.CONFLICT, "taken", "That username is taken.");
 		}
 		return new Account(body.username(), body.alias(), role, true);
 	}
@@ -66,14 +67,14 @@ class AccountsApi {
 			throw bad("bad_password", "The password must be 10 to 128 characters.");
 		}
 		if (!accounts.resetPassword(username, password)) {
-			throw new ConsoleProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
+			throw new ApiProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
 		}
 		return Map.of("outcome", "password_reset");
 	}
 
 	private Map<String, String> enabled(String username, boolean enabled) {
 		if (!accounts.setEnabled(username, enabled)) {
-			throw new ConsoleProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
+			throw new ApiProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
 		}
 		return Map.of("outcome", enabled ? "enabled" : "disabled");
 	}
@@ -87,8 +88,8 @@ class AccountsApi {
 		}
 	}
 
-	private static ConsoleProblem bad(String code, String message) {
-		return new ConsoleProblem(HttpStatus.BAD_REQUEST, code, message);
+	private static ApiProblem bad(String code, String message) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, code, message);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.scoutline.conversation.Conversations;
 import org.scoutline.handover.ClaimOutcome;
 import org.scoutline.handover.Handover;
 import org.scoutline.handover.ScoutDuty;
+import org.scoutline.platform.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -94,7 +95,7 @@ class ConsoleApi {
 	Map<String, Object> chat(@PathVariable String id, Authentication who) {
 		ConversationId conversation = allowed(id, who);
 		Map<String, Object> chat = summary(conversation)
-			.orElseThrow(() -> new ConsoleProblem(HttpStatus.NOT_FOUND, "gone", "This chat no longer exists."));
+			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "gone", "This chat no longer exists."));
 		List<Map<String, Object>> transcript = new ArrayList<>();
 		conversations.transcript(conversation, 200).forEach(line -> transcript.add(Map.of("from",
 				line.author().name().toLowerCase(), "text", line.text(), "kind", line.kind().name().toLowerCase(),
@@ -123,15 +124,15 @@ class ConsoleApi {
 		ConversationId conversation = allowed(id, who);
 		Account target = accounts.find(body == null ? null : body.to())
 			.filter(a -> a.enabled() && a.role() != Role.COORDINATOR)
-			.orElseThrow(() -> new ConsoleProblem(HttpStatus.BAD_REQUEST, "no_such_scout",
+			.orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "no_such_scout",
 					"There is no active scout or supervisor with that name."));
 		if (!duty.onDuty().contains(target.username())) {
-			throw new ConsoleProblem(HttpStatus.CONFLICT, "not_on_duty",
+			throw new ApiProblem(HttpStatus.CONFLICT, "not_on_duty",
 					target.alias() + " is not on duty right now. Choose someone whose console is open.");
 		}
 		String holder = handover.assignee(conversation);
 		if (holder == null) {
-			throw new ConsoleProblem(HttpStatus.CONFLICT, "gone", "Nobody holds this chat any more.");
+			throw new ApiProblem(HttpStatus.CONFLICT, "gone", "Nobody holds this chat any more.");
 		}
 		ClaimOutcome outcome = handover.transfer(conversation, holder, target.username(), target.alias(),
 				target.role() == Role.SUPERVISOR);
@@ -146,12 +147,12 @@ class ConsoleApi {
 	Map<String, Object> close(@PathVariable String id, @RequestBody Close body, Authentication who) {
 		ConversationId conversation = allowed(id, who);
 		if (body == null || !OUTCOMES.contains(body.outcome())) {
-			throw new ConsoleProblem(HttpStatus.BAD_REQUEST, "bad_outcome", "Choose one of the outcomes: " + OUTCOMES);
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad_outcome", "Choose one of the outcomes: " + OUTCOMES);
 		}
 		String holder = handover.assignee(conversation);
 		Account closer = account(who);
 		if (holder == null || !handover.close(conversation, holder, closer.alias(), body.outcome())) {
-			throw new ConsoleProblem(HttpStatus.CONFLICT, "gone", "This chat is not open any more.");
+			throw new ApiProblem(HttpStatus.CONFLICT, "gone", "This chat is not open any more.");
 		}
 		return Map.of("outcome", "closed");
 	}
@@ -164,7 +165,7 @@ class ConsoleApi {
 		ConversationId conversation = allowed(id, who);
 		String text = body == null || body.text() == null ? "" : body.text().strip();
 		if (text.isEmpty() || text.length() > settings.maxNoteLength()) {
-			throw new ConsoleProblem(HttpStatus.BAD_REQUEST, "bad_note",
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad_note",
 					"A note needs 1 to " + settings.maxNoteLength() + " characters.");
 		}
 		handover.note(conversation, who.getName(), text);
@@ -184,11 +185,11 @@ class ConsoleApi {
 		switch (outcome) {
 			case OK, MINE -> {
 			}
-			case TAKEN -> throw new ConsoleProblem(HttpStatus.CONFLICT, "taken",
+			case TAKEN -> throw new ApiProblem(HttpStatus.CONFLICT, "taken",
 					"Another scout has already taken this chat.");
-			case GONE -> throw new ConsoleProblem(HttpStatus.NOT_FOUND, "gone",
+			case GONE -> throw new ApiProblem(HttpStatus.NOT_FOUND, "gone",
 					"This chat is no longer waiting: the person left the queue or deleted their data.");
-			case FULL -> throw new ConsoleProblem(HttpStatus.CONFLICT, "full", full);
+			case FULL -> throw new ApiProblem(HttpStatus.CONFLICT, "full", full);
 		}
 	}
 
@@ -223,7 +224,7 @@ class ConsoleApi {
 		ConversationId conversation = parse(id);
 		account(who);
 		if (!access.allowed(who, id)) {
-			throw new ConsoleProblem(HttpStatus.FORBIDDEN, "not_yours",
+			throw new ApiProblem(HttpStatus.FORBIDDEN, "not_yours",
 					"This chat is not assigned to you. Claim it from the queue, or ask the supervisor.");
 		}
 		return conversation;
@@ -234,14 +235,14 @@ class ConsoleApi {
 			return new ConversationId(id);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ConsoleProblem(HttpStatus.NOT_FOUND, "gone", "There is no chat with that id.");
+			throw new ApiProblem(HttpStatus.NOT_FOUND, "gone", "There is no chat with that id.");
 		}
 	}
 
 	/** @return the caller's account; a session of a disabled account is refused at once */
 	private Account account(Authentication who) {
 		return accounts.find(who.getName()).filter(Account::enabled)
-			.orElseThrow(() -> new ConsoleProblem(HttpStatus.FORBIDDEN, "account_disabled",
+			.orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "account_disabled",
 					"Your account is disabled. Please talk to your coordinator."));
 	}
 

@@ -2,6 +2,7 @@ package org.scoutline.console;
 
 import java.util.Map;
 
+import org.scoutline.platform.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,8 @@ class ConsoleErrors {
 		return Map.of("error", code, "message", message);
 	}
 
-	@ExceptionHandler(ConsoleProblem.class)
-	ResponseEntity<Map<String, String>> problem(ConsoleProblem problem) {
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<Map<String, String>> problem(ApiProblem problem) {
 		return ResponseEntity.status(problem.status()).body(body(problem.code(), problem.getMessage()));
 	}
 

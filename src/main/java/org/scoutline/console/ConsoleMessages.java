@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.scoutline.conversation.ConversationId;
 import org.scoutline.handover.Handover;
+import org.scoutline.platform.ApiProblem;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -39,7 +40,7 @@ class ConsoleMessages {
 	void send(@DestinationVariable String id, @Payload Text body, Principal who) {
 		String text = checked(body, settings.maxMessageLength());
 		if (!handover.scoutWrites(parse(id), who.getName(), text)) {
-			throw new ConsoleProblem(null, "not_yours",
+			throw new ApiProblem(null, "not_yours",
 					"You do not hold this chat (any more). Claim it or take it over first.");
 		}
 	}
@@ -61,9 +62,9 @@ class ConsoleMessages {
 		handover.note(parse(id), who.getName(), checked(body, settings.maxNoteLength()));
 	}
 
-	@MessageExceptionHandler(ConsoleProblem.class)
+	@MessageExceptionHandler(ApiProblem.class)
 	@SendToUser(destinations = "/queue/errors", broadcast = false)
-	Map<String, String> refused(ConsoleProblem problem) {
+	Map<String, String> refused(ApiProblem problem) {
 		return ConsoleErrors.body(problem.code(), problem.getMessage());
 	}
 
@@ -76,10 +77,10 @@ class ConsoleMessages {
 	private static String checked(Text body, int max) {
 		String text = body == null || body.text() == null ? "" : body.text().strip();
 		if (text.isEmpty()) {
-			throw new ConsoleProblem(null, "empty", "There is nothing to send.");
+			throw new ApiProblem(null, "empty", "There is nothing to send.");
 		}
 		if (text.length() > max) {
-			throw new ConsoleProblem(null, "too_long", "At most " + max + " characters, please shorten it.");
+			throw new ApiProblem(null, "too_long", "At most " + max + " characters, please shorten it.");
 		}
 		return text;
 	}
@@ -89,7 +90,7 @@ class ConsoleMessages {
 			return new ConversationId(id);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ConsoleProblem(null, "gone", "There is no chat with that id.");
+			throw new ApiProblem(null, "gone", "There is no chat with that id.");
 		}
 	}
 

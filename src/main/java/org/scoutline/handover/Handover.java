@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
 
 import org.scoutline.conversation.Bubble;
@@ -149,8 +150,13 @@ public class Handover {
 
 	/** @return an honest estimate of the wait in minutes for this position */
 	public int estimateMinutes(int position) {
+		return waitEstimate().applyAsInt(position);
+	}
+
+	/** @return the estimate in minutes by position, with the people on duty read once (for many positions) */
+	IntUnaryOperator waitEstimate() {
 		int scouts = Math.max(1, duty.onDuty().size() * settings.capacity());
-		return Math.max(1, (int) Math.ceil((double) position * settings.minutesPerChat() / scouts));
+		return position -> Math.max(1, (int) Math.ceil((double) position * settings.minutesPerChat() / scouts));
 	}
 
 	/** The user wrote while a scout has the chat: the scout sees it at once; a crisis flags the chat. */

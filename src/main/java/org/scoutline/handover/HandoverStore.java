@@ -173,6 +173,12 @@ class HandoverStore {
 		return ids == null ? List.of() : new ArrayList<>(ids);
 	}
 
+	/** @return how many conversations wait now */
+	int waitingCount() {
+		Long count = redis.opsForZSet().zCard(queue());
+		return count == null ? 0 : count.intValue();
+	}
+
 	/** @return the chats held by a scout, oldest claim first */
 	List<String> held() {
 		Set<String> ids = redis.opsForZSet().range(active(), 0, -1);

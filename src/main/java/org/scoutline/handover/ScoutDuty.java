@@ -41,7 +41,7 @@ public class ScoutDuty {
 	/** @return the opening rule's answer for a user on {@code channel} now; nothing is recorded */
 	public OpeningDecision opening(Channel channel) {
 		Set<String> present = Set.copyOf(onDuty());
-		return sessions.openingNow(channel, present::contains, store.waiting().size());
+		return sessions.openingNow(channel, present::contains, store.waitingCount());
 	}
 
 	/**

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
 
 import org.scoutline.conversation.Bubble;
@@ -99,6 +101,7 @@ class SessionNotices {
 	void on(EscalationsStopped stopped) {
 		Occurrence occurrence = stopped.occurrence();
 		long minutesLeft = Math.max(0, Duration.between(clock.instant(), occurrence.end().toInstant()).toMinutes());
+		IntUnaryOperator estimate = handover.waitEstimate();
 		int position = 0;
 		int told = 0;
 		for (String id : handover.waiting()) {
@@ -106,7 +109,7 @@ class SessionNotices {
 			if (!belongsTo(id, occurrence)) {
 				continue;
 			}
-			boolean reachable = handover.estimateMinutes(position) <= minutesLeft;
+			boolean reachable = estimate.applyAsInt(position) <= minutesLeft;
 			int place = position;
 			notices.tell(new ConversationId(id), UnaryOperator.identity(), c -> stopNotice(c, occurrence, place,
 					reachable), handover::choicesFor);
@@ -129,13 +132,15 @@ class SessionNotices {
 
 	private void endWaits(Occurrence occurrence) {
 		int told = 0;
+		Map<Channel, Boolean> served = new EnumMap<>(Channel.class);
 		for (String id : handover.waiting()) {
 			if (!belongsTo(id, occurrence)) {
 				continue;
 			}
 			ConversationId conversation = new ConversationId(id);
 			Optional<Conversation> current = conversations.get(conversation);
-			if (current.isPresent() && stillServed(current.get().channel(), occurrence)) {
+			if (current.isPresent() && served.computeIfAbsent(current.get().channel(),
+					channel -> stillServed(channel, occurrence))) {
 				continue; // another session on this channel is still live: the user keeps their place
 			}
 			if (!handover.endWait(id, occurrence.key())) {

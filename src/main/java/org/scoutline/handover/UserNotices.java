@@ -68,8 +68,12 @@ class UserNotices {
 		if (current.isEmpty()) {
 			return Optional.empty();
 		}
-		List<Bubble> bubbles = shown.apply(current.get());
 		Instant now = clock.instant();
+		if (reminder && !gateway(current.get()).map(g -> g.canRemind(current.get(), now)).orElse(false)) {
+			log.info("session reminder not allowed on the channel now conversation={}", id);
+			return Optional.empty(); // nothing goes into the transcript that the user never got
+		}
+		List<Bubble> bubbles = shown.apply(current.get());
 		List<TranscriptEntry> lines = bubbles.stream().map(b -> TranscriptEntry.fromBot(now, b)).toList();
 		Optional<Conversation> saved = save(id, change, lines);
 		saved.ifPresent(c -> {

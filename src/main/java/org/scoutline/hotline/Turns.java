@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
@@ -372,7 +373,7 @@ class Turns {
 		return SYSTEM_CHOICES.contains(choice) ? texts.get(locale, "system." + choice) : "[" + choice + "]";
 	}
 
-	private static final java.util.Set<String> SYSTEM_CHOICES = java.util.Set.of(Handover.REMIND_ME,
+	private static final Set<String> SYSTEM_CHOICES = Set.of(Handover.REMIND_ME,
 			Handover.LEAVE_MESSAGE, Handover.TAKE_BACK_MESSAGE, Handover.ASK_SCOUT, Handover.LEAVE_QUEUE);
 
 	/** @return the media refusal that says what happened to the media on this channel */

@@ -2,6 +2,7 @@ package org.scoutline.schedule;
 
 import java.util.Map;
 
+import org.scoutline.platform.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,8 +20,8 @@ class ReportErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportErrors.class);
 
-	@ExceptionHandler(ReportProblem.class)
-	ResponseEntity<Map<String, String>> problem(ReportProblem problem) {
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<Map<String, String>> problem(ApiProblem problem) {
 		return body(problem.status(), problem.code(), problem.getMessage());
 	}
 

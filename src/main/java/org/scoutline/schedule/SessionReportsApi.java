@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.scoutline.platform.ApiProblem;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -96,12 +97,12 @@ class SessionReportsApi {
 		catch (NumberFormatException ex) {
 			// answered below
 		}
-		throw new ReportProblem(HttpStatus.BAD_REQUEST, "bad_days",
+		throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad_days",
 				"days must be a whole number from 1 to " + MOST_DAYS + " (the default is " + DEFAULT_DAYS + ")");
 	}
 
-	private static ReportProblem unknown() {
-		return new ReportProblem(HttpStatus.NOT_FOUND, "unknown_report",
+	private static ApiProblem unknown() {
+		return new ApiProblem(HttpStatus.NOT_FOUND, "unknown_report",
 				"There is no report for that session date (reports are kept for " + SessionReports.KEEP.toDays()
 						+ " days).");
 	}
