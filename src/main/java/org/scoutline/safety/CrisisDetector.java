@@ -61,7 +61,12 @@ public class CrisisDetector {
 				found.add(signal.category());
 			}
 		}
-		return found.isEmpty() ? Screening.NONE : new Screening(Set.copyOf(found));
+		if (found.isEmpty()) {
+			return Screening.NONE;
+		}
+		Set<CrisisKind> kinds = new LinkedHashSet<>();
+		found.forEach(category -> kinds.add(CrisisKind.valueOf(category.toUpperCase(java.util.Locale.ROOT))));
+		return new Screening(kinds, Severity.CONCERN);
 	}
 
 	private boolean figurativeAround(List<String> words, int start, int end) {
@@ -97,14 +102,45 @@ public class CrisisDetector {
 	}
 
 	/**
-	 * @param signals the categories found; empty when none
+	 * What the screen found in one message.
+	 *
+	 * @param kinds the kinds of crisis signal found; empty when none
+	 * @param severity how urgent; {@link Severity#NONE} exactly when {@code kinds} is empty
 	 */
-	public record Screening(Set<String> signals) {
+	public record Screening(Set<CrisisKind> kinds, Severity severity) {
 
-		static final Screening NONE = new Screening(Set.of());
+		public static final Screening NONE = new Screening(Set.of(), Severity.NONE);
+
+		public Screening {
+			kinds = Set.copyOf(kinds);
+			if (kinds.isEmpty() != (severity == Severity.NONE)) {
+				throw new IllegalArgumentException("a screening has kinds exactly when it has a severity");
+			}
+		}
 
 		public boolean isCrisis() {
-			return !signals.isEmpty();
+			return severity != Severity.NONE;
+		}
+
+		public boolean isImminent() {
+			return severity == Severity.IMMINENT;
+		}
+
+		/** @return the most telling kind (danger from others, then suicide, then self-harm), or {@code null} */
+		public CrisisKind primaryKind() {
+			for (CrisisKind kind : List.of(CrisisKind.DANGER, CrisisKind.SUICIDE, CrisisKind.SELF_HARM)) {
+				if (kinds.contains(kind)) {
+					return kind;
+				}
+			}
+			return null;
+		}
+
+		/** @return the kinds' ids ({@code self_harm}, {@code danger} ...) */
+		public Set<String> signals() {
+			Set<String> ids = new LinkedHashSet<>();
+			kinds.forEach(kind -> ids.add(kind.id()));
+			return ids;
 		}
 
 	}
