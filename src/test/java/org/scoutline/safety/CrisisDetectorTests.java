@@ -1,16 +1,20 @@
 package org.scoutline.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
 
 class CrisisDetectorTests {
 
 	static final CrisisDetector detector = new CrisisDetector(
-			new SafetySettings(new ClassPathResource("config/crisis-lexicon.yml"), 2000));
+			new SafetySettings(new FileSystemResource("config/crisis-lexicon.yml"), 2000));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ich will nicht mehr leben", "Ich will nich mehr lebn", "ICH WILL NICHT MEHR LEBEN!!!",
@@ -18,7 +22,11 @@ class CrisisDetectorTests {
 			"ich ritze mich wieder", "am liebsten wäre ich tot", "ich will einfach nur noch sterben",
 			"I want to kill myself", "i wanna kil myself", "i want to die", "im going to end it all tonight",
 			"i dont want to be alive anymore", "thinking about suicide", "i'm suicidal", "kms",
-			"i've been cutting myself", "he said he will come to my house", "er will zu mir nach hause kommen" })
+			"i've been cutting myself", "he said he will come to my house", "er will zu mir nach hause kommen",
+			"iwanttodie", "willnichtmehrleben", "i wnat to die", "ich wlil sterben", "everyone would be better off without me",
+			"ohne mich wären alle besser dran", "kein bock mehr auf leben", "hab keine kraft mehr zu leben",
+			"if he posts it ill kill myself", "wenn das rauskommt bring ich mich um", "i just took all my pills",
+			"er weiß wo ich wohne", "he knows where i live", "ich will schluss machen mit allem" })
 	void findsCrisisSignals(String text) {
 		assertThat(detector.screen(text).isCrisis()).as(text).isTrue();
 	}
@@ -27,15 +35,41 @@ class CrisisDetectorTests {
 	@ValueSource(strings = { "ich sterbe vor Lachen", "ich lach mich tot", "hahaha ich lach mich tot 😂",
 			"I'm dying of laughter", "He posted my picture on Instagram", "Er will 500 Euro von mir",
 			"they want money in gift cards", "wie kann ich das melden?", "ich bin 15 und komme aus Deutschland",
-			"was ist take it down", "my friend needs help", "" })
+			"was ist take it down", "my friend needs help", "", "this maths test is killing me",
+			"I could kill for a pizza", "mein Akku stirbt", "i died three times in that level lol",
+			"ich will die Bilder löschen", "ich hab mit meinem Freund Schluss gemacht", "i want to deal with it",
+			"i dont want to lie anymore", "ich will nicht mehr lesen, ich bin müde", "kein bock mehr auf mathe" })
 	void leavesOrdinaryAndFigurativeTextAlone(String text) {
 		assertThat(detector.screen(text).isCrisis()).as(text).isFalse();
 	}
 
 	@Test
-	void namesTheKindOfSignal() {
-		assertThat(detector.screen("ich will mich umbringen").signals()).contains("self_harm");
-		assertThat(detector.screen("he said he will come to my house").signals()).contains("danger");
+	void namesTheKind() {
+		assertThat(detector.screen("ich will mich umbringen").kinds()).containsExactly(CrisisKind.SUICIDE);
+		assertThat(detector.screen("ich ritze mich").kinds()).containsExactly(CrisisKind.SELF_HARM);
+		assertThat(detector.screen("he said he will come to my house").kinds()).containsExactly(CrisisKind.DANGER);
+		assertThat(detector.screen("er will mich umbringen").kinds()).containsExactly(CrisisKind.DANGER);
+		assertThat(detector.screen("he says he will hurt me and i want to die").primaryKind())
+			.isEqualTo(CrisisKind.DANGER);
+	}
+
+	@Test
+	void anActOrIntentWithAMethodPlaceOrTimeIsImminent() {
+		assertThat(detector.screen("i took all the pills").severity()).isEqualTo(Severity.IMMINENT);
+		assertThat(detector.screen("ich stehe auf dem dach").severity()).isEqualTo(Severity.IMMINENT);
+		assertThat(detector.screen("i want to die tonight").severity()).isEqualTo(Severity.IMMINENT);
+		assertThat(detector.screen("ich spring heute von der brücke").severity()).isEqualTo(Severity.IMMINENT);
+		assertThat(detector.screen("er kommt heute nacht zu mir nach hause").severity()).isEqualTo(Severity.IMMINENT);
+		assertThat(detector.screen("i want to die").severity()).isEqualTo(Severity.CONCERN);
+		assertThat(detector.screen("everyone would be better off without me").severity()).isEqualTo(Severity.CONCERN);
+		assertThat(detector.screen("ich ritze mich manchmal").severity()).isEqualTo(Severity.CONCERN);
+	}
+
+	@Test
+	void aNegationTakesBackAWishButNotARefusalToLive() {
+		assertThat(detector.screen("i dont want to die").isCrisis()).isFalse();
+		assertThat(detector.screen("ich will nicht sterben").isCrisis()).isFalse();
+		assertThat(detector.screen("i dont want to live").isCrisis()).isTrue();
 	}
 
 	@Test
@@ -46,19 +80,44 @@ class CrisisDetectorTests {
 	}
 
 	@Test
-	void misspellingsWithinOneLetterMatchAndFarOffWordsDoNot() {
-		assertThat(PhraseMatcher.similar("umbrigen", "umbringen", false)).isTrue();
-		assertThat(PhraseMatcher.similar("suizit", "suizid", false)).isTrue();
-		assertThat(PhraseMatcher.similar("leben", "lesen", false)).isTrue();
-		assertThat(PhraseMatcher.similar("kms", "kmx", false)).isFalse();
-		assertThat(PhraseMatcher.similar("umbauen", "umbringen", false)).isFalse();
+	void slipsAreCountedAsOptimalStringAlignment() {
+		assertThat(Vocabulary.slips("umbrigen", "umbringen", 2)).isEqualTo(1);
+		assertThat(Vocabulary.slips("suizit", "suizid", 1)).isEqualTo(1);
+		assertThat(Vocabulary.distance("wnat", "want", 2)).as("a swap is one edit, not two").isEqualTo(1);
+		assertThat(Vocabulary.slips("lbeen", "leben", 1)).isEqualTo(1);
+		assertThat(Vocabulary.slips("leben", "lesen", 1)).as("a wrong letter in a short word is no slip")
+			.isGreaterThan(1);
+		assertThat(Vocabulary.slips("deal", "dead", 1)).isGreaterThan(1);
+		assertThat(Vocabulary.slips("letter", "better", 1)).as("b is not typed for l").isGreaterThan(1);
+		assertThat(Vocabulary.slips("sterbrn", "sterben", 1)).as("r is typed for e").isEqualTo(1);
+		assertThat(Vocabulary.slips("umbauen", "umbringen", 2)).isGreaterThan(2);
 	}
 
 	@Test
-	void normalisesUmlautsDigitsAndRepeatedLetters() {
+	void normalisesUmlautsDigitsRepeatedLettersAndApostrophes() {
 		assertThat(TextNormalizer.words("Ich wäre lieber TOT!!! 5u1z1d leeeeben"))
-			.containsExactly("ich", "waere", "lieber", "tot", "suizid", "leeben");
+			.containsExactly("ich", "waere", "lieber", "tot", TextNormalizer.BREAK, "suizid", "leeben");
 		assertThat(TextNormalizer.words("116 111")).containsExactly("116", "111");
+		assertThat(TextNormalizer.words("I don't want to")).containsExactly("i", "dont", "want", "to");
+		assertThat(TextNormalizer.words("k!ll mys3lf")).containsExactly("kill", "myself");
+		assertThat(TextNormalizer.words("죽고 싶어")).containsExactly("죽고", "싶어");
+	}
+
+	@Test
+	void aLexiconThatNamesAnUnknownConceptDoesNotLoad() {
+		String yaml = """
+				languages:
+				  en:
+				    concepts:
+				      want: [want]
+				    rules:
+				      - kind: suicide
+				        severity: concern
+				        match: ["@want @die"]
+				""";
+		ByteArrayResource lexicon = new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), "test lexicon");
+		assertThatThrownBy(() -> new CrisisDetector(new SafetySettings(lexicon, 2000)))
+			.hasMessageContaining("languages.en").hasMessageContaining("@die");
 	}
 
 }

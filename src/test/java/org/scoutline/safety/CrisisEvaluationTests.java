@@ -1,0 +1,45 @@
+package org.scoutline.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * The crisis detector on our own labelled messages. {@code tuning.tsv} is what the lexicon was tuned on;
+ * {@code holdout.tsv} was written before the detector was rebuilt and kept out of tuning.
+ */
+class CrisisEvaluationTests {
+
+	/** the floor measured once on the held-out set (docs/crisis-detection.md), so that it can only get better */
+	static final double HELD_OUT_RECALL = 0.64;
+
+	static final double HELD_OUT_FALSE_POSITIVES = 0.05;
+
+	static final CrisisDetector detector = new CrisisDetector(
+			new SafetySettings(new FileSystemResource("config/crisis-lexicon.yml"), 2000));
+
+	@Test
+	void meetsTheTargetsOnTheTuningSet() throws Exception {
+		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning",
+				CrisisEvaluation.read("/crisis-eval/tuning.tsv"), detector);
+		System.out.println(result.report());
+		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(300);
+		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(300);
+		assertThat(result.recall()).as("recall, see the report above").isGreaterThanOrEqualTo(0.98);
+		assertThat(result.falsePositiveRate()).as("false positives, see the report above").isLessThanOrEqualTo(0.05);
+	}
+
+	@Test
+	void measuresTheHeldOutSet() throws Exception {
+		CrisisEvaluation.Result result = CrisisEvaluation.measure("held out",
+				CrisisEvaluation.read("/crisis-eval/holdout.tsv"), detector);
+		System.out.println(result.report());
+		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(120);
+		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(120);
+		assertThat(result.recall()).as("recall, see the report above").isGreaterThanOrEqualTo(HELD_OUT_RECALL);
+		assertThat(result.falsePositiveRate()).as("false positives, see the report above")
+			.isLessThanOrEqualTo(HELD_OUT_FALSE_POSITIVES);
+	}
+
+}
