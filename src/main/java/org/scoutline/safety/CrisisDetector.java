@@ -66,44 +66,13 @@ public class CrisisDetector {
 		if (words.isEmpty()) {
 			return Screening.NONE;
 		}
-		int[][] tags = tag(words);
-		long[] present = present(tags);
-		int[] counts = new int[conceptCount];
-		for (int[] word : tags) {
-			for (int concept : word) {
-				if (concept >= 0) {
-					counts[concept]++;
-				}
-			}
-		}
-		int[][] positions = new int[conceptCount][];
-		int[] filled = new int[conceptCount];
-		for (int i = 0; i < tags.length; i++) {
-			for (int concept : tags[i]) {
-				if (concept >= 0) {
-					if (positions[concept] == null) {
-						positions[concept] = new int[counts[concept]];
-					}
-					positions[concept][filled[concept]++] = i;
-				}
-			}
-		}
-		long[] blooms = new long[tags.length];
-		for (int i = 0; i < tags.length; i++) {
-			blooms[i] = CrisisPattern.bloom(tags[i]);
-		}
+		Message message = new Message(tag(words), conceptCount);
 		Set<CrisisKind> kinds = EnumSet.noneOf(CrisisKind.class);
 		Severity severity = Severity.NONE;
-		for (Language language : active(tags)) {
-			List<int[]> figurative = null;
+		for (Language language : active(message.tags)) {
+			List<int[]> figurative = language.spans(language.figurative, message);
 			for (Rule rule : language.rules) {
-				if (!rule.possible(present)) {
-					continue;
-				}
-				if (figurative == null) {
-					figurative = language.spans(language.figurative, tags, blooms, present);
-				}
-				Severity found = rule.find(tags, blooms, counts, positions, figurative, language, window);
+				Severity found = rule.find(message, figurative, language, window);
 				if (found != Severity.NONE) {
 					kinds.add(rule.kind);
 					severity = severity.max(found);
@@ -113,41 +82,23 @@ public class CrisisDetector {
 		return kinds.isEmpty() ? Screening.NONE : new Screening(kinds, severity);
 	}
 
-	int[][] tagForTiming(List<String> words) {
-		return tag(words);
-	}
-
-	/** @return the concepts that occur in the message, as a bit set */
-	private long[] present(int[][] tags) {
-		long[] present = new long[(conceptCount >>> 6) + 1];
-		for (int[] word : tags) {
-			for (int concept : word) {
-				if (concept >= 0) {
-					present[concept >>> 6] |= 1L << concept;
-				}
-			}
-		}
-		return present;
-	}
-
 	/** @return the patterns that matched, as written, for people tuning the lexicon */
 	List<String> explain(String text) {
-		List<String> words = TextNormalizer.words(text);
-		int[][] tags = tag(words);
+		Message message = new Message(tag(TextNormalizer.words(text)), conceptCount);
 		List<String> matched = new ArrayList<>();
-		for (Language language : active(tags)) {
-			List<int[]> figurative = language.spans(language.figurative, tags, null, present(tags));
+		for (Language language : active(message.tags)) {
+			List<int[]> figurative = language.spans(language.figurative, message);
 			for (CrisisPattern pattern : language.figurative) {
-				int[] span = pattern.find(tags, 0);
+				int[] span = message.find(pattern, 0);
 				if (span != null) {
 					matched.add(language.code + " figurative '" + pattern.name() + "' at " + span[0] + "-" + span[1]);
 				}
 			}
 			for (Rule rule : language.rules) {
 				for (CrisisPattern pattern : rule.patterns) {
-					int[] span = pattern.find(tags, 0);
-					while (span != null && (Rule.overlaps(span, figurative) || rule.cancelled(tags, span))) {
-						span = pattern.find(tags, span[0] + 1);
+					int[] span = message.find(pattern, 0);
+					while (span != null && (Rule.overlaps(span, figurative) || rule.cancelled(message.tags, span))) {
+						span = message.find(pattern, span[0] + 1);
 					}
 					if (span != null) {
 						matched.add(language.code + " " + rule.kind.id() + " '" + pattern.name() + "' at " + span[0]
@@ -157,6 +108,49 @@ public class CrisisDetector {
 			}
 		}
 		return matched;
+	}
+
+	/** One message's words with their concepts, indexed for matching. */
+	static final class Message {
+
+		final int[][] tags;
+
+		final long[] blooms;
+
+		final int[] counts;
+
+		final int[][] positions;
+
+		Message(int[][] tags, int conceptCount) {
+			this.tags = tags;
+			this.counts = new int[conceptCount];
+			this.blooms = new long[tags.length];
+			for (int i = 0; i < tags.length; i++) {
+				blooms[i] = CrisisPattern.bloom(tags[i]);
+				for (int concept : tags[i]) {
+					if (concept >= 0) {
+						counts[concept]++;
+					}
+				}
+			}
+			this.positions = new int[conceptCount][];
+			int[] filled = new int[conceptCount];
+			for (int i = 0; i < tags.length; i++) {
+				for (int concept : tags[i]) {
+					if (concept >= 0) {
+						if (positions[concept] == null) {
+							positions[concept] = new int[counts[concept]];
+						}
+						positions[concept][filled[concept]++] = i;
+					}
+				}
+			}
+		}
+
+		int[] find(CrisisPattern pattern, int from) {
+			return pattern.find(tags, blooms, from, counts, positions);
+		}
+
 	}
 
 	/** @return each word's concepts; a run of words written together counts as those words */
@@ -310,7 +304,8 @@ public class CrisisDetector {
 				rule.urgent = urgent;
 			}
 			for (String written : entry.match()) {
-				rule.patterns.add(compilePattern(written, entry.gapOrDefault(), resolver, where + ".rules"));
+				rule.patterns.add(compilePattern(written, entry.gapOrDefault(), entry.withinOrDefault(), resolver,
+						where + ".rules"));
 			}
 			language.rules.add(rule);
 		}
@@ -342,8 +337,13 @@ public class CrisisDetector {
 
 	private static CrisisPattern compilePattern(String written, int gap, CrisisPattern.Resolver resolver,
 			String where) {
+		return compilePattern(written, gap, CrisisPattern.DEFAULT_WITHIN, resolver, where);
+	}
+
+	private static CrisisPattern compilePattern(String written, int gap, int within, CrisisPattern.Resolver resolver,
+			String where) {
 		try {
-			return CrisisPattern.compile(written, gap, resolver);
+			return CrisisPattern.compile(written, gap, within, resolver);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
@@ -400,16 +400,13 @@ public class CrisisDetector {
 			this.marker = marker;
 		}
 
-		List<int[]> spans(List<CrisisPattern> patterns, int[][] tags, long[] blooms, long[] present) {
+		List<int[]> spans(List<CrisisPattern> patterns, Message message) {
 			List<int[]> spans = new ArrayList<>(0);
 			for (CrisisPattern pattern : patterns) {
-				if (!pattern.possible(present)) {
-					continue;
-				}
-				int[] span = pattern.find(tags, blooms, 0);
+				int[] span = message.find(pattern, 0);
 				while (span != null) {
 					spans.add(span);
-					span = pattern.find(tags, blooms, span[0] + 1);
+					span = message.find(pattern, span[0] + 1);
 				}
 			}
 			return spans;
@@ -457,21 +454,12 @@ public class CrisisDetector {
 			this.escalates = escalates;
 		}
 
-		boolean possible(long[] present) {
-			for (CrisisPattern pattern : patterns) {
-				if (pattern.possible(present)) {
-					return true;
-				}
-			}
-			return false;
-		}
-
 		/** @return the severity of the first match that no figurative span or cancelling word takes back */
-		Severity find(int[][] tags, long[] blooms, int[] counts, int[][] positions, List<int[]> figurative,
-				Language language, int window) {
+		Severity find(Message message, List<int[]> figurative, Language language, int window) {
+			int[][] tags = message.tags;
 			Severity best = Severity.NONE;
 			for (CrisisPattern pattern : patterns) {
-				int[] span = pattern.find(tags, blooms, 0, counts, positions);
+				int[] span = message.find(pattern, 0);
 				while (span != null) {
 					if (!overlaps(span, figurative) && !cancelled(tags, span)) {
 						Severity found = severity == Severity.CONCERN && escalates
@@ -483,7 +471,7 @@ public class CrisisDetector {
 						}
 						break;
 					}
-					span = pattern.find(tags, blooms, span[0] + 1, counts, positions);
+					span = message.find(pattern, span[0] + 1);
 				}
 			}
 			return best;

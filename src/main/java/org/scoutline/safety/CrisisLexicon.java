@@ -76,12 +76,17 @@ record CrisisLexicon(Integer window, Map<String, LanguageEntries> languages) {
 	 * @param severity concern or imminent
 	 * @param escalates whether an urgent concept nearby makes a concern imminent (default true)
 	 * @param gap the most words between two matched slots (default 2)
+	 * @param within the most words a pattern in any order ({@code & ...}) may span (default 8)
 	 * @param unless concepts that cancel a match when they stand in it or just before it (a negation)
 	 * @param urgent the concepts that make a nearby match imminent, in place of the language's
 	 * @param match the patterns
 	 */
-	record RuleEntry(String kind, String severity, Boolean escalates, Integer gap, List<String> unless,
-			List<String> urgent, List<String> match) {
+	record RuleEntry(String kind, String severity, Boolean escalates, Integer gap, Integer within,
+			List<String> unless, List<String> urgent, List<String> match) {
+
+		int withinOrDefault() {
+			return within == null ? CrisisPattern.DEFAULT_WITHIN : within;
+		}
 
 		boolean escalatesOrDefault() {
 			return escalates == null || escalates;

@@ -13,10 +13,18 @@ import java.util.List;
  * @param optional which slots may be left out (never the first)
  * @param gaps the most words allowed before each slot, after the one matched before it
  */
-record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps, long[] blooms) {
+record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps, long[] blooms, int within) {
 
 	CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps) {
-		this(name, slots, optional, gaps, blooms(slots));
+		this(name, slots, optional, gaps, blooms(slots), 0);
+	}
+
+	/** the words a pattern in any order ({@code & ...}) may span, by default */
+	static final int DEFAULT_WITHIN = 8;
+
+	/** @return whether the slots may match in any order, within {@link #within} words of one sentence */
+	boolean unordered() {
+		return within > 0;
 	}
 
 	/** @return one bit per concept (its id modulo 64): a word whose bits miss a slot's cannot match it */
@@ -75,11 +83,23 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 		if (fewest == 0) {
 			return null;
 		}
+		int[] at = anchorPositions(slots[anchor], counts, positions, fewest);
+		if (unordered()) {
+			for (int p : at) {
+				if (p >= from) {
+					int[] span = around(tags, p, anchor);
+					// a match must start at or after `from`, so that searching on from its start + 1 moves on
+					if (span != null && span[0] >= from) {
+						return span;
+					}
+				}
+			}
+			return null;
+		}
 		int reach = 0;
 		for (int slot = 1; slot <= anchor; slot++) {
 			reach += gaps[slot] + 1;
 		}
-		int[] at = anchorPositions(slots[anchor], counts, positions, fewest);
 		int next = from;
 		for (int p : at) {
 			if (p < from) {
@@ -103,6 +123,40 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 			next = p;
 		}
 		return null;
+	}
+
+	/**
+	 * @return the span of a match in any order around the anchor word at {@code p}: every other required slot
+	 * within {@link #within} words of it, in the same sentence; {@code null} when there is none
+	 */
+	private int[] around(int[][] tags, int p, int anchor) {
+		int from = p;
+		while (from > 0 && p - from < within && !accepts(BREAK_SLOT, tags[from - 1])) {
+			from--;
+		}
+		int to = p;
+		while (to + 1 < tags.length && to - p < within && !accepts(BREAK_SLOT, tags[to + 1])) {
+			to++;
+		}
+		int first = p;
+		int last = p;
+		for (int slot = 0; slot < slots.length; slot++) {
+			if (slot == anchor || optional[slot] || slots[slot] == END) {
+				continue;
+			}
+			int best = -1;
+			for (int i = from; i <= to; i++) {
+				if (i != p && accepts(slots[slot], tags[i]) && (best < 0 || Math.abs(i - p) < Math.abs(best - p))) {
+					best = i;
+				}
+			}
+			if (best < 0) {
+				return null;
+			}
+			first = Math.min(first, best);
+			last = Math.max(last, best);
+		}
+		return last - first <= within ? new int[] { first, last } : null;
 	}
 
 	/** @return the positions of the slot's concepts in the message, in order, each once */
@@ -214,7 +268,20 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 	 * {@code |}; a trailing {@code ?} makes a slot optional.
 	 */
 	static CrisisPattern compile(String written, int gap, Resolver resolver) {
-		String[] parts = written.trim().split("\\s+");
+		return compile(written, gap, DEFAULT_WITHIN, resolver);
+	}
+
+	/**
+	 * Compiles a pattern; one written {@code & a b c} matches its slots in any order within {@code within} words of
+	 * one sentence ({@code ?}, {@code ...} and {@code $} have no meaning there).
+	 */
+	static CrisisPattern compile(String written, int gap, int within, Resolver resolver) {
+		String text = written.trim();
+		boolean anyOrder = text.startsWith("& ");
+		if (anyOrder) {
+			text = text.substring(2).trim();
+		}
+		String[] parts = text.split("\\s+");
 		List<int[]> slots = new ArrayList<>();
 		List<Boolean> optional = new ArrayList<>();
 		List<Integer> gaps = new ArrayList<>();
@@ -258,8 +325,12 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 		for (int i = 0; i < flags.length; i++) {
 			flags[i] = optional.get(i);
 		}
-		return new CrisisPattern(written, slots.toArray(int[][]::new), flags,
-				gaps.stream().mapToInt(Integer::intValue).toArray());
+		if (anyOrder && (slots.size() < 2 || optional.contains(true) || slots.contains(END))) {
+			throw new IllegalArgumentException("pattern '" + written + "' in any order needs two or more plain slots");
+		}
+		int[][] compiled = slots.toArray(int[][]::new);
+		return new CrisisPattern(written, compiled, flags, gaps.stream().mapToInt(Integer::intValue).toArray(),
+				blooms(compiled), anyOrder ? within : 0);
 	}
 
 	/** Finds the concept a slot's alternative names. */

@@ -2,6 +2,9 @@ package org.scoutline.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
 
@@ -20,9 +23,10 @@ class CrisisEvaluationTests {
 			new SafetySettings(new FileSystemResource("config/crisis-lexicon.yml"), 2000));
 
 	@Test
-	void meetsTheTargetsOnTheTuningSet() throws Exception {
-		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning",
-				CrisisEvaluation.read("/crisis-eval/tuning.tsv"), detector);
+	void meetsTheTargetsOnOurSet() throws Exception {
+		List<CrisisEvaluation.Line> lines = new ArrayList<>(CrisisEvaluation.read("/crisis-eval/tuning.tsv"));
+		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-1.tsv"));
+		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning and first held-out set", lines, detector);
 		System.out.println(result.report());
 		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(300);
 		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(300);
@@ -33,7 +37,7 @@ class CrisisEvaluationTests {
 	@Test
 	void measuresTheHeldOutSet() throws Exception {
 		CrisisEvaluation.Result result = CrisisEvaluation.measure("held out",
-				CrisisEvaluation.read("/crisis-eval/holdout.tsv"), detector);
+				CrisisEvaluation.read("/crisis-eval/holdout-2.tsv"), detector);
 		System.out.println(result.report());
 		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(120);
 		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(120);
