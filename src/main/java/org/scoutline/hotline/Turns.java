@@ -87,11 +87,6 @@ class Turns {
 			this(kind, text, signal, null);
 		}
 
-		/** @return whether the message carried a crisis signal */
-		boolean crisis() {
-			return signal.isCrisis();
-		}
-
 		enum Kind {
 
 			NONE, ENQUEUE, HOLD, LEAVE, RELAY, FEEDBACK, REMIND, PARK, UNPARK
