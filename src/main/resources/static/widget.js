@@ -4,6 +4,9 @@
  *   <script src="https://<host>/widget.js" data-target="#scoutline-chat"
  *           data-locale="de" data-exit-url="/neutral.html" defer></script>
  *
+ * data-country="AT" (optional) names the country the page is for: its crisis lines come first until the
+ * user names their own. Without it the browser's time zone and language are the server's best guess.
+ *
  * Plain JavaScript, no dependencies, no build step. Speaks the WebSocket
  * protocol in docs/widget-protocol.md; embedding is described in
  * docs/widget.md. Server text is only ever written with textContent.
@@ -60,6 +63,8 @@
       spkNotice: 'Hinweis:',
       scoutTag: 'Scout',
       crisisTitle: 'Wichtig – sofort Hilfe',
+      crisisShow: 'Hilfe-Nummern ganz zeigen',
+      crisisHide: 'Hilfe-Nummern einklappen',
       step: 'Schritt',
       fileLocal: 'Bilder und Dateien werden nicht gesendet. Wir brauchen sie nicht – bitte behalte sie für dich.',
       error: 'Das hat gerade nicht geklappt. Versuch es bitte nochmal.',
@@ -104,6 +109,8 @@
       spkNotice: 'Note:',
       scoutTag: 'Scout',
       crisisTitle: 'Important – help right now',
+      crisisShow: 'Show the help numbers in full',
+      crisisHide: 'Collapse the help numbers',
       step: 'Step',
       fileLocal: 'Pictures and files are not sent. We don\u2019t need them – please keep them to yourself.',
       error: 'That didn\u2019t work just now. Please try again.',
@@ -165,12 +172,23 @@
     '.sl-live[data-state="open"]::before{background:var(--sl-live);}',
     '.sl-live[data-state="busy"]::before{background:var(--sl-busy);}',
     /* pinned crisis cards */
-    '.sl-pinned{flex:0 0 auto;max-height:40%;overflow-y:auto;display:flex;flex-direction:column;gap:.5em;padding:.6em .75em 0;}',
+    /* the pinned crisis card may shrink (it scrolls) so that the log, the answers and the message box always fit */
+    '.sl-pinned{flex:0 1 auto;min-height:0;max-height:40%;overflow-y:auto;display:flex;flex-direction:column;gap:.5em;padding:.5em .75em 0;}',
     '.sl-pinned:empty{display:none;}',
-    '.sl-crisis{border:3px solid var(--sl-crisis);background:var(--sl-crisis-bg);border-radius:12px;padding:.6em .8em;',
-    'white-space:pre-wrap;overflow-wrap:anywhere;}',
-    '.sl-crisis-title{display:block;font-weight:700;color:var(--sl-crisis);margin-bottom:.2em;}',
+    '.sl-crisis{border:3px solid var(--sl-crisis);background:var(--sl-crisis-bg);border-radius:12px;padding:.35em .6em;',
+    'overflow-wrap:anywhere;}',
+    '.sl-crisis-bar{display:flex;align-items:center;gap:.5em;min-width:0;}',
+    '.sl-crisis-toggle{flex:0 0 auto;display:inline-flex;align-items:center;gap:.35em;min-height:44px;padding:0 .2em;',
+    'border:0;background:transparent;color:var(--sl-crisis);font-weight:700;text-align:left;}',
+    '.sl-crisis-toggle::before{content:"\\25BE";display:inline-block;}',
+    '.sl-crisis-toggle[aria-expanded="false"]::before{transform:rotate(-90deg);}',
+    '.sl-crisis-numbers{flex:1 1 auto;min-width:0;white-space:nowrap;overflow-x:auto;overflow-y:hidden;scrollbar-width:none;',
+    '-webkit-mask-image:linear-gradient(90deg,#000 calc(100% - 1.25em),transparent);mask-image:linear-gradient(90deg,#000 calc(100% - 1.25em),transparent);}',
+    '.sl-crisis-numbers a{display:inline-block;min-height:44px;line-height:44px;padding:0 .15em;}',
+    '.sl-crisis-body{white-space:pre-wrap;padding:0 .2em .35em;}',
     '.sl-crisis a{font-weight:700;}',
+    '.sl-msg--emergency{align-self:stretch;max-width:none;border:3px solid var(--sl-crisis);background:var(--sl-crisis-bg);',
+    'color:var(--sl-text);border-radius:12px;font-weight:700;font-size:1.0625em;}',
     /* toolbar */
     '.sl-tools{flex:0 0 auto;display:flex;flex-wrap:nowrap;gap:.4em;padding:.5em .75em;overflow-x:auto;',
     'border-bottom:1px solid var(--sl-border);scrollbar-width:thin;}',
@@ -207,7 +225,7 @@
     '.sl-scouttyping{font-style:italic;}',
     '.sl-typing{flex:0 0 auto;display:flex;gap:.3em;padding:0 1.2em .4em;}',
     '.sl-typing span{width:.5em;height:.5em;border-radius:50%;background:var(--sl-muted);opacity:.6;}',
-    '.sl-choices{flex:0 0 auto;max-height:42%;overflow-y:auto;display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.5em;',
+    '.sl-choices{flex:0 1 auto;min-height:3.5em;max-height:42%;overflow-y:auto;display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.5em;',
     'padding:.55em .75em;border-top:1px solid var(--sl-border);}',
     '.sl-choice{min-height:44px;max-width:100%;padding:.45em 1em;border:2px solid var(--sl-accent);border-radius:22px;',
     'background:var(--sl-surface);color:var(--sl-text);font-weight:600;text-align:left;line-height:1.3;}',
@@ -277,6 +295,7 @@
     target: data.target || null,
     locale: normLocale(data.locale) || normLocale(document.documentElement.lang) || 'de',
     exitUrl: safeHttpUrl(data.exitUrl) || DEFAULT_EXIT_URL,
+    country: /^[A-Za-z]{2}$/.test(String(data.country || '').trim()) ? String(data.country).trim().toUpperCase() : null,
     wsUrl: (scriptUrl.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + scriptUrl.host + '/chat/ws',
     nonce: script ? (script.nonce || script.getAttribute('nonce') || '') : ''
   };
@@ -353,7 +372,8 @@
     '|((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+(?:' + TLDS + ')(?![A-Za-z0-9-])(?:\\/[^\\s<>"]*)?)' + // 4: bare domain
     '|(\\+?\\d+(?:(?:[ \\-\\/]|\\s?\\(\\d{1,4}\\)\\s?)\\d+)*)',                          // 5: phone candidate
     'gi');
-  var SHORT_NUMBERS = { '110': 1, '112': 1, '911': 1, '999': 1, '988': 1, '000': 1, '113': 1, '117': 1, '143': 1, '144': 1, '147': 1, '111': 1, '101': 1 };
+  var SHORT_NUMBERS = { '110': 1, '112': 1, '911': 1, '999': 1, '988': 1, '000': 1, '113': 1, '117': 1, '143': 1, '144': 1, '147': 1, '111': 1, '101': 1,
+    '142': 1, '1813': 1, '3114': 1, '3018': 1, '119': 1, '102': 1, '103': 1, '1388': 1, '109': 1 };
 
   function trimUrl(u) {
     for (;;) {
@@ -374,6 +394,8 @@
       (/^0/.test(s) && digits.length >= 6) ||
       /^116[ -]?\d{3}$/.test(s) ||
       /^1[ -]?8\d\d[ -]?\d{3}[ -]?\d{4}$/.test(s) ||
+      /^1[38]00(?:[ -]?\d){6}$/.test(s) ||          // 1800 55 1800, 1800 66 66 66 (AU, IE)
+      /^13 ?\d\d ?\d\d$/.test(s) ||                 // 13 11 14 (AU)
       (SHORT_NUMBERS[s] === 1);
     if (!ok) return null;
     if (plus || /^00/.test(s)) digits = s.replace(/\(0\)/, '').replace(/\D/g, '');
@@ -551,17 +573,63 @@
       return h('span', { class: 'sl-sr', text: t(key) + ' ' });
     }
 
-    function pinCrisis(text) {
-      var cards = pinned.querySelectorAll('.sl-crisis');
-      for (var i = 0; i < cards.length; i++) {
-        if (cards[i].getAttribute('data-text') === text) return cards[i];
+    // the phone numbers of a crisis card, in order, each once: [text, tel: href]
+    function phoneNumbers(text) {
+      var out = [];
+      var seen = {};
+      var m;
+      LINK_RE.lastIndex = 0;
+      while ((m = LINK_RE.exec(text)) !== null) {
+        if (!m[0].length) { LINK_RE.lastIndex = m.index + 1; continue; }
+        if (m[5]) {
+          var tel = phoneHref(m[0], text.charAt(m.index - 1), text.charAt(m.index + m[0].length));
+          if (tel && !seen[tel]) { seen[tel] = 1; out.push([m[0], tel]); }
+        }
       }
-      var card = h('div', { class: 'sl-crisis', role: 'alert' },
-        h('strong', { class: 'sl-crisis-title', text: t('crisisTitle') }),
-        h('span', { class: 'sl-text' }, richText(text)));
+      return out;
+    }
+
+    // One crisis card stays pinned above the log: the latest. Once the user has seen it (they answer, or it comes
+    // back from the history) it folds to one line with its numbers, so that the log, the answers and the message
+    // box keep their room on a phone; its title is a real button that unfolds it again.
+    function pinCrisis(text, folded) {
+      var current = pinned.querySelector('.sl-crisis');
+      if (current && current.getAttribute('data-text') === text) return current;
+      clear(pinned);
+      var body = h('div', { class: 'sl-crisis-body', id: 'scoutline-crisis-body' }, richText(text));
+      var toggle = h('button', { type: 'button', class: 'sl-crisis-toggle', id: 'scoutline-crisis-toggle',
+        'aria-controls': 'scoutline-crisis-body', 'aria-expanded': 'true' },
+        bind(h('span', { class: 'sl-crisis-title', text: t('crisisTitle') }), 'text', 'crisisTitle'));
+      var numbers = h('span', { class: 'sl-crisis-numbers', id: 'scoutline-crisis-numbers' });
+      var list = phoneNumbers(text);
+      for (var i = 0; i < list.length; i++) {
+        if (i > 0) numbers.appendChild(document.createTextNode(' \u00b7 '));
+        numbers.appendChild(link(list[i][1], list[i][0], false));
+      }
+      var card = h('div', { class: 'sl-crisis', role: 'alert' }, h('div', { class: 'sl-crisis-bar' }, toggle, numbers), body);
       card.setAttribute('data-text', text);
+      toggle.addEventListener('click', function () { foldCrisis(toggle.getAttribute('aria-expanded') === 'true'); });
       pinned.appendChild(card);
+      foldCrisis(!!folded);
       return card;
+    }
+
+    function foldCrisis(fold) {
+      var toggle = pinned.querySelector('.sl-crisis-toggle');
+      if (!toggle) return;
+      var numbers = pinned.querySelector('.sl-crisis-numbers');
+      pinned.querySelector('.sl-crisis-body').hidden = fold;
+      numbers.hidden = !fold || !numbers.firstChild;
+      toggle.setAttribute('aria-expanded', fold ? 'false' : 'true');
+      toggle.setAttribute('title', t(fold ? 'crisisShow' : 'crisisHide'));
+      toggle.setAttribute('aria-describedby', 'scoutline-crisis-numbers');
+    }
+
+    function addEmergency(text, seen) {
+      var n = h('div', { class: 'sl-msg sl-msg--emergency', role: seen ? null : 'alert' }, speaker('spkBot'),
+        h('span', { class: 'sl-text' }, richText(text)));
+      log.appendChild(n);
+      return n;
     }
 
     function planStep(text) {
@@ -581,13 +649,13 @@
     }
 
     function addNotice(text) {
-      var n = h('div', { class: 'sl-msg sl-msg--notice' }, speaker('spkNotice'), h('span', { class: 'sl-text', text: text }));
+      var n = h('div', { class: 'sl-msg sl-msg--notice' }, speaker('spkNotice'), h('span', { class: 'sl-text' }, richText(text)));
       log.appendChild(n);
       return n;
     }
 
-    // from: user | bot | scout; kind: text | crisis | plan | notice
-    function addMessage(from, text, kind) {
+    // from: user | bot | scout; kind: text | emergency | crisis | plan | notice; seen: shown before (history)
+    function addMessage(from, text, kind, seen) {
       from = from === 'user' || from === 'scout' ? from : 'bot';
       text = text === null || text === undefined ? '' : String(text);
       kind = kind || 'text';
@@ -597,7 +665,8 @@
         log.appendChild(u);
         return u;
       }
-      if (kind === 'crisis') return pinCrisis(text);
+      if (kind === 'crisis') return pinCrisis(text, seen);
+      if (kind === 'emergency') return addEmergency(text, seen);
       if (kind === 'plan') return planStep(text);
       if (kind === 'notice') return addNotice(text);
       if (from === 'scout') {
@@ -706,8 +775,17 @@
       try { ws.send(json); return true; } catch (e) { return false; }
     }
 
+    // the page's country, the browser's time zone and language: the server's best guess of where the user is,
+    // to show the right crisis lines first (kept in memory on the server, never stored)
+    function helloFrame(token) {
+      var zone = null;
+      try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch (e) { zone = null; }
+      return { type: 'hello', token: token, locale: locale, country: config.country, timeZone: zone,
+        language: (navigator.language || '').slice(0, 35) || null };
+    }
+
     function hello() {
-      sendFrame({ type: 'hello', token: tokenStore.get() || null, locale: locale });
+      sendFrame(helloFrame(tokenStore.get() || null));
     }
 
     function connect() {
@@ -783,7 +861,7 @@
       log.setAttribute('aria-busy', 'true');
       for (var k = entries.length; k < hist.length; k++) {
         var hm = hist[k] || {};
-        addMessage(hm.from, hm.text, hm.kind);
+        addMessage(hm.from, hm.text, hm.kind, true);
       }
       log.setAttribute('aria-busy', 'false');
       attempt = 0;
@@ -906,13 +984,14 @@
       afterDelete = true;
       setWaiting(false);
       if (typeof f.message === 'string' && f.message) addNotice(f.message);
-      sendFrame({ type: 'hello', token: null, locale: locale });
+      sendFrame(helloFrame(null));
     }
 
     /* ---------- user actions ---------- */
     function pickChoice(id, label) {
       if (!connected || waiting) return;
       if (!sendFrame({ type: 'choice', id: uuid(), choice: id })) return;
+      foldCrisis(true);
       choicesHadFocus = choices.contains(document.activeElement);
       var node = addMessage('user', label);
       setWaiting(true);
@@ -926,7 +1005,7 @@
 
     function command(name) {
       if (!connected) return;
-      if (sendFrame({ type: 'command', id: uuid(), command: name })) setWaiting(true);
+      if (sendFrame({ type: 'command', id: uuid(), command: name })) { foldCrisis(true); setWaiting(true); }
     }
 
     function submitText() {
@@ -938,6 +1017,7 @@
       var frame = { type: 'text', id: uuid(), text: text };
       if (byteLength(JSON.stringify(frame)) > MAX_FRAME_BYTES) { hint.textContent = t('tooLong'); return; }
       if (!sendFrame(frame)) return;
+      foldCrisis(true);
       input.value = '';
       autosize();
       updateCounter();

@@ -91,10 +91,27 @@
     client.activate();
   }
 
+  var KINDS = { suicide: 'suicide', self_harm: 'self-harm', danger: 'danger from others' };
+
+  // why a chat is flagged, never the words: "suicide, imminent" / "self-harm, concern"
+  function reason(signal) {
+    if (!signal || !signal.kind) return '';
+    return (KINDS[signal.kind] || signal.kind) + ', ' + (signal.severity || 'concern');
+  }
+
+  function clockTime(ms) { return ms ? new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '-'; }
+
+  function signalText(signal) {
+    if (!signal) return null;
+    return reason(signal) + ' · ' + new Date(signal.at).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+  }
+
   function alarm(event) {
     var box = $('alert');
     box.hidden = false;
-    box.textContent = 'Crisis: a chat needs the supervisor now (' + event.conversation.slice(0, 6) + ').';
+    var why = reason(event);
+    box.textContent = (event.severity === 'imminent' ? 'URGENT, imminent danger' : 'Crisis') +
+      (why ? ' (' + why + ')' : '') + ': a chat needs the supervisor now (' + event.conversation.slice(0, 6) + ').';
     try {
       var ctx = new (window.AudioContext || window.webkitAudioContext)();
       var osc = ctx.createOscillator(); osc.frequency.value = 880; osc.connect(ctx.destination);
@@ -106,8 +123,22 @@
   function describe(c) {
     var f = c.facts || {};
     var parts = [c.channel, c.locale, f.situation ? 'situation ' + f.situation : null, f.age ? 'age ' + f.age : null,
-      f.country ? f.country : null, c.risk ? 'risk ' + c.risk : null];
+      f.country ? f.country : null, c.risk ? 'risk ' + c.risk : null,
+      c.signal ? 'crisis message: ' + reason(c.signal) + ' at ' + clockTime(c.signal.at) : null];
     return parts.filter(Boolean).join(' · ');
+  }
+
+  function flag(c) {
+    return c.urgent ? 'URGENT · ' : (c.crisis ? 'CRISIS · ' : '');
+  }
+
+  // "no" in the risk screen is an answer, not "not screened"
+  function risk(c) {
+    var f = c.facts || {};
+    if (c.risk) return c.risk;
+    if (f.risk_thoughts) return 'screened: thoughts of self-harm "' + f.risk_thoughts + '"' +
+      (f.danger ? ', danger from others "' + f.danger + '"' : '');
+    return 'not screened';
   }
 
   function refresh() {
@@ -115,8 +146,8 @@
       var ul = $('queue'); ul.textContent = '';
       $('queue-count').textContent = list.length;
       list.forEach(function (c) {
-        var li = el('li', c.crisis ? { class: 'crisis' } : {});
-        li.appendChild(el('p', {}, (c.crisis ? 'CRISIS · ' : '') + '#' + c.position + ' · waiting ' +
+        var li = el('li', c.crisis ? { class: c.urgent ? 'crisis urgent' : 'crisis' } : {});
+        li.appendChild(el('p', {}, flag(c) + '#' + c.position + ' · waiting ' +
           minutes(c.now - c.queuedAt) + ' · ' + describe(c)));
         var b = el('button', { type: 'button' }, 'Claim chat ' + c.position);
         b.addEventListener('click', function () { claim(c.id); });
@@ -126,8 +157,8 @@
     api('GET', '/console/api/chats').then(function (list) {
       var ul = $('chats'); ul.textContent = '';
       list.forEach(function (c) {
-        var li = el('li', c.crisis ? { class: 'crisis' } : {});
-        var b = el('button', { type: 'button' }, 'Open chat with ' + (c.scout || '?') + ' · ' + describe(c));
+        var li = el('li', c.crisis ? { class: c.urgent ? 'crisis urgent' : 'crisis' } : {});
+        var b = el('button', { type: 'button' }, flag(c) + 'Open chat with ' + (c.scout || '?') + ' · ' + describe(c));
         b.addEventListener('click', function () { open(c.id); });
         li.appendChild(b); ul.appendChild(li);
       });
@@ -152,12 +183,18 @@
       holder = c.scout || null;
       userTyping(false);
       $('chat-section').hidden = false;
-      $('chat-title').textContent = 'Chat ' + id.slice(0, 6) + (c.crisis ? ' (crisis)' : '');
+      $('chat-title').textContent = 'Chat ' + id.slice(0, 6) + (c.urgent ? ' (urgent: imminent danger)' : (c.crisis ? ' (crisis)' : ''));
       var dl = $('summary'); dl.textContent = '';
-      var rows = [['Channel', c.channel], ['Language', c.locale], ['Risk', c.risk || 'not screened'],
-        ['Waiting since', c.queuedAt ? new Date(c.queuedAt).toLocaleTimeString() : '-'], ['Scout', c.scout || '-']];
+      var rows = [['Channel', c.channel], ['Language', c.locale]];
+      if (c.signal) rows.push(['Crisis message', signalText(c.signal), 'crisis']);
+      if (c.lastSignal) rows.push(['Latest crisis message', signalText(c.lastSignal), 'crisis']);
+      rows.push(['Risk', risk(c)],
+        ['Waiting since', c.queuedAt ? new Date(c.queuedAt).toLocaleTimeString() : '-'], ['Scout', c.scout || '-']);
       Object.keys(c.facts || {}).forEach(function (k) { rows.push([k, c.facts[k]]); });
-      rows.forEach(function (r) { dl.appendChild(el('dt', {}, r[0])); dl.appendChild(el('dd', {}, String(r[1]))); });
+      rows.forEach(function (r) {
+        var attrs = r[2] ? { class: r[2] } : {};
+        dl.appendChild(el('dt', attrs, r[0])); dl.appendChild(el('dd', attrs, String(r[1])));
+      });
       $('log').textContent = '';
       c.transcript.forEach(function (t) { line(t.from, t.text); });
       var notes = $('notes'); notes.textContent = '';
@@ -174,7 +211,9 @@
           if (e.author === 'note') $('notes').appendChild(el('li', {}, e.text)); else line(e.author, e.text);
         } else if (e.type === 'closed' || e.type === 'erased' || e.type === 'requeued') {
           say('This chat was ' + e.type + '.'); refresh();
-        } else if (e.type === 'crisis') { say('Crisis signal in this chat: the supervisor is alerted.'); }
+        } else if (e.type === 'crisis') {
+          say('Crisis signal in this chat' + (e.kind ? ' (' + reason(e) + ')' : '') + ': the supervisor is alerted.');
+        }
       });
       $('message').focus();
     }).catch(function (e) { say(e.message); });

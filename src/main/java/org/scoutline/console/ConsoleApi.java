@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.CrisisSignal;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.handover.ClaimOutcome;
 import org.scoutline.handover.Handover;
@@ -205,15 +206,28 @@ class ConsoleApi {
 		s.put("channel", c.channel().name().toLowerCase());
 		s.put("locale", c.locale());
 		s.put("mode", c.mode().name().toLowerCase());
-		s.put("crisis", "1".equals(state.get("crisis")) || "imminent".equals(c.risk()));
+		Optional<CrisisSignal> worst = CrisisSignal.worst(c.facts());
+		Optional<CrisisSignal> latest = CrisisSignal.latest(c.facts()).filter(l -> !worst.equals(Optional.of(l)));
+		s.put("crisis", "1".equals(state.get("crisis")) || "imminent".equals(c.risk()) || worst.isPresent());
+		s.put("urgent", "imminent".equals(state.get("severity")) || worst.filter(CrisisSignal::imminent).isPresent());
+		// that the user wrote a crisis message (kind, severity, when; never the words), even after a "no" in the
+		// risk screen: the most severe one and, when it differs, the latest
+		s.put("signal", worst.map(ConsoleApi::signal).orElse(null));
+		s.put("lastSignal", latest.map(ConsoleApi::signal).orElse(null));
 		s.put("risk", c.risk());
-		s.put("facts", c.facts());
+		Map<String, String> facts = new LinkedHashMap<>(c.facts());
+		CrisisSignal.FACTS.forEach(facts::remove);
+		s.put("facts", facts);
 		s.put("scout", state.get("scout"));
 		s.put("queuedAt", millis(state.get("queuedAt")));
 		s.put("claimedAt", millis(state.get("claimedAt")));
 		s.put("startedAt", c.startedAt().toEpochMilli());
 		s.put("now", Instant.now().toEpochMilli());
 		return Optional.of(s);
+	}
+
+	private static Map<String, Object> signal(CrisisSignal signal) {
+		return Map.of("kind", signal.kind(), "severity", signal.severity(), "at", signal.at().toEpochMilli());
 	}
 
 	private static Long millis(String value) {

@@ -40,6 +40,11 @@ class ConsoleRelay {
 		body.put("type", event.type().name().toLowerCase());
 		body.put("conversation", event.conversation());
 		body.put("crisis", event.crisis());
+		if (event.severity() != null) {
+			// why the chat is flagged: kind and severity of the signal, never the message
+			body.put("kind", event.kind());
+			body.put("severity", event.severity());
+		}
 		body.put("at", event.at());
 		if (event.scout() != null) {
 			body.put("scout", event.scout());

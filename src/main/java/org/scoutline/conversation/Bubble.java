@@ -12,6 +12,8 @@ public record Bubble(String text, Kind kind) {
 
 		/** an ordinary message */
 		TEXT,
+		/** the one short sentence with the emergency number that comes first when the danger is imminent */
+		EMERGENCY,
 		/** crisis resources: shown so that they stay visible */
 		CRISIS,
 		/** one step of an action plan */

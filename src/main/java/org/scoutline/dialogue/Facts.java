@@ -19,6 +19,12 @@ final class Facts {
 
 	static final String RESUME_TO = "resume_to";
 
+	/** where to go back to once the country question asked from a crisis card is answered */
+	static final String AFTER_COUNTRY = "after_country";
+
+	/** {@code yes} when the crisis path still has to follow the country question (no country was known) */
+	static final String CRISIS_AFTER_COUNTRY = "crisis_after_country";
+
 	static final String MINOR_NOW = "minor_now";
 
 	static final String MINOR_IN_IMAGE = "minor_in_image";

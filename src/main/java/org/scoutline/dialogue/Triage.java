@@ -31,6 +31,12 @@ public class Triage {
 	/** the choice a crisis signal stands for inside the risk screen */
 	private static final String YES = "yes";
 
+	/**
+	 * The one-tap change under crisis lines of a guessed country ("Nicht in Deutschland?"): asks the triage's country
+	 * question right there, shows that country's lines and goes back to where the user was.
+	 */
+	public static final String CHANGE_COUNTRY = "change_country";
+
 	private final TriageScript script;
 
 	private final Set<String> riskScreen;
@@ -41,13 +47,17 @@ public class Triage {
 
 	private final Advice advice;
 
+	/** the state that asks for the country (its choices set {@code country}), or {@code null} */
+	private final String countryQuestion;
+
 	Triage(DialogueSettings settings, Texts texts, Directory directory) {
 		this.script = ScriptLoader.load(settings.script());
 		ScriptValidator.validate(ScriptLoader.name(settings.script()), script, texts);
 		this.riskScreen = riskScreen(script);
 		this.machine = new TriageMachine(script, riskScreen);
 		this.texts = texts;
-		this.advice = new Advice(script, directory, texts, settings);
+		this.advice = new Advice(script, directory, texts);
+		this.countryQuestion = countryQuestion(script);
 	}
 
 	/** @return the first turn of a new conversation in {@code locale} */
@@ -66,6 +76,9 @@ public class Triage {
 		if (current == null) {
 			return restart(state);
 		}
+		if (CHANGE_COUNTRY.equals(choiceId) && countryQuestion != null) {
+			return askCountry(state, false, new ArrayList<>());
+		}
 		Optional<TriageScript.ChoiceDef> choice = choiceId != null ? byId(current, choiceId) : byText(current, text);
 		if (choice.isEmpty()) {
 			List<Bubble> bubbles = new ArrayList<>(List.of(notice(state, "system.tap_button")));
@@ -78,8 +91,12 @@ public class Triage {
 		facts.putAll(choice.get().set());
 		String locale = texts.supported(facts.getOrDefault(Facts.LOCALE, state.locale()));
 		facts.remove(Facts.LOCALE);
+		TriageState answered = new TriageState(state.node(), facts, locale, state.countryHint());
+		if (state.node().equals(countryQuestion) && facts.containsKey(Facts.AFTER_COUNTRY)) {
+			return afterCountry(answered);
+		}
 		String target = machine.next(state.node(), facts);
-		return arrive(new TriageState(target, facts, locale), new ArrayList<>());
+		return arrive(answered.at(target, facts), new ArrayList<>());
 	}
 
 	/**
@@ -89,6 +106,10 @@ public class Triage {
 	 */
 	public TriageTurn crisis(TriageState stored) {
 		TriageState state = known(stored);
+		if (advice.place(state).isEmpty() && countryQuestion != null) {
+			// no country and no guess: every region's emergency number, and the country question right there
+			return askCountry(state, true, new ArrayList<>(List.of(advice.askingCard(state))));
+		}
 		List<Bubble> bubbles = new ArrayList<>(List.of(advice.crisisCard(state)));
 		if (script.crisis() == null) {
 			return ask(state, bubbles);
@@ -99,12 +120,46 @@ public class Triage {
 			}
 			TriageTurn yes = answer(state, YES, null);
 			bubbles.addAll(yes.bubbles());
-			return new TriageTurn(yes.state(), bubbles, yes.choices(), yes.command());
+			return withCountryChange(new TriageTurn(yes.state(), bubbles, yes.choices(), yes.command()));
 		}
 		Map<String, String> facts = new HashMap<>(state.facts());
 		facts.put(Facts.RESUME_TO, state.node());
 		String target = machine.crisis(state.node(), facts);
-		return arrive(new TriageState(target, facts, state.locale()), bubbles);
+		return arrive(state.at(target, facts), bubbles);
+	}
+
+	/**
+	 * Asks the triage's country question now, from a crisis card: once answered, that country's crisis lines are
+	 * shown and the triage goes back to where it was (or on into the crisis path, when it was waiting for the
+	 * country).
+	 * @param crisisAfter whether the crisis path follows the answer
+	 * @param bubbles what to say first; the question is asked unless a card there asks it already
+	 */
+	private TriageTurn askCountry(TriageState state, boolean crisisAfter, List<Bubble> bubbles) {
+		Map<String, String> facts = new HashMap<>(state.facts());
+		if (!state.node().equals(countryQuestion) || crisisAfter) {
+			facts.putIfAbsent(Facts.AFTER_COUNTRY, state.node());
+		}
+		if (crisisAfter) {
+			facts.put(Facts.CRISIS_AFTER_COUNTRY, YES);
+		}
+		TriageState asking = state.at(countryQuestion, facts);
+		if (bubbles.isEmpty()) {
+			bubbles.add(Bubble.text(advice.say(asking, script.state(countryQuestion).ask())));
+		}
+		return new TriageTurn(asking, bubbles, choices(asking), null);
+	}
+
+	/** The country asked from a crisis card is known now: its crisis lines, then back to where the user was. */
+	private TriageTurn afterCountry(TriageState answered) {
+		Map<String, String> facts = new HashMap<>(answered.facts());
+		String back = facts.remove(Facts.AFTER_COUNTRY);
+		boolean crisisAfter = YES.equals(facts.remove(Facts.CRISIS_AFTER_COUNTRY));
+		TriageState there = answered.at(back != null && script.state(back) != null ? back : script.start(), facts);
+		if (crisisAfter) {
+			return crisis(there);
+		}
+		return ask(there, new ArrayList<>(List.of(advice.crisisCard(there))));
 	}
 
 	/** @return the current question again, with its buttons */
@@ -125,7 +180,7 @@ public class Triage {
 		TriageState state = known(stored);
 		List<String> locales = List.copyOf(texts.locales());
 		String next = locales.get((locales.indexOf(texts.supported(state.locale())) + 1) % locales.size());
-		TriageState switched = new TriageState(state.node(), state.facts(), next);
+		TriageState switched = new TriageState(state.node(), state.facts(), next, state.countryHint());
 		return prefixed(switched, notice(switched, "system.language_switched"));
 	}
 
@@ -143,6 +198,30 @@ public class Triage {
 	/** @return the crisis card (emergency number, lines open day and night) for this user */
 	public Bubble crisisCard(TriageState state) {
 		return advice.crisisCard(state);
+	}
+
+	/**
+	 * @return the one short sentence with the emergency number (of the user's country, else the guessed one's, else
+	 * every region's) that comes before anything else when the danger is imminent
+	 */
+	public Bubble emergency(TriageState state) {
+		return advice.emergency(state);
+	}
+
+	/** @return the crisis lines for this user as a block of text, headed by the country's name */
+	public String crisisLines(TriageState state) {
+		return advice.lines(state);
+	}
+
+	/**
+	 * @return the label of a choice the user could tap now (the current question's buttons and the change of a
+	 * guessed country), if there is one with that id
+	 */
+	public Optional<String> label(TriageState state, String choiceId) {
+		if (CHANGE_COUNTRY.equals(choiceId)) {
+			return Optional.ofNullable(advice.changeCountry(state));
+		}
+		return choices(state).stream().filter(c -> c.id().equals(choiceId)).map(Choice::label).findFirst();
 	}
 
 	/** @return a system text ({@code system.*}) for this user, as a notice bubble */
@@ -174,8 +253,7 @@ public class Triage {
 	 * edited while the conversation was stored)
 	 */
 	private TriageState known(TriageState state) {
-		return script.state(state.node()) != null ? state
-				: new TriageState(script.start(), state.facts(), state.locale());
+		return script.state(state.node()) != null ? state : state.at(script.start(), state.facts());
 	}
 
 	private TriageTurn prefixed(TriageState state, Bubble first) {
@@ -184,26 +262,30 @@ public class Triage {
 
 	private TriageTurn arrive(TriageState arrived, List<Bubble> bubbles) {
 		TriageState state = arrived;
+		boolean linesShown = false;
 		for (int step = 0; step < MAX_PASS_THROUGH; step++) {
 			if (TriageScript.RESUME.equals(state.node())) {
 				return resume(state, bubbles);
 			}
 			TriageScript.StateDef def = script.state(state.node());
 			state = withRisk(state, def.risk());
-			Bubble.Kind kind = def.risk() == null ? Bubble.Kind.TEXT : Bubble.Kind.CRISIS;
+			boolean saidLines = false;
 			for (String key : def.say()) {
-				bubbles.add(new Bubble(advice.say(state, key), kind));
+				bubbles.add(Bubble.text(advice.say(state, key)));
+				saidLines |= advice.carriesLines(state, key);
 			}
-			if (def.risk() != null) {
+			if (def.risk() != null && !saidLines) {
+				// a risk outcome whose words do not list the crisis lines themselves gets the card after them
 				bubbles.add(advice.crisisCard(state));
 			}
+			linesShown |= saidLines;
 			if (def.showsPlan()) {
 				bubbles.addAll(advice.plan(state));
 			}
 			if (!def.passesThrough()) {
-				return ask(state, bubbles);
+				return ask(state, bubbles, linesShown || hasCard(bubbles));
 			}
-			state = new TriageState(machine.next(state.node(), state.facts()), state.facts(), state.locale());
+			state = state.at(machine.next(state.node(), state.facts()), state.facts());
 		}
 		throw new IllegalStateException("the triage script loops through pass-through states at " + state.node());
 	}
@@ -211,18 +293,50 @@ public class Triage {
 	private TriageTurn resume(TriageState state, List<Bubble> bubbles) {
 		Map<String, String> facts = new HashMap<>(state.facts());
 		String back = facts.remove(Facts.RESUME_TO);
-		TriageState resumed = new TriageState(back != null && script.state(back) != null ? back : script.start(), facts,
-				state.locale());
+		TriageState resumed = state.at(back != null && script.state(back) != null ? back : script.start(), facts);
 		bubbles.add(Bubble.text(advice.say(resumed, "crisis.resume")));
+		if (resumed.node().equals(countryQuestion) && resumed.country() != null) {
+			// the country was answered on the way (asked from the crisis card): no need to ask it again
+			return arrive(resumed.at(machine.next(resumed.node(), facts), facts), bubbles);
+		}
 		return ask(resumed, bubbles);
 	}
 
+	/**
+	 * Asks the current question; under crisis lines of a guessed country the user gets the one-tap change too.
+	 */
 	private TriageTurn ask(TriageState state, List<Bubble> bubbles) {
+		return ask(state, bubbles, hasCard(bubbles));
+	}
+
+	/** @param linesShown whether crisis lines are among the bubbles (those of a guessed country get a change) */
+	private TriageTurn ask(TriageState state, List<Bubble> bubbles, boolean linesShown) {
 		TriageScript.StateDef def = script.state(state.node());
 		if (def.asks()) {
 			bubbles.add(Bubble.text(advice.say(state, def.ask())));
 		}
-		return new TriageTurn(state, bubbles, choices(state), null);
+		List<Choice> choices = new ArrayList<>(choices(state));
+		String change = advice.changeCountry(state);
+		if (linesShown && change != null && countryQuestion != null && !state.node().equals(countryQuestion)) {
+			choices.add(new Choice(CHANGE_COUNTRY, change));
+		}
+		return new TriageTurn(state, bubbles, choices, null);
+	}
+
+	/** @return the turn with the change of a guessed country among its buttons, where it fits */
+	private TriageTurn withCountryChange(TriageTurn turn) {
+		String change = advice.changeCountry(turn.state());
+		if (change == null || countryQuestion == null || turn.state().node().equals(countryQuestion)
+				|| turn.choices().stream().anyMatch(c -> c.id().equals(CHANGE_COUNTRY))) {
+			return turn;
+		}
+		List<Choice> choices = new ArrayList<>(turn.choices());
+		choices.add(new Choice(CHANGE_COUNTRY, change));
+		return new TriageTurn(turn.state(), turn.bubbles(), choices, turn.command());
+	}
+
+	private static boolean hasCard(List<Bubble> bubbles) {
+		return bubbles.stream().anyMatch(b -> b.kind() == Bubble.Kind.CRISIS);
 	}
 
 	private static TriageState withRisk(TriageState state, String risk) {
@@ -232,7 +346,16 @@ public class Triage {
 		}
 		Map<String, String> facts = new HashMap<>(state.facts());
 		facts.put(Facts.RISK, risk);
-		return new TriageState(state.node(), facts, state.locale());
+		return state.at(state.node(), facts);
+	}
+
+	/** @return the state whose choices set the country, or {@code null} when the script asks for none */
+	private static String countryQuestion(TriageScript script) {
+		return script.states().entrySet().stream()
+			.filter(e -> e.getValue().choices().stream().anyMatch(c -> c.set().containsKey(Facts.COUNTRY)))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static Optional<TriageScript.ChoiceDef> byId(TriageScript.StateDef state, String id) {

@@ -11,10 +11,13 @@ package org.scoutline.handover;
  * @param text the message, the note or the outcome; {@code null} for the other types
  * @param scout the scout concerned (who claimed, who wrote, who received a transfer), or {@code null}
  * @param crisis whether the chat is flagged for the supervisor
+ * @param kind for a crisis signal ({@link Type#QUEUED}, {@link Type#CRISIS}): its kind ({@code suicide},
+ * {@code self_harm}, {@code danger}), else {@code null}; never the message
+ * @param severity for a crisis signal: {@code concern} or {@code imminent} (first in the queue), else {@code null}
  * @param at epoch millis
  */
 public record ChatEvent(Type type, String conversation, String author, String text, String scout, boolean crisis,
-		long at) {
+		String kind, String severity, long at) {
 
 	public enum Type {
 

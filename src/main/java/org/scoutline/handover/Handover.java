@@ -15,6 +15,7 @@ import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.CrisisSignal;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
@@ -22,6 +23,7 @@ import org.scoutline.dialogue.Texts;
 import org.scoutline.schedule.Occurrence;
 import org.scoutline.schedule.OpeningDecision;
 import org.scoutline.schedule.SessionReports;
+import org.scoutline.safety.CrisisDetector.Screening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -90,18 +92,28 @@ public class Handover {
 	// ---------- the user's side (called by the hotline after its turn was saved) ----------
 
 	/**
+	 * Puts the chat in the queue, or moves it up when a crisis signal makes it more urgent: imminent danger goes
+	 * ahead of every other crisis chat, a crisis ahead of everyone else. A crisis alerts the supervisor with its kind
+	 * and severity (never the message).
+	 * A crisis message the user wrote earlier in the conversation counts too.
+	 * @param conversation the conversation as just saved
+	 * @param signal what the crisis screen found in the message that escalated ({@link Screening#NONE}: nothing)
 	 * @param occurrence the live session the user joins (counted in its report), {@code null} when already waiting
 	 * @return the user's position in the queue (1-based), or 0 when a scout already has the chat
 	 */
-	public int enqueue(ConversationId id, boolean crisis, Occurrence occurrence) {
-		HandoverStore.Enqueued enqueued = store.enqueue(id.value(), crisis, clock.millis(),
+	public int enqueue(Conversation conversation, Screening signal, Occurrence occurrence) {
+		ConversationId id = conversation.id();
+		Urgency urgency = Urgency.of(signal)
+			.or(CrisisSignal.worst(conversation.facts()).map(Urgency::of).orElse(Urgency.NONE));
+		HandoverStore.Enqueued enqueued = store.enqueue(id.value(), urgency, clock.millis(),
 				occurrence == null ? null : occurrence.key());
 		if (enqueued.position() > 0) {
-			publish(ChatEvent.Type.QUEUED, id.value(), null, null, null, crisis);
-			log.info("handover queued conversation={} crisis={}", id, crisis);
+			publish(ChatEvent.Type.QUEUED, id.value(), null, null, null, urgency);
+			log.info("handover queued conversation={} crisis={} severity={} kind={}", id, urgency.crisis(),
+					urgency.severity(), urgency.kind());
 		}
 		if (enqueued.joined() && occurrence != null) {
-			reports.waited(occurrence, crisis);
+			reports.waited(occurrence, urgency.crisis());
 		}
 		return enqueued.position();
 	}
@@ -159,14 +171,20 @@ public class Handover {
 		return position -> Math.max(1, (int) Math.ceil((double) position * settings.minutesPerChat() / scouts));
 	}
 
-	/** The user wrote while a scout has the chat: the scout sees it at once; a crisis flags the chat. */
-	public void userWrote(ConversationId id, String text, boolean crisis) {
+	/**
+	 * The user wrote while a scout has the chat: the scout sees it at once; a crisis flags the chat and alerts the
+	 * supervisor with its kind and severity.
+	 */
+	public void userWrote(ConversationId id, String text, Screening signal) {
 		String scout = store.scoutOf(id.value());
-		if (crisis) {
-			store.flagCrisis(id.value());
-			publish(ChatEvent.Type.CRISIS, id.value(), null, null, scout, true);
+		Urgency urgency = Urgency.of(signal);
+		if (urgency.crisis()) {
+			store.flagCrisis(id.value(), urgency);
+			publish(ChatEvent.Type.CRISIS, id.value(), null, null, scout, urgency);
+			log.info("crisis signal in a live chat conversation={} severity={} kind={}", id, urgency.severity(),
+					urgency.kind());
 		}
-		publish(ChatEvent.Type.MESSAGE, id.value(), "user", text, scout, crisis);
+		publish(ChatEvent.Type.MESSAGE, id.value(), "user", text, scout, urgency.crisis());
 	}
 
 	/**
@@ -326,7 +344,7 @@ public class Handover {
 		return store.waiting();
 	}
 
-	/** @return the handover fields of a chat (queuedAt, crisis, scout, claimedAt), empty when unknown */
+	/** @return the handover fields of a chat (queuedAt, crisis, band, kind, severity, scout, claimedAt), empty when unknown */
 	public Map<String, String> state(ConversationId id) {
 		return store.fields(id.value());
 	}
@@ -353,8 +371,9 @@ public class Handover {
 
 	/** A scout vanished: the chat goes back to the front of the queue and the user is told honestly. */
 	boolean requeue(String id, String scout) {
-		String queuedAt = store.fields(id).getOrDefault("queuedAt", Long.toString(clock.millis()));
-		if (!store.requeue(id, scout, Long.parseLong(queuedAt))) {
+		Map<String, String> fields = store.fields(id);
+		String queuedAt = fields.getOrDefault("queuedAt", Long.toString(clock.millis()));
+		if (!store.requeue(id, scout, Long.parseLong(queuedAt), Urgency.bandOf(fields))) {
 			return false;
 		}
 		ConversationId conversation = new ConversationId(id);
@@ -419,7 +438,12 @@ public class Handover {
 	}
 
 	private void publish(ChatEvent.Type type, String id, String author, String text, String scout, boolean crisis) {
-		events.publish(new ChatEvent(type, id, author, text, scout, crisis, clock.millis()));
+		events.publish(new ChatEvent(type, id, author, text, scout, crisis, null, null, clock.millis()));
+	}
+
+	private void publish(ChatEvent.Type type, String id, String author, String text, String scout, Urgency urgency) {
+		events.publish(new ChatEvent(type, id, author, text, scout, urgency.crisis(), urgency.kind(),
+				urgency.severity(), clock.millis()));
 	}
 
 }

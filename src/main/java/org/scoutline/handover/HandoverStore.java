@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
  * The handover's Redis layout (under {@code scoutline.key-prefix}; every key expires after the retention period
  * without writes, presence after the grace period):
  * <ul>
- * <li>{@code ho:queue} sorted set of waiting conversation ids, scored by band (crisis and returned chats first)
- * then waiting time</li>
- * <li>{@code ho:chat:<id>} hash: queuedAt, crisis, scout, claimedAt, the last position told (pos, told)</li>
+ * <li>{@code ho:queue} sorted set of waiting conversation ids, scored by band (imminent danger first, then crisis
+ * and returned chats, then the others; see {@link Urgency}) then waiting time</li>
+ * <li>{@code ho:chat:<id>} hash: queuedAt, crisis, band, the crisis signal's kind and severity, scout, claimedAt,
+ * the last position told (pos, told)</li>
  * <li>{@code ho:scout:<name>} set: the chats a scout holds</li>
  * <li>{@code ho:active} sorted set: chats held by a scout, by claim time</li>
  * <li>{@code ho:presence} sorted set: scouts by their last heartbeat</li>
@@ -68,8 +69,8 @@ class HandoverStore {
 		return RedisScript.of(new ClassPathResource("redis/" + name), type);
 	}
 
-	static double score(boolean front, long queuedAt) {
-		return (front ? 0 : BAND) + queuedAt;
+	static double score(int band, long queuedAt) {
+		return band * BAND + queuedAt;
 	}
 
 	/**
@@ -80,9 +81,11 @@ class HandoverStore {
 	}
 
 	/** @param occurrence the live session occurrence the chat joins, or {@code null} */
-	Enqueued enqueue(String id, boolean crisis, long now, String occurrence) {
-		List<?> result = redis.execute(ENQUEUE, List.of(queue(), chat(id)), id, Double.toString(score(crisis, now)),
-				Long.toString(now), crisis ? "1" : "0", ttl, occurrence == null ? "" : occurrence);
+	Enqueued enqueue(String id, Urgency urgency, long now, String occurrence) {
+		List<?> result = redis.execute(ENQUEUE, List.of(queue(), chat(id)), id,
+				Double.toString(score(urgency.band(), now)), Long.toString(now), urgency.crisis() ? "1" : "0", ttl,
+				occurrence == null ? "" : occurrence, Integer.toString(urgency.band()),
+				urgency.kind() == null ? "" : urgency.kind(), urgency.severity() == null ? "" : urgency.severity());
 		if (result == null || result.size() < 2) {
 			return new Enqueued(0, false);
 		}
@@ -143,9 +146,12 @@ class HandoverStore {
 		return release(id, scout, "");
 	}
 
-	/** @return whether {@code scout} held the chat, which is now back at the front of the queue */
-	boolean requeue(String id, String scout, long queuedAt) {
-		return release(id, scout, Double.toString(score(true, queuedAt)));
+	/**
+	 * @param band {@link Urgency#IMMINENT} keeps a chat in imminent danger ahead of the crisis chats
+	 * @return whether {@code scout} held the chat, which is now back at the front of the queue (of its band)
+	 */
+	boolean requeue(String id, String scout, long queuedAt, int band) {
+		return release(id, scout, Double.toString(score(Math.min(band, Urgency.CRISIS), queuedAt)));
 	}
 
 	private boolean release(String id, String scout, String score) {
@@ -203,8 +209,17 @@ class HandoverStore {
 		return scout == null ? null : scout.toString();
 	}
 
-	void flagCrisis(String id) {
-		redis.opsForHash().put(chat(id), "crisis", "1");
+	/** Flags a chat a scout holds: the crisis and, unless a more urgent one is kept, the signal's kind and severity. */
+	void flagCrisis(String id, Urgency urgency) {
+		Map<String, String> kept = fields(id);
+		Map<String, String> flag = new HashMap<>(Map.of("crisis", "1"));
+		if (urgency.band() <= Urgency.bandOf(kept) && urgency.kind() != null) {
+			flag.put("band", Integer.toString(urgency.band()));
+			flag.put("kind", urgency.kind());
+			flag.put("severity", urgency.severity());
+		}
+		redis.opsForHash().putAll(chat(id), flag);
+		redis.expire(chat(id), Duration.ofSeconds(Long.parseLong(ttl)));
 	}
 
 	/** Drops every handover key of a conversation whose user erased their data. */

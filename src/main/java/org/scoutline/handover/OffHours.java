@@ -2,6 +2,7 @@ package org.scoutline.handover;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,8 +38,17 @@ public class OffHours {
 		this.directory = directory;
 	}
 
-	/** @return why there is no scout now, when the next sessions are, and the crisis lines */
+	/** @return why there is no scout now with the crisis lines, and when the next sessions are */
 	public List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed) {
+		return answer(conversation, closed, null);
+	}
+
+	/**
+	 * @param countryHint the channel's guess of the user's country for this message, or {@code null}
+	 * @return why there is no scout now, with the crisis lines of the user's country (or of the guessed one, named
+	 * as such) in the same message, and when the next sessions are
+	 */
+	public List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed, String countryHint) {
 		String locale = conversation.locale();
 		String reason = switch (closed.reason()) {
 			case NO_SESSION -> "system.no_scout";
@@ -46,12 +56,11 @@ public class OffHours {
 			case NO_SCOUT_CHECKED_IN -> "system.no_scout_checked_in";
 			case QUEUE_FULL -> "system.no_scout_queue_full";
 		};
-		Map<String, String> values = closed.running()
-			.map(o -> Map.of("until", SessionTimes.until(o, zone(conversation), locale)))
-			.orElse(Map.of());
+		Map<String, String> values = new HashMap<>();
+		closed.running().ifPresent(o -> values.put("until", SessionTimes.until(o, zone(conversation), locale)));
+		values.put("crisis_lines", triage.crisisLines(state(conversation).withCountryHint(countryHint)));
 		List<Bubble> bubbles = new ArrayList<>();
 		bubbles.add(Bubble.notice(texts.format(locale, reason, values)));
-		bubbles.add(triage.crisisCard(state(conversation)));
 		bubbles.add(Bubble.notice(nextSessions(conversation, closed.next())));
 		return bubbles;
 	}

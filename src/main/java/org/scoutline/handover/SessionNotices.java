@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.scoutline.conversation.Mode;
 import org.scoutline.dialogue.Texts;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
+import org.scoutline.safety.CrisisDetector.Screening;
 import org.scoutline.schedule.EscalationsStopped;
 import org.scoutline.schedule.Occurrence;
 import org.scoutline.schedule.LiveSessions;
@@ -158,7 +160,7 @@ class SessionNotices {
 		if (conversation.isEmpty()) {
 			return false;
 		}
-		int position = handover.enqueue(id, false, occurrence);
+		int position = handover.enqueue(conversation.get(), Screening.NONE, occurrence);
 		Optional<Conversation> told = notices.tell(id, c -> c.inMode(Mode.QUEUED),
 				c -> List.of(Bubble.notice(texts.format(c.locale(), "system.left_message_queued",
 						handover.positionValues(Math.max(1, position))))),
@@ -188,14 +190,15 @@ class SessionNotices {
 		if (reachable) {
 			return List.of(Bubble.notice(texts.format(conversation.locale(), "system.stop_reachable", values)));
 		}
-		return List.of(Bubble.notice(texts.format(conversation.locale(), "system.stop_unreachable", values)),
-				triage.crisisCard(state(conversation)));
+		Map<String, String> withLines = new HashMap<>(values);
+		withLines.put("crisis_lines", triage.crisisLines(state(conversation)));
+		return List.of(Bubble.notice(texts.format(conversation.locale(), "system.stop_unreachable", withLines)));
 	}
 
 	private List<Bubble> endNotice(Conversation conversation, Occurrence ended) {
 		List<Bubble> bubbles = new ArrayList<>();
-		bubbles.add(Bubble.notice(texts.get(conversation.locale(), "system.session_ended")));
-		bubbles.add(triage.crisisCard(state(conversation)));
+		bubbles.add(Bubble.notice(texts.format(conversation.locale(), "system.session_ended",
+				Map.of("crisis_lines", triage.crisisLines(state(conversation))))));
 		bubbles.add(Bubble.notice(offHours.nextSessions(conversation, next(conversation, ended))));
 		return bubbles;
 	}

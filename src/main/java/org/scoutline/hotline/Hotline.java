@@ -25,6 +25,7 @@ import org.scoutline.dialogue.TriageTurn;
 import org.scoutline.handover.Handover;
 import org.scoutline.schedule.OpeningDecision;
 import org.scoutline.safety.CrisisDetector;
+import org.scoutline.safety.CrisisDetector.Screening;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
 import org.slf4j.Logger;
@@ -149,13 +150,13 @@ public class Hotline {
 		Turns.Followup followup = result.followup();
 		switch (followup.kind()) {
 			case ENQUEUE -> {
-				return withPosition(reply, handover.enqueue(id, followup.crisis(), followup.occurrence()),
-						"system.queued", locale);
+				return withPosition(reply, handover.enqueue(result.conversation(), followup.signal(),
+						followup.occurrence()), "system.queued", locale);
 			}
 			case HOLD -> {
 				int position = handover.position(id);
-				return withPosition(reply, position > 0 ? position : handover.enqueue(id, false, null),
-						"system.queue_hold", locale);
+				return withPosition(reply, position > 0 ? position
+						: handover.enqueue(result.conversation(), Screening.NONE, null), "system.queue_hold", locale);
 			}
 			case REMIND -> {
 				boolean reachable = handover.remindAtNextSession(result.conversation(),
@@ -169,7 +170,7 @@ public class Hotline {
 			case PARK -> handover.park(result.conversation());
 			case UNPARK -> handover.unpark(id);
 			case LEAVE -> handover.leave(id);
-			case RELAY -> handover.userWrote(id, followup.text(), followup.crisis());
+			case RELAY -> handover.userWrote(id, followup.text(), followup.signal());
 			case FEEDBACK -> handover.feedback(followup.text());
 			case NONE -> {
 			}
@@ -265,15 +266,23 @@ public class Hotline {
 		}
 	}
 
-	/** A text over the limit is refused and not stored, but still screened: crisis lines come first. */
+	/**
+	 * A text over the limit is refused and not stored, but still screened: crisis lines come first (the emergency
+	 * number before them when the danger is imminent), for the user's country or the channel's guess of it.
+	 */
 	private HotlineReply tooLong(Conversation existing, InboundMessage message) {
 		HotlineReply refusal = refusal(existing, message, "system.too_long", HotlineReply.Outcome.TOO_LONG);
-		if (!crisis.screen(message.text()).isCrisis()) {
+		Screening signal = crisis.screen(message.text());
+		if (!signal.isCrisis()) {
 			return refusal;
 		}
-		TriageState state = existing != null ? Turns.stateOf(existing)
-				: triage.begin(message.localeHint()).state();
-		List<Bubble> bubbles = new ArrayList<>(List.of(triage.crisisCard(state)));
+		TriageState state = (existing != null ? Turns.stateOf(existing) : triage.begin(message.localeHint()).state())
+			.withCountryHint(message.countryHint());
+		List<Bubble> bubbles = new ArrayList<>();
+		if (signal.isImminent()) {
+			bubbles.add(triage.emergency(state));
+		}
+		bubbles.add(triage.crisisCard(state));
 		bubbles.addAll(refusal.bubbles());
 		return new HotlineReply(refusal.conversation(), state.locale(), bubbles, refusal.choices(), refusal.outcome());
 	}

@@ -19,9 +19,13 @@ import org.scoutline.conversation.Channel;
  * @param command the command ({@link Kind#COMMAND}): start, restart, help, language, scout, delete, plan, or any
  * other word, which gets an "unknown command" answer
  * @param welcomed whether the channel already showed the welcome (the web widget does when it opens)
+ * @param countryHint the channel's best guess of the user's country (an ISO code: time zone, language, calling
+ * code), or {@code null}; used in memory for this message only, never stored and never logged, and a country the
+ * user chose always wins
  */
 public record InboundMessage(Channel channel, String userId, String replyAddress, String messageId,
-		String localeHint, Kind kind, String text, String choice, String command, boolean welcomed) {
+		String localeHint, Kind kind, String text, String choice, String command, boolean welcomed,
+		String countryHint) {
 
 	public enum Kind {
 
@@ -40,19 +44,23 @@ public record InboundMessage(Channel channel, String userId, String replyAddress
 	}
 
 	public static InboundMessage text(Channel channel, String userId, String messageId, String text) {
-		return new InboundMessage(channel, userId, null, messageId, null, Kind.TEXT, text, null, null, false);
+		return new InboundMessage(channel, userId, null, messageId, null, Kind.TEXT, text, null, null, false,
+				null);
 	}
 
 	public static InboundMessage choice(Channel channel, String userId, String messageId, String choice) {
-		return new InboundMessage(channel, userId, null, messageId, null, Kind.CHOICE, null, choice, null, false);
+		return new InboundMessage(channel, userId, null, messageId, null, Kind.CHOICE, null, choice, null, false,
+				null);
 	}
 
 	public static InboundMessage command(Channel channel, String userId, String messageId, String command) {
-		return new InboundMessage(channel, userId, null, messageId, null, Kind.COMMAND, null, null, command, false);
+		return new InboundMessage(channel, userId, null, messageId, null, Kind.COMMAND, null, null, command, false,
+				null);
 	}
 
 	public static InboundMessage media(Channel channel, String userId, String messageId) {
-		return new InboundMessage(channel, userId, null, messageId, null, Kind.MEDIA, null, null, null, false);
+		return new InboundMessage(channel, userId, null, messageId, null, Kind.MEDIA, null, null, null, false,
+				null);
 	}
 
 	/** Names the message's kind and ids only: text, user id and reply address are personal data and stay out of logs. */
@@ -64,7 +72,13 @@ public record InboundMessage(Channel channel, String userId, String replyAddress
 	/** @return the same message with the channel's reply address, language hint and welcome flag */
 	public InboundMessage from(String address, String locale, boolean alreadyWelcomed) {
 		return new InboundMessage(channel, userId, address, messageId, locale, kind, text, choice, command,
-				alreadyWelcomed);
+				alreadyWelcomed, countryHint);
+	}
+
+	/** @return the same message with the channel's guess of the user's country ({@code null}: none) */
+	public InboundMessage withCountryHint(String country) {
+		return new InboundMessage(channel, userId, replyAddress, messageId, localeHint, kind, text, choice, command,
+				welcomed, country);
 	}
 
 }

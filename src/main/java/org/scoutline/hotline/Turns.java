@@ -10,6 +10,7 @@ import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.CrisisSignal;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Texts;
@@ -22,6 +23,7 @@ import org.scoutline.handover.ScoutDuty;
 import org.scoutline.schedule.Occurrence;
 import org.scoutline.schedule.OpeningDecision;
 import org.scoutline.safety.CrisisDetector;
+import org.scoutline.safety.CrisisDetector.Screening;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,15 +76,15 @@ class Turns {
 	 * @param kind what to do
 	 * @param text the user's words to relay ({@link Kind#RELAY}), the feedback choice ({@link Kind#FEEDBACK}), or
 	 * when the next session is, in the user's words ({@link Kind#REMIND})
-	 * @param crisis whether the message carried a crisis signal
+	 * @param signal what the crisis screen found in the message ({@link Screening#NONE}: nothing)
 	 * @param occurrence the live session joined ({@link Kind#ENQUEUE}) or reminded of ({@link Kind#REMIND})
 	 */
-	record Followup(Kind kind, String text, boolean crisis, Occurrence occurrence) {
+	record Followup(Kind kind, String text, Screening signal, Occurrence occurrence) {
 
-		static final Followup NONE = new Followup(Kind.NONE, null, false, null);
+		static final Followup NONE = new Followup(Kind.NONE, null, Screening.NONE, null);
 
-		Followup(Kind kind, String text, boolean crisis) {
-			this(kind, text, crisis, null);
+		Followup(Kind kind, String text, Screening signal) {
+			this(kind, text, signal, null);
 		}
 
 		enum Kind {
@@ -97,16 +99,37 @@ class Turns {
 		return new TriageState(conversation.node(), conversation.facts(), conversation.locale());
 	}
 
+	/** @return where the conversation stands, with the channel's guess of the country for this message */
+	static TriageState stateOf(Conversation conversation, InboundMessage message) {
+		return stateOf(conversation).withCountryHint(message.countryHint());
+	}
+
+	/** @return what the crisis screen finds in a typed text; nothing for other messages */
+	Screening screen(InboundMessage message) {
+		return message.kind() == InboundMessage.Kind.TEXT ? crisis.screen(message.text()) : Screening.NONE;
+	}
+
+	/** @return the conversation with the signal kept among its facts (kind, severity, when; never the words) */
+	static Conversation recorded(Conversation conversation, Screening signal, Instant now) {
+		if (!signal.isCrisis()) {
+			return conversation;
+		}
+		CrisisSignal kept = new CrisisSignal(signal.primaryKind().id(), signal.severity().id(), now);
+		return conversation.withDialogue(conversation.locale(), conversation.node(),
+				kept.recordedIn(conversation.facts()));
+	}
+
 	Result take(Conversation existing, InboundMessage message, String pseudonym, Instant now) {
 		List<Bubble> shown = new ArrayList<>();
 		List<TranscriptEntry> lines = new ArrayList<>();
 		Conversation conversation;
-		boolean inCrisis = message.kind() == InboundMessage.Kind.TEXT && crisis.screen(message.text()).isCrisis();
+		Screening signal = screen(message);
+		boolean inCrisis = signal.isCrisis();
 		if (existing == null) {
 			TriageTurn welcome = triage.begin(message.localeHint());
 			TriageState first = welcome.state();
-			conversation = Conversation.start(message.channel(), pseudonym, message.replyAddress(), first.locale(),
-					first.node(), first.facts(), now);
+			conversation = recorded(Conversation.start(message.channel(), pseudonym, message.replyAddress(),
+					first.locale(), first.node(), first.facts(), now), signal, now);
 			if (!inCrisis && !message.welcomed()) {
 				shown.addAll(welcome.bubbles());
 				if (message.kind() == InboundMessage.Kind.TEXT || isStart(message)) {
@@ -118,8 +141,8 @@ class Turns {
 			lines.addAll(Hotline.botLines(now, inCrisis ? List.of() : welcome.bubbles()));
 		}
 		else {
-			conversation = existing.touched(now, message.replyAddress());
-			Result handover = handover(conversation, message, inCrisis, now);
+			conversation = recorded(existing.touched(now, message.replyAddress()), signal, now);
+			Result handover = handover(conversation, message, signal, now);
 			if (handover != null) {
 				return handover;
 			}
@@ -130,7 +153,7 @@ class Turns {
 				return sessionOffer(conversation, message, now);
 			}
 		}
-		TriageState state = stateOf(conversation);
+		TriageState state = stateOf(conversation, message);
 		lines.add(userLine(now, message, state));
 		TriageTurn turn = switch (message.kind()) {
 			case MEDIA -> new TriageTurn(state, List.of(triage.notice(state, mediaNotice(message.channel()))),
@@ -145,14 +168,19 @@ class Turns {
 			return new Result(null, List.of(), new HotlineReply(null, state.locale(), List.of(done), List.of(),
 					HotlineReply.Outcome.ERASED), true);
 		}
-		shown.addAll(turn.bubbles());
-		lines.addAll(Hotline.botLines(now, turn.bubbles()));
+		List<Bubble> said = new ArrayList<>();
+		if (signal.isImminent()) {
+			said.add(triage.emergency(state)); // the emergency number first, before anything else
+		}
+		said.addAll(turn.bubbles());
+		shown.addAll(said);
+		lines.addAll(Hotline.botLines(now, said));
 		boolean wantsScout = "scout".equals(turn.command());
 		if ((wantsScout || inCrisis) && conversation.mode() == Mode.BOT) {
 			OpeningDecision decision = duty.escalation(conversation.channel());
 			if (decision instanceof OpeningDecision.Open open) {
 				Result queued = result(conversation.inMode(Mode.QUEUED), turn.state(), List.of(), shown, lines, now);
-				return queued.with(new Followup(Followup.Kind.ENQUEUE, null, inCrisis, open.occurrence()));
+				return queued.with(new Followup(Followup.Kind.ENQUEUE, null, signal, open.occurrence()));
 			}
 			if (wantsScout) {
 				return noScout(conversation, turn.state(), (OpeningDecision.Closed) decision, shown, lines, now);
@@ -166,7 +194,7 @@ class Turns {
 			List<Bubble> shown, List<TranscriptEntry> lines, Instant now) {
 		Conversation current = conversation.withDialogue(state.locale(), state.node(), state.facts());
 		TriageTurn resume = triage.current(state);
-		List<Bubble> bubbles = new ArrayList<>(offHours.answer(current, closed));
+		List<Bubble> bubbles = new ArrayList<>(offHours.answer(current, closed, state.countryHint()));
 		bubbles.addAll(resume.bubbles());
 		shown.addAll(bubbles);
 		lines.addAll(Hotline.botLines(now, bubbles));
@@ -186,7 +214,7 @@ class Turns {
 		OpeningDecision decision = duty.escalation(conversation.channel());
 		if (decision instanceof OpeningDecision.Open open) {
 			return result(conversation.inMode(Mode.QUEUED), state, List.of(), new ArrayList<>(), lines, now)
-				.with(new Followup(Followup.Kind.ENQUEUE, null, false, open.occurrence()));
+				.with(new Followup(Followup.Kind.ENQUEUE, null, Screening.NONE, open.occurrence()));
 		}
 		List<Occurrence> next = ((OpeningDecision.Closed) decision).next();
 		TriageTurn resume = triage.current(state);
@@ -200,33 +228,45 @@ class Turns {
 		String when = offHours.when(conversation, next.get(0));
 		if (isChoice(message, Handover.REMIND_ME)) {
 			return result(conversation, state, resume.choices(), bubbles, lines, now)
-				.with(new Followup(Followup.Kind.REMIND, when, false, next.get(0)));
+				.with(new Followup(Followup.Kind.REMIND, when, Screening.NONE, next.get(0)));
 		}
 		bubbles.add(Bubble.notice(texts.format(state.locale(), "system.leave_message_ready", Map.of("when", when))));
 		lines.addAll(Hotline.botLines(now, bubbles));
 		return result(conversation.inMode(Mode.PARKED), state, List.of(), bubbles, lines, now)
-			.with(new Followup(Followup.Kind.PARK, null, false));
+			.with(new Followup(Followup.Kind.PARK, null, Screening.NONE));
 	}
 
 	/**
 	 * A turn while a scout is involved: waiting in the queue, chatting with a scout, or just after a scout closed.
 	 * @return the turn, or {@code null} when the bot handles the message as usual
 	 */
-	private Result handover(Conversation conversation, InboundMessage message, boolean inCrisis, Instant now) {
-		TriageState state = stateOf(conversation);
+	private Result handover(Conversation conversation, InboundMessage message, Screening signal, Instant now) {
+		TriageState state = stateOf(conversation, message);
 		if (isCommand(message, "delete")) {
 			return null;
 		}
 		return switch (conversation.mode()) {
-			case QUEUED -> queued(conversation, message, state, inCrisis, now);
-			case WITH_SCOUT -> withScout(conversation, message, state, inCrisis, now);
+			case QUEUED -> queued(conversation, message, state, signal, now);
+			case WITH_SCOUT -> withScout(conversation, message, state, signal, now);
 			case CLOSED -> closed(conversation, message, state, now);
-			case PARKED -> parked(conversation, message, state, inCrisis, now);
+			case PARKED -> parked(conversation, message, state, signal, now);
 			case BOT -> null;
 		};
 	}
 
-	private Result queued(Conversation conversation, InboundMessage message, TriageState state, boolean inCrisis,
+	/** @return the emergency sentence first when the danger is imminent, then the crisis card, for a crisis */
+	private List<Bubble> crisisBubbles(TriageState state, Screening signal) {
+		List<Bubble> bubbles = new ArrayList<>();
+		if (signal.isImminent()) {
+			bubbles.add(triage.emergency(state));
+		}
+		if (signal.isCrisis()) {
+			bubbles.add(triage.crisisCard(state));
+		}
+		return bubbles;
+	}
+
+	private Result queued(Conversation conversation, InboundMessage message, TriageState state, Screening signal,
 			Instant now) {
 		List<TranscriptEntry> lines = new ArrayList<>(List.of(userLine(now, message, state)));
 		if (message.kind() == InboundMessage.Kind.CHOICE && Handover.LEAVE_QUEUE.equals(message.choice())) {
@@ -235,28 +275,22 @@ class Turns {
 			bubbles.addAll(current.bubbles());
 			lines.addAll(Hotline.botLines(now, bubbles));
 			return result(conversation.inMode(Mode.BOT), state, current.choices(), bubbles, lines, now)
-				.with(new Followup(Followup.Kind.LEAVE, null, false));
+				.with(new Followup(Followup.Kind.LEAVE, null, Screening.NONE));
 		}
-		List<Bubble> bubbles = new ArrayList<>();
-		if (inCrisis) {
-			bubbles.add(triage.crisisCard(state));
-		}
-		else if (message.kind() == InboundMessage.Kind.MEDIA) {
+		List<Bubble> bubbles = crisisBubbles(state, signal);
+		if (!signal.isCrisis() && message.kind() == InboundMessage.Kind.MEDIA) {
 			bubbles.add(triage.notice(state, mediaNotice(message.channel())));
 		}
 		lines.addAll(Hotline.botLines(now, bubbles));
 		return result(conversation, state, List.of(), bubbles, lines, now)
-			.with(new Followup(inCrisis ? Followup.Kind.ENQUEUE : Followup.Kind.HOLD, null, inCrisis));
+			.with(new Followup(signal.isCrisis() ? Followup.Kind.ENQUEUE : Followup.Kind.HOLD, null, signal));
 	}
 
-	private Result withScout(Conversation conversation, InboundMessage message, TriageState state, boolean inCrisis,
+	private Result withScout(Conversation conversation, InboundMessage message, TriageState state, Screening signal,
 			Instant now) {
 		TranscriptEntry said = userLine(now, message, state);
 		List<TranscriptEntry> lines = new ArrayList<>(List.of(said));
-		List<Bubble> bubbles = new ArrayList<>();
-		if (inCrisis) {
-			bubbles.add(triage.crisisCard(state));
-		}
+		List<Bubble> bubbles = crisisBubbles(state, signal);
 		if (message.kind() == InboundMessage.Kind.MEDIA) {
 			bubbles.add(triage.notice(state, mediaNotice(message.channel())));
 		}
@@ -265,11 +299,11 @@ class Turns {
 		}
 		lines.addAll(Hotline.botLines(now, bubbles));
 		return result(conversation, state, List.of(), bubbles, lines, now)
-			.with(new Followup(Followup.Kind.RELAY, said.text(), inCrisis));
+			.with(new Followup(Followup.Kind.RELAY, said.text(), signal));
 	}
 
 	/** A message left for the next session: everything written is kept for the scouts until taken back. */
-	private Result parked(Conversation conversation, InboundMessage message, TriageState state, boolean inCrisis,
+	private Result parked(Conversation conversation, InboundMessage message, TriageState state, Screening signal,
 			Instant now) {
 		List<TranscriptEntry> lines = new ArrayList<>(List.of(userLine(now, message, state)));
 		List<Bubble> bubbles = new ArrayList<>();
@@ -279,11 +313,9 @@ class Turns {
 			bubbles.addAll(resume.bubbles());
 			lines.addAll(Hotline.botLines(now, bubbles));
 			return result(conversation.inMode(Mode.BOT), state, resume.choices(), bubbles, lines, now)
-				.with(new Followup(Followup.Kind.UNPARK, null, false));
+				.with(new Followup(Followup.Kind.UNPARK, null, Screening.NONE));
 		}
-		if (inCrisis) {
-			bubbles.add(triage.crisisCard(state));
-		}
+		bubbles.addAll(crisisBubbles(state, signal));
 		if (message.kind() == InboundMessage.Kind.MEDIA) {
 			bubbles.add(triage.notice(state, mediaNotice(message.channel())));
 		}
@@ -315,7 +347,7 @@ class Turns {
 		bubbles.addAll(turn.bubbles());
 		lines.addAll(Hotline.botLines(now, bubbles));
 		Result result = result(conversation.inMode(Mode.BOT), turn.state(), turn.choices(), bubbles, lines, now);
-		return feedback ? result.with(new Followup(Followup.Kind.FEEDBACK, message.choice(), false)) : result;
+		return feedback ? result.with(new Followup(Followup.Kind.FEEDBACK, message.choice(), Screening.NONE)) : result;
 	}
 
 	private static boolean isChoice(InboundMessage message, String choice) {
@@ -351,7 +383,9 @@ class Turns {
 
 	private Result result(Conversation conversation, TriageState state, List<Choice> choices, List<Bubble> shown,
 			List<TranscriptEntry> lines, Instant now) {
-		Conversation updated = conversation.withDialogue(state.locale(), state.node(), state.facts());
+		// a crisis signal stays on record through anything the dialogue does, a restart included
+		Conversation updated = conversation.withDialogue(state.locale(), state.node(),
+				CrisisSignal.carried(conversation.facts(), state.facts()));
 		HotlineReply reply = new HotlineReply(updated.id(), state.locale(), shown, choices,
 				HotlineReply.Outcome.ANSWERED);
 		return new Result(updated, lines, reply, false);
@@ -362,8 +396,8 @@ class Turns {
 			case TEXT -> message.text();
 			case MEDIA -> TranscriptEntry.MEDIA_REMOVED;
 			case COMMAND -> "/" + message.command();
-			case CHOICE -> triage.choices(state).stream().filter(c -> c.id().equals(message.choice()))
-				.map(Choice::label).findFirst().orElseGet(() -> systemChoiceLabel(state.locale(), message.choice()));
+			case CHOICE -> triage.label(state, message.choice())
+				.orElseGet(() -> systemChoiceLabel(state.locale(), message.choice()));
 		};
 		return TranscriptEntry.fromUser(now, text);
 	}

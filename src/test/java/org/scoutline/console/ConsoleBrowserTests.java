@@ -117,4 +117,53 @@ class ConsoleBrowserTests {
 			.isVisible();
 	}
 
+	@Test
+	void theQueueAndTheSummaryShowACrisisMessageEvenAfterANoInTheRiskScreen() {
+		BrowserContext berlin = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+			.setBaseURL("http://localhost:" + port).setViewportSize(390, 844).setLocale("de-DE")
+			.setTimezoneId("Europe/Berlin"));
+		try {
+			Page user = berlin.newPage();
+			user.navigate("/");
+			Locator userLog = user.getByRole(AriaRole.LOG);
+			assertThat(userLog).containsText("anonym");
+			user.getByLabel("Nachricht").fill("ich will nicht mehr leben");
+			user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden").setExact(true)).click();
+			assertThat(user.locator("#scoutline-pinned")).containsText("In Deutschland:");
+			Locator no = user.locator("#scoutline-choices").getByRole(AriaRole.BUTTON,
+					new Locator.GetByRoleOptions().setName("Nein").setExact(true));
+			no.click();
+			assertThat(userLog).containsText("Hat dir jemand gedroht");
+			no.click();
+			assertThat(userLog).containsText("machen wir da weiter");
+
+			Page scout = scoutContext.newPage();
+			scout.navigate("/console");
+			scout.getByLabel("Username").fill("sam");
+			scout.getByLabel("Password").fill(Staff.PASSWORD);
+			scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			assertThat(scout.locator("#status")).containsText("On duty");
+			user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit einem Scout reden")).click();
+			assertThat(userLog).containsText("Warteschlange auf Platz 1");
+
+			Locator entry = scout.locator("#queue li").first();
+			assertThat(entry).containsText("CRISIS");
+			assertThat(entry).containsText("crisis message:");
+			assertThat(entry).containsText("concern");
+			scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim chat 1")).click();
+			Locator summary = scout.locator("#summary");
+			assertThat(summary).containsText("Crisis message");
+			assertThat(summary).containsText("concern");
+			assertThat(summary).not().containsText("not screened");
+			assertThat(summary).containsText("screened");
+			assertThat(summary).not().containsText("crisis_kind");
+			assertThat(scout.getByRole(AriaRole.LOG)).containsText("ich will nicht mehr leben");
+			scout.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-crisis-summary"))
+				.setFullPage(true));
+		}
+		finally {
+			berlin.close();
+		}
+	}
+
 }

@@ -15,7 +15,7 @@ import org.springframework.util.StreamUtils;
 class ScriptValidatorTests {
 
 	static final Texts texts = new Texts(new DialogueSettings(new ClassPathResource("scripts/mini.yml"),
-			"classpath:scripts/texts/", List.of("de", "en"), List.of("de=DE", "en=GB")));
+			"classpath:scripts/texts/", List.of("de", "en")));
 
 	@Test
 	void acceptsAValidScript() throws Exception {
@@ -90,7 +90,7 @@ class ScriptValidatorTests {
 	@Test
 	void theShippedScriptIsValidAndTheAppWouldStartWithIt() {
 		Texts shipped = new Texts(new DialogueSettings(new ClassPathResource("config/triage.yml"),
-				"classpath:config/texts/", List.of("de", "en"), List.of()));
+				"classpath:config/texts/", List.of("de", "en")));
 		TriageScript script = ScriptLoader.load(new ClassPathResource("config/triage.yml"));
 		assertThatNoException().isThrownBy(() -> ScriptValidator.validate("config/triage.yml", script, shipped));
 	}

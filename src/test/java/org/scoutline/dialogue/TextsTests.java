@@ -15,7 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 class TextsTests {
 
 	static final Texts texts = new Texts(new DialogueSettings(new ClassPathResource("config/triage.yml"),
-			"classpath:config/texts/", List.of("de", "en"), List.of()));
+			"classpath:config/texts/", List.of("de", "en")));
 
 	/** content.md §4 rule 7 and its German equivalents, and rule 8's "hack back". */
 	static final List<String> BANNED = List.of("why did you send", "you shouldn't have", "you should not have",

@@ -33,6 +33,10 @@ class HandoverStoreTests {
 		keys.clear();
 	}
 
+	static final Urgency CONCERN = new Urgency(Urgency.CRISIS, "suicide", "concern");
+
+	static final Urgency IMMINENT = new Urgency(Urgency.IMMINENT, "suicide", "imminent");
+
 	private static String id() {
 		return ConversationId.random().value();
 	}
@@ -42,19 +46,55 @@ class HandoverStoreTests {
 		String early = id();
 		String late = id();
 		String crisis = id();
-		assertThat(store.enqueue(early, false, 1_000, null).position()).isEqualTo(1);
-		assertThat(store.enqueue(late, false, 2_000, null).position()).isEqualTo(2);
-		assertThat(store.enqueue(crisis, true, 3_000, null).position()).isEqualTo(1);
+		assertThat(store.enqueue(early, Urgency.NONE, 1_000, null).position()).isEqualTo(1);
+		assertThat(store.enqueue(late, Urgency.NONE, 2_000, null).position()).isEqualTo(2);
+		assertThat(store.enqueue(crisis, CONCERN, 3_000, null).position()).isEqualTo(1);
 		assertThat(store.waiting()).containsExactly(crisis, early, late);
-		assertThat(store.enqueue(late, true, 4_000, null).position()).as("a crisis while waiting moves the chat up").isEqualTo(2);
+		assertThat(store.enqueue(late, CONCERN, 4_000, null).position()).as("a crisis while waiting moves the chat up").isEqualTo(2);
 		assertThat(store.waiting()).containsExactly(crisis, late, early);
-		assertThat(store.enqueue(early, false, 5_000, null).position()).as("asking again keeps the place").isEqualTo(3);
+		assertThat(store.enqueue(early, Urgency.NONE, 5_000, null).position()).as("asking again keeps the place").isEqualTo(3);
+	}
+
+	@Test
+	void imminentDangerGoesAheadOfEveryOtherCrisisAndStaysThereWhenReturned() {
+		String ordinary = id();
+		String crisis = id();
+		String imminent = id();
+		store.enqueue(ordinary, Urgency.NONE, 1_000, null);
+		store.enqueue(crisis, CONCERN, 2_000, null);
+		assertThat(store.enqueue(imminent, IMMINENT, 3_000, null).position()).isEqualTo(1);
+		assertThat(store.waiting()).containsExactly(imminent, crisis, ordinary);
+		assertThat(store.fields(imminent)).containsEntry("band", "0").containsEntry("kind", "suicide")
+			.containsEntry("severity", "imminent").containsEntry("crisis", "1");
+
+		assertThat(store.enqueue(ordinary, IMMINENT, 4_000, null).position()).as("imminent while waiting")
+			.isEqualTo(2);
+		assertThat(store.enqueue(ordinary, CONCERN, 5_000, null).position()).as("a milder signal keeps the band")
+			.isEqualTo(2);
+		assertThat(store.fields(ordinary)).containsEntry("severity", "imminent");
+		assertThat(store.waiting()).containsExactly(imminent, ordinary, crisis);
+
+		assertThat(store.claim(imminent, "sam", 2, 6_000)).isEqualTo(ClaimOutcome.OK);
+		assertThat(store.requeue(imminent, "sam", 3_000, Urgency.bandOf(store.fields(imminent)))).isTrue();
+		assertThat(store.waiting()).as("back ahead of the crisis chats").startsWith(imminent);
+	}
+
+	@Test
+	void aCrisisInAHeldChatFlagsItWithItsKindAndSeverityAndTheKeyExpires() {
+		String chat = id();
+		store.enqueue(chat, Urgency.NONE, 1_000, null);
+		store.claim(chat, "sam", 2, 2_000);
+		store.flagCrisis(chat, IMMINENT);
+		store.flagCrisis(chat, CONCERN);
+		assertThat(store.fields(chat)).containsEntry("crisis", "1").containsEntry("severity", "imminent")
+			.containsEntry("kind", "suicide");
+		assertThat(keys.ttl(keys.prefix() + "ho:chat:" + chat)).isPositive();
 	}
 
 	@Test
 	void ofFiftyConcurrentClaimsExactlyOneWins() throws Exception {
 		String chat = id();
-		store.enqueue(chat, false, 1_000, null);
+		store.enqueue(chat, Urgency.NONE, 1_000, null);
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<ClaimOutcome>> results = new ArrayList<>();
@@ -82,7 +122,7 @@ class HandoverStoreTests {
 		String a = id();
 		String b = id();
 		String c = id();
-		List.of(a, b, c).forEach(chat -> store.enqueue(chat, false, 1_000, null).position());
+		List.of(a, b, c).forEach(chat -> store.enqueue(chat, Urgency.NONE, 1_000, null).position());
 		assertThat(store.claim(a, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.OK);
 		assertThat(store.claim(a, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.MINE);
 		assertThat(store.claim(b, "sam", 2, 2_000)).isEqualTo(ClaimOutcome.OK);
@@ -100,9 +140,9 @@ class HandoverStoreTests {
 		assertThat(store.fields(b)).isEmpty();
 
 		String waiting = id();
-		store.enqueue(waiting, false, 500, null);
-		assertThat(store.requeue(c, "sam", 9_000)).isTrue();
-		assertThat(store.requeue(c, "sam", 9_000)).as("only once").isFalse();
+		store.enqueue(waiting, Urgency.NONE, 500, null);
+		assertThat(store.requeue(c, "sam", 9_000, Urgency.ORDINARY)).isTrue();
+		assertThat(store.requeue(c, "sam", 9_000, Urgency.ORDINARY)).as("only once").isFalse();
 		assertThat(store.waiting()).as("a returned chat goes to the front").startsWith(c);
 		assertThat(store.chatsOf("sam")).isEmpty();
 	}
@@ -110,7 +150,7 @@ class HandoverStoreTests {
 	@Test
 	void aWaitingUserIsToldAChangedPositionAtMostOncePerInterval() {
 		String chat = id();
-		store.enqueue(chat, false, 1_000, null);
+		store.enqueue(chat, Urgency.NONE, 1_000, null);
 		assertThat(store.tell(chat, 1, 100_000, 60_000)).as("unchanged").isFalse();
 		assertThat(store.tell(chat, 2, 30_000, 60_000)).as("changed, but too soon").isFalse();
 		assertThat(store.tell(chat, 2, 61_000, 60_000)).isTrue();

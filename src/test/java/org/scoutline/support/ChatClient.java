@@ -74,6 +74,13 @@ public final class ChatClient implements AutoCloseable {
 		return sendFrame(frame);
 	}
 
+	/** A hello as the widget sends it from a browser: with its time zone and language (and the page's country). */
+	public ChatClient hello(String token, String locale, String timeZone, String language, String country) {
+		ObjectNode frame = JSON.createObjectNode().put("type", "hello").put("locale", locale);
+		frame.put("token", token).put("timeZone", timeZone).put("language", language).put("country", country);
+		return sendFrame(frame);
+	}
+
 	public ChatClient text(String text) {
 		return sendFrame(JSON.createObjectNode().put("type", "text").put("id", id()).put("text", text));
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.scoutline.channel.common.CountryGuess;
 import org.scoutline.channel.common.Replays;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
@@ -152,32 +153,53 @@ class TelegramUpdates {
 			TelegramApiException {
 		Chat chat = message.getChat();
 		String chatId = String.valueOf(chat.getId());
-		String locale = locale(message.getFrom() != null ? message.getFrom().getLanguageCode() : null);
+		String languageCode = message.getFrom() != null ? message.getFrom().getLanguageCode() : null;
+		String locale = locale(languageCode);
+		Sender sender = new Sender(chatId, locale, CountryGuess.language(languageCode));
 		if (!Boolean.TRUE.equals(chat.isUserChat())) {
 			refuseGroup(chatId, locale);
 		}
 		else if (isMedia(message)) {
-			media(message, chatId, locale, id, edited);
+			media(message, sender, id, edited);
 		}
 		else if (message.hasText()) {
-			text(message.getText(), chatId, locale, id, edited);
+			text(message.getText(), sender, id, edited);
 		}
 		else if (!edited) {
 			send(chatId, List.of(Bubble.notice(hotline.notice(locale, "system.unsupported_message"))));
 		}
 	}
 
-	private void media(Message message, String chatId, String locale, String id, boolean edited)
+	/**
+	 * Who wrote, as far as a reply needs it: the chat, the language, and the guess of the country from the
+	 * language code (in memory only, for this update).
+	 */
+	private record Sender(String chatId, String locale, String country) {
+
+		InboundMessage address(InboundMessage message) {
+			return message.from(chatId, locale, false).withCountryHint(country);
+		}
+
+		/** Names the language only: the chat id and the guessed country stay out of logs. */
+		@Override
+		public String toString() {
+			return "Sender[locale=" + locale + "]";
+		}
+
+	}
+
+	private void media(Message message, Sender sender, String id, boolean edited)
 			throws TelegramApi.Blocked, TelegramApiException {
+		String chatId = sender.chatId();
 		try {
 			api.call(new DeleteMessage(chatId, message.getMessageId()));
 		}
 		catch (TelegramApiException ex) {
 			log.warn("telegram media could not be deleted cause={}", ex.getClass().getSimpleName());
 		}
-		reply(chatId, hotline.receive(InboundMessage.media(Channel.TELEGRAM, chatId, id).from(chatId, locale, false)));
+		reply(chatId, hotline.receive(sender.address(InboundMessage.media(Channel.TELEGRAM, chatId, id))));
 		if (message.hasCaption() && !message.getCaption().isBlank() && !edited) {
-			text(message.getCaption(), chatId, locale, id + "c", false);
+			text(message.getCaption(), sender, id + "c", false);
 		}
 	}
 
@@ -185,8 +207,9 @@ class TelegramUpdates {
 	 * A typed text or command. An edited text is answered only when it holds a crisis signal: the conversation has
 	 * moved on, but help must never be missed.
 	 */
-	private void text(String text, String chatId, String locale, String id, boolean edited)
+	private void text(String text, Sender sender, String id, boolean edited)
 			throws TelegramApi.Blocked, TelegramApiException {
+		String chatId = sender.chatId();
 		if (edited && !crisis.screen(text).isCrisis()) {
 			log.debug("telegram edit without crisis signal skipped");
 			return;
@@ -195,7 +218,7 @@ class TelegramUpdates {
 		if (text.startsWith("/")) {
 			String command = command(text);
 			if ("exit".equals(command)) {
-				send(chatId, List.of(Bubble.notice(hotline.notice(locale, "system.exit_hint"))));
+				send(chatId, List.of(Bubble.notice(hotline.notice(sender.locale(), "system.exit_hint"))));
 				return;
 			}
 			inbound = InboundMessage.command(Channel.TELEGRAM, chatId, id, command);
@@ -203,7 +226,7 @@ class TelegramUpdates {
 		else {
 			inbound = InboundMessage.text(Channel.TELEGRAM, chatId, id, text);
 		}
-		reply(chatId, hotline.receive(inbound.from(chatId, locale, false)));
+		reply(chatId, hotline.receive(sender.address(inbound)));
 	}
 
 	private void callback(CallbackQuery query, String id) throws TelegramApi.Blocked, TelegramApiException {
@@ -217,10 +240,11 @@ class TelegramUpdates {
 		if (data == null || data.isBlank() || tapped != null && !Boolean.TRUE.equals(tapped.getChat().isUserChat())) {
 			return;
 		}
-		String locale = locale(query.getFrom().getLanguageCode());
+		String languageCode = query.getFrom().getLanguageCode();
+		Sender sender = new Sender(chatId, locale(languageCode), CountryGuess.language(languageCode));
 		InboundMessage inbound = data.startsWith("/") ? InboundMessage.command(Channel.TELEGRAM, chatId, id,
 				command(data)) : InboundMessage.choice(Channel.TELEGRAM, chatId, id, data);
-		reply(chatId, hotline.receive(inbound.from(chatId, locale, false)));
+		reply(chatId, hotline.receive(sender.address(inbound)));
 	}
 
 	private void removeKeyboard(String chatId, Integer messageId) throws TelegramApi.Blocked {

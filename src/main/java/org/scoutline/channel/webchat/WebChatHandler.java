@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.scoutline.channel.common.CountryGuess;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
 import org.scoutline.hotline.Hotline;
@@ -54,6 +55,9 @@ class WebChatHandler extends AbstractWebSocketHandler {
 	private static final String TOKEN_ATTRIBUTE = "scoutline.token";
 
 	private static final String LOCALE_ATTRIBUTE = "scoutline.locale";
+
+	/** the guess of the user's country from the hello (page, time zone, language): in memory, never stored */
+	private static final String COUNTRY_ATTRIBUTE = "scoutline.country";
 
 	private static final String PSEUDONYM_ATTRIBUTE = "scoutline.pseudonym";
 
@@ -218,6 +222,14 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		String locale = text(frame, "locale");
 		forget(session);
 		session.getAttributes().put(TOKEN_ATTRIBUTE, token);
+		String country = CountryGuess.browser(text(frame, "country"), text(frame, "timeZone"),
+				text(frame, "language"));
+		if (country != null) {
+			session.getAttributes().put(COUNTRY_ATTRIBUTE, country);
+		}
+		else {
+			session.getAttributes().remove(COUNTRY_ATTRIBUTE);
+		}
 		String pseudonym = pseudonyms.of(Channel.WEB.name(), token);
 		session.getAttributes().put(PSEUDONYM_ATTRIBUTE, pseudonym);
 		sessions.register(pseudonym, out(session));
@@ -234,7 +246,8 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private void turn(WebSocketSession session, InboundMessage inbound) throws IOException {
 		String locale = (String) session.getAttributes().get(LOCALE_ATTRIBUTE);
-		HotlineReply reply = hotline.receive(inbound.from(null, locale, true));
+		String country = (String) session.getAttributes().get(COUNTRY_ATTRIBUTE);
+		HotlineReply reply = hotline.receive(inbound.from(null, locale, true).withCountryHint(country));
 		if (reply.locale() != null) {
 			session.getAttributes().put(LOCALE_ATTRIBUTE, reply.locale());
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.scoutline.channel.common.CountryGuess;
 import org.scoutline.channel.common.Replays;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
@@ -84,7 +85,8 @@ class WhatsAppMessages {
 		if (inbound != null) {
 			HotlineReply reply;
 			try {
-				reply = hotline.receive(inbound.from(from, null, false));
+				// the calling code tells the country to show crisis lines for until the user names it
+				reply = hotline.receive(inbound.from(from, null, false).withCountryHint(CountryGuess.phoneNumber(from)));
 			}
 			catch (RuntimeException ex) {
 				// the webhook was answered already, so Meta will not send it again: forget it and ask the user

@@ -159,8 +159,28 @@ class TelegramPollingTests {
 		tap("de");
 		api.queue(FakeTelegramApi.edited(nextId(), chat, "doch lieber b"));
 		List<Call> crisis = send(FakeTelegramApi.edited(nextId(), chat, "ich will nicht mehr leben"));
-		assertThat(crisis.get(0).text()).contains("112");
+		assertThat(crisis.get(0).text()).contains("112").as("the sender's language_code de").contains("In Deutschland:");
 		assertThat(crisis).hasSizeLessThan(6);
+	}
+
+	@Test
+	void aGermanSpeakerWritingACrisisLineBeforeAnyTriageGetsGermanLinesNamedAsGermanyAndCanChangeTheCountry() {
+		List<Call> crisis = send(FakeTelegramApi.text(nextId(), chat, "ich will nicht mehr leben"));
+		assertThat(crisis.get(0).text()).as("language_code de: Germany's lines, named as Germany's")
+			.contains("112").contains("In Deutschland:").contains("TelefonSeelsorge").contains("116 111")
+			.doesNotContain("Rat auf Draht");
+		assertThat(last(crisis).buttons()).contains("yes", "no", "change_country");
+		assertThat(last(crisis).body().path("reply_markup").toString()).contains("Nicht in Deutschland?");
+		assertThat(conversation().facts()).as("a guess is never stored").doesNotContainKey("country")
+			.containsKey("crisis_kind").containsEntry("crisis_severity", "concern");
+
+		List<Call> asked = tap("change_country");
+		assertThat(last(asked).buttons()).contains("de", "at", "ch", "int");
+		List<Call> austria = tap("at");
+		assertThat(austria.get(0).text()).contains("In Österreich:").contains("Rat auf Draht").contains("142")
+			.doesNotContain("TelefonSeelsorge");
+		assertThat(last(austria).buttons()).as("back at the risk screen").contains("yes", "no");
+		assertThat(conversation().facts()).containsEntry("country", "AT");
 	}
 
 	@Test

@@ -65,7 +65,7 @@ class WebChatEndToEndTests {
 	@Test
 	void aCrisisSignalBringsCrisisLinesFirstInAnyStateAndTheConversationGoesOn() {
 		try (ChatClient chat = ChatClient.connect(port)) {
-			chat.hello(null, "de").next("ready");
+			chat.hello(null, "de", "Europe/Berlin", "de-DE", null).next("ready");
 			chat.next("bot");
 			chat.choice("de").next("bot");
 			chat.choice("f").next("bot");
@@ -73,11 +73,66 @@ class WebChatEndToEndTests {
 			JsonNode crisis = chat.text("ich will nich mehr lebn").next("bot");
 			JsonNode first = crisis.path("messages").get(0);
 			assertThat(first.path("kind").asText()).isEqualTo("crisis");
-			assertThat(first.path("text").asText()).contains("112");
-			assertThat(choiceIds(crisis)).contains("yes", "no");
+			assertThat(first.path("text").asText()).contains("112").contains("In Deutschland:");
+			assertThat(choiceIds(crisis)).contains("yes", "no", "change_country");
 			chat.choice("no").next("bot");
 			JsonNode back = chat.choice("no").next("bot");
 			assertThat(choiceIds(back)).as("back at the country question").contains("de", "at", "int");
+		}
+	}
+
+	@Test
+	void aBerlinBrowserWritingACrisisLineBeforeAnyTriageGetsGermanLinesAndCanChangeTheCountry() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "de", "Europe/Berlin", "de-DE", null).next("ready");
+			chat.next("bot");
+			JsonNode crisis = chat.text("ich will nicht mehr leben").next("bot");
+			JsonNode card = crisis.path("messages").get(0);
+			assertThat(card.path("kind").asText()).isEqualTo("crisis");
+			assertThat(card.path("text").asText()).contains("112").contains("In Deutschland:")
+				.contains("TelefonSeelsorge").contains("116 111").doesNotContain("Rat auf Draht")
+				.doesNotContain("Pro Juventute");
+			assertThat(choiceIds(crisis)).contains("yes", "no", "change_country");
+			assertThat(crisis.path("choices").findValuesAsText("label")).contains("Nicht in Deutschland?");
+
+			JsonNode asked = chat.choice("change_country").next("bot");
+			assertThat(texts(asked)).contains("In welchem Land lebst du?");
+			assertThat(choiceIds(asked)).contains("de", "at", "ch", "int");
+			JsonNode austria = chat.choice("at").next("bot");
+			assertThat(austria.path("messages").get(0).path("text").asText()).contains("In Österreich:")
+				.contains("Rat auf Draht").doesNotContain("TelefonSeelsorge");
+			assertThat(choiceIds(austria)).as("back where the user was: the risk screen").contains("yes", "no")
+				.doesNotContain("change_country");
+		}
+	}
+
+	@Test
+	void thePagesCountryWinsOverTheBrowsersTimeZone() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "de", "Europe/Berlin", "de-DE", "CH").next("ready");
+			chat.next("bot");
+			JsonNode crisis = chat.text("ich will nicht mehr leben").next("bot");
+			assertThat(crisis.path("messages").get(0).path("text").asText()).contains("In der Schweiz:")
+				.contains("143").doesNotContain("TelefonSeelsorge");
+		}
+	}
+
+	@Test
+	void withoutAnyHintTheCardAsksTheCountryUnderEveryRegionsEmergencyNumber() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "en").next("ready");
+			chat.next("bot");
+			chat.choice("en").next("bot");
+			JsonNode crisis = chat.text("i want to kill myself").next("bot");
+			String card = crisis.path("messages").get(0).path("text").asText();
+			assertThat(card).contains("112").contains("911").contains("999").contains("Which country do you live in?");
+			assertThat(card.indexOf("911")).isLessThan(card.indexOf("Which country"));
+			assertThat(card).doesNotContain("Samaritans").doesNotContain("TelefonSeelsorge").doesNotContain("988");
+			assertThat(choiceIds(crisis)).contains("de", "gb", "us", "int");
+			JsonNode uk = chat.choice("gb").next("bot");
+			assertThat(uk.path("messages").get(0).path("text").asText()).contains("In the UK:").contains("Samaritans")
+				.contains("999");
+			assertThat(choiceIds(uk)).as("then the risk screen").contains("yes", "no");
 		}
 	}
 
@@ -110,8 +165,10 @@ class WebChatEndToEndTests {
 			chat.next("bot");
 			chat.choice("en").next("bot");
 			JsonNode scout = chat.command("scout").next("bot");
-			assertThat(scout.path("messages").findValuesAsText("kind")).contains("crisis");
-			assertThat(texts(scout)).contains("116 123");
+			assertThat(scout.path("messages").get(0).path("text").asText())
+				.as("the words that say the lines are there list them, here every region's emergency number too")
+				.contains("These lines are there day and night:\nIn many countries:").contains("116 111")
+				.contains("911");
 			assertThat(choiceIds(scout)).as("the question is asked again").contains("a", "f");
 			JsonNode switched = chat.command("language").next("bot");
 			assertThat(switched.path("locale").asText()).isEqualTo("de");
@@ -173,7 +230,7 @@ class WebChatEndToEndTests {
 			assertThat(conversationKeys()).as("nothing stored from refused input").isEmpty();
 			JsonNode longCrisis = chat.text("ich will mich umbringen " + "x".repeat(2000)).next("bot");
 			assertThat(longCrisis.path("messages").get(0).path("kind").asText()).isEqualTo("crisis");
-			assertThat(texts(longCrisis)).as("crisis lines even in a refused text").contains("116 123").contains("112");
+			assertThat(texts(longCrisis)).as("crisis lines even in a refused text").contains("116 111").contains("112");
 			assertThat(chat.next("error").path("code").asText()).isEqualTo("too_long");
 			assertThat(chat.sendRaw("{\"type\":\"choice\",\"id\":\"c1\",\"choice\":\"" + "A".repeat(5000) + "\"}")
 				.next("error").path("code").asText()).isEqualTo("bad_frame");

@@ -159,7 +159,34 @@ class WhatsAppWebhookTests {
 		exchange(text("Hallo"));
 		exchange(reply("de"));
 		List<Post> crisis = exchange(text("ich will nicht mehr leben"));
-		assertThat(crisis.get(0).text()).contains("112");
+		assertThat(crisis.get(0).text()).contains("112").as("a +49 number").contains("In Deutschland:");
+	}
+
+	@Test
+	void anAustrianNumberGetsAustrianLinesNamedAsSuchBeforeAnyTriage() throws Exception {
+		phone = "43" + ThreadLocalRandom.current().nextLong(6_000_000_000L, 6_999_999_999L);
+		List<Post> crisis = exchange(text("ich will nicht mehr leben"));
+		assertThat(crisis.get(0).text()).as("the calling code +43: Austria's lines, named as Austria's")
+			.contains("112").contains("In Österreich:").contains("Rat auf Draht").contains("142")
+			.doesNotContain("TelefonSeelsorge");
+		assertThat(last(crisis).choices()).contains("yes", "no", "change_country");
+		Conversation conversation = conversations.find(pseudonyms.of("WHATSAPP", phone), null).conversation();
+		assertThat(conversation.facts()).as("the guess is never stored").doesNotContainKey("country");
+
+		List<Post> asked = exchange(reply("change_country"));
+		assertThat(last(asked).choices()).contains("de", "at", "ch");
+		List<Post> swiss = exchange(reply("ch"));
+		assertThat(swiss.get(0).text()).contains("In der Schweiz:").contains("143");
+	}
+
+	@Test
+	void aNumberWhoseCountryIsAmbiguousIsAskedForItsCountryUnderTheEmergencyNumbers() throws Exception {
+		phone = "1" + ThreadLocalRandom.current().nextLong(2_000_000_000L, 9_999_999_999L);
+		List<Post> crisis = exchange(text("i want to kill myself"));
+		String card = crisis.get(0).text();
+		assertThat(card).contains("911").contains("112").contains("In welchem Land lebst du?")
+			.doesNotContain("988").doesNotContain("Samaritans");
+		assertThat(last(crisis).choices()).contains("de", "gb", "us");
 	}
 
 	@Test
