@@ -1,13 +1,11 @@
 package org.scoutline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.doReturn;
 import static org.scoutline.support.ChatClient.choiceIds;
 import static org.scoutline.support.ChatClient.texts;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,11 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.Conversations;
-import org.scoutline.safety.CrisisDetector;
-import org.scoutline.safety.CrisisDetector.Screening;
-import org.scoutline.safety.CrisisKind;
 import org.scoutline.safety.Pseudonyms;
-import org.scoutline.safety.Severity;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
@@ -31,7 +25,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,10 +43,7 @@ class CrisisSeverityFlowTests {
 	static final String IMMINENT = "i took all the pills";
 
 	/** a crisis message at the concern level, whatever its kind */
-	static final String CONCERN = "i want to kill myself";
-
-	@MockitoSpyBean
-	CrisisDetector crisis;
+	static final String CONCERN = "i keep cutting myself";
 
 	@Autowired
 	Accounts accounts;
@@ -77,8 +67,6 @@ class CrisisSeverityFlowTests {
 
 	@BeforeEach
 	void startClean() {
-		doReturn(new Screening(Set.of(CrisisKind.SUICIDE), Severity.IMMINENT)).when(crisis).screen(IMMINENT);
-		doReturn(new Screening(Set.of(CrisisKind.SELF_HARM), Severity.CONCERN)).when(crisis).screen(CONCERN);
 		accounts.run(null);
 		List<String> stale = keys.all().stream().filter(k -> !k.contains(":acct")).toList();
 		if (!stale.isEmpty()) {
