@@ -108,8 +108,12 @@ final class Advice {
 		return out.toString();
 	}
 
-	private String format(Resource resource, String locale) {
-		StringBuilder line = new StringBuilder("• ").append(resource.name());
+	/** @return one directory entry as a line in {@code locale}: its name (with what it is), how to reach it, when */
+	String format(Resource resource, String locale) {
+		StringBuilder line = new StringBuilder("• ").append(resource.nameIn(locale));
+		if (resource.aboutIn(locale) != null) {
+			line.append(" (").append(resource.aboutIn(locale)).append(')');
+		}
 		List<String> ways = new ArrayList<>();
 		if (resource.phone() != null) {
 			ways.add(texts.get(locale, "directory.phone") + " " + resource.phone() + hours(resource, locale));
