@@ -104,7 +104,8 @@ public class Directory {
 	 * @param age the person's current age range, or {@code null} when unknown
 	 * @param minorInImage whether the image shows a minor ({@code null}: unknown, both tools fit)
 	 * @param limit the most entries to return
-	 * @return matching entries, lines open day and night first within each kind
+	 * @return matching entries, lines open day and night first within each kind (for parents: parents' lines
+	 * first)
 	 */
 	public List<Resource> find(String country, Set<Resource.Kind> kinds, Resource.AgeRange age, Boolean minorInImage,
 			int limit) {
@@ -138,7 +139,8 @@ public class Directory {
 			.filter(r -> forParents || r.audience() != Resource.Audience.PARENTS)
 			.filter(r -> r.ages() == null || r.ages().overlaps(age))
 			.filter(r -> kind != Resource.Kind.HASH || fitsImage(r, minorInImage))
-			.sorted(Comparator.comparing(r -> !r.alwaysOpen()))
+			.sorted(Comparator.comparing((Resource r) -> forParents && r.audience() != Resource.Audience.PARENTS)
+				.thenComparing(r -> !r.alwaysOpen()))
 			.toList();
 	}
 
@@ -199,11 +201,20 @@ public class Directory {
 
 	}
 
+	/** An age limit as written: {@code {min: 18}} has no upper end, {@code {max: 17}} no lower one. */
+	record AgesEntry(Integer min, Integer max) {
+
+		Resource.AgeRange toRange() {
+			return new Resource.AgeRange(min == null ? 0 : min, max == null ? Resource.AgeRange.OLDEST : max);
+		}
+
+	}
+
 	/**
 	 * @param name a text (the same in every language) or a map of the name per locale with at least {@code en}
 	 */
 	record ResourceEntry(String id, JsonNode name, Map<String, String> about, Set<Resource.Kind> kinds,
-			Resource.AgeRange ages, @JsonProperty("image_age") Resource.ImageAge imageAge,
+			AgesEntry ages, @JsonProperty("image_age") Resource.ImageAge imageAge,
 			Resource.Audience audience, String phone, String sms, String url, Map<String, String> hours,
 			@JsonProperty("always_open") boolean alwaysOpen, String source,
 			@JsonProperty("verified_on") LocalDate verifiedOn) {
@@ -216,7 +227,7 @@ public class Directory {
 			Map<String, String> names = names(place);
 			String plain = name.isTextual() ? name.asText() : names.get("en");
 			return new Resource(id, plain, names, about == null ? Map.of() : Map.copyOf(about), Set.copyOf(kinds),
-					ages, imageAge == null ? Resource.ImageAge.ANY : imageAge,
+					ages == null ? null : ages.toRange(), imageAge == null ? Resource.ImageAge.ANY : imageAge,
 					audience == null ? Resource.Audience.ANYONE : audience, phone, sms, url,
 					hours == null ? Map.of() : Map.copyOf(hours), alwaysOpen, source, verifiedOn);
 		}

@@ -56,6 +56,9 @@ public record Resource(String id, String name, Map<String, String> names, Map<St
 	 */
 	public record AgeRange(int min, int max) {
 
+		/** the upper end of a range written without one ({@code {min: 18}}) */
+		public static final int OLDEST = 120;
+
 		public boolean overlaps(AgeRange other) {
 			return other == null || (min <= other.max() && other.min() <= max);
 		}
