@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,19 +11,14 @@ import org.scoutline.conversation.Bubble;
 import org.scoutline.directory.Country;
 import org.scoutline.directory.Directory;
 import org.scoutline.directory.Resource;
-import org.springframework.expression.Expression;
 
 /**
- * Turns facts into advice: the action plan (the script's plan steps whose guards hold, with directory entries for
- * the user's country and age) and the crisis card.
+ * Turns facts into advice: the crisis card, the texts with the user's emergency number, and directory entries as
+ * lines in the user's language. The action plan itself is {@link ActionPlan}.
  */
 final class Advice {
 
 	private static final int CRISIS_LINES = 3;
-
-	private final TriageScript script;
-
-	private final List<Expression> stepGuards = new ArrayList<>();
 
 	private final Directory directory;
 
@@ -32,28 +26,10 @@ final class Advice {
 
 	private final DialogueSettings settings;
 
-	Advice(TriageScript script, Directory directory, Texts texts, DialogueSettings settings) {
-		this.script = script;
+	Advice(Directory directory, Texts texts, DialogueSettings settings) {
 		this.directory = directory;
 		this.texts = texts;
 		this.settings = settings;
-		for (TriageScript.PlanStep step : script.plan()) {
-			stepGuards.add(step.when() == null ? null : FactGuards.compile(step.when()));
-		}
-	}
-
-	List<Bubble> plan(TriageState state) {
-		List<Bubble> bubbles = new ArrayList<>();
-		bubbles.add(Bubble.text(say(state, "plan.intro")));
-		for (int i = 0; i < script.plan().size(); i++) {
-			TriageScript.PlanStep step = script.plan().get(i);
-			Expression guard = stepGuards.get(i);
-			if (guard == null || FactGuards.holds(guard, state.facts())) {
-				bubbles.add(new Bubble(withResources(state, say(state, step.text()), step.resources()),
-						Bubble.Kind.PLAN));
-			}
-		}
-		return bubbles;
 	}
 
 	Bubble crisisCard(TriageState state) {
@@ -91,28 +67,12 @@ final class Advice {
 		return country.emergency();
 	}
 
-	private String withResources(TriageState state, String text, TriageScript.ResourceRequest request) {
-		if (request == null) {
-			return text;
-		}
-		Set<Resource.Kind> kinds = EnumSet.noneOf(Resource.Kind.class);
-		request.kinds().forEach(kind -> kinds.add(Resource.Kind.valueOf(kind.toUpperCase(Locale.ROOT))));
-		String minor = Facts.minorInImage(state.facts());
-		List<Resource> found = directory.find(state.country(), kinds, Facts.ageRange(state.facts()),
-				minor == null ? null : "yes".equals(minor), request.limitOrDefault());
-		if (found.isEmpty()) {
-			return text;
-		}
-		StringBuilder out = new StringBuilder(text).append("\n\n").append(say(state, "plan.resources"));
-		found.forEach(resource -> out.append('\n').append(format(resource, state.locale())));
-		return out.toString();
-	}
-
 	/** @return one directory entry as a line in {@code locale}: its name (with what it is), how to reach it, when */
 	String format(Resource resource, String locale) {
 		StringBuilder line = new StringBuilder("• ").append(resource.nameIn(locale));
-		if (resource.aboutIn(locale) != null) {
-			line.append(" (").append(resource.aboutIn(locale)).append(')');
+		String about = resource.aboutIn(locale);
+		if (about != null) {
+			line.append(resource.nameIn(locale).endsWith(")") ? " – " + about : " (" + about + ")");
 		}
 		List<String> ways = new ArrayList<>();
 		if (resource.phone() != null) {
