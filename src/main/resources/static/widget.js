@@ -676,6 +676,12 @@
           steps.push((i + 1) + '. ' + String(items[i].getAttribute('data-text') || '').replace(/\n/g, '\n   '));
         }
         parts.push(steps.join('\n'));
+        // what follows the steps (a check-in), up to the More line right before the sections
+        for (var after = list.nextElementSibling; after && after !== more && after.nextElementSibling !== more;
+          after = after.nextElementSibling) {
+          var afterText = after.classList.contains('sl-msg--bot') ? after.querySelector('.sl-text') : null;
+          if (afterText) parts.push(afterText.textContent);
+        }
       }
       var sections = more.querySelectorAll('.sl-section');
       for (var j = 0; j < sections.length; j++) {

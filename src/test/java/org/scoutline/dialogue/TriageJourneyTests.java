@@ -34,7 +34,7 @@ class TriageJourneyTests {
 		assertThat(steps.get(0)).startsWith("Zahl nichts");
 		assertThat(steps.get(1)).startsWith("Antworte nicht mehr, aber lösch nichts");
 		assertThat(steps.get(2)).contains("Screenshots").contains("nie vom Nacktbild");
-		assertThat(steps.get(3)).contains("Instagram").contains("⋯ → Melden");
+		assertThat(steps.get(3)).contains("Instagram").contains("So geht's: Profil → ⋯ → Melden");
 		assertThat(steps.get(4)).contains("erwachsenen Vertrauensperson").contains("schreib uns");
 		assertThat(planText(plan)).contains("Mehr: wie Löschen funktioniert, die Polizei, was du deinen Eltern sagst");
 		assertThat(section(plan, "Löschen")).contains("• Take It Down");
