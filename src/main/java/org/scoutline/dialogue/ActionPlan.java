@@ -96,10 +96,18 @@ final class ActionPlan {
 
 	FirstScreen firstScreen(TriageState state) {
 		Context context = new Context(state);
-		String intro = plan.intro().stream().filter(context::holds).findFirst().map(context::text).orElse(null);
-		List<String> steps = plan.steps().stream().filter(context::holds).map(context::text).toList();
-		List<String> after = plan.after().stream().filter(context::holds).map(context::text).toList();
+		String intro = plan.intro().stream().filter(context::holds).findFirst().flatMap(context::paragraph)
+			.orElse(null);
+		List<String> steps = shown(context, plan.steps());
+		List<String> after = shown(context, plan.after());
 		return new FirstScreen(intro, steps, after, more(context, sections(context)));
+	}
+
+	/** @return the texts of the entries that hold, with the directory entries they ask for */
+	private static List<String> shown(Context context, List<TriageScript.PlanStep> entries) {
+		List<String> shown = new ArrayList<>();
+		entries.stream().filter(context::holds).forEach(entry -> context.paragraph(entry).ifPresent(shown::add));
+		return shown;
 	}
 
 	/** @return the More line: the first sections by name, and "and more" when there are others, or null */

@@ -87,6 +87,9 @@ final class Advice {
 		if (!ways.isEmpty()) {
 			line.append(": ").append(String.join(" · ", ways));
 		}
+		else if (resource.hoursIn(locale) != null) {
+			line.append(": ").append(resource.hoursIn(locale)); // no number or address: how to reach it
+		}
 		return line.toString();
 	}
 

@@ -137,6 +137,10 @@ class PlanMatrixTests {
 			for (String after : first.after()) {
 				assertThat(words(List.of(after))).as(c.name() + ": " + after).isLessThanOrEqualTo(MAX_WORDS);
 			}
+			if ("yes".equals(c.state().facts().get("risk_thoughts"))) {
+				assertThat(first.after()).as(c.name() + ": the check-in names lines open day and night").singleElement()
+					.satisfies(checkin -> assertThat(checkin).contains("\n• "));
+			}
 			List<ActionPlan.Section> sections = plan.sections(c.state());
 			assertThat(sections).as(c.name() + ": sections").hasSizeLessThanOrEqualTo(MAX_SECTIONS);
 			for (ActionPlan.Section section : sections) {
