@@ -66,6 +66,11 @@
       crisisShow: 'Hilfe-Nummern ganz zeigen',
       crisisHide: 'Hilfe-Nummern einklappen',
       step: 'Schritt',
+      planMore: 'Mehr zu deinem Plan',
+      copyPlan: 'Plan als Text kopieren',
+      copied: 'Kopiert. Du kannst den Plan jetzt woanders einfügen.',
+      copyFailed: 'Kopieren hat nicht geklappt. Der Text ist markiert – kopier ihn selbst.',
+      planTitle: 'Dein Plan von Scoutline',
       fileLocal: 'Bilder und Dateien werden nicht gesendet. Wir brauchen sie nicht – bitte behalte sie für dich.',
       error: 'Das hat gerade nicht geklappt. Versuch es bitte nochmal.',
       scoutTyping: '{name} schreibt…',
@@ -112,6 +117,11 @@
       crisisShow: 'Show the help numbers in full',
       crisisHide: 'Collapse the help numbers',
       step: 'Step',
+      planMore: 'More about your plan',
+      copyPlan: 'Copy plan as text',
+      copied: 'Copied. You can paste your plan somewhere else now.',
+      copyFailed: 'Copying didn\u2019t work. The text is selected – copy it yourself.',
+      planTitle: 'Your plan from Scoutline',
       fileLocal: 'Pictures and files are not sent. We don\u2019t need them – please keep them to yourself.',
       error: 'That didn\u2019t work just now. Please try again.',
       scoutTyping: '{name} is typing…',
@@ -212,12 +222,27 @@
     '.sl-msg--scout{align-self:flex-start;background:var(--sl-scout);border:1px solid var(--sl-scout-line);border-bottom-left-radius:6px;}',
     '.sl-tag{display:block;font-size:.875em;font-weight:700;color:var(--sl-muted);}',
     '.sl-msg--notice{align-self:center;max-width:92%;background:var(--sl-notice);color:var(--sl-text);border-radius:12px;text-align:center;}',
-    '.sl-plan{align-self:flex-start;max-width:92%;list-style:none;display:flex;flex-direction:column;gap:.45em;}',
-    '.sl-msg--plan{max-width:none;display:flex;gap:.65em;align-items:flex-start;background:var(--sl-bot);',
+    '.sl-plan{align-self:flex-start;max-width:96%;list-style:none;display:flex;flex-direction:column;gap:.3em;}',
+    '.sl-msg--plan{max-width:none;display:flex;gap:.55em;align-items:flex-start;padding:.4em .7em;background:var(--sl-bot);',
     'border:1px solid var(--sl-border);border-left:5px solid var(--sl-accent);border-radius:12px;}',
     '.sl-step{flex:0 0 auto;display:inline-flex;align-items:center;justify-content:center;min-width:1.9em;height:1.9em;',
     'border-radius:999px;background:var(--sl-accent);color:var(--sl-on-accent);font-weight:700;white-space:nowrap;}',
-    '.sl-msg--plan .sl-text{padding-top:.2em;}',
+    '.sl-msg--plan .sl-text{padding-top:.1em;}',
+    '.sl-why{display:block;color:var(--sl-muted);font-size:.9375em;line-height:1.35;}',
+    '.sl-msg--lead{max-width:100%;padding:.15em .25em;border:0;background:none;font-weight:600;line-height:1.35;}',
+    /* the plan's sections, folded: a heading with a real button per section, then the copy action */
+    '.sl-more{align-self:stretch;display:flex;flex-direction:column;gap:.35em;max-width:96%;}',
+    '.sl-section h3{margin:0;padding:0;font:inherit;}',
+    '.sl-disclose{display:flex;width:100%;min-height:44px;align-items:center;gap:.5em;padding:.35em .8em;text-align:left;',
+    'border:1px solid var(--sl-border);border-radius:12px;background:var(--sl-surface);font-weight:600;line-height:1.3;}',
+    '.sl-disclose:hover{border-color:var(--sl-accent);}',
+    '.sl-chevron{flex:0 0 auto;display:inline-block;transition:transform .15s;}',
+    '.sl-disclose[aria-expanded="true"] .sl-chevron{transform:rotate(90deg);}',
+    '.sl-section-body{margin:.3em 0 .2em;padding:.55em .85em;border-left:4px solid var(--sl-accent);background:var(--sl-bot);',
+    'border-radius:0 12px 12px 0;white-space:pre-wrap;overflow-wrap:anywhere;}',
+    '.sl-copyrow{display:flex;flex-wrap:wrap;align-items:center;gap:.5em;margin-top:.15em;}',
+    '.sl-copy{min-height:44px;padding:.35em .85em;border-radius:10px;border:2px solid var(--sl-accent);background:var(--sl-surface);font-weight:600;}',
+    '.sl-copied{color:var(--sl-muted);font-size:.9375em;}',
     '.sl-log a[href^="tel:"]{font-weight:700;white-space:nowrap;}',
     /* status, typing, choices */
     '.sl-status{flex:0 0 auto;padding:0 .75em;color:var(--sl-muted);font-size:.9375em;}',
@@ -230,6 +255,9 @@
     '.sl-choice{min-height:44px;max-width:100%;padding:.45em 1em;border:2px solid var(--sl-accent);border-radius:22px;',
     'background:var(--sl-surface);color:var(--sl-text);font-weight:600;text-align:left;line-height:1.3;}',
     '.sl-choice:hover:not(:disabled){background:var(--sl-soft);}',
+    /* after a plan: the buttons in one row that scrolls sideways, so that the plan keeps the room */
+    '.sl-choices--row{flex-wrap:nowrap;overflow-x:auto;overflow-y:hidden;justify-content:flex-start;scrollbar-width:thin;}',
+    '.sl-choices--row .sl-choice{flex:0 0 auto;white-space:nowrap;}',
     '.sl-choice:disabled{opacity:.5;}',
     /* input */
     '.sl-form{flex:0 0 auto;display:grid;grid-template-columns:1fr auto;align-items:end;gap:.3em .5em;',
@@ -253,6 +281,15 @@
     '.scoutline.is-min .sl-head{border-bottom:0;border-radius:16px;}',
     '@media (max-width:600px){.scoutline--float{inset:0;width:100%;height:100%;height:100dvh;border:0;border-radius:0;}',
     '.scoutline--float .sl-head{border-radius:0;}.scoutline--float.is-min{top:auto;height:auto;}}',
+    /* a phone: the plan's first screen should fit at once */
+    '@container (max-width:480px){.sl-log{padding:.5em;}.sl-plan{max-width:100%;gap:.25em;}',
+    '.sl-msg--plan{gap:.45em;padding:.3em .55em;border-left-width:4px;font-size:.9375em;line-height:1.35;}',
+    '.sl-step{min-width:1.45em;height:1.45em;font-size:.875em;}.sl-why{font-size:.9333em;line-height:1.3;}',
+    '.sl-more{max-width:100%;}.sl-tools{padding:.25em .5em;}.sl-choices{padding:.3em .5em;}',
+    /* the field keeps its label for assistive technology; on a phone the placeholder says it */
+    '.sl-labelrow{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;}',
+    '.sl-form{padding:.4em .5em .5em;}.sl-msg--lead{font-size:.9375em;line-height:1.3;}',
+    '.sl-head{padding:.5em .6em;}.sl-title{font-size:1em;}.sl-live{padding:.25em .6em;font-size:.875em;}}',
     /* motion only for people who did not ask for less */
     '@media (prefers-reduced-motion:no-preference){',
     '.sl-msg,.sl-crisis{animation:sl-in .18s ease-out;}',
@@ -635,17 +672,113 @@
     function planStep(text) {
       var list = log.lastElementChild;
       if (!list || !list.classList.contains('sl-plan')) {
+        // the plan's first line comes right before its steps: shown as their caption
+        if (list && list.classList.contains('sl-msg--bot')) list.classList.add('sl-msg--lead');
         list = h('ol', { class: 'sl-plan', role: 'list' });
         log.appendChild(list);
       }
       var n = list.children.length + 1;
       var lead = /^\s*(\d{1,2})[.)]\s+/.exec(text);
       if (lead) { n = parseInt(lead[1], 10); text = text.slice(lead[0].length); }
+      // one action, then (after a line break) at most one line of why
+      var cut = text.indexOf('\n');
+      var action = cut < 0 ? text : text.slice(0, cut);
+      var why = cut < 0 ? '' : text.slice(cut + 1).trim();
       var li = h('li', { class: 'sl-msg sl-msg--plan', value: String(n) },
         h('span', { class: 'sl-step' }, h('span', { class: 'sl-sr', text: t('step') + ' ' }), String(n)),
-        h('span', { class: 'sl-text' }, richText(text)));
+        h('span', { class: 'sl-text' }, h('span', { class: 'sl-action' }, richText(action)), ' ',
+          why ? h('span', { class: 'sl-why' }, richText(why)) : null));
+      li.setAttribute('data-text', text);
       list.appendChild(li);
       return li;
+    }
+
+    var sectionCount = 0;
+
+    // The plan's sections arrive after its More line: each is folded, a heading with a real button
+    // (aria-expanded) whose name is the section's title; the copy action comes last.
+    function planSection(text) {
+      var more = log.lastElementChild;
+      if (!more || !more.classList.contains('sl-more')) {
+        // the More line comes right before the sections: shown as their caption
+        if (more && more.classList.contains('sl-msg--bot')) more.classList.add('sl-msg--lead');
+        more = h('div', { class: 'sl-more', role: 'group' });
+        more.setAttribute('aria-label', t('planMore'));
+        var copyBtn = h('button', { type: 'button', class: 'sl-copy', text: t('copyPlan') });
+        var copied = h('span', { class: 'sl-copied', role: 'status', 'aria-live': 'polite' });
+        copyBtn.addEventListener('click', function () { copyPlan(more, copied); });
+        more.appendChild(h('div', { class: 'sl-copyrow' }, copyBtn, copied));
+        log.appendChild(more);
+      }
+      var cut = text.indexOf('\n');
+      var title = cut < 0 ? text : text.slice(0, cut);
+      var body = cut < 0 ? '' : text.slice(cut + 1).trim();
+      var id = 'scoutline-section-' + (++sectionCount);
+      var btn = h('button', { type: 'button', class: 'sl-disclose', 'aria-expanded': 'false', 'aria-controls': id },
+        h('span', { class: 'sl-chevron', 'aria-hidden': 'true', text: '\u25B8' }), h('span', { text: title }));
+      var panel = h('div', { class: 'sl-section-body', id: id, hidden: true }, richText(body));
+      btn.addEventListener('click', function () {
+        var open = btn.getAttribute('aria-expanded') !== 'true';
+        btn.setAttribute('aria-expanded', open ? 'true' : 'false');
+        panel.hidden = !open;
+      });
+      var section = h('div', { class: 'sl-section' }, h('h3', null, btn), panel);
+      section.setAttribute('data-title', title);
+      section.setAttribute('data-body', body);
+      more.insertBefore(section, more.lastElementChild);
+      return section;
+    }
+
+    // The plan as plain text: its intro, the numbered steps and every section. Nothing else (no token, no ids).
+    function planText(more) {
+      var list = more.previousElementSibling;
+      while (list && !(list.classList.contains('sl-plan'))) list = list.previousElementSibling;
+      var parts = [t('planTitle')];
+      if (list) {
+        var intro = list.previousElementSibling;
+        var introText = intro && intro.classList.contains('sl-msg--bot') ? intro.querySelector('.sl-text') : null;
+        if (introText) parts.push(introText.textContent);
+        var steps = [];
+        var items = list.querySelectorAll('li');
+        for (var i = 0; i < items.length; i++) {
+          steps.push((i + 1) + '. ' + String(items[i].getAttribute('data-text') || '').replace(/\n/g, '\n   '));
+        }
+        parts.push(steps.join('\n'));
+        // what follows the steps (a check-in), up to the More line right before the sections
+        for (var after = list.nextElementSibling; after && after !== more && after.nextElementSibling !== more;
+          after = after.nextElementSibling) {
+          var afterText = after.classList.contains('sl-msg--bot') ? after.querySelector('.sl-text') : null;
+          if (afterText) parts.push(afterText.textContent);
+        }
+      }
+      var sections = more.querySelectorAll('.sl-section');
+      for (var j = 0; j < sections.length; j++) {
+        parts.push(sections[j].getAttribute('data-title') + '\n' + sections[j].getAttribute('data-body'));
+      }
+      return parts.join('\n\n');
+    }
+
+    function copyPlan(more, copied) {
+      var text = planText(more);
+      var done = function () { copied.textContent = t('copied'); };
+      var fallback = function () {
+        // older browsers: copy from a text field; if even that fails, leave it there, selected, to copy by hand
+        var area = more.querySelector('.sl-copytext') || h('textarea', { class: 'sl-input sl-copytext', readonly: true, rows: '6' });
+        area.setAttribute('aria-label', t('copyPlan'));
+        area.value = text;
+        if (!area.parentNode) copied.parentNode.appendChild(area);
+        area.focus();
+        area.select();
+        var ok = false;
+        try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+        if (ok) area.parentNode.removeChild(area);
+        copied.textContent = ok ? t('copied') : t('copyFailed');
+      };
+      if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+        navigator.clipboard.writeText(text).then(done, fallback);
+      } else {
+        fallback();
+      }
     }
 
     function addNotice(text) {
@@ -668,6 +801,7 @@
       if (kind === 'crisis') return pinCrisis(text, seen);
       if (kind === 'emergency') return addEmergency(text, seen);
       if (kind === 'plan') return planStep(text);
+      if (kind === 'section') return planSection(text);
       if (kind === 'notice') return addNotice(text);
       if (from === 'scout') {
         var s = h('div', { class: 'sl-msg sl-msg--scout' },
@@ -718,6 +852,8 @@
         choices.appendChild(btn);
       }
       choices.hidden = !choices.firstChild;
+      var last = log.lastElementChild;
+      choices.classList.toggle('sl-choices--row', !!last && (last.classList.contains('sl-more') || last.classList.contains('sl-plan')));
       if (hadFocus) {
         if (choices.firstChild) choices.firstChild.focus();
         else input.focus();

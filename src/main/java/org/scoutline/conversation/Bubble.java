@@ -16,8 +16,14 @@ public record Bubble(String text, Kind kind) {
 		EMERGENCY,
 		/** crisis resources: shown so that they stay visible */
 		CRISIS,
-		/** one step of an action plan */
+		/** one numbered step of an action plan's first screen */
 		PLAN,
+		/**
+		 * a section of an action plan the user can open: its title on the first line, then its text. The web shows
+		 * it folded inside the plan; messengers leave it out and offer a choice that sends it
+		 * ({@link Choice#PLAN_PART})
+		 */
+		SECTION,
 		/** a short system notice (refusals, confirmations) */
 		NOTICE,
 		/** written by a scout in the live chat */

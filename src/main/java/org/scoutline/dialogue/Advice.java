@@ -13,11 +13,10 @@ import org.scoutline.conversation.Bubble;
 import org.scoutline.directory.Country;
 import org.scoutline.directory.Directory;
 import org.scoutline.directory.Resource;
-import org.springframework.expression.Expression;
 
 /**
- * Turns facts into advice: the action plan (the script's plan steps whose guards hold, with directory entries for
- * the user's country and age) and the crisis card.
+ * Turns facts into advice: the crisis card, the texts with the user's emergency number, and directory entries as
+ * lines in the user's language. The action plan itself is {@link ActionPlan}.
  */
 final class Advice {
 
@@ -28,35 +27,13 @@ final class Advice {
 
 	private static final Place INTERNATIONAL = new Place(Directory.INTERNATIONAL, false);
 
-	private final TriageScript script;
-
-	private final List<Expression> stepGuards = new ArrayList<>();
-
 	private final Directory directory;
 
 	private final Texts texts;
 
-	Advice(TriageScript script, Directory directory, Texts texts) {
-		this.script = script;
+	Advice(Directory directory, Texts texts) {
 		this.directory = directory;
 		this.texts = texts;
-		for (TriageScript.PlanStep step : script.plan()) {
-			stepGuards.add(step.when() == null ? null : FactGuards.compile(step.when()));
-		}
-	}
-
-	List<Bubble> plan(TriageState state) {
-		List<Bubble> bubbles = new ArrayList<>();
-		bubbles.add(Bubble.text(say(state, "plan.intro")));
-		for (int i = 0; i < script.plan().size(); i++) {
-			TriageScript.PlanStep step = script.plan().get(i);
-			Expression guard = stepGuards.get(i);
-			if (guard == null || FactGuards.holds(guard, state.facts())) {
-				bubbles.add(new Bubble(withResources(state, say(state, step.text()), step.resources()),
-						Bubble.Kind.PLAN));
-			}
-		}
-		return bubbles;
 	}
 
 	/**
@@ -184,25 +161,13 @@ final class Advice {
 		return country.emergency();
 	}
 
-	private String withResources(TriageState state, String text, TriageScript.ResourceRequest request) {
-		if (request == null) {
-			return text;
+	/** @return one directory entry as a line in {@code locale}: its name (with what it is), how to reach it, when */
+	String format(Resource resource, String locale) {
+		StringBuilder line = new StringBuilder("• ").append(resource.nameIn(locale));
+		String about = resource.aboutIn(locale);
+		if (about != null) {
+			line.append(resource.nameIn(locale).endsWith(")") ? " – " + about : " (" + about + ")");
 		}
-		Set<Resource.Kind> kinds = EnumSet.noneOf(Resource.Kind.class);
-		request.kinds().forEach(kind -> kinds.add(Resource.Kind.valueOf(kind.toUpperCase(Locale.ROOT))));
-		String minor = Facts.minorInImage(state.facts());
-		List<Resource> found = directory.find(state.country(), kinds, Facts.ageRange(state.facts()),
-				minor == null ? null : "yes".equals(minor), request.limitOrDefault());
-		if (found.isEmpty()) {
-			return text;
-		}
-		StringBuilder out = new StringBuilder(text).append("\n\n").append(say(state, "plan.resources"));
-		found.forEach(resource -> out.append('\n').append(format(resource, state.locale())));
-		return out.toString();
-	}
-
-	private String format(Resource resource, String locale) {
-		StringBuilder line = new StringBuilder("• ").append(resource.name());
 		List<String> ways = new ArrayList<>();
 		if (resource.phone() != null) {
 			ways.add(texts.get(locale, "directory.phone") + " " + resource.phone() + hours(resource, locale));
@@ -215,6 +180,9 @@ final class Advice {
 		}
 		if (!ways.isEmpty()) {
 			line.append(": ").append(String.join(" · ", ways));
+		}
+		else if (resource.hoursIn(locale) != null) {
+			line.append(": ").append(resource.hoursIn(locale)); // no number or address: how to reach it
 		}
 		return line.toString();
 	}

@@ -29,6 +29,18 @@ final class Facts {
 
 	static final String MINOR_IN_IMAGE = "minor_in_image";
 
+	/** plan guards only: {@code yes} when the directory knows how to report on the platform the user named */
+	static final String PLATFORM_LISTED = "platform_listed";
+
+	/** plan guards only: {@code yes}/{@code no} whether that platform takes part in the hash tools, else null */
+	static final String PLATFORM_IN_HASH_TOOLS = "platform_in_hash_tools";
+
+	static final String PLATFORM = "platform";
+
+	static final String SITUATION = "situation";
+
+	static final String HELPER_ROLE = "helper_role";
+
 	private Facts() {
 	}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.scoutline.conversation.Choice;
 import org.scoutline.directory.Resource;
 
 /**
@@ -38,11 +39,15 @@ final class ScriptValidator {
 	private final Set<String> knownFacts = new TreeSet<>(
 			Set.of(Facts.RISK, Facts.RESUME_TO, Facts.MINOR_NOW, Facts.MINOR_IN_IMAGE));
 
+	/** facts only the action plan's guards may read: the engine derives them from the directory */
+	private final Set<String> planFacts = new TreeSet<>(Set.of(Facts.PLATFORM_LISTED, Facts.PLATFORM_IN_HASH_TOOLS));
+
 	private ScriptValidator(String file, TriageScript script, Texts texts) {
 		this.file = file;
 		this.script = script;
 		this.texts = texts;
 		script.states().values().forEach(state -> state.choices().forEach(c -> knownFacts.addAll(c.set().keySet())));
+		planFacts.addAll(knownFacts);
 	}
 
 	/** @throws InvalidScriptException listing every problem */
@@ -64,9 +69,7 @@ final class ScriptValidator {
 			requireState("crisis", script.crisis());
 		}
 		script.states().forEach(this::checkState);
-		for (int i = 0; i < script.plan().size(); i++) {
-			checkPlanStep("plan[" + i + "]", script.plan().get(i));
-		}
+		checkPlan(script.plan());
 		if (script.states().values().stream().noneMatch(TriageScript.StateDef::showsPlan)) {
 			problem("states", "no state has 'plan: true', so no conversation can ever get its action plan");
 		}
@@ -87,10 +90,12 @@ final class ScriptValidator {
 		}
 		if (state.asks()) {
 			checkText(place + ".ask", state.ask());
+		}
+		if (state.asks() || state.showsPlan() && !state.choices().isEmpty()) {
 			checkChoices(place, state);
 		}
 		else if (!state.choices().isEmpty()) {
-			problem(place + ".choices", "choices need a question ('ask')");
+			problem(place + ".choices", "choices need a question ('ask'); only a plan state offers them without one");
 		}
 		if (state.risk() != null && !RISKS.contains(state.risk())) {
 			problem(place + ".risk", "must be one of " + RISKS + ", was '" + state.risk() + "'");
@@ -120,6 +125,9 @@ final class ScriptValidator {
 			String at = place + ".choices[" + i + "]";
 			if (choice.id() == null || !ID.matcher(choice.id()).matches()) {
 				problem(at + ".id", "missing or not made of a-z, 0-9 and _");
+			}
+			else if (choice.id().startsWith(Choice.PLAN_PART)) {
+				problem(at + ".id", "ids starting with '" + Choice.PLAN_PART + "' are the plan's own (its sections)");
 			}
 			else if (!ids.add(choice.id())) {
 				problem(at + ".id", "duplicate choice id '" + choice.id() + "'");
@@ -167,10 +175,48 @@ final class ScriptValidator {
 		}
 	}
 
+	private void checkPlan(TriageScript.Plan plan) {
+		checkPlanSteps("plan.intro", plan.intro());
+		checkPlanSteps("plan.steps", plan.steps());
+		checkPlanSteps("plan.after", plan.after());
+		if (plan.steps().isEmpty()) {
+			problem("plan.steps", "the plan has no steps");
+		}
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < plan.sections().size(); i++) {
+			TriageScript.Section section = plan.sections().get(i);
+			String place = "plan.sections[" + i + "]";
+			if (section.id() == null || !ID.matcher(section.id()).matches()) {
+				problem(place + ".id", "missing or not made of a-z, 0-9 and _");
+			}
+			else if (section.id().equals(Choice.PLAN_TEXT.substring(Choice.PLAN_PART.length()))) {
+				problem(place + ".id", "'" + section.id() + "' is taken by the plan as plain text");
+			}
+			else if (!ids.add(section.id())) {
+				problem(place + ".id", "duplicate section id '" + section.id() + "'");
+			}
+			checkText(place + ".title", section.title());
+			checkText(place + ".more", section.more());
+			if (section.when() != null) {
+				checkGuard(place + ".when", section.when(), planFacts);
+			}
+			if (section.parts().isEmpty()) {
+				problem(place + ".parts", "a section needs at least one part");
+			}
+			checkPlanSteps(place + ".parts", section.parts());
+		}
+	}
+
+	private void checkPlanSteps(String place, List<TriageScript.PlanStep> steps) {
+		for (int i = 0; i < steps.size(); i++) {
+			checkPlanStep(place + "[" + i + "]", steps.get(i));
+		}
+	}
+
 	private void checkPlanStep(String place, TriageScript.PlanStep step) {
 		checkText(place + ".text", step.text());
 		if (step.when() != null) {
-			checkGuard(place + ".when", step.when());
+			checkGuard(place + ".when", step.when(), planFacts);
 		}
 		if (step.resources() != null) {
 			if (step.resources().kinds() == null || step.resources().kinds().isEmpty()) {
@@ -187,11 +233,15 @@ final class ScriptValidator {
 	}
 
 	private void checkGuard(String place, String guard) {
+		checkGuard(place, guard, knownFacts);
+	}
+
+	private void checkGuard(String place, String guard, Set<String> known) {
 		try {
 			for (String name : FactGuards.factNames(FactGuards.compile(guard))) {
-				if (!knownFacts.contains(name)) {
+				if (!known.contains(name)) {
 					problem(place, "guard '" + guard + "' reads '" + name + "', which no choice sets (known: "
-							+ knownFacts + ")");
+							+ known + ")");
 				}
 			}
 		}

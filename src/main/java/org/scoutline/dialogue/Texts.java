@@ -41,8 +41,10 @@ public class Texts {
 			"system.reminder_set_window", "system.leave_message_ready", "system.message_kept",
 			"system.message_waiting", "system.message_taken_back", "system.left_message_queued",
 			"system.session_started", "system.stop_reachable", "system.stop_unreachable", "system.session_ended",
-			"crisis.card", "crisis.resume", "crisis.imminent", "crisis.card_unknown",
-			"crisis.ask_country", "crisis.change_country", "crisis.in_many_countries", "crisis.emergency_line", "plan.intro", "plan.resources", "directory.always_open",
+			"crisis.card", "crisis.resume", "crisis.imminent", "crisis.card_unknown", "crisis.ask_country",
+			"crisis.change_country", "crisis.in_many_countries", "crisis.emergency_line", "plan.more",
+			"plan.more_also", "plan.text_choice", "plan.emergency_unknown", "plan.summary_title",
+			"directory.always_open",
 			"directory.phone", "directory.sms", "directory.web");
 
 	private final Map<String, Map<String, String>> byLocale = new LinkedHashMap<>();

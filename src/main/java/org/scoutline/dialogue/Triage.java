@@ -50,14 +50,17 @@ public class Triage {
 	/** the state that asks for the country (its choices set {@code country}), or {@code null} */
 	private final String countryQuestion;
 
+	private final ActionPlan plan;
+
 	Triage(DialogueSettings settings, Texts texts, Directory directory) {
 		this.script = ScriptLoader.load(settings.script());
 		ScriptValidator.validate(ScriptLoader.name(settings.script()), script, texts);
 		this.riskScreen = riskScreen(script);
 		this.machine = new TriageMachine(script, riskScreen);
 		this.texts = texts;
-		this.advice = new Advice(script, directory, texts);
+		this.advice = new Advice(directory, texts);
 		this.countryQuestion = countryQuestion(script);
+		this.plan = new ActionPlan(script.plan(), directory, texts, advice);
 	}
 
 	/** @return the first turn of a new conversation in {@code locale} */
@@ -69,7 +72,8 @@ public class Triage {
 	 * @param state where the conversation stands
 	 * @param choiceId the id of a tapped button, or {@code null} for typed text
 	 * @param text typed text, or {@code null}
-	 * @return the next turn; typed text that answers nothing asks the user to tap a button
+	 * @return the next turn; typed text that answers nothing asks the user to tap a button. Once the plan is shown,
+	 * its sections and its plain text are choices too ({@link Choice#PLAN_PART}).
 	 */
 	public TriageTurn answer(TriageState state, String choiceId, String text) {
 		TriageScript.StateDef current = script.state(state.node());
@@ -80,6 +84,12 @@ public class Triage {
 			return askCountry(state, false, new ArrayList<>());
 		}
 		Optional<TriageScript.ChoiceDef> choice = choiceId != null ? byId(current, choiceId) : byText(current, text);
+		if (choice.isEmpty() && current.showsPlan()) {
+			Optional<Bubble> part = plan.open(state, choiceId, text);
+			if (part.isPresent()) {
+				return new TriageTurn(state, List.of(part.get()), choices(state), null);
+			}
+		}
 		if (choice.isEmpty()) {
 			List<Bubble> bubbles = new ArrayList<>(List.of(notice(state, "system.tap_button")));
 			return new TriageTurn(state, bubbles, choices(state), null);
@@ -189,11 +199,16 @@ public class Triage {
 		return prefixed(known(state), notice(state, "system.help"));
 	}
 
-	/** @return the action plan for what is known so far, then the current question again */
+	/**
+	 * @return the action plan for what is known so far, then the current question again; once the triage is done,
+	 * with the More line and the sections (see {@link Bubble.Kind#SECTION})
+	 */
 	public TriageTurn plan(TriageState state) {
-		List<Bubble> bubbles = new ArrayList<>(advice.plan(state));
-		return ask(known(state), bubbles);
+		TriageState known = known(state);
+		List<Bubble> bubbles = new ArrayList<>(plan.bubbles(known, script.state(known.node()).showsPlan()));
+		return ask(known, bubbles);
 	}
+
 
 	/** @return the crisis card (emergency number, lines open day and night) for this user */
 	public Bubble crisisCard(TriageState state) {
@@ -240,7 +255,9 @@ public class Triage {
 		if (def == null) {
 			return List.of();
 		}
-		return def.choices().stream().map(c -> new Choice(c.id(), texts.get(state.locale(), c.label()))).toList();
+		List<Choice> choices = new ArrayList<>(def.showsPlan() ? plan.choices(state) : List.of());
+		def.choices().forEach(c -> choices.add(new Choice(c.id(), texts.get(state.locale(), c.label()))));
+		return List.copyOf(choices);
 	}
 
 	/** @return the flow as a Mermaid diagram, for review by the counselling team */
@@ -280,7 +297,7 @@ public class Triage {
 			}
 			linesShown |= saidLines;
 			if (def.showsPlan()) {
-				bubbles.addAll(advice.plan(state));
+				bubbles.addAll(plan.bubbles(state, true));
 			}
 			if (!def.passesThrough()) {
 				return ask(state, bubbles, linesShown || hasCard(bubbles));

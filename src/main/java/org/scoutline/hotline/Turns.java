@@ -386,9 +386,22 @@ class Turns {
 		// a crisis signal stays on record through anything the dialogue does, a restart included
 		Conversation updated = conversation.withDialogue(state.locale(), state.node(),
 				CrisisSignal.carried(conversation.facts(), state.facts()));
-		HotlineReply reply = new HotlineReply(updated.id(), state.locale(), shown, choices,
+		boolean folds = foldsSections(conversation.channel());
+		HotlineReply reply = new HotlineReply(updated.id(), state.locale(),
+				folds ? shown : shown.stream().filter(b -> b.kind() != Bubble.Kind.SECTION).toList(), choices,
 				HotlineReply.Outcome.ANSWERED);
-		return new Result(updated, lines, reply, false);
+		List<TranscriptEntry> kept = folds ? lines
+				: lines.stream().filter(line -> line.kind() != Bubble.Kind.SECTION).toList();
+		return new Result(updated, kept, reply, false);
+	}
+
+	/**
+	 * @return whether the channel shows the plan's sections folded inside the plan (the web widget); messengers
+	 * get them one at a time through the plan's choices instead, so they are neither sent nor kept in the
+	 * transcript there
+	 */
+	private static boolean foldsSections(Channel channel) {
+		return channel == Channel.WEB;
 	}
 
 	private TranscriptEntry userLine(Instant now, InboundMessage message, TriageState state) {

@@ -25,35 +25,75 @@ class TriageJourneyTests {
 	static final Triage triage = new Triage(settings, texts, ShippedDirectory.load());
 
 	@Test
-	void blackmailedAt15InGermanyGetsTakeItDownAndGermanLines() {
+	void blackmailedAt15InGermanyGetsFiveStepsThenTakeItDownAndGermanLinesBehindMore() {
 		TriageTurn plan = walk("de", "de", "a", "no", "no", "13_15", "money", "no", "yes", "instagram", "de");
 		assertThat(plan.state().node()).isEqualTo("plan");
 		assertThat(plan.state().facts()).containsEntry("situation", "A").containsEntry("country", "DE");
-		String text = planText(plan);
-		assertThat(text).contains("• Take It Down").doesNotContain("• StopNCII");
-		assertThat(text).contains("110").contains("116 111");
-		assertThat(text).contains(texts.get("de", stepKey("situation == 'A'")));
+		List<String> steps = texts(plan, Bubble.Kind.PLAN);
+		assertThat(steps).hasSize(5);
+		assertThat(steps.get(0)).startsWith("Zahl nichts");
+		assertThat(steps.get(1)).startsWith("Antworte nicht mehr, aber lösch nichts");
+		assertThat(steps.get(2)).contains("Screenshots").contains("nie vom Nacktbild");
+		assertThat(steps.get(3)).contains("Instagram").contains("So geht's: Profil → ⋯ → Melden");
+		assertThat(steps.get(4)).contains("erwachsenen Vertrauensperson").contains("schreib uns");
+		assertThat(planText(plan)).contains("Mehr: wie Löschen funktioniert, die Polizei, was du deinen Eltern sagst");
+		assertThat(section(plan, "Löschen")).contains("• Take It Down");
+		assertThat(section(plan, "Polizei")).contains("110");
+		assertThat(section(plan, "Mit Eltern reden")).contains("116 111");
+		assertThat(planText(plan)).doesNotContain("StopNCII").doesNotContain("Elterntelefon")
+			.doesNotContain("Gewalt gegen Frauen").doesNotContain("HateAid");
+		assertThat(plan.choices()).extracting(Choice::id)
+			.startsWith("plan_removal", "plan_police", "plan_parents", "plan_text")
+			.contains("again", "scout", "restart", "delete");
+	}
+
+	@Test
+	void aSectionChoiceOpensThatSectionAndThePlanTextHoldsEverything() {
+		TriageTurn plan = walk("en", "en", "a", "no", "no", "16_17", "money", "yes", "yes", "snapchat", "gb");
+		TriageTurn removal = triage.answer(plan.state(), "plan_removal", null);
+		assertThat(removal.state()).isEqualTo(plan.state());
+		assertThat(removal.bubbles()).singleElement().satisfies(b -> {
+			assertThat(b.kind()).isEqualTo(Bubble.Kind.TEXT);
+			assertThat(b.text()).startsWith("How removal works\n").contains("Take It Down").doesNotContain("StopNCII");
+		});
+		assertThat(removal.choices()).isEqualTo(plan.choices());
+		assertThat(triage.answer(plan.state(), null, "already paid?").bubbles().get(0).text())
+			.startsWith("Already paid?").contains("gift-card codes");
+		String text = triage.answer(plan.state(), "plan_text", null).bubbles().get(0).text();
+		assertThat(text).startsWith("Your plan from Scoutline").contains("1. Don't pay again").contains("5. Tell")
+			.contains("How removal works").contains("The police").contains("CEOP").contains("Already paid?")
+			.doesNotContain("plan_").doesNotContain("16_17");
 	}
 
 	@Test
 	void aNineteenYearOldWhoseDeepfakeIsOnlineGetsStopNcii() {
 		TriageTurn plan = walk("en", "en", "c", "no", "no", "18_25", "adult", "instagram", "links", "no", "de");
 		assertThat(plan.state().node()).isEqualTo("plan");
-		String text = planText(plan);
-		assertThat(text).contains("• StopNCII").doesNotContain("• Take It Down");
+		String removal = section(plan, "How removal works");
+		assertThat(removal).contains("StopNCII").doesNotContain("Take It Down").contains("HateAid")
+			.contains("deepfakes");
+		assertThat(texts(plan, Bubble.Kind.PLAN).get(1)).startsWith("If you want to press charges");
 	}
 
 	@Test
 	void anAdultWhoWasUnder18InThePictureGetsTakeItDown() {
 		TriageTurn plan = walk("en", "en", "b", "no", "no", "18_25", "minor", "snapchat", "yes", "gb");
-		assertThat(planText(plan)).contains("• Take It Down").doesNotContain("• StopNCII");
+		assertThat(planText(plan)).contains("• Take It Down").doesNotContain("StopNCII");
 	}
 
 	@Test
 	void aFriendHelpingIsToldNeverToForwardOrScreenshotThePicture() {
 		TriageTurn plan = walk("en", "en", "e", "friend", "a", "16_17", "de");
 		assertThat(plan.state().node()).isEqualTo("plan");
-		assertThat(planText(plan).toLowerCase()).contains("forward").contains("screenshot");
+		assertThat(texts(plan, Bubble.Kind.PLAN).get(0).toLowerCase()).contains("forward").contains("screenshot");
+	}
+
+	@Test
+	void onlyAParentHelpingTheirChildGetsTheParentsLine() {
+		TriageTurn parent = walk("de", "de", "e", "parent", "a", "13_15", "de");
+		assertThat(section(parent, "Hilfe für dich")).contains("Elterntelefon");
+		TriageTurn friend = walk("de", "de", "e", "friend", "a", "13_15", "de");
+		assertThat(planText(friend)).doesNotContain("Elterntelefon");
 	}
 
 	@Test
@@ -138,7 +178,7 @@ class TriageJourneyTests {
 				turn = triage.answer(turn.state(), choices.get(random.nextInt(choices.size())).id(), null);
 			}
 			visited.add(turn.state().node());
-			turn.bubbles().stream().filter(b -> b.kind() == Bubble.Kind.PLAN).forEach(b -> planTexts.add(b.text()));
+			turn.bubbles().forEach(b -> planTexts.add(b.text()));
 		}
 		Set<String> passThrough = Set.of("risk_imminent", "risk_high", "risk_low", "danger_alert", "a_paid_yes");
 		Set<String> expected = new HashSet<>(triage.flowAsMermaid().lines()
@@ -148,10 +188,14 @@ class TriageJourneyTests {
 		expected.removeAll(passThrough);
 		assertThat(visited).containsAll(expected);
 		TriageScript script = ScriptLoader.load(settings.script());
-		for (TriageScript.PlanStep step : script.plan()) {
+		List<TriageScript.PlanStep> all = new java.util.ArrayList<>(script.plan().intro());
+		all.addAll(script.plan().steps());
+		all.addAll(script.plan().after());
+		script.plan().sections().forEach(section -> all.addAll(section.parts()));
+		for (TriageScript.PlanStep step : all) {
 			String text = texts.get("en", step.text());
 			String start = text.contains("{") ? text.substring(0, text.indexOf('{')) : text;
-			assertThat(planTexts).as("plan step " + step.text()).anyMatch(t -> t.startsWith(start));
+			assertThat(planTexts).as("plan text " + step.text()).anyMatch(t -> t.contains(start));
 		}
 	}
 
@@ -176,12 +220,14 @@ class TriageJourneyTests {
 		return turn.bubbles().stream().map(Bubble::kind).toList();
 	}
 
-	private static String stepKey(String when) {
-		return ScriptLoader.load(settings.script()).plan().stream()
-			.filter(step -> when.equals(step.when()))
-			.findFirst()
-			.orElseThrow()
-			.text();
+	private static List<String> texts(TriageTurn turn, Bubble.Kind kind) {
+		return turn.bubbles().stream().filter(b -> b.kind() == kind).map(Bubble::text).toList();
+	}
+
+	/** @return the text of the plan's section with this title (its first line) */
+	private static String section(TriageTurn turn, String title) {
+		return texts(turn, Bubble.Kind.SECTION).stream().filter(t -> t.startsWith(title)).findFirst()
+			.orElseThrow(() -> new AssertionError("no section '" + title + "' in " + texts(turn, Bubble.Kind.SECTION)));
 	}
 
 }

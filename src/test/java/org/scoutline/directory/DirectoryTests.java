@@ -44,6 +44,43 @@ class DirectoryTests {
 	}
 
 	@Test
+	void anAdultsOnlyLineReachesAdultsAndNoMinor() {
+		Resource.AgeRange adult = new Resource.AgeRange(18, 25);
+		Resource.AgeRange teen = new Resource.AgeRange(13, 15);
+		Set<Resource.Kind> counselling = EnumSet.of(Resource.Kind.COUNSELLING);
+		assertThat(names(directory.find("GB", counselling, adult, null, 20))).anyMatch(n -> n.contains("Revenge Porn"));
+		assertThat(names(directory.find("GB", counselling, teen, null, 20))).noneMatch(n -> n.contains("Revenge Porn"));
+		assertThat(names(directory.find("DE", counselling, adult, null, 20))).contains("HateAid",
+				"Hilfetelefon Gewalt gegen Frauen");
+		assertThat(names(directory.find("DE", counselling, teen, null, 20))).doesNotContain("HateAid",
+				"Hilfetelefon Gewalt gegen Frauen");
+	}
+
+	@Test
+	void aParentsLineIsOfferedToParentsOnlyAndThemFirst() {
+		Resource.AgeRange teen = new Resource.AgeRange(13, 15);
+		Set<Resource.Kind> counselling = EnumSet.of(Resource.Kind.COUNSELLING);
+		assertThat(names(directory.find("DE", counselling, teen, null, 20))).noneMatch(n -> n.contains("Elterntelefon"));
+		assertThat(names(directory.find("DE", counselling, teen, null, true, 2)).get(0)).contains("Elterntelefon");
+	}
+
+	@Test
+	void namesAndDescriptionsComeInTheUsersLanguage() {
+		Resource police = directory.resources("DE").stream().filter(r -> r.id().equals("de-polizei")).findFirst()
+			.orElseThrow();
+		assertThat(police.nameIn("de")).isEqualTo("Polizei");
+		assertThat(police.nameIn("en")).isEqualTo("Police");
+		assertThat(police.aboutIn("en")).contains("police station").doesNotContain("Wache");
+		assertThat(directory.platform("instagram")).hasValueSatisfying(p -> {
+			assertThat(p.reportIn("de")).contains("Melden");
+			assertThat(p.reportIn("en")).contains("Report");
+			assertThat(p.inHashTools()).isTrue();
+		});
+		assertThat(directory.platform("whatsapp")).hasValueSatisfying(p -> assertThat(p.inHashTools()).isFalse());
+		assertThat(directory.platform("other")).isEmpty();
+	}
+
+	@Test
 	void anUnknownCountryFallsBackToInternationalEntries() {
 		assertThat(directory.country("XX").code()).isEqualTo(Directory.INTERNATIONAL);
 		assertThat(directory.find(null, EnumSet.of(Resource.Kind.HASH), null, null, 5)).isNotEmpty();

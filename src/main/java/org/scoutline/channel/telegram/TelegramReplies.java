@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.scoutline.channel.common.MessengerTexts;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -13,7 +14,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * Renders the hotline's bubbles and choices as Telegram messages: one plain-text message per bubble (no parse mode,
- * so nothing needs escaping), the last one carrying the choices as an inline keyboard whose callback data is the
+ * so nothing needs escaping; the steps of an action plan together in one numbered message, see
+ * {@link MessengerTexts}), the last one carrying the choices as an inline keyboard whose callback data is the
  * choice id. Short labels sit two to a row, longer ones one to a row.
  */
 final class TelegramReplies {
@@ -31,7 +33,7 @@ final class TelegramReplies {
 
 	static List<SendMessage> render(String chatId, List<Bubble> bubbles, List<Choice> choices) {
 		List<String> texts = new ArrayList<>();
-		bubbles.forEach(bubble -> texts.addAll(split(bubble.text())));
+		MessengerTexts.of(bubbles).forEach(text -> texts.addAll(split(text)));
 		List<SendMessage> messages = new ArrayList<>();
 		for (int i = 0; i < texts.size(); i++) {
 			SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(texts.get(i));

@@ -24,8 +24,7 @@ final class WebChatFrames {
 			boolean scout) {
 
 		Ready(String token, String locale, List<TranscriptEntry> history, List<Choice> choices, boolean scout) {
-			this("ready", token, locale, history.stream().map(Line::of).toList(),
-					choices.stream().map(ChoiceView::of).toList(), scout);
+			this("ready", token, locale, history.stream().map(Line::of).toList(), ChoiceView.of(choices), scout);
 		}
 
 	}
@@ -42,8 +41,7 @@ final class WebChatFrames {
 		}
 
 		Bot(String locale, List<Bubble> bubbles, List<Choice> choices, Boolean scout) {
-			this("bot", locale, bubbles.stream().map(MessageView::of).toList(),
-					choices.stream().map(ChoiceView::of).toList(), scout);
+			this("bot", locale, bubbles.stream().map(MessageView::of).toList(), ChoiceView.of(choices), scout);
 		}
 
 	}
@@ -138,6 +136,14 @@ final class WebChatFrames {
 
 		static ChoiceView of(Choice choice) {
 			return new ChoiceView(choice.id(), choice.label());
+		}
+
+		/**
+		 * @return the buttons the widget shows: not those that open a part of the plan, because the widget shows
+		 * the plan's sections folded inside it and copies the plan itself ({@link Choice#PLAN_PART})
+		 */
+		static List<ChoiceView> of(List<Choice> choices) {
+			return choices.stream().filter(choice -> !choice.opensPlanPart()).map(ChoiceView::of).toList();
 		}
 
 	}

@@ -3,6 +3,7 @@ package org.scoutline.channel.whatsapp;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.scoutline.channel.common.MessengerTexts;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
 
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Renders bubbles and choices as Cloud API messages: a text message per bubble; the choices ride on the last one
+ * Renders bubbles and choices as Cloud API messages: a text message per bubble (the steps of an action plan
+ * together in one numbered message, see {@link MessengerTexts}); the choices ride on the last one
  * as reply buttons when there are at most three, else as a list (at most ten rows; with more choices the tenth row
  * is "More …" and opens the next page). Labels longer than WhatsApp allows are shortened at a word end with "…";
  * in a list the full label goes into the row's description.
@@ -45,7 +47,7 @@ final class WhatsAppReplies {
 
 	static List<ObjectNode> render(String to, List<Bubble> bubbles, List<Choice> choices, Labels labels) {
 		List<String> texts = new ArrayList<>();
-		bubbles.forEach(bubble -> texts.add(shorten(bubble.text(), MAX_TEXT)));
+		MessengerTexts.of(bubbles).forEach(text -> texts.add(shorten(text, MAX_TEXT)));
 		List<ObjectNode> messages = new ArrayList<>();
 		if (choices.isEmpty()) {
 			texts.forEach(text -> messages.add(text(to, text)));

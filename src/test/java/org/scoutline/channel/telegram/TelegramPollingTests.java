@@ -112,12 +112,39 @@ class TelegramPollingTests {
 		tap("yes");
 		assertThat(last(tap("instagram")).buttons()).contains("de", "at", "int");
 		List<Call> plan = tap("de");
-		assertThat(text(plan)).contains("Take It Down").contains("110");
-		assertThat(last(plan).buttons()).contains("scout", "restart", "delete");
+		assertThat(plan).as("the plan's line, its five steps in one message, the More line").hasSize(3);
+		assertThat(plan.get(0).text()).startsWith("Schuld hat die Person, die dich erpresst");
+		assertThat(plan.get(1).text()).startsWith("1. Zahl nichts").contains("\n\n5. ").contains("Instagram")
+			.doesNotContain("6. ");
+		assertThat(last(plan).text()).startsWith("Mehr: wie Löschen funktioniert, die Polizei");
+		assertThat(last(plan).buttons()).startsWith("plan_removal", "plan_police", "plan_parents", "plan_text")
+			.contains("again", "scout", "restart", "delete");
 		assertThat(api.calls("answerCallbackQuery")).hasSizeGreaterThanOrEqualTo(10);
 		assertThat(api.calls("editMessageReplyMarkup")).isNotEmpty()
 			.allMatch(call -> call.body().path("reply_markup").isMissingNode());
 		assertThat(plan).allMatch(call -> call.body().path("parse_mode").isMissingNode());
+
+		// "More": each button sends its section on its own, the keyboard comes again with it
+		List<Call> removal = tap("plan_removal");
+		assertThat(removal).singleElement().satisfies(call -> {
+			assertThat(call.text()).startsWith("Löschen: so geht's\n").contains("Take It Down")
+				.doesNotContain("StopNCII");
+			assertThat(call.buttons()).isEqualTo(last(plan).buttons());
+		});
+		assertThat(text(tap("plan_police"))).startsWith("Polizei\n").contains("110");
+		assertThat(text(tap("plan_parents"))).startsWith("Mit Eltern reden\n").contains("116 111");
+		List<Call> whole = tap("plan_text");
+		assertThat(whole).as("the whole plan as one plain message").singleElement().satisfies(call -> {
+			assertThat(call.text()).startsWith("Dein Plan von Scoutline").contains("1. Zahl nichts")
+				.contains("Löschen: so geht's").contains("Take It Down").contains("Polizei").contains("116 111")
+				.doesNotContain(String.valueOf(chat)).doesNotContain("plan_");
+			assertThat(call.text().length()).isLessThanOrEqualTo(TelegramReplies.MAX_TEXT);
+		});
+		assertThat(transcript()).as("only what the user was sent is kept")
+			.noneMatch(line -> line.kind() == org.scoutline.conversation.Bubble.Kind.SECTION)
+			.anyMatch(line -> line.text().startsWith("Löschen: so geht's"));
+		List<Call> again = tap("again");
+		assertThat(text(again)).contains("1. Zahl nichts").contains("Mehr: wie Löschen funktioniert");
 	}
 
 	@Test

@@ -27,6 +27,19 @@ class TelegramRepliesTests {
 	}
 
 	@Test
+	void thePlansStepsGoIntoOneNumberedMessageAndItsFoldedSectionsAreLeftOut() {
+		List<SendMessage> messages = TelegramReplies.render("42", List.of(Bubble.text("Das hilft jetzt:"),
+				new Bubble("Zahl nichts.\nDas bringt nur mehr Forderungen.", Bubble.Kind.PLAN),
+				new Bubble("Antworte nicht mehr.\nLösch nichts.", Bubble.Kind.PLAN), Bubble.text("Mehr: Löschen."),
+				new Bubble("Löschen\nMit Take It Down …", Bubble.Kind.SECTION)),
+				List.of(new Choice("plan_removal", "Löschen")));
+		assertThat(messages).extracting(SendMessage::getText).containsExactly("Das hilft jetzt:",
+				"1. Zahl nichts.\n    Das bringt nur mehr Forderungen.\n\n2. Antworte nicht mehr.\n    Lösch nichts.",
+				"Mehr: Löschen.");
+		assertThat(messages.get(2).getReplyMarkup()).isNotNull();
+	}
+
+	@Test
 	void longLabelsGetARowEachAndOverlongTextsAreSplit() {
 		InlineKeyboardMarkup keyboard = TelegramReplies.keyboard(List.of(new Choice("a", "Jemand droht mir gerade"),
 				new Choice("b", "Kurz")));

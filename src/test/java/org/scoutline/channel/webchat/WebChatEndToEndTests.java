@@ -57,8 +57,10 @@ class WebChatEndToEndTests {
 			String text = texts(plan);
 			assertThat(text).contains("• Take It Down").doesNotContain("• StopNCII");
 			assertThat(text).contains("110").contains("116 111");
-			assertThat(plan.path("messages").findValuesAsText("kind")).contains("plan");
-			assertThat(choiceIds(plan)).contains("scout", "restart", "delete");
+			assertThat(plan.path("messages").findValuesAsText("kind")).contains("plan", "section");
+			assertThat(plan.path("messages").findValuesAsText("kind").stream().filter("plan"::equals)).hasSize(5);
+			assertThat(choiceIds(plan)).as("the widget shows the sections folded and copies the plan itself")
+				.contains("again", "scout", "restart", "delete").noneMatch(id -> id.startsWith("plan_"));
 		}
 	}
 

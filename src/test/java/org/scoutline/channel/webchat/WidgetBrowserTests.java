@@ -3,6 +3,8 @@ package org.scoutline.channel.webchat;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.AriaRole;
 
 /** The widget in a real browser, as a young person would use it, against the whole app and the real Redis. */
@@ -50,16 +53,7 @@ class WidgetBrowserTests {
 	void aBlackmailedFifteenYearOldInGermanyTapsThroughToTheirPlan() {
 		Locator log = page.getByRole(AriaRole.LOG);
 		assertThat(log).containsText("anonym");
-		tap("de");
-		tap("a");
-		tap("no");
-		tap("no");
-		tap("13_15");
-		tap("money");
-		tap("no");
-		tap("yes");
-		tap("instagram");
-		tap("de");
+		tapToThePlan();
 		assertThat(log).containsText("Take It Down");
 		assertThat(log).containsText("110");
 		assertThat(page.locator("ol.sl-plan li").first()).isVisible();
@@ -68,6 +62,8 @@ class WidgetBrowserTests {
 
 		page.reload();
 		assertThat(page.getByRole(AriaRole.LOG)).containsText("Take It Down");
+		assertThat(page.locator("ol.sl-plan li")).hasCount(5);
+		assertThat(page.locator(".sl-more .sl-disclose")).hasCount(3);
 
 		BrowserContext other = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
 			.setBaseURL("http://localhost:" + port));
@@ -76,6 +72,65 @@ class WidgetBrowserTests {
 		assertThat(stranger.getByRole(AriaRole.LOG)).containsText("anonym");
 		assertThat(stranger.getByRole(AriaRole.LOG)).not().containsText("Take It Down");
 		other.close();
+	}
+
+	/**
+	 * On a phone (390×844), the first screen of the plan (its line, the five steps, the More line) is in view at
+	 * once: inside the part of the chat the log shows, above the answer buttons, inside the window.
+	 */
+	@Test
+	void theFirstScreenOfThePlanIsInViewOnAPhoneWithoutScrolling() {
+		tapToThePlan();
+		assertThat(page.locator("ol.sl-plan li")).hasCount(5);
+		page.locator("#scoutline").evaluate("el => el.scrollIntoView({ block: 'start' })");
+		page.waitForTimeout(400); // the log scrolls smoothly to the plan
+		Locator plan = page.locator("ol.sl-plan");
+		Locator intro = plan.locator("xpath=preceding-sibling::div[1]");
+		Locator more = plan.locator("xpath=following-sibling::div[1]");
+		assertThat(intro).containsText("Schuld hat die Person");
+		assertThat(more).containsText("Mehr: wie Löschen funktioniert, die Polizei, was du deinen Eltern sagst");
+		BoundingBox log = page.locator("#scoutline-log").boundingBox();
+		BoundingBox choices = page.locator("#scoutline-choices").boundingBox();
+		List<Locator> firstScreen = new ArrayList<>(List.of(intro, more));
+		for (int i = 0; i < 5; i++) {
+			firstScreen.add(plan.locator("li").nth(i));
+		}
+		for (Locator part : firstScreen) {
+			BoundingBox box = part.boundingBox();
+			String what = part.innerText().lines().findFirst().orElse("") + " at " + box.y + "–" + (box.y + box.height)
+					+ ", log " + log.y + "–" + (log.y + log.height) + ", buttons from " + choices.y;
+			assertThat(box.y).as(what).isGreaterThanOrEqualTo(log.y - 1).isGreaterThanOrEqualTo(0);
+			assertThat(box.y + box.height).as(what).isLessThanOrEqualTo(log.y + log.height + 1)
+				.isLessThanOrEqualTo(choices.y + 1).isLessThanOrEqualTo(844);
+		}
+		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("widget-plan-phone")));
+	}
+
+	@Test
+	void theSectionsAreFoldedButtonsThatOpenInPlaceAndThePlanCopiesAsPlainText() {
+		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+		tapToThePlan();
+		Locator removal = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Löschen: so geht's")
+			.setExact(true));
+		assertThat(removal).hasAttribute("aria-expanded", "false");
+		Locator panel = page.locator("#" + removal.getAttribute("aria-controls"));
+		assertThat(panel).isHidden();
+		removal.click();
+		assertThat(removal).hasAttribute("aria-expanded", "true");
+		assertThat(panel).isVisible();
+		assertThat(panel).containsText("Take It Down");
+		assertThat(panel).not().containsText("StopNCII");
+		assertThat(page.locator("#scoutline-choices button")).hasCount(4);
+		assertThat(page.locator("#scoutline-choices button[data-choice^='plan_']")).hasCount(0);
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan als Text kopieren")).click();
+		assertThat(page.locator(".sl-copied")).containsText("Kopiert");
+		String copied = (String) page.evaluate("() => navigator.clipboard.readText()");
+		assertThat(copied).startsWith("Dein Plan von Scoutline").contains("1. Zahl nichts")
+			.contains("5. Erzähl es heute").contains("Löschen: so geht's").contains("Take It Down")
+			.contains("Polizei").contains("116 111");
+		String token = (String) page.evaluate("() => localStorage.getItem('scoutline.token')");
+		assertThat(copied).doesNotContain(token).doesNotContain("plan_").doesNotContain("13_15");
 	}
 
 	@Test
@@ -132,6 +187,12 @@ class WidgetBrowserTests {
 		page.keyboard().press("Shift");
 		page.waitForURL("**/neutral.html");
 		assertThat(page.url()).endsWith("/neutral.html");
+	}
+
+	private void tapToThePlan() {
+		for (String choice : List.of("de", "a", "no", "no", "13_15", "money", "no", "yes", "instagram", "de")) {
+			tap(choice);
+		}
 	}
 
 	private void tap(String choiceId) {

@@ -36,6 +36,25 @@ class WhatsAppRepliesTests {
 	}
 
 	@Test
+	void thePlansStepsGoIntoOneNumberedMessageItsSectionsAreLeftOutAndItsButtonsFitAList() {
+		List<Choice> choices = List.of(new Choice("plan_removal", "Löschen: so geht's"), new Choice("plan_police",
+				"Polizei"), new Choice("plan_text", "Plan als Text"), new Choice("again", "Plan nochmal zeigen"));
+		List<ObjectNode> messages = WhatsAppReplies.render("49170", List.of(
+				new Bubble("Zahl nichts.\nDas bringt nur mehr.", Bubble.Kind.PLAN),
+				new Bubble("Antworte nicht mehr.", Bubble.Kind.PLAN), Bubble.text("Mehr: Löschen, Polizei."),
+				new Bubble("Löschen: so geht's\nMit Take It Down …", Bubble.Kind.SECTION)), choices, labels);
+		assertThat(messages).hasSize(2);
+		assertThat(messages.get(0).path("text").path("body").asText())
+			.isEqualTo("1. Zahl nichts.\n    Das bringt nur mehr.\n\n2. Antworte nicht mehr.");
+		JsonNode interactive = messages.get(1).path("interactive");
+		assertThat(interactive.path("type").asText()).isEqualTo("list");
+		assertThat(interactive.path("body").path("text").asText()).isEqualTo("Mehr: Löschen, Polizei.");
+		assertThat(interactive.findValuesAsText("id")).containsExactly("plan_removal", "plan_police", "plan_text",
+				"again");
+		assertThat(messages.toString()).doesNotContain("Take It Down");
+	}
+
+	@Test
 	void fourToTenChoicesAreAListWithFullLabelsAsDescriptions() {
 		List<Choice> choices = IntStream.rangeClosed(1, 10)
 			.mapToObj(i -> new Choice("c" + i, i == 3 ? "Jemand droht, meine Bilder zu teilen" : "Antwort " + i))

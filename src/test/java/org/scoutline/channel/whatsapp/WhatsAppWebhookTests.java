@@ -126,8 +126,28 @@ class WhatsAppWebhookTests {
 			exchange(reply(choice));
 		}
 		List<Post> plan = exchange(reply("de"));
-		assertThat(texts(plan)).contains("Take It Down").contains("110");
-		assertThat(last(plan).choices()).contains("scout", "restart", "delete");
+		assertThat(plan).as("the plan's line, its five steps in one message, the More line with the list").hasSize(3);
+		assertThat(plan.get(1).text()).startsWith("1. Zahl nichts").contains("\n\n5. ").contains("Instagram");
+		assertThat(last(plan).body().path("interactive").path("type").asText()).isEqualTo("list");
+		assertThat(last(plan).body().path("interactive").path("body").path("text").asText())
+			.startsWith("Mehr: wie Löschen funktioniert, die Polizei");
+		assertThat(last(plan).choices()).hasSizeLessThanOrEqualTo(10)
+			.startsWith("plan_removal", "plan_police", "plan_parents", "plan_text")
+			.contains("again", "scout", "restart", "delete");
+
+		// "More": a row of the list sends its section on its own, with the list again
+		List<Post> removal = exchange(reply("plan_removal"));
+		assertThat(texts(removal)).startsWith("Löschen: so geht's\n").contains("Take It Down")
+			.doesNotContain("StopNCII");
+		assertThat(last(removal).choices()).isEqualTo(last(plan).choices());
+		assertThat(texts(exchange(reply("plan_police")))).startsWith("Polizei\n").contains("110");
+		List<Post> whole = exchange(reply("plan_text"));
+		assertThat(whole.get(0).type()).isEqualTo("text");
+		assertThat(whole.get(0).text()).as("the whole plan as one plain message").startsWith("Dein Plan von Scoutline")
+			.contains("1. Zahl nichts").contains("Take It Down").contains("116 111").doesNotContain(phone)
+			.doesNotContain("plan_");
+		assertThat(whole.get(0).text().length()).isLessThanOrEqualTo(WhatsAppReplies.MAX_TEXT);
+		assertThat(transcript()).noneMatch(line -> line.kind() == org.scoutline.conversation.Bubble.Kind.SECTION);
 		for (Post post : graph.to(phone)) {
 			assertThat(post.path()).isEqualTo("/v21.0/" + PHONE_NUMBER_ID + "/messages");
 			assertThat(post.authorization()).isEqualTo("Bearer EAAG-test-token");

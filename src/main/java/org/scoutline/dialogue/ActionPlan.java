@@ -1,0 +1,315 @@
+package org.scoutline.dialogue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
+import org.scoutline.directory.Directory;
+import org.scoutline.directory.Platform;
+import org.scoutline.directory.Resource;
+import org.springframework.expression.Expression;
+
+/**
+ * The action plan for what is known ({@code plan:} in the triage script): a first screen of one line, a few
+ * numbered actions and a "More" line that names the sections; the sections one at a time; and the whole plan as
+ * one plain text to keep. Directory entries follow the person's age (an unknown age counts as possibly a minor),
+ * the age in the picture (hash tools), who asks (parents' lines only for parents) and the country.
+ */
+final class ActionPlan {
+
+	/** how many sections the More line names; the buttons (or the folded sections) show them all */
+	private static final int MORE_NAMED = 3;
+
+	/** an unknown age may be a minor's: no line for adults only */
+	private static final Resource.AgeRange AGE_UNKNOWN = new Resource.AgeRange(0, 17);
+
+	private final TriageScript.Plan plan;
+
+	private final Map<String, Expression> guards = new HashMap<>();
+
+	private final Directory directory;
+
+	private final Texts texts;
+
+	private final Advice advice;
+
+	ActionPlan(TriageScript.Plan plan, Directory directory, Texts texts, Advice advice) {
+		this.plan = plan;
+		this.directory = directory;
+		this.texts = texts;
+		this.advice = advice;
+		List<TriageScript.PlanStep> all = new ArrayList<>(plan.intro());
+		all.addAll(plan.steps());
+		all.addAll(plan.after());
+		plan.sections().forEach(section -> {
+			all.addAll(section.parts());
+			compile(section.when());
+		});
+		all.forEach(step -> compile(step.when()));
+	}
+
+	/** The first screen: what to do now, in the order that protects most. */
+	record FirstScreen(String intro, List<String> steps, List<String> after, String more) {
+
+		/** @return its texts in order: the intro, the steps, the More line (without the bubbles after the steps) */
+		List<String> texts() {
+			List<String> all = new ArrayList<>();
+			if (intro != null) {
+				all.add(intro);
+			}
+			all.addAll(steps);
+			if (more != null) {
+				all.add(more);
+			}
+			return all;
+		}
+
+	}
+
+	/**
+	 * One section behind "More".
+	 *
+	 * @param id its id in the script
+	 * @param title its title, also its button
+	 * @param more how the More line names it
+	 * @param body its text, with the directory entries it lists
+	 */
+	record Section(String id, String title, String more, String body) {
+
+		String choiceId() {
+			return Choice.PLAN_PART + id;
+		}
+
+		/** @return the section as it is shown: the title on the first line, then the text */
+		String text() {
+			return title + "\n" + body;
+		}
+
+	}
+
+	FirstScreen firstScreen(TriageState state) {
+		Context context = new Context(state);
+		String intro = plan.intro().stream().filter(context::holds).findFirst().flatMap(context::paragraph)
+			.orElse(null);
+		List<String> steps = shown(context, plan.steps());
+		List<String> after = shown(context, plan.after());
+		return new FirstScreen(intro, steps, after, more(context, sections(context)));
+	}
+
+	/** @return the texts of the entries that hold, with the directory entries they ask for */
+	private static List<String> shown(Context context, List<TriageScript.PlanStep> entries) {
+		List<String> shown = new ArrayList<>();
+		entries.stream().filter(context::holds).forEach(entry -> context.paragraph(entry).ifPresent(shown::add));
+		return shown;
+	}
+
+	/** @return the More line: the first sections by name, and "and more" when there are others, or null */
+	private String more(Context context, List<Section> sections) {
+		if (sections.isEmpty()) {
+			return null;
+		}
+		String named = String.join(", ", sections.stream().limit(MORE_NAMED).map(Section::more).toList());
+		if (sections.size() > MORE_NAMED) {
+			named += " " + context.text("plan.more_also");
+		}
+		return context.format("plan.more", Map.of("sections", named));
+	}
+
+	List<Section> sections(TriageState state) {
+		return sections(new Context(state));
+	}
+
+	/**
+	 * @param complete whether the triage is done: then the More line and the sections follow (else only what to
+	 * do so far)
+	 * @return the plan as bubbles: the intro, one {@link Bubble.Kind#PLAN} bubble per step, the bubbles after
+	 * the steps, then the More line and one {@link Bubble.Kind#SECTION} bubble per section
+	 */
+	List<Bubble> bubbles(TriageState state, boolean complete) {
+		FirstScreen first = firstScreen(state);
+		List<Bubble> bubbles = new ArrayList<>();
+		if (first.intro() != null) {
+			bubbles.add(Bubble.text(first.intro()));
+		}
+		first.steps().forEach(step -> bubbles.add(new Bubble(step, Bubble.Kind.PLAN)));
+		first.after().forEach(text -> bubbles.add(Bubble.text(text)));
+		if (complete && first.more() != null) {
+			bubbles.add(Bubble.text(first.more()));
+			sections(state).forEach(section -> bubbles.add(new Bubble(section.text(), Bubble.Kind.SECTION)));
+		}
+		return bubbles;
+	}
+
+	/** @return the buttons that open the sections, then the one for the plan as plain text */
+	List<Choice> choices(TriageState state) {
+		List<Choice> choices = new ArrayList<>();
+		sections(state).forEach(section -> choices.add(new Choice(section.choiceId(), section.title())));
+		choices.add(new Choice(Choice.PLAN_TEXT, texts.get(state.locale(), "plan.text_choice")));
+		return choices;
+	}
+
+	/**
+	 * @param choiceId a choice the user tapped, or {@code null}
+	 * @param typed what the user typed, or {@code null}: a section's title in any language opens it
+	 * @return what the choice opens: a section as a text bubble, or the whole plan as plain text
+	 */
+	Optional<Bubble> open(TriageState state, String choiceId, String typed) {
+		if (Choice.PLAN_TEXT.equals(choiceId)) {
+			return Optional.of(Bubble.text(summary(state)));
+		}
+		Context context = new Context(state);
+		for (TriageScript.Section def : plan.sections()) {
+			boolean chosen = choiceId != null ? (Choice.PLAN_PART + def.id()).equals(choiceId)
+					: typed != null && texts.locales().stream()
+						.anyMatch(locale -> normalized(texts.get(locale, def.title())).equals(normalized(typed)));
+			if (chosen) {
+				return section(context, def).map(section -> Bubble.text(section.text()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * @return the whole plan as one plain text to keep or copy: no ids and nothing about the person, only the
+	 * steps, what follows them and every section
+	 */
+	String summary(TriageState state) {
+		FirstScreen first = firstScreen(state);
+		StringBuilder text = new StringBuilder(texts.get(state.locale(), "plan.summary_title"));
+		if (first.intro() != null) {
+			text.append("\n\n").append(first.intro());
+		}
+		for (int i = 0; i < first.steps().size(); i++) {
+			text.append(i == 0 ? "\n\n" : "\n").append(i + 1).append(". ")
+				.append(first.steps().get(i).replace("\n", "\n   "));
+		}
+		first.after().forEach(after -> text.append("\n\n").append(after));
+		sections(state).forEach(section -> text.append("\n\n").append(section.text()));
+		return text.toString();
+	}
+
+	private List<Section> sections(Context context) {
+		List<Section> shown = new ArrayList<>();
+		for (TriageScript.Section def : plan.sections()) {
+			section(context, def).ifPresent(shown::add);
+		}
+		return shown;
+	}
+
+	private Optional<Section> section(Context context, TriageScript.Section def) {
+		if (def.when() != null && !context.holds(def.when())) {
+			return Optional.empty();
+		}
+		List<String> paragraphs = new ArrayList<>();
+		for (TriageScript.PlanStep part : def.parts()) {
+			if (context.holds(part)) {
+				context.paragraph(part).ifPresent(paragraphs::add);
+			}
+		}
+		if (paragraphs.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Section(def.id(), context.text(def.title()), context.text(def.more()),
+				String.join("\n\n", paragraphs)));
+	}
+
+	private void compile(String guard) {
+		if (guard != null) {
+			guards.computeIfAbsent(guard, FactGuards::compile);
+		}
+	}
+
+	private static String normalized(String text) {
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", " ").replaceAll("\\s+", " ").strip();
+	}
+
+	/** What one plan is made for: the facts with what the directory adds, the values the texts may use. */
+	private final class Context {
+
+		private final TriageState state;
+
+		private final Map<String, String> facts;
+
+		private final Map<String, String> values = new HashMap<>();
+
+		private final Resource.AgeRange age;
+
+		private final Boolean minorInImage;
+
+		private final boolean forParents;
+
+		Context(TriageState state) {
+			this.state = state;
+			Map<String, String> all = new HashMap<>(state.facts());
+			Optional<Platform> platform = directory.platform(state.facts().get(Facts.PLATFORM));
+			platform.ifPresent(p -> {
+				all.put(Facts.PLATFORM_LISTED, "yes");
+				all.put(Facts.PLATFORM_IN_HASH_TOOLS, p.inHashTools() ? "yes" : "no");
+				values.put("platform", p.name());
+				values.put("report_path", p.reportIn(state.locale()));
+				values.put("help_url", p.helpUrl());
+			});
+			this.facts = Map.copyOf(all);
+			// in "another country" the list of the regions' numbers may not even hold: say what to call
+			values.put("emergency", state.country() == null || Directory.INTERNATIONAL.equals(state.country())
+					? texts.get(state.locale(), "plan.emergency_unknown")
+					: directory.country(state.country()).emergency());
+			Resource.AgeRange known = Facts.ageRange(state.facts());
+			this.age = known != null ? known : AGE_UNKNOWN;
+			String minor = Facts.minorInImage(state.facts());
+			this.minorInImage = minor == null ? null : "yes".equals(minor);
+			this.forParents = "E".equals(state.facts().get(Facts.SITUATION))
+					&& "parent".equals(state.facts().get(Facts.HELPER_ROLE));
+		}
+
+		boolean holds(TriageScript.PlanStep step) {
+			return step.when() == null || holds(step.when());
+		}
+
+		boolean holds(String guard) {
+			return FactGuards.holds(guards.get(guard), facts);
+		}
+
+		String text(TriageScript.PlanStep step) {
+			return text(step.text());
+		}
+
+		String text(String key) {
+			return format(key, Map.of());
+		}
+
+		String format(String key, Map<String, String> more) {
+			Map<String, String> all = new HashMap<>(values);
+			all.putAll(more);
+			return texts.format(state.locale(), key, all);
+		}
+
+		/** @return the paragraph with the entries it asks for, or nothing when it needs entries and none fits */
+		Optional<String> paragraph(TriageScript.PlanStep part) {
+			String text = text(part);
+			TriageScript.ResourceRequest request = part.resources();
+			if (request == null) {
+				return Optional.of(text);
+			}
+			Set<Resource.Kind> kinds = EnumSet.noneOf(Resource.Kind.class);
+			request.kinds().forEach(kind -> kinds.add(Resource.Kind.valueOf(kind.toUpperCase(Locale.ROOT))));
+			List<Resource> found = directory.find(state.country(), kinds, age, minorInImage, forParents,
+					request.limitOrDefault());
+			if (found.isEmpty()) {
+				return request.required() ? Optional.empty() : Optional.of(text);
+			}
+			StringBuilder out = new StringBuilder(text);
+			found.forEach(resource -> out.append('\n').append(advice.format(resource, state.locale())));
+			return Optional.of(out.toString());
+		}
+
+	}
+
+}
