@@ -47,7 +47,7 @@ class PlanMatrixTests {
 	static final Texts texts = TriageJourneyTests.texts;
 
 	static final ActionPlan plan = new ActionPlan(ScriptLoader.load(TriageJourneyTests.settings.script()).plan(),
-			directory, texts, new Advice(directory, texts, TriageJourneyTests.settings));
+			directory, texts, new Advice(directory, texts));
 
 	static final Triage triage = TriageJourneyTests.triage;
 
