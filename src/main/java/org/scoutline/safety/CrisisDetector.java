@@ -242,7 +242,7 @@ public class CrisisDetector {
 		return hasGlue && hasMeaning;
 	}
 
-	/** @return the languages the message is written in, judged by marker words; all when it has at most one */
+	/** @return the languages the message is written in, judged by marker words; all when it has at most two */
 	private List<Language> active(int[][] tags) {
 		int[] counts = new int[languages.size()];
 		int best = 0;
@@ -255,7 +255,7 @@ public class CrisisDetector {
 				}
 			}
 		}
-		if (best <= 1) {
+		if (best <= 2) {
 			return languages;
 		}
 		List<Language> active = new ArrayList<>(languages.size());

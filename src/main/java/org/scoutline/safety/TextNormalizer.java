@@ -10,12 +10,19 @@ import java.util.List;
  * as letters inside words ({@code 5u1z1d} → {@code suizid}), runs of three or more equal letters shortened to two
  * ({@code leeeeben} → {@code leeben}, which the fuzzy match then takes for {@code leben}); everything else is a word
  * break. The end of a sentence ({@code . ! ?}, a new line) becomes the word {@value #BREAK}, so that patterns can
- * stop there. Hangul and other scripts pass through as letters.
+ * stop there; a laughing emoji becomes {@value #LAUGHING}. Hangul and other scripts pass through as letters.
  */
 final class TextNormalizer {
 
 	/** the word that stands for the end of a sentence */
 	static final String BREAK = ".";
+
+	/** the word that stands for a laughing emoji, so that figurative patterns can see the joke */
+	static final String LAUGHING = "lol";
+
+	private static boolean isLaughing(int codePoint) {
+		return codePoint == 0x1F602 || codePoint == 0x1F923 || codePoint == 0x1F606 || codePoint == 0x1F639;
+	}
 
 	private TextNormalizer() {
 	}
@@ -60,6 +67,11 @@ final class TextNormalizer {
 			}
 			else if (Character.isDigit(c)) {
 				builder.sign(c);
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && isLaughing(text.codePointAt(i))) {
+				builder.flush();
+				builder.words.add(LAUGHING);
+				i++;
 			}
 			else {
 				builder.flush();

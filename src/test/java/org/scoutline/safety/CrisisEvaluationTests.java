@@ -9,15 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * The crisis detector on our own labelled messages. {@code tuning.tsv} is what the lexicon was tuned on;
- * {@code holdout.tsv} was written before the detector was rebuilt and kept out of tuning.
+ * The crisis detector on our own labelled messages ({@code src/test/resources/crisis-eval}, see
+ * {@code docs/crisis-detection.md}). The lexicon was tuned on {@code tuning.tsv} and on each held-out set after it
+ * was measured once; the newest held-out set was measured once and is kept out of tuning.
  */
 class CrisisEvaluationTests {
 
 	/** the floor measured once on the held-out set (docs/crisis-detection.md), so that it can only get better */
-	static final double HELD_OUT_RECALL = 0.64;
+	static final double HELD_OUT_RECALL = 0.90;
 
-	static final double HELD_OUT_FALSE_POSITIVES = 0.05;
+	static final double HELD_OUT_FALSE_POSITIVES = 0.06;
 
 	static final CrisisDetector detector = new CrisisDetector(
 			new SafetySettings(new FileSystemResource("config/crisis-lexicon.yml"), 2000));
@@ -26,7 +27,8 @@ class CrisisEvaluationTests {
 	void meetsTheTargetsOnOurSet() throws Exception {
 		List<CrisisEvaluation.Line> lines = new ArrayList<>(CrisisEvaluation.read("/crisis-eval/tuning.tsv"));
 		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-1.tsv"));
-		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning and first held-out set", lines, detector);
+		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-2.tsv"));
+		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning and the first two held-out sets", lines, detector);
 		System.out.println(result.report());
 		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(300);
 		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(300);
@@ -37,7 +39,7 @@ class CrisisEvaluationTests {
 	@Test
 	void measuresTheHeldOutSet() throws Exception {
 		CrisisEvaluation.Result result = CrisisEvaluation.measure("held out",
-				CrisisEvaluation.read("/crisis-eval/holdout-2.tsv"), detector);
+				CrisisEvaluation.read("/crisis-eval/holdout-3.tsv"), detector);
 		System.out.println(result.report());
 		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(120);
 		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(120);
