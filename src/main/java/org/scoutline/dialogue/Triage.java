@@ -28,6 +28,10 @@ public class Triage {
 
 	private static final int MAX_PASS_THROUGH = 64;
 
+	/** the facts of the risk screen's questions, answered yes when a message shows imminent danger */
+	private static final List<String> RISK_QUESTIONS = List.of("risk_thoughts", "risk_plan", "risk_means",
+			"risk_soon");
+
 	/** the choice a crisis signal stands for inside the risk screen */
 	private static final String YES = "yes";
 
@@ -43,6 +47,9 @@ public class Triage {
 
 	private final TriageMachine machine;
 
+	/** the risk screen's outcome for imminent danger (the state with {@code risk: imminent}), or {@code null} */
+	private final String imminentOutcome;
+
 	private final Texts texts;
 
 	private final Advice advice;
@@ -56,6 +63,8 @@ public class Triage {
 		this.script = ScriptLoader.load(settings.script());
 		ScriptValidator.validate(ScriptLoader.name(settings.script()), script, texts);
 		this.riskScreen = riskScreen(script);
+		this.imminentOutcome = riskScreen.stream().filter(id -> "imminent".equals(script.state(id).risk())).findFirst()
+			.orElse(null);
 		this.machine = new TriageMachine(script, riskScreen);
 		this.texts = texts;
 		this.advice = new Advice(directory, texts);
@@ -115,7 +124,27 @@ public class Triage {
 	 * question has one (a false alarm is better than a missed one), else the question is asked again.
 	 */
 	public TriageTurn crisis(TriageState stored) {
+		return crisis(stored, false);
+	}
+
+	/**
+	 * Like {@link #crisis(TriageState)}; for an imminent danger (an act in progress or done, intent with a method,
+	 * a place or a time) the questions of the risk screen that would ask about a plan are skipped: the screen's
+	 * imminent outcome follows the crisis card at once, then its last question.
+	 */
+	public TriageTurn crisis(TriageState stored, boolean imminent) {
 		TriageState state = known(stored);
+		if (imminent && imminentOutcome != null && advice.place(state).isPresent()) {
+			Map<String, String> facts = new HashMap<>(state.facts());
+			if (!riskScreen.contains(state.node())) {
+				facts.put(Facts.RESUME_TO, state.node());
+			}
+			for (String question : RISK_QUESTIONS) {
+				facts.put(question, YES);
+			}
+			return withCountryChange(arrive(state.at(imminentOutcome, facts),
+					new ArrayList<>(List.of(advice.crisisCard(state)))));
+		}
 		if (advice.place(state).isEmpty() && countryQuestion != null) {
 			// no country and no guess: every region's emergency number, and the country question right there
 			return askCountry(state, true, new ArrayList<>(List.of(advice.askingCard(state))));

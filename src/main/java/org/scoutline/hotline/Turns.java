@@ -126,7 +126,10 @@ class Turns {
 		Screening signal = screen(message);
 		boolean inCrisis = signal.isCrisis();
 		if (existing == null) {
-			TriageTurn welcome = triage.begin(message.localeHint());
+			// a first message in crisis is answered in the language it was written in, whatever the channel guessed
+			String locale = inCrisis ? crisis.languageOf(message.text()).orElse(message.localeHint())
+					: message.localeHint();
+			TriageTurn welcome = triage.begin(locale);
 			TriageState first = welcome.state();
 			conversation = recorded(Conversation.start(message.channel(), pseudonym, message.replyAddress(),
 					first.locale(), first.node(), first.facts(), now), signal, now);
@@ -161,7 +164,8 @@ class Turns {
 			case COMMAND -> command(state, message.command());
 			case CHOICE -> isChoice(message, Handover.ASK_SCOUT) ? command(state, "scout")
 					: answered(triage.answer(state, message.choice(), null));
-			case TEXT -> inCrisis ? triage.crisis(state) : answered(triage.answer(state, null, message.text()));
+			case TEXT -> inCrisis ? triage.crisis(state, signal.isImminent())
+					: answered(triage.answer(state, null, message.text()));
 		};
 		if (turn == null) {
 			Bubble done = triage.notice(state, "system.deleted");

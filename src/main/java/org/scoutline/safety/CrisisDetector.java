@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -60,6 +61,31 @@ public class CrisisDetector {
 		return kinds.isEmpty() ? Screening.NONE : new Screening(kinds, severity);
 	}
 
+	/**
+	 * @return the language a message is clearly written in (at least three of its marker words belong to it, three
+	 * times as many as to any other), so that a crisis answer can be given in the user's own language before
+	 * they chose one; empty when that is not clear
+	 */
+	public Optional<String> languageOf(String text) {
+		if (text == null || text.isBlank()) {
+			return Optional.empty();
+		}
+		int[][] tags = lexicon.tag(TextNormalizer.words(text));
+		int[] counts = markerCounts(tags);
+		int best = 0;
+		for (int i = 1; i < counts.length; i++) {
+			if (counts[i] > counts[best]) {
+				best = i;
+			}
+		}
+		for (int i = 0; i < counts.length; i++) {
+			if (i != best && counts[i] * 3 > counts[best]) {
+				return Optional.empty();
+			}
+		}
+		return counts[best] >= 3 ? Optional.of(lexicon.languages.get(best).code) : Optional.empty();
+	}
+
 	/** @return the patterns that matched, as written, for people tuning the lexicon */
 	List<String> explain(String text) {
 		List<String> matched = new ArrayList<>();
@@ -92,16 +118,10 @@ public class CrisisDetector {
 
 	/** @return the languages the message is written in, judged by marker words; all when it has at most two */
 	private List<CrisisLanguage> active(int[][] tags) {
-		int[] counts = new int[lexicon.languages.size()];
+		int[] counts = markerCounts(tags);
 		int best = 0;
-		for (int[] word : tags) {
-			for (int concept : word) {
-				for (int i = 0; i < counts.length; i++) {
-					if (lexicon.languages.get(i).marker == concept) {
-						best = Math.max(best, ++counts[i]);
-					}
-				}
-			}
+		for (int count : counts) {
+			best = Math.max(best, count);
 		}
 		if (best <= 2) {
 			return lexicon.languages;
@@ -113,6 +133,20 @@ public class CrisisDetector {
 			}
 		}
 		return active;
+	}
+
+	private int[] markerCounts(int[][] tags) {
+		int[] counts = new int[lexicon.languages.size()];
+		for (int[] word : tags) {
+			for (int concept : word) {
+				for (int i = 0; i < counts.length; i++) {
+					if (lexicon.languages.get(i).marker == concept) {
+						counts[i]++;
+					}
+				}
+			}
+		}
+		return counts;
 	}
 
 	/**

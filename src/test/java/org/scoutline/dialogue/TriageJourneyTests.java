@@ -136,6 +136,30 @@ class TriageJourneyTests {
 	}
 
 	@Test
+	void anImminentMessageSkipsTheQuestionsAboutAPlanAndSaysCallTheEmergencyNumber() {
+		TriageTurn atSituation = walk("de", "de");
+		TriageTurn imminent = triage.crisis(atSituation.state().withCountryHint("DE"), true);
+		assertThat(imminent.state().node()).as("straight to the last question of the screen").isEqualTo("risk_danger");
+		assertThat(imminent.state().facts()).containsEntry("risk", "imminent").containsEntry("resume_to", "situation");
+		String said = String.join("\n", imminent.bubbles().stream().map(Bubble::text).toList());
+		assertThat(said).contains("Notruf an: 112").doesNotContain("überlegt, wie");
+	}
+
+	@Test
+	void afterACrisisTheTriageAsksNeitherTheRiskScreenNorAKnownCountryAgain() {
+		TriageTurn atSituation = walk("de", "de");
+		TriageTurn crisis = triage.crisis(atSituation.state().withCountryHint("DE"));
+		TriageTurn resumed = answer(answer(crisis, "no"), "no");
+		assertThat(resumed.state().node()).isEqualTo("situation");
+		TriageTurn next = answer(resumed, "a");
+		assertThat(next.state().node()).as("the risk screen was answered already").isEqualTo("age");
+		TriageState known = new TriageState("age", java.util.Map.of("country", "AT", "situation", "F"), "de");
+		TriageTurn skipped = triage.answer(known, "13_15", null);
+		assertThat(skipped.state().node()).as("the country was chosen already").isEqualTo("plan");
+		assertThat(walk("de", "de", "f", "13_15").state().node()).isEqualTo("country");
+	}
+
+	@Test
 	void aConversationParkedOnAStateThatWasRenamedStillGetsEveryAnswer() {
 		TriageState stale = new TriageState("renamed_state", java.util.Map.of("country", "DE"), "de");
 		TriageTurn crisis = triage.crisis(stale);

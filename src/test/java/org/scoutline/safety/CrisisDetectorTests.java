@@ -66,6 +66,14 @@ class CrisisDetectorTests {
 	}
 
 	@Test
+	void tellsTheLanguageOfAMessageOnlyWhenItIsClear() {
+		assertThat(detector.languageOf("i want to die, i cant do this anymore")).contains("en");
+		assertThat(detector.languageOf("ich will nicht mehr leben, ich kann nicht mehr")).contains("de");
+		assertThat(detector.languageOf("kms")).isEmpty();
+		assertThat(detector.languageOf("")).isEmpty();
+	}
+
+	@Test
 	void aNegationTakesBackAWishButNotARefusalToLive() {
 		assertThat(detector.screen("i dont want to die").isCrisis()).isFalse();
 		assertThat(detector.screen("ich will nicht sterben").isCrisis()).isFalse();

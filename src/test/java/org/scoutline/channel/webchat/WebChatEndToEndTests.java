@@ -109,6 +109,22 @@ class WebChatEndToEndTests {
 	}
 
 	@Test
+	void aFirstCrisisMessageInEnglishOnAGermanPageIsAnsweredInEnglish() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "de", "Europe/London", "en-GB", null).next("ready");
+			chat.next("bot");
+			JsonNode crisis = chat.text("i want to die, i cant do this anymore").next("bot");
+			assertThat(crisis.path("locale").asText()).isEqualTo("en");
+			assertThat(crisis.path("messages").get(0).path("text").asText()).contains("999").contains("In the UK")
+				.contains("Samaritans").doesNotContain("Du bist");
+			JsonNode imminent = chat.text("i just took all my pills").next("bot");
+			assertThat(imminent.path("messages").get(0).path("kind").asText()).isEqualTo("emergency");
+			assertThat(texts(imminent)).as("no questions about a plan after an act")
+				.noneMatch(text -> text.contains("thought about how"));
+		}
+	}
+
+	@Test
 	void thePagesCountryWinsOverTheBrowsersTimeZone() {
 		try (ChatClient chat = ChatClient.connect(port)) {
 			chat.hello(null, "de", "Europe/Berlin", "de-DE", "CH").next("ready");

@@ -204,7 +204,7 @@ class WhatsAppWebhookTests {
 		phone = "1" + ThreadLocalRandom.current().nextLong(2_000_000_000L, 9_999_999_999L);
 		List<Post> crisis = exchange(text("i want to kill myself"));
 		String card = crisis.get(0).text();
-		assertThat(card).contains("911").contains("112").contains("In welchem Land lebst du?")
+		assertThat(card).contains("911").contains("112").contains("Which country do you live in?")
 			.doesNotContain("988").doesNotContain("Samaritans");
 		assertThat(last(crisis).choices()).contains("de", "gb", "us");
 	}
