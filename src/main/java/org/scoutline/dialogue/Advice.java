@@ -138,12 +138,14 @@ final class Advice {
 
 	/**
 	 * @return a text with {@code {emergency}} (the chosen country's number; every region's while none is chosen, or
-	 * the guessed country's in texts that name it) and {@code {crisis_lines}} (the lines of {@link #lines}) filled in
+	 * the guessed country's in texts that name it and in the risk outcomes shown with its card) and {@code {crisis_lines}} (the lines of {@link #lines}) filled in
 	 */
 	String say(TriageState state, String key) {
 		String text = texts.get(state.locale(), key);
 		Map<String, String> values = new HashMap<>();
-		values.put("emergency", emergency(state, place(state).filter(p -> !p.guessed() || text.contains(LINES))
+		// risk outcomes stand next to the crisis card, which names the guessed country: the same number there
+		values.put("emergency", emergency(state, place(state)
+			.filter(p -> !p.guessed() || text.contains(LINES) || key.startsWith("risk."))
 			.orElse(INTERNATIONAL)));
 		if (text.contains(LINES)) {
 			values.put("crisis_lines", lines(state));

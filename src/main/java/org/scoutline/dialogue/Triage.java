@@ -142,8 +142,11 @@ public class Triage {
 			for (String question : RISK_QUESTIONS) {
 				facts.put(question, YES);
 			}
-			return withCountryChange(arrive(state.at(imminentOutcome, facts),
-					new ArrayList<>(List.of(advice.crisisCard(state)))));
+			TriageTurn outcome = arrive(state.at(imminentOutcome, facts),
+					new ArrayList<>(List.of(advice.crisisCard(state))));
+			// the card comes first, right after the emergency sentence; the outcome would show it again
+			List<Bubble> once = outcome.bubbles().stream().distinct().toList();
+			return withCountryChange(new TriageTurn(outcome.state(), once, outcome.choices(), outcome.command()));
 		}
 		if (advice.place(state).isEmpty() && countryQuestion != null) {
 			// no country and no guess: every region's emergency number, and the country question right there

@@ -119,8 +119,9 @@ class WebChatEndToEndTests {
 				.contains("Samaritans").doesNotContain("Du bist");
 			JsonNode imminent = chat.text("i just took all my pills").next("bot");
 			assertThat(imminent.path("messages").get(0).path("kind").asText()).isEqualTo("emergency");
-			assertThat(texts(imminent)).as("no questions about a plan after an act")
-				.noneMatch(text -> text.contains("thought about how"));
+			assertThat(texts(imminent)).as("no questions about a plan after an act").doesNotContain("thought about how")
+				.contains("Please call the emergency number now: 999");
+			assertThat(texts(imminent).split("Samaritans", -1)).as("the crisis card once").hasSize(2);
 		}
 	}
 
