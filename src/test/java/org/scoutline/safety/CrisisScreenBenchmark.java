@@ -40,6 +40,7 @@ class CrisisScreenBenchmark {
 		texts.put("ordinary German", fill(GERMAN, null));
 		texts.put("crisis in the middle", fill(ENGLISH, "and honestly i just want to die tonight"));
 		texts.put("runs of letters", runsOfLetters());
+		texts.put("one short message", "er sagt er schickt die bilder an alle wenn ich nicht zahle");
 		assertThat(detector.screen(texts.get("crisis in the middle")).isImminent()).isTrue();
 		assertThat(detector.screen(texts.get("ordinary German")).isCrisis()).isFalse();
 		StringBuilder report = new StringBuilder("crisis screen, 2,000 characters, "
@@ -64,13 +65,13 @@ class CrisisScreenBenchmark {
 			for (int i = 0; i < perBatch; i++) {
 				sink += detector.screen(text).kinds().size();
 			}
-			micros[b] = (System.nanoTime() - start) / perBatch;
+			micros[b] = (System.nanoTime() - start) / perBatch;  // nanoseconds per screen
 		}
 		Arrays.sort(micros);
 		double mean = Arrays.stream(micros).average().orElse(0) / 1000.0;
 		double p99 = micros[(int) (batches * 0.99)] / 1000.0;
 		assertThat(sink).isGreaterThanOrEqualTo(0);
-		return String.format(Locale.ROOT, "  %-22s %4d chars  mean %6.1f µs  p99 %6.1f µs", name, text.length(), mean,
+		return String.format(Locale.ROOT, "  %-22s %4d chars  mean %6.2f µs  p99 %6.2f µs", name, text.length(), mean,
 				p99);
 	}
 
