@@ -16,9 +16,9 @@ import org.springframework.core.io.FileSystemResource;
 class CrisisEvaluationTests {
 
 	/** the floor measured once on the held-out set (docs/crisis-detection.md), so that it can only get better */
-	static final double HELD_OUT_RECALL = 0.88;
+	static final double HELD_OUT_RECALL = 0.86;
 
-	static final double HELD_OUT_FALSE_POSITIVES = 0.05;
+	static final double HELD_OUT_FALSE_POSITIVES = 0.04;
 
 	static final CrisisDetector detector = new CrisisDetector(
 			new SafetySettings(new FileSystemResource("config/crisis-lexicon.yml"), 2000));
@@ -29,7 +29,8 @@ class CrisisEvaluationTests {
 		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-1.tsv"));
 		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-2.tsv"));
 		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-3.tsv"));
-		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning and the first three held-out sets", lines, detector);
+		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-4.tsv"));
+		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning and the first four held-out sets", lines, detector);
 		System.out.println(result.report());
 		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(300);
 		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(300);
@@ -40,7 +41,7 @@ class CrisisEvaluationTests {
 	@Test
 	void measuresTheHeldOutSet() throws Exception {
 		CrisisEvaluation.Result result = CrisisEvaluation.measure("held out",
-				CrisisEvaluation.read("/crisis-eval/holdout-4.tsv"), detector);
+				CrisisEvaluation.read("/crisis-eval/holdout-5.tsv"), detector);
 		System.out.println(result.report());
 		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(120);
 		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(120);
