@@ -2,7 +2,9 @@ package org.scoutline.safety;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which concepts a written word stands for, allowing for how people misspell in a hurry. A word matches a
@@ -47,6 +49,9 @@ final class Vocabulary {
 	private final List<int[]> conceptsOf = new ArrayList<>();
 
 	private final List<Integer> allowedOf = new ArrayList<>();
+
+	/** entry ids by how they may match and their word, while the vocabulary is built */
+	private final Map<String, Integer> ids = new HashMap<>();
 
 	/** per entry, which letters a to z it has (one bit each): a cheap test before the letter-by-letter one */
 	private int[] letterSets = new int[256];
@@ -96,12 +101,12 @@ final class Vocabulary {
 	}
 
 	private int idOf(String word, int allowed) {
-		for (int id = 0; id < words.size(); id++) {
-			if (words.get(id).equals(word) && allowedOf.get(id) == allowed) {
-				return id;
-			}
+		Integer known = ids.get(allowed + ":" + word);
+		if (known != null) {
+			return known;
 		}
 		int id = words.size();
+		ids.put(allowed + ":" + word, id);
 		words.add(word);
 		conceptsOf.add(new int[0]);
 		allowedOf.add(allowed);

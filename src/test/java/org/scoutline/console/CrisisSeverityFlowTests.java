@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.safety.Pseudonyms;
+import org.scoutline.support.BrokerSubscriptions;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
@@ -47,6 +48,9 @@ class CrisisSeverityFlowTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	BrokerSubscriptions subscriptions;
 
 	@Autowired
 	Conversations conversations;
@@ -87,8 +91,7 @@ class CrisisSeverityFlowTests {
 			CapturedOutput output) throws Exception {
 		ConsoleClient sam = staff("sam", "scout").connect();
 		ConsoleClient sue = staff("sue", "supervisor").connect();
-		BlockingQueue<JsonNode> alerts = sue.subscribe("/topic/alerts");
-		Thread.sleep(300); // the SUBSCRIBE is asynchronous
+		BlockingQueue<JsonNode> alerts = subscriptions.subscribe(sue, "sue", "/topic/alerts");
 		ChatClient ordinary = widgetUser(null);
 		assertThat(texts(ordinary.command("scout").next("bot"))).contains("queue");
 		ChatClient concern = widgetUser(null);
@@ -130,8 +133,7 @@ class CrisisSeverityFlowTests {
 	void imminentDangerInALiveChatAlertsTheSupervisorAndFlagsTheChatAsUrgent() throws Exception {
 		ConsoleClient sam = staff("sam", "scout").connect();
 		ConsoleClient sue = staff("sue", "supervisor").connect();
-		BlockingQueue<JsonNode> alerts = sue.subscribe("/topic/alerts");
-		Thread.sleep(300);
+		BlockingQueue<JsonNode> alerts = subscriptions.subscribe(sue, "sue", "/topic/alerts");
 		ChatClient user = widgetUser("Europe/Berlin");
 		user.command("scout").next("bot");
 		String id = sam.get("/console/api/queue").json().get(0).path("id").asText();

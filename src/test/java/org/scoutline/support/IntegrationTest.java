@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 		properties = { "scoutline.key-prefix=sl-test-${random.uuid}:", "scoutline.webchat.burst=1000",
 				"scoutline.webchat.per-second=1000" })
 @ActiveProfiles("test")
-@Import(RedisTestSupport.class)
+@Import({ RedisTestSupport.class, BrokerSubscriptions.Configuration.class })
 @ExtendWith(RedisCleanupExtension.class)
 public @interface IntegrationTest {
 

@@ -20,6 +20,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ReducedMotion;
 
 /** The widget in a real browser, as a young person would use it, against the whole app and the real Redis. */
 @IntegrationTest
@@ -80,10 +81,11 @@ class WidgetBrowserTests {
 	 */
 	@Test
 	void theFirstScreenOfThePlanIsInViewOnAPhoneWithoutScrolling() {
+		// the widget then scrolls its log at once instead of smoothly, so the boxes are final when they are read
+		page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
 		tapToThePlan();
 		assertThat(page.locator("ol.sl-plan li")).hasCount(5);
 		page.locator("#scoutline").evaluate("el => el.scrollIntoView({ block: 'start' })");
-		page.waitForTimeout(400); // the log scrolls smoothly to the plan
 		Locator plan = page.locator("ol.sl-plan");
 		Locator intro = plan.locator("xpath=preceding-sibling::div[1]");
 		Locator more = plan.locator("xpath=following-sibling::div[1]");
