@@ -1,5 +1,5 @@
 /**
- * Channel adapters: each turns its channel's wire format into {@link org.scoutline.hotline.InboundMessage}s and
+ * Channel adapters: each turns its channel's wire format into {@link org.scoutline.conversation.InboundMessage}s and
  * renders {@link org.scoutline.hotline.HotlineReply}s back. {@code webchat} is the widget's WebSocket.
  */
 @ApplicationModule(displayName = "Channels",

@@ -3,7 +3,7 @@ package org.scoutline.console;
 import java.util.function.Supplier;
 
 import org.scoutline.conversation.ConversationId;
-import org.scoutline.handover.Handover;
+import org.scoutline.handover.ScoutSide;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ChatAccess implements AuthorizationManager<MessageAuthorizationContext<?>> {
 
-	private final Handover handover;
+	private final ScoutSide handover;
 
 	private final Accounts accounts;
 
-	ChatAccess(Handover handover, Accounts accounts) {
+	ChatAccess(ScoutSide handover, Accounts accounts) {
 		this.handover = handover;
 		this.accounts = accounts;
 	}

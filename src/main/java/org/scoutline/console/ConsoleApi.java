@@ -12,7 +12,8 @@ import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.CrisisSignal;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.handover.ClaimOutcome;
-import org.scoutline.handover.Handover;
+import org.scoutline.handover.ChatState;
+import org.scoutline.handover.ScoutSide;
 import org.scoutline.handover.ScoutDuty;
 import org.scoutline.platform.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,7 @@ class ConsoleApi {
 	static final List<String> OUTCOMES = List.of("helped", "referred", "crisis_referred", "no_reply", "not_in_scope",
 			"abusive");
 
-	private final Handover handover;
+	private final ScoutSide handover;
 
 	private final Conversations conversations;
 
@@ -46,7 +47,7 @@ class ConsoleApi {
 
 	private final ConsoleSettings settings;
 
-	ConsoleApi(Handover handover, Conversations conversations, Accounts accounts, ChatAccess access, ScoutDuty duty,
+	ConsoleApi(ScoutSide handover, Conversations conversations, Accounts accounts, ChatAccess access, ScoutDuty duty,
 			ConsoleSettings settings) {
 		this.handover = handover;
 		this.conversations = conversations;
@@ -200,7 +201,7 @@ class ConsoleApi {
 			return Optional.empty();
 		}
 		Conversation c = found.get();
-		Map<String, String> state = handover.state(id);
+		ChatState state = handover.state(id);
 		Map<String, Object> s = new LinkedHashMap<>();
 		s.put("id", id.value());
 		s.put("channel", c.channel().name().toLowerCase());
@@ -208,8 +209,8 @@ class ConsoleApi {
 		s.put("mode", c.mode().name().toLowerCase());
 		Optional<CrisisSignal> worst = CrisisSignal.worst(c.facts());
 		Optional<CrisisSignal> latest = CrisisSignal.latest(c.facts()).filter(l -> !worst.equals(Optional.of(l)));
-		s.put("crisis", "1".equals(state.get("crisis")) || "imminent".equals(c.risk()) || worst.isPresent());
-		s.put("urgent", "imminent".equals(state.get("severity")) || worst.filter(CrisisSignal::imminent).isPresent());
+		s.put("crisis", state.crisis() || "imminent".equals(c.risk()) || worst.isPresent());
+		s.put("urgent", state.imminent() || worst.filter(CrisisSignal::imminent).isPresent());
 		// that the user wrote a crisis message (kind, severity, when; never the words), even after a "no" in the
 		// risk screen: the most severe one and, when it differs, the latest
 		s.put("signal", worst.map(ConsoleApi::signal).orElse(null));
@@ -218,9 +219,9 @@ class ConsoleApi {
 		Map<String, String> facts = new LinkedHashMap<>(c.facts());
 		CrisisSignal.FACTS.forEach(facts::remove);
 		s.put("facts", facts);
-		s.put("scout", state.get("scout"));
-		s.put("queuedAt", millis(state.get("queuedAt")));
-		s.put("claimedAt", millis(state.get("claimedAt")));
+		s.put("scout", state.scout());
+		s.put("queuedAt", state.queuedAt());
+		s.put("claimedAt", state.claimedAt());
 		s.put("startedAt", c.startedAt().toEpochMilli());
 		s.put("now", Instant.now().toEpochMilli());
 		return Optional.of(s);
@@ -228,10 +229,6 @@ class ConsoleApi {
 
 	private static Map<String, Object> signal(CrisisSignal signal) {
 		return Map.of("kind", signal.kind(), "severity", signal.severity(), "at", signal.at().toEpochMilli());
-	}
-
-	private static Long millis(String value) {
-		return value == null ? null : Long.valueOf(value);
 	}
 
 	private ConversationId allowed(String id, Authentication who) {

@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.Map;
 
 import org.scoutline.conversation.ConversationId;
-import org.scoutline.handover.Handover;
+import org.scoutline.handover.ScoutSide;
 import org.scoutline.platform.ApiProblem;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -21,13 +21,13 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ConsoleMessages {
 
-	private final Handover handover;
+	private final ScoutSide handover;
 
 	private final ConsoleSettings settings;
 
 	private final Accounts accounts;
 
-	ConsoleMessages(Handover handover, ConsoleSettings settings, Accounts accounts) {
+	ConsoleMessages(ScoutSide handover, ConsoleSettings settings, Accounts accounts) {
 		this.handover = handover;
 		this.settings = settings;
 		this.accounts = accounts;

@@ -1,7 +1,6 @@
 package org.scoutline.console;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,43 +33,24 @@ class ConsoleRelay {
 		this.presence = presence;
 	}
 
+	/** Tells the browsers connected to this instance what happened to a chat, on whichever instance it happened. */
 	@EventListener
-	void on(ChatEvent event) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", event.type().name().toLowerCase());
-		body.put("conversation", event.conversation());
-		body.put("crisis", event.crisis());
-		if (event.severity() != null) {
-			// why the chat is flagged: kind and severity of the signal, never the message
-			body.put("kind", event.kind());
-			body.put("severity", event.severity());
-		}
-		body.put("at", event.at());
-		if (event.scout() != null) {
-			body.put("scout", event.scout());
-		}
-		if (event.type() == ChatEvent.Type.TYPING) {
-			body.put("author", event.author());
-			broker.convertAndSend("/topic/chat/" + event.conversation(), body);
+	void on(ChatEvent.Relayed relayed) {
+		ChatEvent event = relayed.event();
+		ConsoleFrame frame = ConsoleFrame.of(event);
+		String chat = "/topic/chat/" + event.conversation();
+		if (frame.forChatOnly()) {
+			broker.convertAndSend(chat, frame.body());
 			return;
 		}
-		if (event.type() == ChatEvent.Type.MESSAGE || event.type() == ChatEvent.Type.CLOSED) {
-			body.put("author", event.author());
-			body.put("text", event.text());
-			broker.convertAndSend("/topic/chat/" + event.conversation(), body);
-			return;
+		broker.convertAndSend(chat, frame.body());
+		broker.convertAndSend("/topic/queue", frame.body());
+		broker.convertAndSend("/topic/chats", frame.body());
+		if (frame.alert()) {
+			broker.convertAndSend("/topic/alerts", frame.body());
 		}
-		Map<String, Object> summary = new LinkedHashMap<>(body);
-		summary.remove("text");
-		broker.convertAndSend("/topic/chat/" + event.conversation(), summary);
-		broker.convertAndSend("/topic/queue", summary);
-		broker.convertAndSend("/topic/chats", summary);
-		if (event.crisis() && (event.type() == ChatEvent.Type.QUEUED || event.type() == ChatEvent.Type.CRISIS)) {
-			broker.convertAndSend("/topic/alerts", summary);
-		}
-		if ((event.type() == ChatEvent.Type.TRANSFERRED || event.type() == ChatEvent.Type.CLAIMED)
-				&& event.scout() != null) {
-			broker.convertAndSendToUser(event.scout(), "/queue/assigned", summary);
+		if (frame.assigns() != null) {
+			broker.convertAndSendToUser(frame.assigns(), "/queue/assigned", frame.body());
 		}
 	}
 

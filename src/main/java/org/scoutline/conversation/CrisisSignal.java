@@ -50,6 +50,11 @@ public record CrisisSignal(String kind, String severity, Instant at) {
 		return read(facts, LATEST);
 	}
 
+	/** @return {@code conversation} with this signal kept among its facts */
+	public Conversation recordedIn(Conversation conversation) {
+		return conversation.withDialogue(conversation.locale(), conversation.node(), recordedIn(conversation.facts()));
+	}
+
 	/** @return the facts with this signal kept as the latest, and as the most severe unless a worse one is kept */
 	public Map<String, String> recordedIn(Map<String, String> facts) {
 		Map<String, String> out = new HashMap<>(facts);

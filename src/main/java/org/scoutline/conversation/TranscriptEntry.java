@@ -1,6 +1,7 @@
 package org.scoutline.conversation;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One line of a conversation's transcript. Media never appears, only {@link #MEDIA_REMOVED}.
@@ -27,6 +28,11 @@ public record TranscriptEntry(Instant at, Author author, String text, Bubble.Kin
 
 	public static TranscriptEntry fromScout(Instant at, String text) {
 		return new TranscriptEntry(at, Author.SCOUT, text, Bubble.Kind.TEXT);
+	}
+
+	/** @return one bot line per bubble, all at {@code at} */
+	public static List<TranscriptEntry> fromBot(Instant at, List<Bubble> bubbles) {
+		return bubbles.stream().map(bubble -> fromBot(at, bubble)).toList();
 	}
 
 	public static TranscriptEntry fromBot(Instant at, Bubble bubble) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.scoutline.conversation.Command;
 import org.scoutline.conversation.Choice;
 import org.scoutline.directory.Resource;
 
@@ -19,7 +20,7 @@ import org.scoutline.directory.Resource;
  */
 final class ScriptValidator {
 
-	static final Set<String> COMMANDS = Set.of("scout", "restart", "help", "language", "delete", "plan");
+	static final List<String> COMMANDS = Command.buttonWords();
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9_]+");
 

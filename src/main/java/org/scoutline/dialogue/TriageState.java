@@ -1,5 +1,8 @@
 package org.scoutline.dialogue;
 
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.CrisisSignal;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,6 +35,19 @@ public record TriageState(String node, Map<String, String> facts, String locale,
 	}
 
 	/** @return the same state with the channel's guess of the country for this message ({@code null}: none) */
+	/** @return where {@code conversation} stands in the triage */
+	public static TriageState of(Conversation conversation) {
+		return new TriageState(conversation.node(), conversation.facts(), conversation.locale());
+	}
+
+	/**
+	 * @return {@code conversation} at this state; a crisis signal on record stays there through anything the
+	 * dialogue does, a restart included
+	 */
+	public Conversation appliedTo(Conversation conversation) {
+		return conversation.withDialogue(locale, node, CrisisSignal.carried(conversation.facts(), facts));
+	}
+
 	public TriageState withCountryHint(String hint) {
 		return new TriageState(node, facts, locale, hint);
 	}

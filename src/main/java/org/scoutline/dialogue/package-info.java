@@ -4,7 +4,7 @@
  * flow is data ({@code config/triage.yml}, validated at start-up) run by Spring Statemachine, which stays behind
  * this facade so that it can be replaced without touching channels or the console.
  */
-@ApplicationModule(displayName = "Dialogue", allowedDependencies = { "platform", "conversation", "directory" })
+@ApplicationModule(displayName = "Dialogue", allowedDependencies = { "platform", "conversation", "directory", "safety" })
 package org.scoutline.dialogue;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,31 +1,114 @@
 package org.scoutline.handover;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
- * Something happened to a chat in the handover, on any instance. Every instance receives it (over Redis pub/sub)
- * as a Spring application event, so the console can tell the consoles connected to it.
- *
- * @param type what happened
- * @param conversation the conversation id
- * @param author {@code user}, {@code scout}, {@code bot} or {@code note} for {@link Type#MESSAGE}, {@code user} for
- * {@link Type#TYPING}; else {@code null}
- * @param text the message, the note or the outcome; {@code null} for the other types
- * @param scout the scout concerned (who claimed, who wrote, who received a transfer), or {@code null}
- * @param crisis whether the chat is flagged for the supervisor
- * @param kind for a crisis signal ({@link Type#QUEUED}, {@link Type#CRISIS}): its kind ({@code suicide},
- * {@code self_harm}, {@code danger}), else {@code null}; never the message
- * @param severity for a crisis signal: {@code concern} or {@code imminent} (first in the queue), else {@code null}
- * @param at epoch millis
+ * Something that happened to a chat in the handover, named in the past tense. Each is published once as a Spring
+ * application event on the instance where it happened (the session reports count it there), and the same record
+ * travels over Redis to every instance, where it arrives as {@link Relayed} (the console tells the browsers
+ * connected to it). None carries a message's words except {@link MessageWritten}, which goes to the consoles only.
  */
-public record ChatEvent(Type type, String conversation, String author, String text, String scout, boolean crisis,
-		String kind, String severity, long at) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+@JsonSubTypes({ @JsonSubTypes.Type(value = ChatEvent.ChatQueued.class, name = "queued"),
+		@JsonSubTypes.Type(value = ChatEvent.ChatLeft.class, name = "left"),
+		@JsonSubTypes.Type(value = ChatEvent.ChatClaimed.class, name = "claimed"),
+		@JsonSubTypes.Type(value = ChatEvent.MessageWritten.class, name = "message"),
+		@JsonSubTypes.Type(value = ChatEvent.CrisisFlagged.class, name = "crisis"),
+		@JsonSubTypes.Type(value = ChatEvent.ChatTransferred.class, name = "transferred"),
+		@JsonSubTypes.Type(value = ChatEvent.ChatClosed.class, name = "closed"),
+		@JsonSubTypes.Type(value = ChatEvent.ChatRequeued.class, name = "requeued"),
+		@JsonSubTypes.Type(value = ChatEvent.ChatErased.class, name = "erased"),
+		@JsonSubTypes.Type(value = ChatEvent.UserTyped.class, name = "typing") })
+public sealed interface ChatEvent {
 
-	public enum Type {
+	/** @return the conversation id */
+	String conversation();
 
-		QUEUED, LEFT, CLAIMED, MESSAGE, TRANSFERRED, CLOSED, REQUEUED, CRISIS, ERASED,
+	/** @return when it happened, epoch millis */
+	long at();
 
-		/** the user is typing (relayed only, never stored); {@code author} is {@code user} */
-		TYPING
+	/**
+	 * A chat joined the queue, or moved up in it.
+	 *
+	 * @param crisis whether it is flagged for the supervisor
+	 * @param kind the crisis signal's kind ({@code suicide}, {@code self_harm}, {@code danger}), or {@code null}
+	 * @param severity {@code concern} or {@code imminent} (first in the queue), or {@code null}
+	 * @param session the live session it joined (its occurrence key) when it is new in the queue, else {@code null}
+	 */
+	record ChatQueued(String conversation, boolean crisis, String kind, String severity, String session,
+			long at) implements ChatEvent {
+	}
 
+	/**
+	 * A chat left the queue without a scout.
+	 *
+	 * @param session the live session it waited in, or {@code null}
+	 * @param sessionEnded whether the session ended first (otherwise the user left)
+	 */
+	record ChatLeft(String conversation, String session, boolean sessionEnded, long at) implements ChatEvent {
+	}
+
+	/**
+	 * A scout took a waiting chat.
+	 *
+	 * @param session the live session it waited in, or {@code null}
+	 * @param waitedMillis how long it waited
+	 */
+	record ChatClaimed(String conversation, String scout, String session, long waitedMillis,
+			long at) implements ChatEvent {
+	}
+
+	/**
+	 * Someone wrote in a live chat.
+	 *
+	 * @param author {@code user}, {@code scout} or {@code note}
+	 * @param text the message or the internal note, for the consoles only
+	 * @param scout who holds the chat
+	 * @param crisis whether the message holds a crisis signal
+	 */
+	record MessageWritten(String conversation, String author, String text, String scout, boolean crisis,
+			long at) implements ChatEvent {
+	}
+
+	/** The user wrote a crisis message in a live chat: its kind and severity, never its words. */
+	record CrisisFlagged(String conversation, String scout, String kind, String severity,
+			long at) implements ChatEvent {
+	}
+
+	/** A chat went to another scout, {@code scout}. */
+	record ChatTransferred(String conversation, String scout, long at) implements ChatEvent {
+	}
+
+	/**
+	 * A scout closed a chat.
+	 *
+	 * @param outcome the outcome the scout chose
+	 * @param session the live session it was taken in, or {@code null}
+	 * @param talkedMillis how long the scout had it
+	 */
+	record ChatClosed(String conversation, String scout, String outcome, String session, long talkedMillis,
+			long at) implements ChatEvent {
+	}
+
+	/** The scout who held a chat vanished: it is back at the front of the queue. */
+	record ChatRequeued(String conversation, String scout, long at) implements ChatEvent {
+	}
+
+	/** The user erased their data: the chat disappears from the queue and from the consoles. */
+	record ChatErased(String conversation, long at) implements ChatEvent {
+	}
+
+	/** The user is typing in a live chat held by {@code scout} (relayed only, never stored). */
+	record UserTyped(String conversation, String scout, long at) implements ChatEvent {
+	}
+
+	/**
+	 * A chat event as it reached this instance over Redis, from whichever instance it happened on.
+	 *
+	 * @param event what happened
+	 */
+	record Relayed(ChatEvent event) {
 	}
 
 }

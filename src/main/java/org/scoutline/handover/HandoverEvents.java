@@ -17,8 +17,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Carries {@link ChatEvent}s to every instance over Redis pub/sub ({@code <prefix>ho:events}); each instance
- * republishes them as Spring application events. Logs carry the type and the conversation id only.
+ * Publishes {@link ChatEvent}s as Spring application events where they happen, and carries them to every instance
+ * over Redis pub/sub ({@code <prefix>ho:events}), where each arrives as a {@link ChatEvent.Relayed}. Logs carry the type and the conversation id only.
  */
 @Component
 class HandoverEvents implements MessageListener {
@@ -42,7 +42,9 @@ class HandoverEvents implements MessageListener {
 		listeners.addMessageListener(this, new ChannelTopic(channel));
 	}
 
+	/** Publishes {@code event} here (once) and relays it to every instance, this one included. */
 	void publish(ChatEvent event) {
+		publisher.publishEvent(event);
 		try {
 			redis.convertAndSend(channel, json.writeValueAsString(event));
 		}
@@ -55,7 +57,7 @@ class HandoverEvents implements MessageListener {
 	public void onMessage(Message message, byte[] pattern) {
 		try {
 			ChatEvent event = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), ChatEvent.class);
-			publisher.publishEvent(event);
+			publisher.publishEvent(new ChatEvent.Relayed(event));
 		}
 		catch (RuntimeException | JsonProcessingException ex) {
 			log.warn("handover event dropped cause={}", ex.getClass().getSimpleName());

@@ -196,12 +196,12 @@ class HandoverStore {
 		return ids == null ? Set.of() : ids;
 	}
 
-	/** @return the chat's handover fields (empty when it is neither waiting nor held) */
-	Map<String, String> fields(String id) {
+	/** @return where the chat stands ({@link ChatState#NONE} when it is neither waiting nor held) */
+	ChatState state(String id) {
 		Map<Object, Object> raw = redis.opsForHash().entries(chat(id));
 		Map<String, String> fields = new HashMap<>();
 		raw.forEach((k, v) -> fields.put((String) k, (String) v));
-		return fields;
+		return ChatState.of(fields);
 	}
 
 	String scoutOf(String id) {
@@ -211,9 +211,8 @@ class HandoverStore {
 
 	/** Flags a chat a scout holds: the crisis and, unless a more urgent one is kept, the signal's kind and severity. */
 	void flagCrisis(String id, Urgency urgency) {
-		Map<String, String> kept = fields(id);
 		Map<String, String> flag = new HashMap<>(Map.of("crisis", "1"));
-		if (urgency.band() <= Urgency.bandOf(kept) && urgency.kind() != null) {
+		if (urgency.band() <= state(id).band() && urgency.kind() != null) {
 			flag.put("band", Integer.toString(urgency.band()));
 			flag.put("kind", urgency.kind());
 			flag.put("severity", urgency.severity());

@@ -20,16 +20,20 @@ class HandoverSweeper {
 
 	private final HandoverStore store;
 
-	private final Handover handover;
+	private final ScoutSide scouts;
+
+	private final UserSide users;
 
 	private final HandoverSettings settings;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	HandoverSweeper(HandoverStore store, Handover handover, HandoverSettings settings) {
+	HandoverSweeper(HandoverStore store, ScoutSide scouts, UserSide users, HandoverSettings settings, Clock clock) {
 		this.store = store;
-		this.handover = handover;
+		this.scouts = scouts;
+		this.users = users;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${scoutline.handover.sweep:5s}", initialDelayString = "${scoutline.handover.sweep:5s}")
@@ -52,7 +56,7 @@ class HandoverSweeper {
 			}
 			Long seen = store.lastSeen(scout);
 			if (seen == null || now - seen > settings.grace().toMillis()) {
-				handover.requeue(id, scout);
+				scouts.requeue(id, scout);
 			}
 		}
 	}
@@ -62,7 +66,7 @@ class HandoverSweeper {
 		List<String> waiting = store.waiting();
 		for (int i = 0; i < waiting.size(); i++) {
 			if (store.tell(waiting.get(i), i + 1, now, settings.positionInterval().toMillis())) {
-				handover.tellPosition(waiting.get(i), i + 1);
+				users.tellPosition(waiting.get(i), i + 1);
 			}
 		}
 	}

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * language and time zone, the 24/7 crisis lines, and the offer of a reminder or a message left for the scouts.
  */
 @Component
-public class OffHours {
+class OffHours {
+
+	private final ModeChoices choices;
 
 	private final Texts texts;
 
@@ -32,14 +34,15 @@ public class OffHours {
 
 	private final Directory directory;
 
-	OffHours(Texts texts, Triage triage, Directory directory) {
+	OffHours(Texts texts, Triage triage, Directory directory, ModeChoices choices) {
+		this.choices = choices;
 		this.texts = texts;
 		this.triage = triage;
 		this.directory = directory;
 	}
 
 	/** @return why there is no scout now with the crisis lines, and when the next sessions are */
-	public List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed) {
+	List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed) {
 		return answer(conversation, closed, null);
 	}
 
@@ -48,7 +51,7 @@ public class OffHours {
 	 * @return why there is no scout now, with the crisis lines of the user's country (or of the guessed one, named
 	 * as such) in the same message, and when the next sessions are
 	 */
-	public List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed, String countryHint) {
+	List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed, String countryHint) {
 		String locale = conversation.locale();
 		String reason = switch (closed.reason()) {
 			case NO_SESSION -> "system.no_scout";
@@ -66,17 +69,15 @@ public class OffHours {
 	}
 
 	/** @return the reminder and message offers, when a next session exists */
-	public List<Choice> offers(Conversation conversation, OpeningDecision.Closed closed) {
+	List<Choice> offers(Conversation conversation, OpeningDecision.Closed closed) {
 		if (closed.next().isEmpty()) {
 			return List.of();
 		}
-		String locale = conversation.locale();
-		return List.of(new Choice(Handover.REMIND_ME, texts.get(locale, "system.remind_me")),
-				new Choice(Handover.LEAVE_MESSAGE, texts.get(locale, "system.leave_message")));
+		return choices.sessionOffers(conversation.locale());
 	}
 
 	/** @return the next sessions as a short list, or that none is planned */
-	public String nextSessions(Conversation conversation, List<Occurrence> next) {
+	String nextSessions(Conversation conversation, List<Occurrence> next) {
 		String locale = conversation.locale();
 		if (next.isEmpty()) {
 			return texts.get(locale, "system.next_sessions_none");
@@ -86,7 +87,7 @@ public class OffHours {
 	}
 
 	/** @return when an occurrence is, in the user's time zone and language, with its title and other languages */
-	public String when(Conversation conversation, Occurrence occurrence) {
+	String when(Conversation conversation, Occurrence occurrence) {
 		return SessionTimes.when(occurrence, zone(conversation), conversation.locale());
 	}
 
@@ -100,7 +101,7 @@ public class OffHours {
 	}
 
 	/** @return the time an occurrence ends, in the user's time zone */
-	public String until(Conversation conversation, Occurrence occurrence) {
+	String until(Conversation conversation, Occurrence occurrence) {
 		return SessionTimes.until(occurrence, zone(conversation), conversation.locale());
 	}
 
@@ -111,7 +112,7 @@ public class OffHours {
 	}
 
 	private static TriageState state(Conversation conversation) {
-		return new TriageState(conversation.node(), conversation.facts(), conversation.locale());
+		return TriageState.of(conversation);
 	}
 
 }

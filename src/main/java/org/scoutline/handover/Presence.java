@@ -15,11 +15,12 @@ public class Presence {
 
 	private final HandoverSettings settings;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	Presence(HandoverStore store, HandoverSettings settings) {
+	Presence(HandoverStore store, HandoverSettings settings, Clock clock) {
 		this.store = store;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/** Renews a scout's presence. */

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.scoutline.conversation.Channel;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.OpeningDecision;
-import org.scoutline.schedule.SessionReports;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +26,17 @@ public class ScoutDuty {
 
 	private final LiveSessions sessions;
 
-	private final SessionReports reports;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ScoutDuty(HandoverStore store, HandoverSettings settings, LiveSessions sessions, SessionReports reports) {
+	ScoutDuty(HandoverStore store, HandoverSettings settings, LiveSessions sessions, ApplicationEventPublisher events,
+			Clock clock) {
 		this.store = store;
 		this.settings = settings;
 		this.sessions = sessions;
-		this.reports = reports;
-		this.clock = Clock.systemUTC();
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/** @return the opening rule's answer for a user on {@code channel} now; nothing is recorded */
@@ -51,7 +52,8 @@ public class ScoutDuty {
 	public OpeningDecision escalation(Channel channel) {
 		OpeningDecision decision = opening(channel);
 		if (decision instanceof OpeningDecision.Closed closed) {
-			closed.running().ifPresent(reports::refused);
+			closed.running()
+				.ifPresent(o -> events.publishEvent(new EscalationRefused(o.key(), clock.millis())));
 		}
 		return decision;
 	}

@@ -54,7 +54,7 @@ class SessionNotices {
 
 	private final HandoverStore store;
 
-	private final Handover handover;
+	private final UserSide users;
 
 	private final UserNotices notices;
 
@@ -68,13 +68,18 @@ class SessionNotices {
 
 	private final LiveSessions sessions;
 
-	private final Clock clock = Clock.systemUTC();
+	private final ModeChoices choices;
 
-	SessionNotices(HandoverStore store, Handover handover, UserNotices notices, OffHours offHours,
-			Conversations conversations, Texts texts, Triage triage, LiveSessions sessions) {
+	private final Clock clock;
+
+	SessionNotices(HandoverStore store, UserSide users, UserNotices notices, OffHours offHours,
+			Conversations conversations, Texts texts, Triage triage, LiveSessions sessions, ModeChoices choices,
+			Clock clock) {
+		this.choices = choices;
+		this.clock = clock;
 		this.sessions = sessions;
 		this.store = store;
-		this.handover = handover;
+		this.users = users;
 		this.notices = notices;
 		this.offHours = offHours;
 		this.conversations = conversations;
@@ -103,10 +108,10 @@ class SessionNotices {
 	void on(EscalationsStopped stopped) {
 		Occurrence occurrence = stopped.occurrence();
 		long minutesLeft = Math.max(0, Duration.between(clock.instant(), occurrence.end().toInstant()).toMinutes());
-		IntUnaryOperator estimate = handover.waitEstimate();
+		IntUnaryOperator estimate = users.waitEstimate();
 		int position = 0;
 		int told = 0;
-		for (String id : handover.waiting()) {
+		for (String id : store.waiting()) {
 			position++;
 			if (!belongsTo(id, occurrence)) {
 				continue;
@@ -114,7 +119,7 @@ class SessionNotices {
 			boolean reachable = estimate.applyAsInt(position) <= minutesLeft;
 			int place = position;
 			notices.tell(new ConversationId(id), UnaryOperator.identity(), c -> stopNotice(c, occurrence, place,
-					reachable), handover::choicesFor);
+					reachable), choices::of);
 			told++;
 		}
 		log.info("live session stopped new chats session={} waitingTold={}", occurrence.session().id(), told);
@@ -135,7 +140,7 @@ class SessionNotices {
 	private void endWaits(Occurrence occurrence) {
 		int told = 0;
 		Map<Channel, Boolean> served = new EnumMap<>(Channel.class);
-		for (String id : handover.waiting()) {
+		for (String id : store.waiting()) {
 			if (!belongsTo(id, occurrence)) {
 				continue;
 			}
@@ -145,7 +150,7 @@ class SessionNotices {
 					channel -> stillServed(channel, occurrence))) {
 				continue; // another session on this channel is still live: the user keeps their place
 			}
-			if (!handover.endWait(id, occurrence.key())) {
+			if (!users.endWait(id, occurrence.key())) {
 				continue; // taken by a scout or gone meanwhile
 			}
 			notices.tell(conversation, c -> c.inMode(Mode.BOT), c -> endNotice(c, occurrence),
@@ -160,13 +165,13 @@ class SessionNotices {
 		if (conversation.isEmpty()) {
 			return false;
 		}
-		int position = handover.enqueue(conversation.get(), Screening.NONE, occurrence);
+		int position = users.enqueue(conversation.get(), Screening.NONE, occurrence);
 		Optional<Conversation> told = notices.tell(id, c -> c.inMode(Mode.QUEUED),
 				c -> List.of(Bubble.notice(texts.format(c.locale(), "system.left_message_queued",
-						handover.positionValues(Math.max(1, position))))),
-				handover::choicesFor);
+						users.positionValues(Math.max(1, position))))),
+				choices::of);
 		if (told.isEmpty()) {
-			handover.leave(id);
+			users.leave(id);
 		}
 		return told.isPresent();
 	}
@@ -179,7 +184,7 @@ class SessionNotices {
 		}
 		return notices.remind(id, c -> List.of(Bubble.notice(texts.format(c.locale(), "system.session_started",
 				Map.of("until", offHours.until(c, occurrence), "title", occurrence.session().title())))),
-				c -> List.of(new Choice(Handover.ASK_SCOUT, texts.get(c.locale(), "system.ask_scout"))))
+				c -> List.of(choices.choice(c.locale(), ModeChoices.ASK_SCOUT)))
 			.isPresent();
 	}
 
@@ -204,13 +209,12 @@ class SessionNotices {
 	}
 
 	private List<Choice> endChoices(Conversation conversation, Occurrence ended) {
-		List<Choice> choices = new ArrayList<>();
+		List<Choice> offered = new ArrayList<>();
 		if (!next(conversation, ended).isEmpty()) {
-			choices.add(new Choice(Handover.REMIND_ME, texts.get(conversation.locale(), "system.remind_me")));
-			choices.add(new Choice(Handover.LEAVE_MESSAGE, texts.get(conversation.locale(), "system.leave_message")));
+			offered.addAll(choices.sessionOffers(conversation.locale()));
 		}
-		choices.addAll(triage.choices(state(conversation)));
-		return choices;
+		offered.addAll(triage.choices(state(conversation)));
+		return offered;
 	}
 
 	private List<Occurrence> next(Conversation conversation, Occurrence ended) {
@@ -220,16 +224,16 @@ class SessionNotices {
 
 	/** @return whether a waiting chat is this occurrence's (chats that joined before reports existed count too) */
 	private boolean belongsTo(String id, Occurrence occurrence) {
-		String session = handover.state(new ConversationId(id)).get("session");
+		String session = store.state(id).session();
 		return session == null || session.equals(occurrence.key());
 	}
 
 	private boolean stillServed(Channel channel, Occurrence ending) {
-		return handover.opening(channel).running().filter(o -> !o.key().equals(ending.key())).isPresent();
+		return users.opening(channel).running().filter(o -> !o.key().equals(ending.key())).isPresent();
 	}
 
 	private static TriageState state(Conversation conversation) {
-		return new TriageState(conversation.node(), conversation.facts(), conversation.locale());
+		return TriageState.of(conversation);
 	}
 
 }

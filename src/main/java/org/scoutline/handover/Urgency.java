@@ -1,6 +1,5 @@
 package org.scoutline.handover;
 
-import java.util.Map;
 
 import org.scoutline.conversation.CrisisSignal;
 import org.scoutline.safety.CrisisDetector.Screening;
@@ -41,15 +40,6 @@ record Urgency(int band, String kind, String severity) {
 	/** @return the more urgent of the two (this one when they are equally urgent) */
 	Urgency or(Urgency other) {
 		return other.band < band ? other : this;
-	}
-
-	/** @return the band of a chat with these handover fields (a chat stored before bands had only "crisis") */
-	static int bandOf(Map<String, String> fields) {
-		String band = fields.get("band");
-		if (band != null && band.matches("[0-2]")) {
-			return Integer.parseInt(band);
-		}
-		return "1".equals(fields.get("crisis")) ? CRISIS : ORDINARY;
 	}
 
 	boolean crisis() {

@@ -3,6 +3,7 @@ package org.scoutline.handover;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -15,6 +16,7 @@ import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Conversations.SaveOutcome;
 import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.dialogue.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,11 +39,29 @@ class UserNotices {
 	/** resolved on use: the channel adapters depend on the hotline, which depends on the handover */
 	private final ObjectProvider<ChannelGateway> gateways;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Texts texts;
 
-	UserNotices(Conversations conversations, ObjectProvider<ChannelGateway> gateways) {
+	private final ModeChoices choices;
+
+	private final Clock clock;
+
+	UserNotices(Conversations conversations, ObjectProvider<ChannelGateway> gateways, Texts texts, ModeChoices choices,
+			Clock clock) {
 		this.conversations = conversations;
 		this.gateways = gateways;
+		this.texts = texts;
+		this.choices = choices;
+		this.clock = clock;
+	}
+
+	/**
+	 * Changes the conversation and tells the user one notice ({@code key} with {@code values}), followed by the
+	 * buttons of its new mode.
+	 * @return the saved conversation, empty when it no longer exists or could not be saved
+	 */
+	Optional<Conversation> notice(ConversationId id, UnaryOperator<Conversation> change, String key,
+			Map<String, String> values) {
+		return tell(id, change, c -> List.of(Bubble.notice(texts.format(c.locale(), key, values))), choices::of);
 	}
 
 	/**

@@ -2,51 +2,50 @@ package org.scoutline.hotline;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
-import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Command;
 import org.scoutline.conversation.Conversation;
-import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
-import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.Conversations.SaveOutcome;
-import org.scoutline.conversation.TranscriptEntry;
-import org.scoutline.dialogue.Texts;
+import org.scoutline.conversation.CrisisSignal;
+import org.scoutline.conversation.InboundMessage;
+import org.scoutline.conversation.Mode;
+import org.scoutline.conversation.Turn;
+import org.scoutline.dialogue.BotTurn;
+import org.scoutline.dialogue.BotTurns;
 import org.scoutline.dialogue.Triage;
-import org.scoutline.dialogue.TriageState;
-import org.scoutline.dialogue.TriageTurn;
-import org.scoutline.handover.Handover;
-import org.scoutline.schedule.OpeningDecision;
+import org.scoutline.handover.FollowUp;
+import org.scoutline.handover.UserSide;
+import org.scoutline.handover.UserTurn;
+import org.scoutline.handover.UserTurns;
 import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.CrisisDetector.Screening;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
+import org.scoutline.schedule.OpeningDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipeline every message from a user goes through, on every channel. A turn loads the conversation (one round
- * trip), decides in memory, and saves with the transcript append (one round trip). Messages of one person are
- * handled one at a time: on this instance they wait for each other (a fixed set of lock stripes, not one lock per
- * person); when another instance saved the same conversation in between, the turn runs again on fresh data, so
- * nothing is lost. Logs carry conversation ids and event types only.
+ * The pipeline every message from a user goes through, on every channel: pseudonym, lock, load (one round trip),
+ * the safety rules (length limit, crisis screen on every text in every state), then the turn, decided in memory by
+ * the owner of the conversation's mode (the bot's {@link BotTurns}, or the handover's {@link UserTurns} while a
+ * scout is involved), saved with the transcript append (one round trip), and the handover's {@link FollowUp}
+ * carried out. Messages of one person are handled one at a time: on this instance they wait for each other (a
+ * fixed set of lock stripes, not one lock per person); when another instance saved the same conversation in
+ * between, the turn runs again on fresh data, so nothing is lost. Logs carry conversation ids and event types only.
  */
 @Component
 public class Hotline {
 
 	private static final Logger log = LoggerFactory.getLogger(Hotline.class);
 
-	private static final int MAX_ATTEMPTS = 8;
-
-	private static final int HISTORY = 200;
 
 	private final Conversations conversations;
 
@@ -54,9 +53,15 @@ public class Hotline {
 
 	private final MessagePolicy policy;
 
-	private final Turns turns;
-
 	private final CrisisDetector crisis;
+
+	private final BotTurns bot;
+
+	private final UserTurns users;
+
+	private final UserSide handover;
+
+	private final Refusals refusals;
 
 	private final Triage triage;
 
@@ -65,21 +70,18 @@ public class Hotline {
 	/** messages of one person on this instance wait for each other here; across instances the versioned save does */
 	private final Lock[] stripes = new Lock[256];
 
-	private final Handover handover;
-
-	private final Texts texts;
-
-	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, CrisisDetector crisis, Turns turns,
-			Triage triage, Handover handover, Texts texts) {
-		this.crisis = crisis;
-		this.handover = handover;
-		this.texts = texts;
+	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, CrisisDetector crisis,
+			BotTurns bot, UserTurns users, UserSide handover, Refusals refusals, Triage triage, Clock clock) {
 		this.conversations = conversations;
 		this.pseudonyms = pseudonyms;
 		this.policy = policy;
-		this.turns = turns;
+		this.crisis = crisis;
+		this.bot = bot;
+		this.users = users;
+		this.handover = handover;
+		this.refusals = refusals;
 		this.triage = triage;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 		for (int i = 0; i < stripes.length; i++) {
 			stripes[i] = new ReentrantLock();
 		}
@@ -87,7 +89,7 @@ public class Hotline {
 
 	/**
 	 * Handles one message from a user.
-	 * @return what to send back; {@link HotlineReply.Outcome#DUPLICATE} means send nothing
+	 * @return what to send back; {@link HotlineReply#sendsNothing()} means send nothing
 	 */
 	public HotlineReply receive(InboundMessage message) {
 		String pseudonym = pseudonyms.of(message.channel().name(), message.userId());
@@ -102,90 +104,92 @@ public class Hotline {
 	}
 
 	private HotlineReply receive(InboundMessage message, String pseudonym) {
+		String text = textOf(message);
+		Screening signal = text == null ? Screening.NONE : crisis.screen(text);
+		if (message instanceof InboundMessage.Edited edited) {
+			if (!signal.isCrisis()) {
+				log.debug("edit without crisis signal skipped channel={}", message.channel());
+				return HotlineReply.ignored();
+			}
+			message = new InboundMessage.Typed(edited.origin(), edited.text()); // help must never be missed
+		}
 		// message ids are not always opaque (a WhatsApp id encodes the sender's number): store only their pseudonym
 		String messageKey = message.messageId() == null ? null
 				: pseudonyms.of("message:" + message.channel().name(), message.messageId());
-		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+		for (int attempt = 1; attempt <= Retry.MAX_ATTEMPTS; attempt++) {
 			if (attempt > 1) {
-				backOff(attempt);
+				Retry.backOff(attempt);
 			}
 			Conversations.Lookup lookup = conversations.find(pseudonym, messageKey);
 			if (lookup.duplicate()) {
 				return HotlineReply.duplicate();
 			}
 			Conversation existing = lookup.conversation();
-			if (message.kind() == InboundMessage.Kind.TEXT && policy.tooLong(message.text())) {
-				return tooLong(existing, message);
+			if (text != null && policy.tooLong(text)) {
+				return refusals.tooLong(existing, message, signal);
 			}
-			Turns.Result result = turns.take(existing, message, pseudonym, clock.instant());
-			if (result.erase()) {
-				if (existing != null) {
-					conversations.erase(existing);
-					if (existing.mode() != Mode.BOT) {
-						handover.forget(existing.id());
-					}
-				}
-				log.info("conversation erased on request conversation={}", existing == null ? "-" : existing.id());
-				return result.reply();
+			Instant now = clock.instant();
+			Conversation touched = existing == null ? null : existing.touched(now, message.origin().replyAddress());
+			Decision decided = decide(touched, message, signal, pseudonym, now);
+			if (decided.erased() != null) {
+				return erase(existing, decided.erased());
 			}
-			SaveOutcome outcome = conversations.save(result.conversation(), messageKey, result.transcript());
+			Turn turn = decided.turn().turn().forChannel(foldsSections(message.channel()));
+			turn = turn.with(recorded(turn.conversation(), signal, now));
+			SaveOutcome outcome = conversations.save(turn.conversation(), messageKey, turn.transcript());
 			if (outcome == SaveOutcome.SAVED) {
-				log.debug("turn conversation={} kind={} attempt={}", result.conversation().id(), message.kind(),
-						attempt);
-				return followUp(result);
+				log.debug("turn conversation={} attempt={}", turn.conversation().id(), attempt);
+				return HotlineReply.of(handover.carryOut(decided.turn().followUp(), turn));
 			}
 			if (outcome == SaveOutcome.DUPLICATE) {
 				return HotlineReply.duplicate();
 			}
 		}
-		log.warn("turn gave up after {} conflicting saves channel={}", MAX_ATTEMPTS, message.channel());
-		return refusal(null, message, "system.unavailable", HotlineReply.Outcome.UNAVAILABLE);
+		log.warn("turn gave up after {} conflicting saves channel={}", Retry.MAX_ATTEMPTS, message.channel());
+		return refusals.refusal(null, message, "system.unavailable", HotlineReply.Outcome.UNAVAILABLE);
 	}
 
-	/** Does in the handover what the saved turn asked for, and adds what the user must see about it. */
-	private HotlineReply followUp(Turns.Result result) {
-		HotlineReply reply = result.reply();
-		ConversationId id = result.conversation().id();
-		String locale = result.conversation().locale();
-		Turns.Followup followup = result.followup();
-		switch (followup.kind()) {
-			case ENQUEUE -> {
-				return withPosition(reply, handover.enqueue(result.conversation(), followup.signal(),
-						followup.occurrence()), "system.queued", locale);
-			}
-			case HOLD -> {
-				int position = handover.position(id);
-				return withPosition(reply, position > 0 ? position
-						: handover.enqueue(result.conversation(), Screening.NONE, null), "system.queue_hold", locale);
-			}
-			case REMIND -> {
-				boolean reachable = handover.remindAtNextSession(result.conversation(),
-						followup.occurrence().start().toInstant());
-				String key = reachable ? "system.reminder_set" : "system.reminder_set_window";
-				List<Bubble> bubbles = new ArrayList<>(List.of(Bubble.notice(texts.format(locale, key,
-						Map.of("when", followup.text())))));
-				bubbles.addAll(reply.bubbles());
-				return new HotlineReply(reply.conversation(), reply.locale(), bubbles, reply.choices(), reply.outcome());
-			}
-			case PARK -> handover.park(result.conversation());
-			case UNPARK -> handover.unpark(id);
-			case LEAVE -> handover.leave(id);
-			case RELAY -> handover.userWrote(id, followup.text(), followup.signal());
-			case FEEDBACK -> handover.feedback(followup.text());
-			case NONE -> {
+	/**
+	 * Routes by mode: while a scout is involved (or for the handover's own buttons) the handover decides; otherwise
+	 * the bot does, and a user who asked for a scout or wrote a crisis message is then offered to the handover.
+	 */
+	private Decision decide(Conversation conversation, InboundMessage message, Screening signal,
+			String pseudonym, Instant now) {
+		boolean erase = message instanceof InboundMessage.Commanded c && c.command() == Command.DELETE;
+		if (conversation != null && !erase) {
+			Optional<UserTurn> handled = users.take(conversation, message, signal, now);
+			if (handled.isPresent()) {
+				return new Decision(handled.get(), null);
 			}
 		}
-		return reply;
+		Conversation inBotMode = conversation == null || conversation.mode() == Mode.BOT ? conversation
+				: conversation.inMode(Mode.BOT);
+		BotTurn turn = bot.take(inBotMode, message, signal, pseudonym, now);
+		if (turn instanceof BotTurn.Erased erased) {
+			return new Decision(null, erased);
+		}
+		BotTurn.Answered answered = (BotTurn.Answered) turn;
+		if (answered.asksForScout() || signal.isCrisis()) {
+			return new Decision(users.escalate(answered.turn(), answered.state(), signal, answered.asksForScout(), now),
+					null);
+		}
+		return new Decision(UserTurn.of(answered.turn()), null);
 	}
 
-	private HotlineReply withPosition(HotlineReply reply, int position, String key, String locale) {
-		if (position <= 0) {
-			return reply;
+	/** The turn decided, or the user's wish to erase everything. */
+	private record Decision(UserTurn turn, BotTurn.Erased erased) {
+	}
+
+	private HotlineReply erase(Conversation existing, BotTurn.Erased erased) {
+		if (existing != null) {
+			conversations.erase(existing);
+			if (existing.mode() != Mode.BOT) {
+				handover.forget(existing.id());
+			}
 		}
-		List<Bubble> bubbles = new ArrayList<>(reply.bubbles());
-		bubbles.add(Bubble.notice(texts.format(locale, key, handover.positionValues(position))));
-		return new HotlineReply(reply.conversation(), reply.locale(), bubbles, handover.queueChoices(locale),
-				reply.outcome());
+		log.info("conversation erased on request conversation={}", existing == null ? "-" : existing.id());
+		return new HotlineReply(null, erased.locale(), List.of(erased.done()), List.of(),
+				HotlineReply.Outcome.ERASED);
 	}
 
 	/**
@@ -196,112 +200,31 @@ public class Hotline {
 		return handover.opening(channel);
 	}
 
-	/**
-	 * What to show a user who opens the channel: their conversation so far, or the welcome for a new one (which is
-	 * stored only once they answer).
-	 */
-	public Opening open(Channel channel, String userId, String localeHint) {
-		String pseudonym = pseudonyms.of(channel.name(), userId);
-		Conversation existing = conversations.find(pseudonym, null).conversation();
-		if (existing == null) {
-			TriageTurn welcome = triage.begin(localeHint);
-			return new Opening(welcome.state().locale(), List.of(), welcome.bubbles(), welcome.choices());
-		}
-		TriageState state = Turns.stateOf(existing);
-		List<Choice> choices = switch (existing.mode()) {
-			case QUEUED -> handover.queueChoices(existing.locale());
-			case WITH_SCOUT -> List.of();
-			case CLOSED -> handover.feedbackChoices(existing.locale());
-			case PARKED -> handover.parkedChoices(existing.locale());
-			case BOT -> triage.choices(state);
-		};
-		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(), choices,
-				existing.mode() == Mode.WITH_SCOUT);
-	}
-
-	/**
-	 * The user is typing: a scout who holds the chat sees it in the console. Anything else (the bot, the queue, no
-	 * conversation) ignores it. Nothing is stored and nothing is answered.
-	 */
-	public void typing(Channel channel, String userId) {
-		Conversation existing = conversations.find(pseudonyms.of(channel.name(), userId), null).conversation();
-		if (existing != null && existing.mode() == Mode.WITH_SCOUT) {
-			handover.userTyping(existing.id());
-		}
-	}
-
-	/**
-	 * Closes the conversation of a user the channel can no longer reach (a Telegram user who blocked the bot). The
-	 * data stays until the retention period ends, as for any conversation; the next message from the user opens it
-	 * again with the bot.
-	 * @return whether there was a conversation to close
-	 */
-	public boolean close(Channel channel, String userId) {
-		String pseudonym = pseudonyms.of(channel.name(), userId);
-		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			Conversation existing = conversations.find(pseudonym, null).conversation();
-			if (existing == null || existing.mode() == Mode.CLOSED) {
-				return existing != null;
-			}
-			if (conversations.save(existing.inMode(Mode.CLOSED), null, List.of()) != SaveOutcome.CONFLICT) {
-				log.info("conversation closed, user unreachable conversation={} channel={}", existing.id(), channel);
-				return true;
-			}
-			backOff(attempt);
-		}
-		return false;
-	}
-
 	/** @return a system text ({@code system.*}) in {@code locale} (the default locale when unknown) */
 	public String notice(String locale, String key) {
 		return triage.notice(locale, key).text();
 	}
 
-	private static void backOff(int attempt) {
-		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L << Math.min(attempt, 6)));
+	private static String textOf(InboundMessage message) {
+		if (message instanceof InboundMessage.Typed typed) {
+			return typed.text();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		return message instanceof InboundMessage.Edited edited ? edited.text() : null;
+	}
+
+	/** @return the conversation with the crisis signal kept among its facts (kind, severity, when; never the words) */
+	private static Conversation recorded(Conversation conversation, Screening signal, Instant now) {
+		return signal.isCrisis()
+				? new CrisisSignal(signal.primaryKind().id(), signal.severity().id(), now).recordedIn(conversation)
+				: conversation;
 	}
 
 	/**
-	 * A text over the limit is refused and not stored, but still screened: crisis lines come first (the emergency
-	 * number before them when the danger is imminent), for the user's country or the channel's guess of it.
+	 * @return whether the channel shows the plan's sections folded inside the plan (the web widget); messengers get
+	 * them one at a time through the plan's choices instead
 	 */
-	private HotlineReply tooLong(Conversation existing, InboundMessage message) {
-		HotlineReply refusal = refusal(existing, message, "system.too_long", HotlineReply.Outcome.TOO_LONG);
-		Screening signal = crisis.screen(message.text());
-		if (!signal.isCrisis()) {
-			return refusal;
-		}
-		TriageState state = (existing != null ? Turns.stateOf(existing) : triage.begin(message.localeHint()).state())
-			.withCountryHint(message.countryHint());
-		List<Bubble> bubbles = new ArrayList<>();
-		if (signal.isImminent()) {
-			bubbles.add(triage.emergency(state));
-		}
-		bubbles.add(triage.crisisCard(state));
-		bubbles.addAll(refusal.bubbles());
-		return new HotlineReply(refusal.conversation(), state.locale(), bubbles, refusal.choices(), refusal.outcome());
-	}
-
-	private HotlineReply refusal(Conversation existing, InboundMessage message, String key,
-			HotlineReply.Outcome outcome) {
-		if (existing == null) {
-			Bubble notice = triage.notice(message.localeHint(), key);
-			return new HotlineReply(null, message.localeHint(), List.of(notice), List.of(), outcome);
-		}
-		TriageState state = Turns.stateOf(existing);
-		return new HotlineReply(existing.id(), existing.locale(), List.of(triage.notice(state, key)),
-				triage.choices(state), outcome);
-	}
-
-	static List<TranscriptEntry> botLines(Instant at, List<Bubble> bubbles) {
-		List<TranscriptEntry> lines = new ArrayList<>(bubbles.size());
-		bubbles.forEach(bubble -> lines.add(TranscriptEntry.fromBot(at, bubble)));
-		return lines;
+	private static boolean foldsSections(Channel channel) {
+		return channel == Channel.WEB;
 	}
 
 }

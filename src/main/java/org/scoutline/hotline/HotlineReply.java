@@ -5,6 +5,7 @@ import java.util.List;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.Turn;
 
 /**
  * What to send back on the user's channel.
@@ -28,6 +29,8 @@ public record HotlineReply(ConversationId conversation, String locale, List<Bubb
 		UNAVAILABLE,
 		/** a replay of a message already handled: send nothing */
 		DUPLICATE,
+		/** nothing to answer (an edit without a crisis signal): send nothing */
+		IGNORED,
 		/** every key about the user was erased */
 		ERASED
 
@@ -36,6 +39,21 @@ public record HotlineReply(ConversationId conversation, String locale, List<Bubb
 	public HotlineReply {
 		bubbles = List.copyOf(bubbles);
 		choices = List.copyOf(choices);
+	}
+
+	/** @return whether the channel sends nothing back */
+	public boolean sendsNothing() {
+		return outcome == Outcome.DUPLICATE || outcome == Outcome.IGNORED;
+	}
+
+	/** @return the answer to a turn that was saved */
+	static HotlineReply of(Turn turn) {
+		return new HotlineReply(turn.conversation().id(), turn.conversation().locale(), turn.shown(), turn.choices(),
+				Outcome.ANSWERED);
+	}
+
+	static HotlineReply ignored() {
+		return new HotlineReply(null, null, List.of(), List.of(), Outcome.IGNORED);
 	}
 
 	static HotlineReply duplicate() {

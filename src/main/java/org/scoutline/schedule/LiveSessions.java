@@ -2,6 +2,7 @@ package org.scoutline.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,6 +89,27 @@ public class LiveSessions {
 
 	public Optional<LiveSession> find(String id) {
 		return store.find(id);
+	}
+
+	/**
+	 * @param key an occurrence key ({@link Occurrence#key()}: session id and start second)
+	 * @return that occurrence, while its session still exists and still starts one then
+	 */
+	public Optional<Occurrence> occurrence(String key) {
+		int colon = key.lastIndexOf(':');
+		if (colon <= 0 || !key.substring(colon + 1).matches("\\d{1,12}")) {
+			return Optional.empty();
+		}
+		Instant start = Instant.ofEpochSecond(Long.parseLong(key.substring(colon + 1)));
+		return find(key.substring(0, colon)).flatMap(session -> Recurrences.between(session, start, start.plusSeconds(1))
+			.stream()
+			.filter(o -> o.key().equals(key))
+			.findFirst());
+	}
+
+	/** @return the time zone of a session that names none (the organisation's) */
+	public ZoneId defaultZone() {
+		return settings.zone();
 	}
 
 	/** @return every session, by first start */

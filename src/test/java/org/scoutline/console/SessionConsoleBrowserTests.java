@@ -1,5 +1,8 @@
 package org.scoutline.console;
 
+import static org.scoutline.support.ReportActivity.activity;
+import org.scoutline.support.ReportActivity;
+import org.springframework.context.ApplicationEventPublisher;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +23,6 @@ import org.scoutline.schedule.LiveSession;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.Occurrence;
 import org.scoutline.schedule.SessionDraft;
-import org.scoutline.schedule.SessionReports;
 import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
@@ -58,7 +60,7 @@ class SessionConsoleBrowserTests {
 	LiveSessions sessions;
 
 	@Autowired
-	SessionReports reports;
+	ApplicationEventPublisher events;
 
 	@LocalServerPort
 	int port;
@@ -176,16 +178,15 @@ class SessionConsoleBrowserTests {
 				"", List.of("de"), List.of("WEB"), "Europe/Berlin", at(-180).toString(), at(-60).toString(),
 				List.of("tess"), "vera", 20, 10, null, List.of()));
 		Occurrence occurrence = sessions.occurrences(session.start().toInstant(), session.end().toInstant()).get(0);
+		ReportActivity evening = activity(events, occurrence);
 		for (int i = 0; i < 4; i++) {
-			reports.waited(occurrence, i == 0);
+			evening.waited(i == 0);
 		}
-		reports.refused(occurrence);
+		evening.refused();
 		for (long wait : List.of(60, 120, 600)) {
-			reports.reached(occurrence.key(), Duration.ofSeconds(wait));
+			evening.reached(Duration.ofSeconds(wait));
 		}
-		reports.gaveUp(occurrence.key());
-		reports.closed(occurrence.key(), "helped", Duration.ofMinutes(12));
-		reports.closed(occurrence.key(), "crisis_referred", Duration.ofMinutes(30));
+		evening.gaveUp().closed("helped", Duration.ofMinutes(12)).closed("crisis_referred", Duration.ofMinutes(30));
 		console.reload();
 
 		assertThat(console.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Planned sessions")))

@@ -64,18 +64,19 @@ class HandoverStoreTests {
 		store.enqueue(crisis, CONCERN, 2_000, null);
 		assertThat(store.enqueue(imminent, IMMINENT, 3_000, null).position()).isEqualTo(1);
 		assertThat(store.waiting()).containsExactly(imminent, crisis, ordinary);
-		assertThat(store.fields(imminent)).containsEntry("band", "0").containsEntry("kind", "suicide")
-			.containsEntry("severity", "imminent").containsEntry("crisis", "1");
+		assertThat(store.state(imminent))
+			.extracting(ChatState::band, ChatState::kind, ChatState::severity, ChatState::crisis)
+			.containsExactly(0, "suicide", "imminent", true);
 
 		assertThat(store.enqueue(ordinary, IMMINENT, 4_000, null).position()).as("imminent while waiting")
 			.isEqualTo(2);
 		assertThat(store.enqueue(ordinary, CONCERN, 5_000, null).position()).as("a milder signal keeps the band")
 			.isEqualTo(2);
-		assertThat(store.fields(ordinary)).containsEntry("severity", "imminent");
+		assertThat(store.state(ordinary).severity()).isEqualTo("imminent");
 		assertThat(store.waiting()).containsExactly(imminent, ordinary, crisis);
 
 		assertThat(store.claim(imminent, "sam", 2, 6_000)).isEqualTo(ClaimOutcome.OK);
-		assertThat(store.requeue(imminent, "sam", 3_000, Urgency.bandOf(store.fields(imminent)))).isTrue();
+		assertThat(store.requeue(imminent, "sam", 3_000, store.state(imminent).band())).isTrue();
 		assertThat(store.waiting()).as("back ahead of the crisis chats").startsWith(imminent);
 	}
 
@@ -86,8 +87,8 @@ class HandoverStoreTests {
 		store.claim(chat, "sam", 2, 2_000);
 		store.flagCrisis(chat, IMMINENT);
 		store.flagCrisis(chat, CONCERN);
-		assertThat(store.fields(chat)).containsEntry("crisis", "1").containsEntry("severity", "imminent")
-			.containsEntry("kind", "suicide");
+		assertThat(store.state(chat)).extracting(ChatState::crisis, ChatState::severity, ChatState::kind)
+			.containsExactly(true, "imminent", "suicide");
 		assertThat(keys.ttl(keys.prefix() + "ho:chat:" + chat)).isPositive();
 	}
 
@@ -137,7 +138,7 @@ class HandoverStoreTests {
 
 		assertThat(store.close(b, "kim")).isFalse();
 		assertThat(store.close(b, "sam")).isTrue();
-		assertThat(store.fields(b)).isEmpty();
+		assertThat(store.state(b)).isEqualTo(ChatState.NONE);
 
 		String waiting = id();
 		store.enqueue(waiting, Urgency.NONE, 500, null);

@@ -39,10 +39,10 @@ class UrgencyTests {
 
 	@Test
 	void aChatStoredBeforeBandsKeepsItsPlace() {
-		assertThat(Urgency.bandOf(Map.of("crisis", "1"))).isEqualTo(Urgency.CRISIS);
-		assertThat(Urgency.bandOf(Map.of("crisis", "0"))).isEqualTo(Urgency.ORDINARY);
-		assertThat(Urgency.bandOf(Map.of("band", "0", "crisis", "1"))).isEqualTo(Urgency.IMMINENT);
-		assertThat(Urgency.bandOf(Map.of("band", "9"))).isEqualTo(Urgency.ORDINARY);
+		assertThat(ChatState.of(Map.of("crisis", "1")).band()).isEqualTo(Urgency.CRISIS);
+		assertThat(ChatState.of(Map.of("crisis", "0")).band()).isEqualTo(Urgency.ORDINARY);
+		assertThat(ChatState.of(Map.of("band", "0", "crisis", "1")).band()).isEqualTo(Urgency.IMMINENT);
+		assertThat(ChatState.of(Map.of("band", "9")).band()).isEqualTo(Urgency.ORDINARY);
 	}
 
 }

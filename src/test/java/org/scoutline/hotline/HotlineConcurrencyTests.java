@@ -2,6 +2,7 @@ package org.scoutline.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,10 +13,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.InboundMessage;
 import org.scoutline.conversation.TranscriptEntry;
-import org.scoutline.dialogue.Texts;
+import org.scoutline.dialogue.BotTurns;
 import org.scoutline.dialogue.Triage;
-import org.scoutline.handover.Handover;
+import org.scoutline.handover.UserSide;
+import org.scoutline.handover.UserTurns;
 import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.MessagePolicy;
 import org.scoutline.safety.Pseudonyms;
@@ -39,7 +42,16 @@ class HotlineConcurrencyTests {
 	MessagePolicy policy;
 
 	@Autowired
-	Turns turns;
+	BotTurns bot;
+
+	@Autowired
+	UserTurns users;
+
+	@Autowired
+	Refusals refusals;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	CrisisDetector crisis;
@@ -48,16 +60,14 @@ class HotlineConcurrencyTests {
 	Triage triage;
 
 	@Autowired
-	Handover handover;
-
-	@Autowired
-	Texts texts;
+	UserSide handover;
 
 	@Test
 	void concurrentMessagesToOneConversationAreAllKeptInOrderOfTheirSaves() throws Exception {
 		String user = "concurrent-user";
 		// a second pipeline with its own locks stands for a second instance on the same Redis
-		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, crisis, turns, triage, handover, texts);
+		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, crisis, bot, users, handover,
+				refusals, triage, clock);
 		Hotline[] instances = { hotline, otherInstance };
 		hotline.receive(InboundMessage.choice(Channel.WEB, user, "first", "en").from(null, "en", true));
 		int perThread = 25;

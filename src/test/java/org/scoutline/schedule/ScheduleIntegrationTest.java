@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @Import(ScheduleIntegrationTest.Support.class)
 @TestPropertySource(properties = "scoutline.schedule.lifecycle-enabled=false")
-@interface ScheduleIntegrationTest {
+public @interface ScheduleIntegrationTest {
 
 	Set<String> PEOPLE = Set.of("anna", "ben", "carla", "dana", "sam");
 
@@ -49,7 +49,7 @@ import org.springframework.test.context.TestPropertySource;
 	}
 
 	/** A clock the test sets and moves. */
-	final class MovableClock extends Clock {
+	public final class MovableClock extends Clock {
 
 		private volatile Instant now;
 
@@ -57,7 +57,7 @@ import org.springframework.test.context.TestPropertySource;
 			this.now = now;
 		}
 
-		void set(Instant instant) {
+		public void set(Instant instant) {
 			this.now = instant;
 		}
 

@@ -3,6 +3,7 @@ package org.scoutline.channel.telegram;
 import java.util.List;
 
 import org.scoutline.channel.common.ChatLanes;
+import org.scoutline.conversation.Command;
 import org.scoutline.hotline.Hotline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,6 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
-	static final List<String> COMMANDS = List.of("start", "help", "language", "scout", "delete", "exit");
 
 	static final List<String> UPDATE_TYPES = List.of("message", "edited_message", "callback_query", "my_chat_member",
 			"channel_post");
@@ -99,8 +99,9 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 	}
 
 	private List<BotCommand> commands(String locale) {
-		return COMMANDS.stream()
-			.map(command -> new BotCommand(command, hotline.notice(locale, "system.command_" + command)))
+		return Command.menu()
+			.stream()
+			.map(command -> new BotCommand(command.word(), hotline.notice(locale, "system.command_" + command.word())))
 			.toList();
 	}
 

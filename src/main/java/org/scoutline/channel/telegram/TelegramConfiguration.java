@@ -2,8 +2,8 @@ package org.scoutline.channel.telegram;
 
 import org.scoutline.channel.common.ChatLanes;
 import org.scoutline.channel.common.Replays;
+import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Hotline;
-import org.scoutline.safety.CrisisDetector;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +31,9 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramUpdates telegramUpdates(TelegramApi telegramApi, Hotline hotline, CrisisDetector crisis,
+	TelegramUpdates telegramUpdates(TelegramApi telegramApi, Hotline hotline, ChannelSignals signals,
 			Replays replays) {
-		return new TelegramUpdates(telegramApi, hotline, crisis, replays);
+		return new TelegramUpdates(telegramApi, hotline, signals, replays);
 	}
 
 	@Bean

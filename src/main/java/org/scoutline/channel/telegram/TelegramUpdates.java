@@ -8,10 +8,11 @@ import org.scoutline.channel.common.CountryGuess;
 import org.scoutline.channel.common.Replays;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
+import org.scoutline.conversation.Command;
+import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Hotline;
 import org.scoutline.hotline.HotlineReply;
-import org.scoutline.hotline.InboundMessage;
-import org.scoutline.safety.CrisisDetector;
+import org.scoutline.conversation.InboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -40,22 +41,19 @@ class TelegramUpdates {
 
 	static final String CHANNEL = "telegram";
 
-	/** the commands the hotline knows; any other becomes "unknown" */
-	private static final Set<String> COMMANDS = Set.of("start", "restart", "help", "language", "scout", "delete",
-			"plan");
 
 	private final TelegramApi api;
 
 	private final Hotline hotline;
 
-	private final CrisisDetector crisis;
+	private final ChannelSignals signals;
 
 	private final Replays replays;
 
-	TelegramUpdates(TelegramApi api, Hotline hotline, CrisisDetector crisis, Replays replays) {
+	TelegramUpdates(TelegramApi api, Hotline hotline, ChannelSignals signals, Replays replays) {
 		this.api = api;
 		this.hotline = hotline;
-		this.crisis = crisis;
+		this.signals = signals;
 		this.replays = replays;
 	}
 
@@ -116,7 +114,7 @@ class TelegramUpdates {
 			dispatch(update, "tg-u" + update.getUpdateId());
 		}
 		catch (TelegramApi.Blocked ex) {
-			hotline.close(Channel.TELEGRAM, String.valueOf(chat));
+			signals.unreachable(Channel.TELEGRAM, String.valueOf(chat));
 		}
 		catch (TelegramApiException ex) {
 			log.warn("telegram update not fully answered update={} type={} cause={}", update.getUpdateId(), type,
@@ -210,14 +208,13 @@ class TelegramUpdates {
 	private void text(String text, Sender sender, String id, boolean edited)
 			throws TelegramApi.Blocked, TelegramApiException {
 		String chatId = sender.chatId();
-		if (edited && !crisis.screen(text).isCrisis()) {
-			log.debug("telegram edit without crisis signal skipped");
-			return;
-		}
 		InboundMessage inbound;
-		if (text.startsWith("/")) {
-			String command = command(text);
-			if ("exit".equals(command)) {
+		if (edited) {
+			inbound = InboundMessage.edited(Channel.TELEGRAM, chatId, id, text);
+		}
+		else if (text.startsWith("/")) {
+			Command command = Command.parse(text);
+			if (command == Command.EXIT) {
 				send(chatId, List.of(Bubble.notice(hotline.notice(sender.locale(), "system.exit_hint"))));
 				return;
 			}
@@ -243,7 +240,7 @@ class TelegramUpdates {
 		String languageCode = query.getFrom().getLanguageCode();
 		Sender sender = new Sender(chatId, locale(languageCode), CountryGuess.language(languageCode));
 		InboundMessage inbound = data.startsWith("/") ? InboundMessage.command(Channel.TELEGRAM, chatId, id,
-				command(data)) : InboundMessage.choice(Channel.TELEGRAM, chatId, id, data);
+				Command.parse(data)) : InboundMessage.choice(Channel.TELEGRAM, chatId, id, data);
 		reply(chatId, hotline.receive(sender.address(inbound)));
 	}
 
@@ -262,7 +259,7 @@ class TelegramUpdates {
 		String status = change.getNewChatMember() != null ? change.getNewChatMember().getStatus() : null;
 		if (Boolean.TRUE.equals(change.getChat().isUserChat())) {
 			if ("kicked".equals(status)) {
-				hotline.close(Channel.TELEGRAM, chatId);
+				signals.unreachable(Channel.TELEGRAM, chatId);
 			}
 			return;
 		}
@@ -282,7 +279,7 @@ class TelegramUpdates {
 	}
 
 	private void reply(String chatId, HotlineReply reply) throws TelegramApi.Blocked, TelegramApiException {
-		if (reply.outcome() == HotlineReply.Outcome.DUPLICATE) {
+		if (reply.sendsNothing()) {
 			return;
 		}
 		log.debug("telegram reply conversation={} outcome={}", reply.conversation(), reply.outcome());
@@ -311,14 +308,6 @@ class TelegramUpdates {
 	}
 
 	/** @return the command without slash, arguments and bot name ({@code /start@ScoutBot x} is start) */
-	static String command(String text) {
-		String word = text.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
-		if ("exit".equals(word) || COMMANDS.contains(word)) {
-			return word;
-		}
-		return "unknown";
-	}
-
 	static boolean isMedia(Message message) {
 		return message.hasPhoto() || message.hasVideo() || message.hasDocument() || message.hasVoice()
 				|| message.hasVideoNote() || message.hasAnimation() || message.hasSticker() || message.hasAudio()

@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 import org.scoutline.channel.common.CountryGuess;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
+import org.scoutline.conversation.Command;
+import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Hotline;
 import org.scoutline.hotline.HotlineReply;
-import org.scoutline.hotline.InboundMessage;
+import org.scoutline.conversation.InboundMessage;
 import org.scoutline.hotline.Opening;
 import org.scoutline.safety.Pseudonyms;
 import org.slf4j.Logger;
@@ -50,7 +52,6 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private static final Pattern CHOICE_ID = Pattern.compile("[a-z0-9_]{1,64}");
 
-	private static final Set<String> COMMANDS = Set.of("restart", "language", "help", "scout", "delete", "plan");
 
 	private static final String TOKEN_ATTRIBUTE = "scoutline.token";
 
@@ -69,6 +70,8 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private final Hotline hotline;
 
+	private final ChannelSignals signals;
+
 	private final ObjectMapper json;
 
 	private final WebChatSettings settings;
@@ -79,12 +82,13 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private final LiveStatus liveStatus;
 
-	WebChatHandler(Hotline hotline, ObjectMapper json, WebChatSettings settings, WebSessions sessions,
+	WebChatHandler(Hotline hotline, ChannelSignals signals, ObjectMapper json, WebChatSettings settings, WebSessions sessions,
 			Pseudonyms pseudonyms, LiveStatus liveStatus) {
 		this.sessions = sessions;
 		this.liveStatus = liveStatus;
 		this.pseudonyms = pseudonyms;
 		this.hotline = hotline;
+		this.signals = signals;
 		this.json = json;
 		this.settings = settings;
 	}
@@ -179,7 +183,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		}
 		if ("typing".equals(type)) {
 			// only relayed while a scout has the chat; never answered, never stored
-			hotline.typing(Channel.WEB, token);
+			signals.typing(Channel.WEB, token);
 			return;
 		}
 		String id = text(frame, "id");
@@ -213,7 +217,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		if (command == null) {
 			return null;
 		}
-		return InboundMessage.command(Channel.WEB, token, id, COMMANDS.contains(command) ? command : "unknown");
+		return InboundMessage.command(Channel.WEB, token, id, Command.parse(command));
 	}
 
 	private void hello(WebSocketSession session, JsonNode frame) throws IOException {
@@ -233,7 +237,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		String pseudonym = pseudonyms.of(Channel.WEB.name(), token);
 		session.getAttributes().put(PSEUDONYM_ATTRIBUTE, pseudonym);
 		sessions.register(pseudonym, out(session));
-		Opening opening = hotline.open(Channel.WEB, token, locale);
+		Opening opening = signals.open(Channel.WEB, token, locale);
 		session.getAttributes().put(LOCALE_ATTRIBUTE, opening.locale());
 		send(session, new WebChatFrames.Ready(token, opening.locale(), opening.history(),
 				opening.welcome().isEmpty() ? opening.choices() : List.of(), opening.withScout()));
@@ -252,7 +256,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 			session.getAttributes().put(LOCALE_ATTRIBUTE, reply.locale());
 		}
 		switch (reply.outcome()) {
-			case DUPLICATE -> {
+			case DUPLICATE, IGNORED -> {
 			}
 			case TOO_LONG -> {
 				List<Bubble> bubbles = reply.bubbles();

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.scoutline.channel.common.ChatLanes;
 import org.scoutline.channel.common.Replays;
+import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Hotline;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +33,9 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
-	WhatsAppMessages whatsAppMessages(GraphApi graphApi, Hotline hotline, Replays replays) {
-		return new WhatsAppMessages(graphApi, hotline, replays, Clock.systemUTC());
+	WhatsAppMessages whatsAppMessages(GraphApi graphApi, Hotline hotline, ChannelSignals signals, Replays replays,
+			Clock clock) {
+		return new WhatsAppMessages(graphApi, hotline, signals, replays, clock);
 	}
 
 }

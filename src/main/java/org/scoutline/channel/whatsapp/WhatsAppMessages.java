@@ -12,9 +12,11 @@ import org.scoutline.channel.common.Replays;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Command;
+import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Hotline;
 import org.scoutline.hotline.HotlineReply;
-import org.scoutline.hotline.InboundMessage;
+import org.scoutline.conversation.InboundMessage;
 import org.scoutline.hotline.Opening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +51,6 @@ class WhatsAppMessages {
 			"document", "sticker", "location", "contacts", "unsupported", "unknown", "order", "system",
 			"request_welcome");
 
-	private static final Set<String> COMMANDS = Set.of("start", "restart", "help", "language", "scout", "delete",
-			"plan");
 
 	/** one message from the webhook, already checked for its shape */
 	record Incoming(String from, String id, Instant sentAt, String type, JsonNode message) {
@@ -60,11 +60,14 @@ class WhatsAppMessages {
 
 	private final Hotline hotline;
 
+	private final ChannelSignals signals;
+
 	private final Replays replays;
 
 	private final Clock clock;
 
-	WhatsAppMessages(GraphApi graph, Hotline hotline, Replays replays, Clock clock) {
+	WhatsAppMessages(GraphApi graph, Hotline hotline, ChannelSignals signals, Replays replays, Clock clock) {
+		this.signals = signals;
 		this.graph = graph;
 		this.hotline = hotline;
 		this.replays = replays;
@@ -137,7 +140,7 @@ class WhatsAppMessages {
 				if (body.isBlank()) {
 					return null;
 				}
-				return body.startsWith("/") ? InboundMessage.command(Channel.WHATSAPP, from, id, command(body))
+				return body.startsWith("/") ? InboundMessage.command(Channel.WHATSAPP, from, id, Command.parse(body))
 						: InboundMessage.text(Channel.WHATSAPP, from, id, body);
 			}
 			case "interactive" -> {
@@ -169,13 +172,13 @@ class WhatsAppMessages {
 		catch (NumberFormatException ex) {
 			return;
 		}
-		Opening now = hotline.open(Channel.WHATSAPP, from, null);
+		Opening now = signals.open(Channel.WHATSAPP, from, null);
 		WhatsAppReplies.Labels labels = labels(now.locale());
 		graph.send(WhatsAppReplies.choices(from, labels.choose(), now.choices(), offset, labels));
 	}
 
 	private void reply(String to, HotlineReply reply) {
-		if (reply.outcome() == HotlineReply.Outcome.DUPLICATE) {
+		if (reply.sendsNothing()) {
 			return;
 		}
 		log.debug("whatsapp reply conversation={} outcome={}", reply.conversation(), reply.outcome());
@@ -200,9 +203,5 @@ class WhatsAppMessages {
 				hotline.notice(locale, "system.more_choices"), hotline.notice(locale, "system.choose"));
 	}
 
-	static String command(String text) {
-		String word = text.substring(1).split("\\s", 2)[0].toLowerCase(Locale.ROOT);
-		return COMMANDS.contains(word) ? word : "unknown";
-	}
 
 }

@@ -22,7 +22,7 @@ import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.safety.Pseudonyms;
 import org.scoutline.handover.ClaimOutcome;
-import org.scoutline.handover.Handover;
+import org.scoutline.handover.ScoutSide;
 import org.scoutline.handover.Presence;
 import org.scoutline.support.LiveNow;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,7 +77,7 @@ class TelegramPollingTests {
 	int port;
 
 	@Autowired
-	Handover handover;
+	ScoutSide handover;
 
 	long chat;
 

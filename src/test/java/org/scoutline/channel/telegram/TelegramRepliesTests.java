@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.scoutline.conversation.Command;
 import org.junit.jupiter.api.Test;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
@@ -51,11 +52,11 @@ class TelegramRepliesTests {
 
 	@Test
 	void commandsLoseTheirSlashBotNameAndArguments() {
-		assertThat(TelegramUpdates.command("/start")).isEqualTo("start");
-		assertThat(TelegramUpdates.command("/START@ScoutlineBot")).isEqualTo("start");
-		assertThat(TelegramUpdates.command("/start campaign42")).isEqualTo("start");
-		assertThat(TelegramUpdates.command("/exit")).isEqualTo("exit");
-		assertThat(TelegramUpdates.command("/sudo rm")).isEqualTo("unknown");
+		assertThat(Command.parse("/start")).isEqualTo(Command.START);
+		assertThat(Command.parse("/START@ScoutlineBot")).isEqualTo(Command.START);
+		assertThat(Command.parse("/start campaign42")).isEqualTo(Command.START);
+		assertThat(Command.parse("/exit")).isEqualTo(Command.EXIT);
+		assertThat(Command.parse("/sudo rm")).isEqualTo(Command.UNKNOWN);
 		assertThat(TelegramUpdates.locale("de-AT")).isEqualTo("de");
 		assertThat(TelegramUpdates.locale(null)).isNull();
 	}

@@ -30,7 +30,7 @@ import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.safety.Pseudonyms;
 import org.scoutline.handover.ClaimOutcome;
-import org.scoutline.handover.Handover;
+import org.scoutline.handover.ScoutSide;
 import org.scoutline.handover.Presence;
 import org.scoutline.support.LiveNow;
 import org.scoutline.support.IntegrationTest;
@@ -86,7 +86,7 @@ class WhatsAppWebhookTests {
 	Presence presence;
 
 	@Autowired
-	Handover handover;
+	ScoutSide handover;
 
 	String phone;
 

@@ -1,5 +1,13 @@
-package org.scoutline.schedule;
+package org.scoutline.report;
 
+import org.scoutline.schedule.ScheduleIntegrationTest;
+import org.scoutline.schedule.LiveSession;
+import static org.scoutline.support.ReportActivity.activity;
+import org.scoutline.support.ReportActivity;
+import org.springframework.context.ApplicationEventPublisher;
+import org.scoutline.schedule.LiveSessions;
+import org.scoutline.schedule.Occurrence;
+import org.scoutline.schedule.SessionDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The coordinators' report API: the recent occurrences' reports as JSON and CSV, one report, and refusals (unknown
- * report, bad range, not a coordinator). Data is recorded through {@link SessionReports} as the handover would.
+ * report, bad range, not a coordinator). Data is recorded through the handover's events, as the handover records it.
  */
 @ScheduleIntegrationTest
 class SessionReportApiTests {
@@ -49,7 +57,7 @@ class SessionReportApiTests {
 	LiveSessions sessions;
 
 	@Autowired
-	SessionReports reports;
+	ApplicationEventPublisher events;
 
 	ConsoleClient coordinator;
 
@@ -68,21 +76,20 @@ class SessionReportApiTests {
 		february = only(sessions.create(draft(TITLE, "2026-02-10")));
 		january = only(sessions.create(draft("January evening", "2026-01-20")));
 
-		reports.waited(february, true);
+		ReportActivity evening = activity(events, february).waited(true);
 		for (int i = 0; i < 6; i++) {
-			reports.waited(february, false);
+			evening.waited(false);
 		}
-		reports.refused(february);
-		reports.refused(february);
+		evening.refused().refused();
 		for (long wait : List.of(600, 30, 120, 60, 90)) {
-			reports.reached(february.key(), Duration.ofSeconds(wait));
+			evening.reached(Duration.ofSeconds(wait));
 		}
-		reports.gaveUp(february.key());
-		reports.unreached(february.key());
-		reports.closed(february.key(), "helped", Duration.ofMinutes(15));
-		reports.closed(february.key(), "helped", Duration.ofMinutes(20));
-		reports.closed(february.key(), "referred", Duration.ofMinutes(5));
-		reports.refused(january);
+		evening.gaveUp()
+			.unreached()
+			.closed("helped", Duration.ofMinutes(15))
+			.closed("helped", Duration.ofMinutes(20))
+			.closed("referred", Duration.ofMinutes(5));
+		activity(events, january).refused();
 		clock.set(Instant.parse("2026-02-11T09:00:00Z"));
 	}
 
@@ -121,7 +128,7 @@ class SessionReportApiTests {
 		assertThat(ok(coordinator.get(API + "?days=10")).json()).extracting(r -> r.get("occurrence").asText())
 			.containsExactly(february.key());
 		Occurrence later = only(sessions.create(draft("Later", "2026-02-20")));
-		reports.refused(later);
+		activity(events, later).refused();
 		assertThat(ok(coordinator.get(API + "?days=400")).json()).hasSize(2);
 		clock.set(Instant.parse("2026-02-20T18:30:00Z"));
 		assertThat(ok(coordinator.get(API + "?days=1")).json()).extracting(r -> r.get("occurrence").asText())

@@ -1,4 +1,4 @@
-package org.scoutline.schedule;
+package org.scoutline.report;
 
 import java.time.OffsetDateTime;
 import java.util.Map;

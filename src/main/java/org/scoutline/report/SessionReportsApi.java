@@ -1,5 +1,6 @@
-package org.scoutline.schedule;
+package org.scoutline.report;
 
+import org.scoutline.schedule.LiveSessions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,13 +40,13 @@ class SessionReportsApi {
 
 	private final SessionReports reports;
 
-	private final ScheduleSettings settings;
+	private final LiveSessions sessions;
 
 	private final Clock clock;
 
-	SessionReportsApi(SessionReports reports, ScheduleSettings settings, Clock clock) {
+	SessionReportsApi(SessionReports reports, LiveSessions sessions, Clock clock) {
 		this.reports = reports;
-		this.settings = settings;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -57,7 +58,7 @@ class SessionReportsApi {
 	@GetMapping("/csv")
 	ResponseEntity<String> recentAsCsv(@RequestParam(required = false) String days) {
 		List<SessionReport> recent = inLastDays(days);
-		return csv(ReportCsv.of(recent), LocalDate.ofInstant(clock.instant(), settings.zone()));
+		return csv(ReportCsv.of(recent), LocalDate.ofInstant(clock.instant(), sessions.defaultZone()));
 	}
 
 	@GetMapping("/{occurrence}")

@@ -1,5 +1,6 @@
-package org.scoutline.schedule;
+package org.scoutline.report;
 
+import org.scoutline.schedule.LiveSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
-package org.scoutline.schedule;
+package org.scoutline.report;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,7 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.scoutline.handover.ChatEvent;
+import org.scoutline.handover.EscalationRefused;
 import org.scoutline.platform.ScoutlineSettings;
+import org.scoutline.schedule.LiveSessions;
+import org.scoutline.schedule.Occurrence;
+import org.scoutline.schedule.SessionOpened;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
@@ -37,8 +43,14 @@ public class SessionReports {
 
 	private final String prefix;
 
-	SessionReports(StringRedisTemplate redis, ScoutlineSettings settings) {
+	private final LiveSessions sessions;
+
+	private final Clock clock;
+
+	SessionReports(StringRedisTemplate redis, ScoutlineSettings settings, LiveSessions sessions, Clock clock) {
 		this.redis = redis;
+		this.sessions = sessions;
+		this.clock = clock;
 		this.prefix = settings.keyPrefix() + "schedule:report";
 	}
 
@@ -47,41 +59,44 @@ public class SessionReports {
 		register(opened.occurrence());
 	}
 
-	/** A user asked for a scout while {@code occurrence} was live and was turned away. */
-	public void refused(Occurrence occurrence) {
-		register(occurrence);
-		increment(occurrence.key(), "refused");
+	/** A user asked for a scout while a session was live and was turned away. */
+	@EventListener
+	void on(EscalationRefused refused) {
+		register(refused.session());
+		increment(refused.session(), "refused");
 	}
 
-	/** A user joined the queue while {@code occurrence} was live. */
-	public void waited(Occurrence occurrence, boolean crisis) {
-		register(occurrence);
-		increment(occurrence.key(), "waited");
-		if (crisis) {
-			increment(occurrence.key(), "crisis");
+	/** A user joined the queue while a session was live. */
+	@EventListener
+	void on(ChatEvent.ChatQueued queued) {
+		if (queued.session() == null) {
+			return;
+		}
+		register(queued.session());
+		increment(queued.session(), "waited");
+		if (queued.crisis()) {
+			increment(queued.session(), "crisis");
 		}
 	}
 
-	/** A scout took a chat that waited {@code wait}. */
-	public void reached(String occurrence, Duration wait) {
-		increment(occurrence, "chats");
-		append(occurrence, "waits", wait);
+	/** A scout took a chat that waited. */
+	@EventListener
+	void on(ChatEvent.ChatClaimed claimed) {
+		increment(claimed.session(), "chats");
+		append(claimed.session(), "waits", Duration.ofMillis(claimed.waitedMillis()));
 	}
 
-	/** A waiting user left the queue. */
-	public void gaveUp(String occurrence) {
-		increment(occurrence, "gaveUp");
+	/** A waiting user left the queue, or was still waiting when the session ended. */
+	@EventListener
+	void on(ChatEvent.ChatLeft left) {
+		increment(left.session(), left.sessionEnded() ? "unreached" : "gaveUp");
 	}
 
-	/** A user was still waiting when the occurrence ended. */
-	public void unreached(String occurrence) {
-		increment(occurrence, "unreached");
-	}
-
-	/** A scout closed a chat after {@code length} with an outcome. */
-	public void closed(String occurrence, String outcome, Duration length) {
-		increment(occurrence, OUTCOME + outcome);
-		append(occurrence, "lengths", length);
+	/** A scout closed a chat with an outcome. */
+	@EventListener
+	void on(ChatEvent.ChatClosed closed) {
+		increment(closed.session(), OUTCOME + closed.outcome());
+		append(closed.session(), "lengths", Duration.ofMillis(closed.talkedMillis()));
 	}
 
 	/** @return the report of one occurrence, if it opened or saw any activity */
@@ -104,6 +119,13 @@ public class SessionReports {
 		return reports;
 	}
 
+	/** Registers the occurrence named by {@code key} when the instance missed its opening (or it never opened here). */
+	private void register(String key) {
+		if (key != null && !redis.opsForHash().hasKey(key(key), "start")) {
+			sessions.occurrence(key).ifPresent(this::register);
+		}
+	}
+
 	private void register(Occurrence occurrence) {
 		String key = key(occurrence.key());
 		if (Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(key, "start",
@@ -113,7 +135,7 @@ public class SessionReports {
 			redis.expire(key, KEEP);
 			redis.opsForZSet().add(prefix + "s", occurrence.key(), occurrence.start().toEpochSecond());
 			redis.expire(prefix + "s", KEEP);
-			redis.opsForZSet().removeRangeByScore(prefix + "s", 0, Instant.now().minus(KEEP).getEpochSecond());
+			redis.opsForZSet().removeRangeByScore(prefix + "s", 0, clock.instant().minus(KEEP).getEpochSecond());
 		}
 	}
 

@@ -1,4 +1,4 @@
-package org.scoutline.schedule;
+package org.scoutline.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,107 @@
+package org.scoutline.handover;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.InboundMessage;
+import org.scoutline.conversation.Mode;
+import org.scoutline.conversation.TranscriptEntry;
+import org.scoutline.conversation.Turn;
+import org.scoutline.dialogue.Texts;
+import org.scoutline.dialogue.Triage;
+import org.scoutline.dialogue.TriageState;
+import org.scoutline.dialogue.TriageTurn;
+import org.scoutline.schedule.Occurrence;
+import org.scoutline.schedule.OpeningDecision;
+import org.scoutline.safety.CrisisDetector.Screening;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a user who wants a scout gets one now, and what they can do when none can come: a reminder of the next
+ * session, or a message left for its scouts. Asks the opening rule once per turn; a refusal while a session runs
+ * counts in its report.
+ */
+@Component
+class SessionOffers {
+
+	private final Triage triage;
+
+	private final Texts texts;
+
+	private final ScoutDuty duty;
+
+	private final OffHours offHours;
+
+	SessionOffers(Triage triage, Texts texts, ScoutDuty duty, OffHours offHours) {
+		this.triage = triage;
+		this.texts = texts;
+		this.duty = duty;
+		this.offHours = offHours;
+	}
+
+	/** See {@link UserTurns#escalate}. */
+	UserTurn escalate(Turn answered, TriageState state, Screening signal, boolean asked, Instant now) {
+		Conversation conversation = answered.conversation();
+		if (conversation.mode() != Mode.BOT) {
+			return UserTurn.of(answered);
+		}
+		OpeningDecision decision = duty.escalation(conversation.channel());
+		if (decision instanceof OpeningDecision.Open open) {
+			return new UserTurn(new Turn(conversation.inMode(Mode.QUEUED), answered.transcript(), answered.shown(),
+					List.of()), new FollowUp.Enqueue(signal, open.occurrence()));
+		}
+		if (!asked) {
+			return UserTurn.of(answered);
+		}
+		OpeningDecision.Closed closed = (OpeningDecision.Closed) decision;
+		TriageTurn resume = triage.current(state);
+		List<Bubble> bubbles = new ArrayList<>(offHours.answer(conversation, closed, state.countryHint()));
+		bubbles.addAll(resume.bubbles());
+		List<Bubble> shown = new ArrayList<>(answered.shown());
+		shown.addAll(bubbles);
+		List<TranscriptEntry> said = new ArrayList<>(answered.transcript());
+		said.addAll(TranscriptEntry.fromBot(now, bubbles));
+		List<Choice> choices = new ArrayList<>(offHours.offers(conversation, closed));
+		choices.addAll(resume.choices());
+		return UserTurn.of(new Turn(conversation, said, shown, choices));
+	}
+
+	/**
+	 * The user wants a reminder of the next session, or to leave a message for its scouts. When a scout can take
+	 * the chat right now, they are simply queued instead.
+	 */
+	UserTurn sessionOffer(Conversation conversation, InboundMessage.Tapped message, Instant now) {
+		TriageState state = TriageState.of(conversation);
+		List<TranscriptEntry> said = new ArrayList<>(List.of(TranscriptEntry.fromUser(now,
+				texts.get(state.locale(), "system." + message.choice()))));
+		OpeningDecision decision = duty.escalation(conversation.channel());
+		if (decision instanceof OpeningDecision.Open open) {
+			return new UserTurn(UserTurns.turn(conversation.inMode(Mode.QUEUED), state, List.of(), List.of(), said),
+					new FollowUp.Enqueue(Screening.NONE, open.occurrence()));
+		}
+		List<Occurrence> next = ((OpeningDecision.Closed) decision).next();
+		TriageTurn resume = triage.current(state);
+		List<Bubble> bubbles = new ArrayList<>();
+		if (next.isEmpty()) {
+			bubbles.add(triage.notice(state, "system.next_sessions_none"));
+			bubbles.addAll(resume.bubbles());
+			said.addAll(TranscriptEntry.fromBot(now, bubbles));
+			return UserTurn.of(UserTurns.turn(conversation, state, resume.choices(), bubbles, said));
+		}
+		String when = offHours.when(conversation, next.get(0));
+		if (ModeChoices.REMIND_ME.equals(message.choice())) {
+			return new UserTurn(UserTurns.turn(conversation, state, resume.choices(), bubbles, said),
+					new FollowUp.Remind(when, next.get(0)));
+		}
+		bubbles.add(Bubble.notice(texts.format(state.locale(), "system.leave_message_ready", Map.of("when", when))));
+		said.addAll(TranscriptEntry.fromBot(now, bubbles));
+		return new UserTurn(UserTurns.turn(conversation.inMode(Mode.PARKED), state, List.of(), bubbles, said),
+				new FollowUp.Park());
+	}
+
+}

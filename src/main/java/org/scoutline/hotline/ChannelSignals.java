@@ -1,0 +1,97 @@
+package org.scoutline.hotline;
+
+import java.util.List;
+
+import org.scoutline.conversation.Channel;
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.Conversations.SaveOutcome;
+import org.scoutline.conversation.Mode;
+import org.scoutline.dialogue.Triage;
+import org.scoutline.dialogue.TriageTurn;
+import org.scoutline.handover.UserSide;
+import org.scoutline.handover.UserTurns;
+import org.scoutline.safety.Pseudonyms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a channel tells the hotline about a user besides their messages: they opened the chat, they are typing, or
+ * the channel can no longer reach them. Nothing here is a turn: nothing is answered.
+ */
+@Component
+public class ChannelSignals {
+
+	private static final Logger log = LoggerFactory.getLogger(ChannelSignals.class);
+
+	private static final int HISTORY = 200;
+
+	private final Conversations conversations;
+
+	private final Pseudonyms pseudonyms;
+
+	private final Triage triage;
+
+	private final UserTurns users;
+
+	private final UserSide handover;
+
+	ChannelSignals(Conversations conversations, Pseudonyms pseudonyms, Triage triage, UserTurns users,
+			UserSide handover) {
+		this.conversations = conversations;
+		this.pseudonyms = pseudonyms;
+		this.triage = triage;
+		this.users = users;
+		this.handover = handover;
+	}
+
+	/**
+	 * What to show a user who opens the channel: their conversation so far, or the welcome for a new one (which is
+	 * stored only once they answer).
+	 */
+	public Opening open(Channel channel, String userId, String localeHint) {
+		String pseudonym = pseudonyms.of(channel.name(), userId);
+		Conversation existing = conversations.find(pseudonym, null).conversation();
+		if (existing == null) {
+			TriageTurn welcome = triage.begin(localeHint);
+			return new Opening(welcome.state().locale(), List.of(), welcome.bubbles(), welcome.choices());
+		}
+		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(),
+				users.choices(existing), existing.mode() == Mode.WITH_SCOUT);
+	}
+
+	/**
+	 * The user is typing: a scout who holds the chat sees it in the console. Anything else (the bot, the queue, no
+	 * conversation) ignores it. Nothing is stored.
+	 */
+	public void typing(Channel channel, String userId) {
+		Conversation existing = conversations.find(pseudonyms.of(channel.name(), userId), null).conversation();
+		if (existing != null && existing.mode() == Mode.WITH_SCOUT) {
+			handover.userTyping(existing.id());
+		}
+	}
+
+	/**
+	 * Closes the conversation of a user the channel can no longer reach (a Telegram user who blocked the bot). The
+	 * data stays until the retention period ends, as for any conversation; the next message from the user opens it
+	 * again with the bot.
+	 * @return whether there was a conversation to close
+	 */
+	public boolean unreachable(Channel channel, String userId) {
+		String pseudonym = pseudonyms.of(channel.name(), userId);
+		for (int attempt = 1; attempt <= Retry.MAX_ATTEMPTS; attempt++) {
+			Conversation existing = conversations.find(pseudonym, null).conversation();
+			if (existing == null || existing.mode() == Mode.CLOSED) {
+				return existing != null;
+			}
+			if (conversations.save(existing.inMode(Mode.CLOSED), null, List.of()) != SaveOutcome.CONFLICT) {
+				log.info("conversation closed, user unreachable conversation={} channel={}", existing.id(), channel);
+				return true;
+			}
+			Retry.backOff(attempt);
+		}
+		return false;
+	}
+
+}
