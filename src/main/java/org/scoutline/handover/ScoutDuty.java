@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code scoutline.handover.presence-timeout}.
  */
 @Component
-public class ScoutDuty {
+public class ScoutDuty implements Staffing {
 
 	private final HandoverStore store;
 
@@ -49,6 +49,7 @@ public class ScoutDuty {
 	 * A user asks for a scout now: the opening rule's answer. A refusal while a session runs counts in that
 	 * session's report.
 	 */
+	@Override
 	public OpeningDecision escalation(Channel channel) {
 		OpeningDecision decision = opening(channel);
 		if (decision instanceof OpeningDecision.Closed closed) {

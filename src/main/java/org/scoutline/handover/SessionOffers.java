@@ -33,11 +33,11 @@ class SessionOffers {
 
 	private final Texts texts;
 
-	private final ScoutDuty duty;
+	private final Staffing duty;
 
 	private final OffHours offHours;
 
-	SessionOffers(Triage triage, Texts texts, ScoutDuty duty, OffHours offHours) {
+	SessionOffers(Triage triage, Texts texts, Staffing duty, OffHours offHours) {
 		this.triage = triage;
 		this.texts = texts;
 		this.duty = duty;
