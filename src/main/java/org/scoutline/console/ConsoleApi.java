@@ -1,18 +1,11 @@
 package org.scoutline.console;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.ConversationId;
-import org.scoutline.conversation.CrisisSignal;
-import org.scoutline.conversation.Conversations;
 import org.scoutline.handover.ClaimOutcome;
-import org.scoutline.handover.ChatState;
 import org.scoutline.handover.ScoutSide;
 import org.scoutline.handover.ScoutDuty;
 import org.scoutline.platform.ApiProblem;
@@ -37,7 +30,7 @@ class ConsoleApi {
 
 	private final ScoutSide handover;
 
-	private final Conversations conversations;
+	private final ChatSummaries summaries;
 
 	private final Accounts accounts;
 
@@ -47,10 +40,10 @@ class ConsoleApi {
 
 	private final ConsoleSettings settings;
 
-	ConsoleApi(ScoutSide handover, Conversations conversations, Accounts accounts, ChatAccess access, ScoutDuty duty,
+	ConsoleApi(ScoutSide handover, ChatSummaries summaries, Accounts accounts, ChatAccess access, ScoutDuty duty,
 			ConsoleSettings settings) {
 		this.handover = handover;
-		this.conversations = conversations;
+		this.summaries = summaries;
 		this.accounts = accounts;
 		this.access = access;
 		this.duty = duty;
@@ -75,7 +68,7 @@ class ConsoleApi {
 		List<String> waiting = handover.waiting();
 		for (int i = 0; i < waiting.size(); i++) {
 			int position = i + 1;
-			summary(new ConversationId(waiting.get(i))).ifPresent(s -> {
+			summaries.of(new ConversationId(waiting.get(i))).ifPresent(s -> {
 				s.put("position", position);
 				out.add(s);
 			});
@@ -89,20 +82,16 @@ class ConsoleApi {
 		List<String> ids = ChatAccess.has(who, Role.SUPERVISOR) ? handover.activeChats()
 				: handover.chatsOf(who.getName());
 		List<Map<String, Object>> out = new ArrayList<>();
-		ids.forEach(id -> summary(new ConversationId(id)).ifPresent(out::add));
+		ids.forEach(id -> summaries.of(new ConversationId(id)).ifPresent(out::add));
 		return out;
 	}
 
 	@GetMapping("/console/api/chats/{id}")
 	Map<String, Object> chat(@PathVariable String id, Authentication who) {
 		ConversationId conversation = allowed(id, who);
-		Map<String, Object> chat = summary(conversation)
+		Map<String, Object> chat = summaries.of(conversation)
 			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "gone", "This chat no longer exists."));
-		List<Map<String, Object>> transcript = new ArrayList<>();
-		conversations.transcript(conversation, 200).forEach(line -> transcript.add(Map.of("from",
-				line.author().name().toLowerCase(), "text", line.text(), "kind", line.kind().name().toLowerCase(),
-				"at", line.at().toEpochMilli())));
-		chat.put("transcript", transcript);
+		chat.put("transcript", summaries.transcript(conversation));
 		chat.put("notes", handover.notes(conversation));
 		return chat;
 	}
@@ -193,42 +182,6 @@ class ConsoleApi {
 					"This chat is no longer waiting: the person left the queue or deleted their data.");
 			case FULL -> throw new ApiProblem(HttpStatus.CONFLICT, "full", full);
 		}
-	}
-
-	private Optional<Map<String, Object>> summary(ConversationId id) {
-		Optional<Conversation> found = conversations.get(id);
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		Conversation c = found.get();
-		ChatState state = handover.state(id);
-		Map<String, Object> s = new LinkedHashMap<>();
-		s.put("id", id.value());
-		s.put("channel", c.channel().name().toLowerCase());
-		s.put("locale", c.locale());
-		s.put("mode", c.mode().name().toLowerCase());
-		Optional<CrisisSignal> worst = CrisisSignal.worst(c.facts());
-		Optional<CrisisSignal> latest = CrisisSignal.latest(c.facts()).filter(l -> !worst.equals(Optional.of(l)));
-		s.put("crisis", state.crisis() || "imminent".equals(c.risk()) || worst.isPresent());
-		s.put("urgent", state.imminent() || worst.filter(CrisisSignal::imminent).isPresent());
-		// that the user wrote a crisis message (kind, severity, when; never the words), even after a "no" in the
-		// risk screen: the most severe one and, when it differs, the latest
-		s.put("signal", worst.map(ConsoleApi::signal).orElse(null));
-		s.put("lastSignal", latest.map(ConsoleApi::signal).orElse(null));
-		s.put("risk", c.risk());
-		Map<String, String> facts = new LinkedHashMap<>(c.facts());
-		CrisisSignal.FACTS.forEach(facts::remove);
-		s.put("facts", facts);
-		s.put("scout", state.scout());
-		s.put("queuedAt", state.queuedAt());
-		s.put("claimedAt", state.claimedAt());
-		s.put("startedAt", c.startedAt().toEpochMilli());
-		s.put("now", Instant.now().toEpochMilli());
-		return Optional.of(s);
-	}
-
-	private static Map<String, Object> signal(CrisisSignal signal) {
-		return Map.of("kind", signal.kind(), "severity", signal.severity(), "at", signal.at().toEpochMilli());
 	}
 
 	private ConversationId allowed(String id, Authentication who) {

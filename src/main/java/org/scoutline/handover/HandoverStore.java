@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.scoutline.conversation.Channel;
 import org.scoutline.platform.ScoutlineSettings;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +33,6 @@ class HandoverStore {
 
 	/** band width in the queue score: one band holds any epoch-millis waiting time */
 	static final double BAND = 1e13;
-
-	/** the list of conversations that want one reminder when the next session on their channel opens */
-	static final String REMIND = "remind";
-
-	/** the list of conversations that left a message for the scouts, queued when the next session opens */
-	static final String PARKED = "parked";
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> ENQUEUE = script("handover-enqueue.lua", List.class);
@@ -90,33 +82,6 @@ class HandoverStore {
 			return new Enqueued(0, false);
 		}
 		return new Enqueued(((Number) result.get(0)).intValue(), ((Number) result.get(1)).intValue() == 1);
-	}
-
-	/** Keeps a conversation to be reminded (or queued, when {@code list} is "parked") when a session opens. */
-	void await(String list, Channel channel, String id, long now) {
-		String key = awaiting(list, channel);
-		redis.opsForZSet().add(key, id, now);
-		redis.expire(key, Duration.ofSeconds(Long.parseLong(ttl)));
-	}
-
-	/** @return whether the conversation was on that list */
-	boolean stopAwaiting(String list, String id) {
-		boolean removed = false;
-		for (Channel channel : Channel.values()) {
-			Long count = redis.opsForZSet().remove(awaiting(list, channel), id);
-			removed |= count != null && count > 0;
-		}
-		return removed;
-	}
-
-	/** @return every conversation on that list for the channel, oldest first; the list is emptied atomically */
-	List<String> takeAwaiting(String list, Channel channel) {
-		Set<ZSetOperations.TypedTuple<String>> taken = redis.opsForZSet().popMin(awaiting(list, channel), 100_000);
-		return taken == null ? List.of() : taken.stream().map(ZSetOperations.TypedTuple::getValue).toList();
-	}
-
-	private String awaiting(String list, Channel channel) {
-		return prefix + "ho:" + list + ":" + channel.name();
 	}
 
 	/** @return whether the chat was waiting and is now out of the queue */
@@ -230,27 +195,6 @@ class HandoverStore {
 		redis.opsForZSet().remove(queue(), id);
 		redis.opsForZSet().remove(active(), id);
 		redis.delete(chat(id));
-		stopAwaiting(REMIND, id);
-		stopAwaiting(PARKED, id);
-	}
-
-	void beat(String scout, long now, long keepMillis) {
-		redis.opsForZSet().add(presence(), scout, now);
-		redis.opsForZSet().removeRangeByScore(presence(), 0, now - keepMillis);
-		redis.expire(presence(), Duration.ofMillis(keepMillis));
-	}
-
-	/** @return the last heartbeat of a scout (epoch millis), or {@code null} */
-	Long lastSeen(String scout) {
-		Double score = redis.opsForZSet().score(presence(), scout);
-		return score == null ? null : score.longValue();
-	}
-
-	/** @return the scouts whose heartbeat is younger than {@code since} */
-	List<String> present(long since) {
-		Set<ZSetOperations.TypedTuple<String>> all = redis.opsForZSet().rangeByScoreWithScores(presence(), since,
-				Double.POSITIVE_INFINITY);
-		return all == null ? List.of() : all.stream().map(ZSetOperations.TypedTuple::getValue).toList();
 	}
 
 	/** Counts outcomes and feedback answers (no conversation id, nothing about a person). */
@@ -272,10 +216,6 @@ class HandoverStore {
 
 	private String active() {
 		return prefix + "ho:active";
-	}
-
-	private String presence() {
-		return prefix + "ho:presence";
 	}
 
 }

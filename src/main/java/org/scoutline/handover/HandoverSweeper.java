@@ -26,9 +26,13 @@ class HandoverSweeper {
 
 	private final HandoverSettings settings;
 
+	private final Presence presence;
+
 	private final Clock clock;
 
-	HandoverSweeper(HandoverStore store, ScoutSide scouts, UserSide users, HandoverSettings settings, Clock clock) {
+	HandoverSweeper(HandoverStore store, Presence presence, ScoutSide scouts, UserSide users,
+			HandoverSettings settings, Clock clock) {
+		this.presence = presence;
 		this.store = store;
 		this.scouts = scouts;
 		this.users = users;
@@ -54,7 +58,7 @@ class HandoverSweeper {
 			if (scout == null) {
 				continue;
 			}
-			Long seen = store.lastSeen(scout);
+			Long seen = presence.lastSeen(scout);
 			if (seen == null || now - seen > settings.grace().toMillis()) {
 				scouts.requeue(id, scout);
 			}

@@ -1,6 +1,13 @@
 package org.scoutline.handover;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.scoutline.platform.ScoutlineSettings;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 
 import org.springframework.stereotype.Component;
 
@@ -11,14 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Presence {
 
-	private final HandoverStore store;
+	private final StringRedisTemplate redis;
+
+	private final String key;
 
 	private final HandoverSettings settings;
 
 	private final Clock clock;
 
-	Presence(HandoverStore store, HandoverSettings settings, Clock clock) {
-		this.store = store;
+	Presence(StringRedisTemplate redis, ScoutlineSettings scoutline, HandoverSettings settings, Clock clock) {
+		this.redis = redis;
+		this.key = scoutline.keyPrefix() + "ho:presence";
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -26,12 +36,28 @@ public class Presence {
 	/** Renews a scout's presence. */
 	public void beat(String scout) {
 		long keep = Math.max(settings.grace().toMillis(), settings.presenceTimeout().toMillis()) * 2;
-		store.beat(scout, clock.millis(), keep);
+		long now = clock.millis();
+		redis.opsForZSet().add(key, scout, now);
+		redis.opsForZSet().removeRangeByScore(key, 0, now - keep);
+		redis.expire(key, Duration.ofMillis(keep));
 	}
 
 	/** @return how often heartbeats must be renewed */
 	public long heartbeatMillis() {
 		return settings.heartbeat().toMillis();
+	}
+
+	/** @return the last heartbeat of a scout (epoch millis), or {@code null} */
+	Long lastSeen(String scout) {
+		Double score = redis.opsForZSet().score(key, scout);
+		return score == null ? null : score.longValue();
+	}
+
+	/** @return the scouts whose heartbeat is younger than {@code since} (epoch millis) */
+	List<String> present(long since) {
+		Set<ZSetOperations.TypedTuple<String>> all = redis.opsForZSet().rangeByScoreWithScores(key, since,
+				Double.POSITIVE_INFINITY);
+		return all == null ? List.of() : all.stream().map(ZSetOperations.TypedTuple::getValue).toList();
 	}
 
 }

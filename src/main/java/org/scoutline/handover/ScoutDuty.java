@@ -24,16 +24,19 @@ public class ScoutDuty implements Staffing {
 
 	private final HandoverSettings settings;
 
+	private final Presence presence;
+
 	private final LiveSessions sessions;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ScoutDuty(HandoverStore store, HandoverSettings settings, LiveSessions sessions, ApplicationEventPublisher events,
+	ScoutDuty(HandoverStore store, HandoverSettings settings, Presence presence, LiveSessions sessions, ApplicationEventPublisher events,
 			Clock clock) {
 		this.store = store;
 		this.settings = settings;
+		this.presence = presence;
 		this.sessions = sessions;
 		this.events = events;
 		this.clock = clock;
@@ -61,7 +64,7 @@ public class ScoutDuty implements Staffing {
 
 	/** @return the scouts and supervisors checked in now */
 	public List<String> onDuty() {
-		return store.present(clock.millis() - settings.presenceTimeout().toMillis());
+		return presence.present(clock.millis() - settings.presenceTimeout().toMillis());
 	}
 
 }

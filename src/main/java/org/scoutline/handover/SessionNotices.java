@@ -56,6 +56,8 @@ class SessionNotices {
 
 	private final UserSide users;
 
+	private final NextSessionLists lists;
+
 	private final UserNotices notices;
 
 	private final OffHours offHours;
@@ -72,7 +74,7 @@ class SessionNotices {
 
 	private final Clock clock;
 
-	SessionNotices(HandoverStore store, UserSide users, UserNotices notices, OffHours offHours,
+	SessionNotices(HandoverStore store, NextSessionLists lists, UserSide users, UserNotices notices, OffHours offHours,
 			Conversations conversations, Texts texts, Triage triage, LiveSessions sessions, ModeChoices choices,
 			Clock clock) {
 		this.choices = choices;
@@ -80,6 +82,7 @@ class SessionNotices {
 		this.sessions = sessions;
 		this.store = store;
 		this.users = users;
+		this.lists = lists;
 		this.notices = notices;
 		this.offHours = offHours;
 		this.conversations = conversations;
@@ -93,10 +96,10 @@ class SessionNotices {
 		int queued = 0;
 		int reminded = 0;
 		for (Channel channel : occurrence.session().channels()) {
-			for (String id : store.takeAwaiting(HandoverStore.PARKED, channel)) {
+			for (String id : lists.take(NextSessionLists.PARKED, channel)) {
 				queued += queueLeftMessage(new ConversationId(id), occurrence) ? 1 : 0;
 			}
-			for (String id : store.takeAwaiting(HandoverStore.REMIND, channel)) {
+			for (String id : lists.take(NextSessionLists.REMIND, channel)) {
 				reminded += remind(new ConversationId(id), occurrence) ? 1 : 0;
 			}
 		}

@@ -33,6 +33,8 @@ public class UserSide {
 
 	private final HandoverStore store;
 
+	private final NextSessionLists lists;
+
 	private final HandoverEvents events;
 
 	private final Conversations conversations;
@@ -49,9 +51,10 @@ public class UserSide {
 
 	private final Clock clock;
 
-	UserSide(HandoverStore store, HandoverEvents events, Conversations conversations, Texts texts,
+	UserSide(HandoverStore store, NextSessionLists lists, HandoverEvents events, Conversations conversations, Texts texts,
 			HandoverSettings settings, ScoutDuty duty, UserNotices notices, ModeChoices choices, Clock clock) {
 		this.store = store;
+		this.lists = lists;
 		this.events = events;
 		this.conversations = conversations;
 		this.texts = texts;
@@ -87,11 +90,11 @@ public class UserSide {
 					Map.of("when", remind.when())))), List.of());
 		}
 		if (followUp instanceof FollowUp.Park) {
-			store.await(HandoverStore.PARKED, conversation.channel(), id.value(), clock.millis());
+			lists.await(NextSessionLists.PARKED, conversation.channel(), id.value(), clock.millis());
 			log.info("message left for the next session conversation={}", id);
 		}
 		else if (followUp instanceof FollowUp.Unpark) {
-			store.stopAwaiting(HandoverStore.PARKED, id.value());
+			lists.stopAwaiting(NextSessionLists.PARKED, id.value());
 		}
 		else if (followUp instanceof FollowUp.Leave) {
 			leave(id);
@@ -126,6 +129,7 @@ public class UserSide {
 	/** The user erased their data: the chat disappears from the queue and from the console. */
 	public void forget(ConversationId id) {
 		store.forget(id.value());
+		lists.forget(id.value());
 		events.publish(new ChatEvent.ChatErased(id.value(), clock.millis()));
 	}
 
@@ -206,7 +210,7 @@ public class UserSide {
 	 * @return whether their channel can reach them then without being asked (WhatsApp: 24-hour window)
 	 */
 	private boolean remindAtNextSession(Conversation conversation, FollowUp.Remind remind) {
-		store.await(HandoverStore.REMIND, conversation.channel(), conversation.id().value(), clock.millis());
+		lists.await(NextSessionLists.REMIND, conversation.channel(), conversation.id().value(), clock.millis());
 		log.info("session reminder requested conversation={}", conversation.id());
 		return notices.gateway(conversation)
 			.map(g -> g.canRemind(conversation, remind.occurrence().start().toInstant()))

@@ -1,0 +1,82 @@
+package org.scoutline.console;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.scoutline.conversation.Conversation;
+import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.CrisisSignal;
+import org.scoutline.handover.ChatState;
+import org.scoutline.handover.ScoutSide;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the console shows about a chat in the queue and in the chat view: channel, language, mode, the triage's
+ * facts, the crisis signal on record (kind, severity, when; never the words), who holds it and since when.
+ */
+@Component
+class ChatSummaries {
+
+	private final Conversations conversations;
+
+	private final ScoutSide handover;
+
+	private final Clock clock;
+
+	ChatSummaries(Conversations conversations, ScoutSide handover, Clock clock) {
+		this.conversations = conversations;
+		this.handover = handover;
+		this.clock = clock;
+	}
+
+	/** @return the chat's summary, empty when its conversation no longer exists */
+	Optional<Map<String, Object>> of(ConversationId id) {
+		Optional<Conversation> found = conversations.get(id);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Conversation c = found.get();
+		ChatState state = handover.state(id);
+		Map<String, Object> s = new LinkedHashMap<>();
+		s.put("id", id.value());
+		s.put("channel", c.channel().name().toLowerCase());
+		s.put("locale", c.locale());
+		s.put("mode", c.mode().name().toLowerCase());
+		Optional<CrisisSignal> worst = CrisisSignal.worst(c.facts());
+		Optional<CrisisSignal> latest = CrisisSignal.latest(c.facts()).filter(l -> !worst.equals(Optional.of(l)));
+		s.put("crisis", state.crisis() || "imminent".equals(c.risk()) || worst.isPresent());
+		s.put("urgent", state.imminent() || worst.filter(CrisisSignal::imminent).isPresent());
+		// that the user wrote a crisis message (kind, severity, when; never the words), even after a "no" in the
+		// risk screen: the most severe one and, when it differs, the latest
+		s.put("signal", worst.map(ChatSummaries::signal).orElse(null));
+		s.put("lastSignal", latest.map(ChatSummaries::signal).orElse(null));
+		s.put("risk", c.risk());
+		Map<String, String> facts = new LinkedHashMap<>(c.facts());
+		CrisisSignal.FACTS.forEach(facts::remove);
+		s.put("facts", facts);
+		s.put("scout", state.scout());
+		s.put("queuedAt", state.queuedAt());
+		s.put("claimedAt", state.claimedAt());
+		s.put("startedAt", c.startedAt().toEpochMilli());
+		s.put("now", clock.millis());
+		return Optional.of(s);
+	}
+
+	private static Map<String, Object> signal(CrisisSignal signal) {
+		return Map.of("kind", signal.kind(), "severity", signal.severity(), "at", signal.at().toEpochMilli());
+	}
+
+	/** @return the transcript, oldest first, at most the last 200 lines */
+	List<Map<String, Object>> transcript(ConversationId id) {
+		List<Map<String, Object>> lines = new ArrayList<>();
+		conversations.transcript(id, 200).forEach(line -> lines.add(Map.of("from", line.author().name().toLowerCase(),
+				"text", line.text(), "kind", line.kind().name().toLowerCase(), "at", line.at().toEpochMilli())));
+		return lines;
+	}
+
+}
