@@ -1,34 +1,28 @@
 package org.scoutline.dialogue;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
 import org.scoutline.directory.Directory;
-import org.scoutline.directory.Platform;
-import org.scoutline.directory.Resource;
 import org.springframework.expression.Expression;
 
 /**
  * The action plan for what is known ({@code plan:} in the triage script): a first screen of one line, a few
  * numbered actions and a "More" line that names the sections; the sections one at a time; and the whole plan as
  * one plain text to keep. Directory entries follow the person's age (an unknown age counts as possibly a minor),
- * the age in the picture (hash tools), who asks (parents' lines only for parents) and the country.
+ * the age in the picture (hash tools), who asks (parents' lines only for parents) and the country, as the plan's
+ * {@link PlanContext} tells.
  */
 final class ActionPlan {
 
 	/** how many sections the More line names; the buttons (or the folded sections) show them all */
 	private static final int MORE_NAMED = 3;
-
-	/** an unknown age may be a minor's: no line for adults only */
-	private static final Resource.AgeRange AGE_UNKNOWN = new Resource.AgeRange(0, 17);
 
 	private final TriageScript.Plan plan;
 
@@ -95,7 +89,7 @@ final class ActionPlan {
 	}
 
 	FirstScreen firstScreen(TriageState state) {
-		Context context = new Context(state);
+		PlanContext context = context(state);
 		String intro = plan.intro().stream().filter(context::holds).findFirst().flatMap(context::paragraph)
 			.orElse(null);
 		List<String> steps = shown(context, plan.steps());
@@ -104,14 +98,14 @@ final class ActionPlan {
 	}
 
 	/** @return the texts of the entries that hold, with the directory entries they ask for */
-	private static List<String> shown(Context context, List<TriageScript.PlanStep> entries) {
+	private static List<String> shown(PlanContext context, List<TriageScript.PlanStep> entries) {
 		List<String> shown = new ArrayList<>();
 		entries.stream().filter(context::holds).forEach(entry -> context.paragraph(entry).ifPresent(shown::add));
 		return shown;
 	}
 
 	/** @return the More line: the first sections by name, and "and more" when there are others, or null */
-	private String more(Context context, List<Section> sections) {
+	private String more(PlanContext context, List<Section> sections) {
 		if (sections.isEmpty()) {
 			return null;
 		}
@@ -123,7 +117,7 @@ final class ActionPlan {
 	}
 
 	List<Section> sections(TriageState state) {
-		return sections(new Context(state));
+		return sections(context(state));
 	}
 
 	/**
@@ -164,7 +158,7 @@ final class ActionPlan {
 		if (Choice.PLAN_TEXT.equals(choiceId)) {
 			return Optional.of(Bubble.text(summary(state)));
 		}
-		Context context = new Context(state);
+		PlanContext context = context(state);
 		for (TriageScript.Section def : plan.sections()) {
 			boolean chosen = choiceId != null ? (Choice.PLAN_PART + def.id()).equals(choiceId)
 					: typed != null && texts.locales().stream()
@@ -195,7 +189,7 @@ final class ActionPlan {
 		return text.toString();
 	}
 
-	private List<Section> sections(Context context) {
+	private List<Section> sections(PlanContext context) {
 		List<Section> shown = new ArrayList<>();
 		for (TriageScript.Section def : plan.sections()) {
 			section(context, def).ifPresent(shown::add);
@@ -203,7 +197,7 @@ final class ActionPlan {
 		return shown;
 	}
 
-	private Optional<Section> section(Context context, TriageScript.Section def) {
+	private Optional<Section> section(PlanContext context, TriageScript.Section def) {
 		if (def.when() != null && !context.holds(def.when())) {
 			return Optional.empty();
 		}
@@ -220,6 +214,10 @@ final class ActionPlan {
 				String.join("\n\n", paragraphs)));
 	}
 
+	private PlanContext context(TriageState state) {
+		return new PlanContext(state, guards, directory, texts, advice);
+	}
+
 	private void compile(String guard) {
 		if (guard != null) {
 			guards.computeIfAbsent(guard, FactGuards::compile);
@@ -228,88 +226,6 @@ final class ActionPlan {
 
 	private static String normalized(String text) {
 		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", " ").replaceAll("\\s+", " ").strip();
-	}
-
-	/** What one plan is made for: the facts with what the directory adds, the values the texts may use. */
-	private final class Context {
-
-		private final TriageState state;
-
-		private final Map<String, String> facts;
-
-		private final Map<String, String> values = new HashMap<>();
-
-		private final Resource.AgeRange age;
-
-		private final Boolean minorInImage;
-
-		private final boolean forParents;
-
-		Context(TriageState state) {
-			this.state = state;
-			Map<String, String> all = new HashMap<>(state.facts());
-			Optional<Platform> platform = directory.platform(state.facts().get(Facts.PLATFORM));
-			platform.ifPresent(p -> {
-				all.put(Facts.PLATFORM_LISTED, "yes");
-				all.put(Facts.PLATFORM_IN_HASH_TOOLS, p.inHashTools() ? "yes" : "no");
-				values.put("platform", p.name());
-				values.put("report_path", p.reportIn(state.locale()));
-				values.put("help_url", p.helpUrl());
-			});
-			this.facts = Map.copyOf(all);
-			// in "another country" the list of the regions' numbers may not even hold: say what to call
-			values.put("emergency", state.country() == null || Directory.INTERNATIONAL.equals(state.country())
-					? texts.get(state.locale(), "plan.emergency_unknown")
-					: directory.country(state.country()).emergency());
-			Resource.AgeRange known = Facts.ageRange(state.facts());
-			this.age = known != null ? known : AGE_UNKNOWN;
-			String minor = Facts.minorInImage(state.facts());
-			this.minorInImage = minor == null ? null : "yes".equals(minor);
-			this.forParents = "E".equals(state.facts().get(Facts.SITUATION))
-					&& "parent".equals(state.facts().get(Facts.HELPER_ROLE));
-		}
-
-		boolean holds(TriageScript.PlanStep step) {
-			return step.when() == null || holds(step.when());
-		}
-
-		boolean holds(String guard) {
-			return FactGuards.holds(guards.get(guard), facts);
-		}
-
-		String text(TriageScript.PlanStep step) {
-			return text(step.text());
-		}
-
-		String text(String key) {
-			return format(key, Map.of());
-		}
-
-		String format(String key, Map<String, String> more) {
-			Map<String, String> all = new HashMap<>(values);
-			all.putAll(more);
-			return texts.format(state.locale(), key, all);
-		}
-
-		/** @return the paragraph with the entries it asks for, or nothing when it needs entries and none fits */
-		Optional<String> paragraph(TriageScript.PlanStep part) {
-			String text = text(part);
-			TriageScript.ResourceRequest request = part.resources();
-			if (request == null) {
-				return Optional.of(text);
-			}
-			Set<Resource.Kind> kinds = EnumSet.noneOf(Resource.Kind.class);
-			request.kinds().forEach(kind -> kinds.add(Resource.Kind.valueOf(kind.toUpperCase(Locale.ROOT))));
-			List<Resource> found = directory.find(state.country(), kinds, age, minorInImage, forParents,
-					request.limitOrDefault());
-			if (found.isEmpty()) {
-				return request.required() ? Optional.empty() : Optional.of(text);
-			}
-			StringBuilder out = new StringBuilder(text);
-			found.forEach(resource -> out.append('\n').append(advice.format(resource, state.locale())));
-			return Optional.of(out.toString());
-		}
-
 	}
 
 }

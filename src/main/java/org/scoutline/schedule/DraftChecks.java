@@ -1,7 +1,5 @@
 package org.scoutline.schedule;
 
-import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,13 +17,12 @@ import org.scoutline.conversation.Channel;
 /**
  * Turns a {@link SessionDraft} into a {@link LiveSession} or collects every field's problem: required fields, the
  * time zone, local times that do not exist (the hour skipped when clocks go forward), end before start, the RRULE,
- * exceptions, limits and unknown scouts. Overlaps with other sessions are {@link SessionOverlaps}' job.
+ * exceptions, limits and unknown scouts; the times are {@link DraftTimeChecks}'. Overlaps with other sessions are
+ * {@link SessionOverlaps}' job.
  */
 final class DraftChecks {
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
-
-	private static final Duration LONGEST = Duration.ofHours(24);
 
 	private static final int MOST_LANGUAGES = 10;
 
@@ -39,9 +36,12 @@ final class DraftChecks {
 
 	private final List<SessionProblem> problems = new ArrayList<>();
 
+	private final DraftTimeChecks times;
+
 	DraftChecks(ScheduleSettings settings, Roster roster) {
 		this.settings = settings;
 		this.roster = roster;
+		this.times = new DraftTimeChecks(settings, problems);
 	}
 
 	/** @throws InvalidSessionException listing every problem */
@@ -54,20 +54,20 @@ final class DraftChecks {
 		String topic = text("topic", draft.topic(), 500, false);
 		List<String> languages = languages(draft.languages());
 		List<Channel> channels = channels(draft.channels());
-		ZoneId zone = zone(draft.timeZone());
-		LocalDateTime localStart = localTime("start", draft.start());
-		LocalDateTime localEnd = localTime("end", draft.end());
-		ZonedDateTime start = inZone("start", localStart, zone);
-		ZonedDateTime end = inZone("end", localEnd, zone);
-		checkSpan(localStart, localEnd, start, end);
+		ZoneId zone = times.zone(draft.timeZone());
+		LocalDateTime localStart = times.localTime("start", draft.start());
+		LocalDateTime localEnd = times.localTime("end", draft.end());
+		ZonedDateTime start = times.inZone("start", localStart, zone);
+		ZonedDateTime end = times.inZone("end", localEnd, zone);
+		times.checkSpan(localStart, localEnd, start, end);
 		List<String> scouts = scouts(draft.scouts());
 		String supervisor = person("supervisor", draft.supervisor());
 		int maxQueue = number("maxQueueLength", draft.maxQueueLength(), settings.maxQueueLength(), 1, 1000);
 		int stopMinutes = number("escalationStopMinutes", draft.escalationStopMinutes(),
 				settings.escalationStopMinutes(), 0, 240);
-		checkStopWithinSession(start, end, stopMinutes);
-		String recurrence = recurrence(draft.recurrence(), start);
-		List<LocalDate> exceptions = exceptions(draft.exceptions(), recurrence);
+		times.checkStopWithinSession(start, end, stopMinutes);
+		String recurrence = times.recurrence(draft.recurrence(), start);
+		List<LocalDate> exceptions = times.exceptions(draft.exceptions(), recurrence);
 		if (!problems.isEmpty()) {
 			throw new InvalidSessionException(problems);
 		}
@@ -130,53 +130,6 @@ final class DraftChecks {
 		return List.copyOf(channels);
 	}
 
-	private ZoneId zone(String value) {
-		if (value == null || value.isBlank()) {
-			return settings.zone();
-		}
-		try {
-			return ZoneId.of(value.strip());
-		}
-		catch (DateTimeException ex) {
-			problems.add(new SessionProblem("timeZone", "unknown time zone '" + value + "', use an IANA name such as Europe/Berlin"));
-			return null;
-		}
-	}
-
-	private LocalDateTime localTime(String field, String value) {
-		if (value == null || value.isBlank()) {
-			problems.add(new SessionProblem(field, "is required, a local date and time such as 2026-02-11T19:00"));
-			return null;
-		}
-		try {
-			return LocalDateTime.parse(value.strip());
-		}
-		catch (DateTimeException ex) {
-			problems.add(new SessionProblem(field, "'" + value + "' is not a local date and time such as 2026-02-11T19:00"));
-			return null;
-		}
-	}
-
-	private ZonedDateTime inZone(String field, LocalDateTime local, ZoneId zone) {
-		if (local == null || zone == null) {
-			return null;
-		}
-		if (zone.getRules().getValidOffsets(local).isEmpty()) {
-			problems.add(new SessionProblem(field, local + " does not exist in " + zone + " (the clocks skip it)"));
-			return null;
-		}
-		return local.atZone(zone);
-	}
-
-	private void checkSpan(LocalDateTime localStart, LocalDateTime localEnd, ZonedDateTime start, ZonedDateTime end) {
-		if (localStart != null && localEnd != null && !localEnd.isAfter(localStart)) {
-			problems.add(new SessionProblem("end", "must be after the start (" + localStart + "), was " + localEnd));
-		}
-		else if (start != null && end != null && Duration.between(start, end).compareTo(LONGEST) > 0) {
-			problems.add(new SessionProblem("end", "a session lasts at most 24 hours"));
-		}
-	}
-
 	private List<String> scouts(List<String> values) {
 		if (values.isEmpty()) {
 			problems.add(new SessionProblem("scouts", "roster at least one scout"));
@@ -209,48 +162,6 @@ final class DraftChecks {
 			problems.add(new SessionProblem(field, "must be between " + least + " and " + most + ", was " + number));
 		}
 		return number;
-	}
-
-	private void checkStopWithinSession(ZonedDateTime start, ZonedDateTime end, int stopMinutes) {
-		if (start != null && end != null && end.isAfter(start)
-				&& Duration.between(start, end).toMinutes() <= stopMinutes) {
-			problems.add(new SessionProblem("escalationStopMinutes",
-					"escalations would stop before the session starts: " + stopMinutes + " minutes of a "
-							+ Duration.between(start, end).toMinutes() + "-minute session"));
-		}
-	}
-
-	private String recurrence(String value, ZonedDateTime start) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			Recurrences.parse(value);
-			if (start != null) {
-				Recurrences.checkExpands(value, start);
-			}
-			return value.strip().replaceFirst("(?i)^RRULE:", "");
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(new SessionProblem("recurrence", ex.getMessage()));
-			return null;
-		}
-	}
-
-	private List<LocalDate> exceptions(List<String> values, String recurrence) {
-		if (!values.isEmpty() && recurrence == null && problems.stream().noneMatch(p -> p.field().equals("recurrence"))) {
-			problems.add(new SessionProblem("exceptions", "only a recurring session has exceptions; cancel a single session instead"));
-		}
-		List<LocalDate> days = new ArrayList<>();
-		for (String value : values) {
-			try {
-				days.add(LocalDate.parse(String.valueOf(value).strip()));
-			}
-			catch (DateTimeException ex) {
-				problems.add(new SessionProblem("exceptions", "'" + value + "' is not a date such as 2026-12-24"));
-			}
-		}
-		return days.stream().distinct().sorted().toList();
 	}
 
 }
