@@ -2,9 +2,9 @@ package org.scoutline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.scoutline.schedule.SessionDraftTestData.aSession;
 import static org.scoutline.support.ChatClient.texts;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +28,7 @@ import org.scoutline.support.BrokerSubscriptions;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
-import org.scoutline.support.LiveNow;
 import org.scoutline.schedule.LiveSessions;
-import org.scoutline.schedule.SessionDraft;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -206,8 +204,17 @@ class TwoInstancesTests {
 	@Order(3)
 	void whileBothInstancesTickAReminderReachesItsSubscriberExactlyOnce() throws Exception {
 		LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1);
-		sessions.create(new SessionDraft("Tomorrow", "", List.of("en"), List.of("WEB"), "Europe/Berlin",
-				tomorrow + "T19:00", tomorrow + "T21:00", List.of("admin"), "admin", 20, 10, null, List.of()));
+		sessions.create(aSession().titled("Tomorrow")
+			.about("")
+			.inLanguages("en")
+			.onChannels("WEB")
+			.startingAt(tomorrow + "T19:00")
+			.endingAt(tomorrow + "T21:00")
+			.withScouts("admin")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.withEscalationStopMinutes(10)
+			.build());
 		ChatClient user = ChatClient.connect(portA);
 		open.add(user);
 		user.hello(null, "en").next("ready");
@@ -217,7 +224,12 @@ class TwoInstancesTests {
 		assertThat(texts(user.choice("remind_me").next("bot"))).contains("I'll send you one message here");
 
 		// a session that began a minute ago: both instances' tickers see its start, one announces it
-		sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("admin"), "admin", -1, 120, 20));
+		sessions.create(aSession().startingMinutesFromNow(-1)
+			.endingMinutesFromNow(120)
+			.withScouts("admin")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		JsonNode reminder = user.next("bot");
 		assertThat(texts(reminder)).contains("A live session has just started");
 		for (int tick = 0; tick < 3; tick++) { // several more ticks on both instances
