@@ -1,12 +1,16 @@
 package org.scoutline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,12 +69,23 @@ class IdleConnectionsBenchmark {
 		}
 	}
 
-	private static long heapAfterGc() throws InterruptedException {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-			Thread.sleep(300);
-		}
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	/**
+	 * Full collections until the used heap no longer shrinks (by less than 1 MiB from one to the next): memory
+	 * freed only after reference processing and cleaners have run is counted out as well.
+	 */
+	private static long heapAfterGc() {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		AtomicLong previous = new AtomicLong(Long.MAX_VALUE);
+		AtomicLong used = new AtomicLong();
+		await("a settled heap").atMost(Duration.ofSeconds(30))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				memory.gc();
+				used.set(memory.getHeapMemoryUsage().getUsed());
+				return previous.getAndSet(used.get()) - used.get() < 1024 * 1024;
+			});
+		return used.get();
 	}
 
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
+import org.scoutline.support.BrokerSubscriptions;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
@@ -37,6 +38,9 @@ class ConsoleAccessTests {
 
 	@Autowired
 	Conversations conversations;
+
+	@Autowired
+	BrokerSubscriptions broker;
 
 	private final Map<String, ConsoleClient> clients = new java.util.HashMap<>();
 
@@ -168,8 +172,8 @@ class ConsoleAccessTests {
 			"supervisor, /topic/chats,         allowed",
 			"supervisor, /app/chat/{other}/send, denied" })
 	void subscriptions(String role, String destination, String expected) throws Exception {
-		ConsoleClient client = ConsoleClient.login(port, role.equals("scout") ? "amy" : "sue", Staff.PASSWORD)
-			.connect();
+		String username = role.equals("scout") ? "amy" : "sue";
+		ConsoleClient client = broker.connect(ConsoleClient.login(port, username, Staff.PASSWORD), username);
 		open.add(client);
 		client.subscribe(path(destination));
 		if (expected.equals("denied")) {
@@ -186,8 +190,8 @@ class ConsoleAccessTests {
 			"scout, /app/elsewhere",
 			"supervisor, /topic/queue" })
 	void forbiddenSendsChangeNothing(String role, String destination) throws Exception {
-		ConsoleClient client = ConsoleClient.login(port, role.equals("scout") ? "amy" : "sue", Staff.PASSWORD)
-			.connect();
+		String username = role.equals("scout") ? "amy" : "sue";
+		ConsoleClient client = broker.connect(ConsoleClient.login(port, username, Staff.PASSWORD), username);
 		open.add(client);
 		int before = conversations.transcript(new ConversationId(other), 500).size();
 		client.send(path(destination), Map.of("text", "should never arrive"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Mode;
+import org.scoutline.support.BrokerSubscriptions;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
@@ -52,6 +53,9 @@ class HandoverFlowTests {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	BrokerSubscriptions subscriptions;
 
 	@BeforeEach
 	void startClean() {
@@ -106,10 +110,9 @@ class HandoverFlowTests {
 		throw new AssertionError("no matching frame");
 	}
 
-	private BlockingQueue<JsonNode> watch(ConsoleClient scout, String id) throws InterruptedException {
-		BlockingQueue<JsonNode> events = scout.subscribe("/topic/chat/" + id);
-		Thread.sleep(300); // the SUBSCRIBE is asynchronous
-		return events;
+	/** @return the chat's events, once the broker has registered the subscription */
+	private BlockingQueue<JsonNode> watch(ConsoleClient scout, String username, String id) {
+		return subscriptions.subscribe(scout, username, "/topic/chat/" + id);
 	}
 
 	@Test
@@ -122,7 +125,7 @@ class HandoverFlowTests {
 		assertThat(texts(user.next("bot"))).contains("Sam is here for you");
 		assertThat(conversations.get(new ConversationId(id)).orElseThrow().mode()).isEqualTo(Mode.WITH_SCOUT);
 
-		BlockingQueue<JsonNode> events = watch(sam, id);
+		BlockingQueue<JsonNode> events = watch(sam, "sam", id);
 		sam.send("/app/chat/" + id + "/send", Map.of("text", "Hi, I'm Sam. What happened?"));
 		JsonNode fromScout = user.next("bot");
 		assertThat(fromScout.path("messages").get(0).path("from").asText()).isEqualTo("scout");
@@ -209,7 +212,7 @@ class HandoverFlowTests {
 		assertThat(sam.post("/console/api/chats/" + id + "/transfer", Map.of("to", "sue")).status()).isEqualTo(200);
 		assertThat(texts(user.next("bot"))).contains("Sue is taking over");
 		assertThat(sam.get("/console/api/chats/" + id).status()).as("no longer Sam's").isEqualTo(403);
-		BlockingQueue<JsonNode> events = watch(sue, id);
+		BlockingQueue<JsonNode> events = watch(sue, "sue", id);
 		sue.send("/app/chat/" + id + "/send", Map.of("text", "Hi, I'm Sue."));
 		assertThat(texts(user.next("bot"))).contains("Hi, I'm Sue.");
 		// the transfer's own event may still be on its way (Redis pub/sub): wait for the message
@@ -221,8 +224,7 @@ class HandoverFlowTests {
 	void aCrisisGoesToTheFrontOfTheQueueAndAlertsTheSupervisor() throws Exception {
 		ConsoleClient sam = staff("sam", "scout").connect();
 		ConsoleClient sue = staff("sue", "supervisor").connect();
-		BlockingQueue<JsonNode> alerts = sue.subscribe("/topic/alerts");
-		Thread.sleep(300);
+		BlockingQueue<JsonNode> alerts = subscriptions.subscribe(sue, "sue", "/topic/alerts");
 		askForScout(widgetUser(), sam);
 		askForScout(widgetUser(), sam);
 		ChatClient inCrisis = widgetUser();
@@ -241,7 +243,7 @@ class HandoverFlowTests {
 	void aCrisisDuringTheLiveChatFlagsItForTheSupervisor() throws Exception {
 		ConsoleClient sam = staff("sam", "scout").connect();
 		ConsoleClient sue = staff("sue", "supervisor").connect();
-		BlockingQueue<JsonNode> alerts = sue.subscribe("/topic/alerts");
+		BlockingQueue<JsonNode> alerts = subscriptions.subscribe(sue, "sue", "/topic/alerts");
 		ChatClient user = widgetUser();
 		String id = askForScout(user, sam);
 		sam.post("/console/api/chats/" + id + "/claim", null);
@@ -287,8 +289,7 @@ class HandoverFlowTests {
 		assertThat(taken.status()).isEqualTo(409);
 		assertThat(taken.json().path("message").asText()).contains("Another scout");
 
-		BlockingQueue<JsonNode> errors = sam.subscribe("/user/queue/errors");
-		Thread.sleep(300);
+		BlockingQueue<JsonNode> errors = subscriptions.subscribe(sam, "sam", "/user/queue/errors");
 		sam.send("/app/chat/" + id + "/send", Map.of("text", "x".repeat(2001)));
 		assertThat(ConsoleClient.next(errors).path("error").asText()).isEqualTo("too_long");
 		sam.send("/app/chat/" + id + "/send", Map.of("text", "   "));

@@ -1,10 +1,10 @@
 package org.scoutline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scoutline.schedule.SessionDraftTestData.aSession;
 import static org.scoutline.support.ChatClient.choiceIds;
 import static org.scoutline.support.ChatClient.texts;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +22,7 @@ import org.scoutline.schedule.EscalationsStopped;
 import org.scoutline.schedule.LiveSession;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.Occurrence;
-import org.scoutline.schedule.SessionDraft;
+import org.scoutline.schedule.SessionDraftTestData;
 import org.scoutline.schedule.SessionEnded;
 import org.scoutline.schedule.SessionOpened;
 import org.scoutline.report.SessionReport;
@@ -92,7 +92,7 @@ class LiveSessionFlowTests {
 	@Test
 	void outsideSessionsTheBotSaysWhenScoutsAreNextAndOffersAReminder() {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(at(tomorrow + "T19:00", tomorrow + "T21:00", List.of("sam"), 20));
+		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("sam").build());
 
 		ChatClient user = widgetUser();
 		JsonNode answer = user.command("scout").next("bot");
@@ -111,7 +111,12 @@ class LiveSessionFlowTests {
 
 	@Test
 	void aRunningSessionThatCannotTakeTheChatSaysWhyAndCountsTheRefusal() throws Exception {
-		LiveSession live = sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -30, 120, 1));
+		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-30)
+			.endingMinutesFromNow(120)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(1)
+			.build());
 		ChatClient first = widgetUser();
 		assertThat(texts(first.command("scout").next("bot"))).contains("no scout has joined yet");
 
@@ -132,7 +137,12 @@ class LiveSessionFlowTests {
 
 	@Test
 	void inItsLastMinutesASessionTakesNoNewChatsAndSaysUntilWhen() {
-		sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -60, 5, 20));
+		sessions.create(aSession().startingMinutesFromNow(-60)
+			.endingMinutesFromNow(5)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		login("sam").connect();
 		JsonNode answer = widgetUser().command("scout").next("bot");
 		assertThat(texts(answer)).contains("This live session ends at").contains("day and night");
@@ -141,7 +151,7 @@ class LiveSessionFlowTests {
 	@Test
 	void aMessageLeftForTheScoutsJoinsTheQueueWhenTheSessionOpens() {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(at(tomorrow + "T19:00", tomorrow + "T21:00", List.of("kim"), 20));
+		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
 		ChatClient user = widgetUser();
 		user.command("scout").next("bot");
 		JsonNode ready = user.choice("leave_message").next("bot");
@@ -153,7 +163,12 @@ class LiveSessionFlowTests {
 		ConsoleClient sam = login("sam").connect();
 		assertThat(sam.get("/console/api/queue").json()).as("nobody reads it before the session").isEmpty();
 
-		LiveSession live = sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -1, 120, 20));
+		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-1)
+			.endingMinutesFromNow(120)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		events.publishEvent(new SessionOpened(current(live)));
 		assertThat(texts(user.next("bot"))).contains("your message is now with the scouts")
 			.contains("number 1 in the queue");
@@ -171,7 +186,7 @@ class LiveSessionFlowTests {
 	@Test
 	void aMessageCanBeTakenBackAndThenNeverReachesTheQueue() throws Exception {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(at(tomorrow + "T19:00", tomorrow + "T21:00", List.of("kim"), 20));
+		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
 		ChatClient user = widgetUser();
 		user.command("scout").next("bot");
 		user.choice("leave_message").next("bot");
@@ -179,7 +194,12 @@ class LiveSessionFlowTests {
 		JsonNode back = user.choice("take_back_message").next("bot");
 		assertThat(texts(back)).contains("your message is taken back");
 
-		LiveSession live = sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -1, 120, 20));
+		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-1)
+			.endingMinutesFromNow(120)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		events.publishEvent(new SessionOpened(current(live)));
 		assertThat(user.drain(500)).isEmpty();
 		assertThat(login("sam").get("/console/api/queue").json()).isEmpty();
@@ -188,12 +208,17 @@ class LiveSessionFlowTests {
 	@Test
 	void reminderSubscribersGetExactlyOneMessageWhenTheSessionOpens() throws Exception {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(at(tomorrow + "T19:00", tomorrow + "T21:00", List.of("kim"), 20));
+		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
 		ChatClient user = widgetUser();
 		user.command("scout").next("bot");
 		user.choice("remind_me").next("bot");
 
-		LiveSession live = sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -1, 120, 20));
+		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-1)
+			.endingMinutesFromNow(120)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		events.publishEvent(new SessionOpened(current(live)));
 		events.publishEvent(new SessionOpened(current(live)));
 		JsonNode reminder = user.next("bot");
@@ -208,7 +233,12 @@ class LiveSessionFlowTests {
 	@Test
 	void whenNewChatsStopWaitingUsersAreToldHonestlyWhetherAScoutWillReachThem() {
 		// 20 minutes left, one scout taking 2 chats of 15 minutes: numbers 1 and 2 are reached, number 3 is not
-		LiveSession live = sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -60, 20, 20));
+		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-60)
+			.endingMinutesFromNow(20)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		login("sam").connect();
 		List<ChatClient> users = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -228,8 +258,13 @@ class LiveSessionFlowTests {
 	@Test
 	void atTheEndUsersStillWaitingAreToldAndOfferedTheNextSessionWhileOpenChatsGoOn() throws Exception {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(at(tomorrow + "T19:00", tomorrow + "T21:00", List.of("kim"), 20));
-		LiveSession live = sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -60, 20, 20));
+		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
+		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-60)
+			.endingMinutesFromNow(20)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		ConsoleClient sam = login("sam").connect();
 		ChatClient chatting = widgetUser();
 		chatting.command("scout").next("bot");
@@ -258,7 +293,12 @@ class LiveSessionFlowTests {
 
 	@Test
 	void theReportCountsWaitsChatsGiveUpsAndOutcomesWithoutPersonalData() {
-		LiveSession live = sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("sam"), "admin", -60, 120, 20));
+		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-60)
+			.endingMinutesFromNow(120)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		ConsoleClient sam = login("sam").connect();
 		ChatClient helped = widgetUser();
 		helped.command("scout").next("bot");
@@ -287,9 +327,14 @@ class LiveSessionFlowTests {
 
 	// ---------- helpers ----------
 
-	private SessionDraft at(String start, String end, List<String> scouts, int maxQueue) {
-		return new SessionDraft("Evening with scouts", "Sextortion", List.of("de", "en"), List.of("WEB"),
-				"Europe/Berlin", start, end, scouts, "admin", maxQueue, 10, null, List.of());
+	/** "Evening with scouts" (Sextortion) on the web, the coordinator supervising, a queue of 20 */
+	private static SessionDraftTestData.Builder evening() {
+		return aSession().titled("Evening with scouts")
+			.about("Sextortion")
+			.onChannels("WEB")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.withEscalationStopMinutes(10);
 	}
 
 	private Occurrence current(LiveSession session) {

@@ -5,10 +5,10 @@ import org.scoutline.support.ReportActivity;
 import org.springframework.context.ApplicationEventPublisher;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scoutline.schedule.SessionDraftTestData.aSession;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,11 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.schedule.LiveSession;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.Occurrence;
-import org.scoutline.schedule.SessionDraft;
 import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
-import org.scoutline.support.LiveNow;
 import org.scoutline.support.RequiresChromium;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -139,7 +137,12 @@ class SessionConsoleBrowserTests {
 
 	@Test
 	void aSessionIsEditedAndCancelledOnlyAfterAConfirmationInThePage() {
-		sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("tess"), "vera", 24 * 60, 26 * 60, 20));
+		sessions.create(aSession().startingMinutesFromNow(24 * 60)
+			.endingMinutesFromNow(26 * 60)
+			.withScouts("tess")
+			.withSupervisor("vera")
+			.withMaxQueue(20)
+			.build());
 		console.reload();
 		Locator list = console.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Planned sessions"));
 		assertThat(list).containsText("Test evening");
@@ -174,9 +177,17 @@ class SessionConsoleBrowserTests {
 
 	@Test
 	void theReportOfARecentSessionShowsAChartWithItsNumbersAndDownloadsAsCsv() throws Exception {
-		LiveSession session = sessions.create(new SessionDraft("<b>Evening</b> & \"friends\"",
-				"", List.of("de"), List.of("WEB"), "Europe/Berlin", at(-180).toString(), at(-60).toString(),
-				List.of("tess"), "vera", 20, 10, null, List.of()));
+		LiveSession session = sessions.create(aSession().titled("<b>Evening</b> & \"friends\"")
+			.about("")
+			.inLanguages("de")
+			.onChannels("WEB")
+			.startingMinutesFromNow(-180)
+			.endingMinutesFromNow(-60)
+			.withScouts("tess")
+			.withSupervisor("vera")
+			.withMaxQueue(20)
+			.withEscalationStopMinutes(10)
+			.build());
 		Occurrence occurrence = sessions.occurrences(session.start().toInstant(), session.end().toInstant()).get(0);
 		ReportActivity evening = activity(events, occurrence);
 		for (int i = 0; i < 4; i++) {

@@ -1,9 +1,12 @@
 package org.scoutline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.scoutline.schedule.SessionDraftTestData.aSession;
 import static org.scoutline.support.ChatClient.texts;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,20 +24,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.scoutline.ScoutlineApplication;
+import org.scoutline.support.BrokerSubscriptions;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
-import org.scoutline.support.LiveNow;
 import org.scoutline.schedule.LiveSessions;
-import org.scoutline.schedule.SessionDraft;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.TaskExecutionOutcome;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,9 +81,15 @@ class TwoInstancesTests {
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Autowired
+	ApplicationContext instanceA;
+
 	ConfigurableApplicationContext instanceB;
 
 	int portB;
+
+	/** the STOMP subscriptions registered by instance B's broker */
+	BrokerSubscriptions subscriptionsOnB;
 
 	private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -92,6 +104,7 @@ class TwoInstancesTests {
 					"--scoutline.handover.heartbeat=200ms", "--scoutline.pseudonym-key=" + PSEUDONYM_KEY,
 					"--scoutline.data-key=" + DATA_KEY, "--scoutline.schedule.lifecycle-tick=200ms");
 		portB = ((WebServerApplicationContext) instanceB).getWebServer().getPort();
+		subscriptionsOnB = BrokerSubscriptions.of(instanceB);
 	}
 
 	@AfterAll
@@ -145,8 +158,7 @@ class TwoInstancesTests {
 		String id = firstWaiting(bea);
 		assertThat(bea.post("/console/api/chats/" + id + "/claim", null).status()).isEqualTo(200);
 		assertThat(texts(user.next("bot"))).contains("Bea is here for you");
-		BlockingQueue<JsonNode> events = bea.subscribe("/topic/chat/" + id);
-		Thread.sleep(300);
+		BlockingQueue<JsonNode> events = subscriptionsOnB.subscribe(bea, "bea", "/topic/chat/" + id);
 		bea.send("/app/chat/" + id + "/send", Map.of("text", "Hi from instance B"));
 		JsonNode fromScout = user.next("bot");
 		assertThat(fromScout.path("messages").get(0).path("from").asText()).isEqualTo("scout");
@@ -192,8 +204,17 @@ class TwoInstancesTests {
 	@Order(3)
 	void whileBothInstancesTickAReminderReachesItsSubscriberExactlyOnce() throws Exception {
 		LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1);
-		sessions.create(new SessionDraft("Tomorrow", "", List.of("en"), List.of("WEB"), "Europe/Berlin",
-				tomorrow + "T19:00", tomorrow + "T21:00", List.of("admin"), "admin", 20, 10, null, List.of()));
+		sessions.create(aSession().titled("Tomorrow")
+			.about("")
+			.inLanguages("en")
+			.onChannels("WEB")
+			.startingAt(tomorrow + "T19:00")
+			.endingAt(tomorrow + "T21:00")
+			.withScouts("admin")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.withEscalationStopMinutes(10)
+			.build());
 		ChatClient user = ChatClient.connect(portA);
 		open.add(user);
 		user.hello(null, "en").next("ready");
@@ -203,13 +224,39 @@ class TwoInstancesTests {
 		assertThat(texts(user.choice("remind_me").next("bot"))).contains("I'll send you one message here");
 
 		// a session that began a minute ago: both instances' tickers see its start, one announces it
-		sessions.create(LiveNow.draft(Clock.systemUTC(), List.of("admin"), "admin", -1, 120, 20));
+		sessions.create(aSession().startingMinutesFromNow(-1)
+			.endingMinutesFromNow(120)
+			.withScouts("admin")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
 		JsonNode reminder = user.next("bot");
 		assertThat(texts(reminder)).contains("A live session has just started");
-		Thread.sleep(1_500); // several more ticks on both instances
+		for (int tick = 0; tick < 3; tick++) { // several more ticks on both instances
+			Instant mark = Instant.now();
+			await("a lifecycle tick on both instances")
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> tickedSince(instanceA, mark) && tickedSince(instanceB, mark));
+		}
 		assertThat(user.drain(300)).noneMatch(frame -> texts(frame).contains("has just started"));
 		assertThat(keys.all()).filteredOn(key -> key.contains("schedule:fired:") && key.endsWith(":OPENED"))
 			.hasSize(1);
+	}
+
+	/**
+	 * @return whether the lifecycle ticker of {@code instance} has completed a tick that started after {@code mark}
+	 * (the scheduler keeps each task's last outcome)
+	 */
+	private static boolean tickedSince(ApplicationContext instance, Instant mark) {
+		return instance.getBeansOfType(ScheduledTaskHolder.class)
+			.values()
+			.stream()
+			.flatMap(holder -> holder.getScheduledTasks().stream())
+			.map(ScheduledTask::getTask)
+			.filter(task -> task.toString().contains("LifecycleTicker"))
+			.map(task -> task.getLastExecutionOutcome())
+			.anyMatch(outcome -> outcome.status() == TaskExecutionOutcome.Status.SUCCESS
+					&& outcome.executionTime().isAfter(mark));
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.safety.Pseudonyms;
+import org.scoutline.support.BrokerSubscriptions;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
@@ -55,6 +56,9 @@ class TypingIndicatorTests {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	BrokerSubscriptions subscriptions;
 
 	private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -106,10 +110,9 @@ class TypingIndicatorTests {
 		return id;
 	}
 
-	private BlockingQueue<JsonNode> watch(ConsoleClient scout, String id) throws InterruptedException {
-		BlockingQueue<JsonNode> events = scout.subscribe("/topic/chat/" + id);
-		Thread.sleep(300); // the SUBSCRIBE is asynchronous
-		return events;
+	/** @return the chat's events, once the broker has registered the subscription */
+	private BlockingQueue<JsonNode> watch(ConsoleClient scout, String username, String id) {
+		return subscriptions.subscribe(scout, username, "/topic/chat/" + id);
 	}
 
 	private Set<String> keySet() {
@@ -122,7 +125,7 @@ class TypingIndicatorTests {
 		String[] token = new String[1];
 		ChatClient user = widgetUser(token);
 		String id = claimed(user, sam);
-		BlockingQueue<JsonNode> events = watch(sam, id);
+		BlockingQueue<JsonNode> events = watch(sam, "sam", id);
 		int before = conversations.transcript(new ConversationId(id), 500).size();
 		Set<String> keysBefore = keySet();
 
@@ -188,7 +191,7 @@ class TypingIndicatorTests {
 		assertThat(keySet()).isEqualTo(keysBefore);
 
 		assertThat(texts(user.command("scout").next("bot"))).contains("queue");
-		BlockingQueue<JsonNode> events = watch(sue, id.value());
+		BlockingQueue<JsonNode> events = watch(sue, "sue", id.value());
 		int waiting = conversations.transcript(id, 500).size();
 		user.sendRaw("{\"type\":\"typing\"}");
 		assertThat(user.drain(500)).as("no answer while waiting either").isEmpty();

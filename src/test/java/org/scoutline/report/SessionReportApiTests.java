@@ -1,14 +1,8 @@
 package org.scoutline.report;
 
-import org.scoutline.schedule.ScheduleIntegrationTest;
-import org.scoutline.schedule.LiveSession;
-import static org.scoutline.support.ReportActivity.activity;
-import org.scoutline.support.ReportActivity;
-import org.springframework.context.ApplicationEventPublisher;
-import org.scoutline.schedule.LiveSessions;
-import org.scoutline.schedule.Occurrence;
-import org.scoutline.schedule.SessionDraft;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scoutline.console.AccountTestData.anAccount;
+import static org.scoutline.support.ReportActivity.activity;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +13,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scoutline.console.TestAccounts;
-import org.scoutline.support.ConsoleClient;
+import org.scoutline.schedule.LiveSession;
+import org.scoutline.schedule.LiveSessions;
+import org.scoutline.schedule.Occurrence;
+import org.scoutline.schedule.ScheduleIntegrationTest;
+import org.scoutline.schedule.SessionDraft;
+import org.scoutline.schedule.SessionDraftTestData;
 import org.scoutline.support.ConsoleClient.Response;
+import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.RedisTestSupport.TestKeys;
+import org.scoutline.support.ReportActivity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class SessionReportApiTests {
 	void seed() {
 		keys.clear();
 		clock.set(Instant.parse("2026-01-05T09:00:00Z"));
-		TestAccounts.coordinator(context, "coordinator", "coordinator-password-1");
+		anAccount().named("coordinator").withPassword("coordinator-password-1").asCoordinator().createIn(context);
 		coordinator = ConsoleClient.login(port, "coordinator", "coordinator-password-1");
 		february = only(sessions.create(draft(TITLE, "2026-02-10")));
 		january = only(sessions.create(draft("January evening", "2026-01-20")));
@@ -197,7 +198,7 @@ class SessionReportApiTests {
 			assertThat(anonymous.get(API).status()).isEqualTo(401);
 			assertThat(anonymous.get(API + "/" + february.key() + "/csv").status()).isEqualTo(401);
 		}
-		TestAccounts.scout(context, "anna", "scout-password-1");
+		anAccount().named("anna").withPassword("scout-password-1").asScout().createIn(context);
 		try (ConsoleClient scout = ConsoleClient.login(port, "anna", "scout-password-1")) {
 			for (String path : List.of(API, API + "/csv", API + "/" + february.key(), API + "/" + february.key() + "/csv")) {
 				Response forbidden = scout.get(path);
@@ -221,8 +222,15 @@ class SessionReportApiTests {
 	}
 
 	private static SessionDraft draft(String title, String day) {
-		return new SessionDraft(title, "Deepfakes", List.of("de", "en"), List.of("WEB"), "Europe/Berlin",
-				day + "T19:00", day + "T21:00", List.of("anna"), "sam", 10, 10, null, List.of());
+		return SessionDraftTestData.aSession().titled(title)
+			.onChannels("WEB")
+			.startingAt(day + "T19:00")
+			.endingAt(day + "T21:00")
+			.withScouts("anna")
+			.withSupervisor("sam")
+			.withMaxQueue(10)
+			.withEscalationStopMinutes(10)
+			.build();
 	}
 
 }

@@ -39,7 +39,7 @@ class ConcurrentSaveTests {
 			saves.add(pool.submit(() -> {
 				go.await();
 				try {
-					sessions.create(Sessions.weekly(start, "2026-02-10T21:00", null, List.of(), List.of("anna")));
+					sessions.create(Sessions.evenings().startingAt(start).endingAt("2026-02-10T21:00").withScouts("anna").build());
 					return true;
 				}
 				catch (InvalidSessionException refused) {

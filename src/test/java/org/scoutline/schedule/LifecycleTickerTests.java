@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -40,7 +39,9 @@ class LifecycleTickerTests {
 		keys.clear();
 		clock.set(Instant.parse("2026-10-20T09:00:00Z"));
 		// after the autumn change: 18:00 Berlin is 17:00 UTC
-		sessions.create(Sessions.weekly("2026-10-27T18:00", "2026-10-27T20:00", null, List.of(), List.of("anna")));
+		sessions.create(Sessions.evenings().startingAt("2026-10-27T18:00").endingAt("2026-10-27T20:00")
+			.withScouts("anna")
+			.build());
 
 		clock.set(Instant.parse("2026-10-27T17:00:00Z"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> listener.heard.size() == 1);

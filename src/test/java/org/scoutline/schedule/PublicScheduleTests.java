@@ -1,6 +1,7 @@
 package org.scoutline.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scoutline.schedule.SessionDraftTestData.aSession;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -55,11 +56,23 @@ class PublicScheduleTests {
 	void schedule() {
 		keys.clear();
 		clock.set(Instant.parse("2026-03-20T09:00:00Z"));
-		weekly = sessions.create(Sessions.weekly("2026-03-17T18:00", "2026-03-17T20:00", "FREQ=WEEKLY;BYDAY=TU,TH",
-				List.of("2026-04-02", "2026-04-09"), List.of("anna", "ben")));
-		safer = sessions.create(new SessionDraft("Deepfake evening", "Deepfakes: what helps", List.of("en"),
-				List.of("WHATSAPP"), "Europe/London", "2026-04-01T19:00", "2026-04-01T20:30", List.of("carla"), "dana",
-				null, null, null, null));
+		weekly = sessions.create(Sessions.evenings().startingAt("2026-03-17T18:00").endingAt("2026-03-17T20:00")
+			.repeating("FREQ=WEEKLY;BYDAY=TU,TH")
+			.except("2026-04-02", "2026-04-09")
+			.withScouts("anna", "ben")
+			.build());
+		safer = sessions.create(aSession().titled("Deepfake evening")
+			.about("Deepfakes: what helps")
+			.inLanguages("en")
+			.onChannels("WHATSAPP")
+			.inZone("Europe/London")
+			.startingAt("2026-04-01T19:00")
+			.endingAt("2026-04-01T20:30")
+			.withScouts("carla")
+			.withSupervisor("dana")
+			.withMaxQueue(null)
+			.withEscalationStopMinutes(null)
+			.build());
 	}
 
 	@Test

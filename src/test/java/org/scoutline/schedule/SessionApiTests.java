@@ -1,6 +1,7 @@
 package org.scoutline.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scoutline.console.AccountTestData.anAccount;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.scoutline.console.TestAccounts;
 import org.scoutline.support.ConsoleClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +66,7 @@ class SessionApiTests {
 	void emptySchedule() {
 		keys.clear();
 		clock.set(Instant.parse("2026-01-05T09:00:00Z"));
-		TestAccounts.coordinator(context, "coordinator", "coordinator-password-1");
+		anAccount().named("coordinator").withPassword("coordinator-password-1").asCoordinator().createIn(context);
 		try (ConsoleClient coordinator = ConsoleClient.login(port, "coordinator", "coordinator-password-1")) {
 			RestTemplateBuilder builder = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
 				.defaultHeader(HttpHeaders.COOKIE, coordinator.cookieHeader());

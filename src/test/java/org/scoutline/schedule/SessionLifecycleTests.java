@@ -58,8 +58,10 @@ class SessionLifecycleTests {
 		keys.clear();
 		clock.set(Instant.parse("2026-03-20T09:00:00Z"));
 		// Tuesdays 18:00-20:00 Berlin; escalations stop at 19:50. 24 March is winter time, 31 March summer time
-		sessions.create(Sessions.weekly("2026-03-17T18:00", "2026-03-17T20:00", "FREQ=WEEKLY;BYDAY=TU", List.of(),
-				List.of("anna")));
+		sessions.create(Sessions.evenings().startingAt("2026-03-17T18:00").endingAt("2026-03-17T20:00")
+			.repeating("FREQ=WEEKLY;BYDAY=TU")
+			.withScouts("anna")
+			.build());
 	}
 
 	@Test

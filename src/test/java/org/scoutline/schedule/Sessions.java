@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import static org.scoutline.schedule.SessionDraftTestData.aSession;
+
 import org.scoutline.conversation.Channel;
 
 /** Test data: sessions and drafts with sensible defaults, changed one field at a time. */
@@ -17,14 +19,29 @@ final class Sessions {
 
 	/** Safer Internet Day, 2026-02-10 19:00-21:00 Berlin, anna and ben with sam supervising. */
 	static SessionDraft draft() {
-		return new SessionDraft("Safer Internet Day", "Deepfakes", List.of("de", "en"), List.of("WEB", "TELEGRAM"),
-				"Europe/Berlin", "2026-02-10T19:00", "2026-02-10T21:00", List.of("anna", "ben"), "sam", 10, 10, null,
-				List.of());
+		return aSession().titled("Safer Internet Day")
+			.onChannels("WEB", "TELEGRAM")
+			.startingAt("2026-02-10T19:00")
+			.endingAt("2026-02-10T21:00")
+			.withScouts("anna", "ben")
+			.withSupervisor("sam")
+			.withMaxQueue(10)
+			.withEscalationStopMinutes(10)
+			.build();
 	}
 
-	static SessionDraft weekly(String start, String end, String rule, List<String> exceptions, List<String> scouts) {
-		return new SessionDraft("Tuesday and Thursday evenings", "Sextortion", List.of("de"), List.of("WEB"),
-				"Europe/Berlin", start, end, scouts, "sam", 10, 10, rule, exceptions);
+	/**
+	 * "Tuesday and Thursday evenings" (Sextortion, German, on the web, Berlin) with sam supervising, a queue of 10,
+	 * escalations stop 10 minutes before the end; the test sets the times, the roster and any repeat rule.
+	 */
+	static SessionDraftTestData.Builder evenings() {
+		return aSession().titled("Tuesday and Thursday evenings")
+			.about("Sextortion")
+			.inLanguages("de")
+			.onChannels("WEB")
+			.withSupervisor("sam")
+			.withMaxQueue(10)
+			.withEscalationStopMinutes(10);
 	}
 
 	static LiveSession session(String id, LocalDateTime start, LocalDateTime end, String rule, LocalDate... exceptions) {

@@ -187,7 +187,11 @@ public final class ConsoleClient implements AutoCloseable {
 		}
 	}
 
-	/** Opens the STOMP session (with the CSRF token unless {@code withCsrf} is false). */
+	/**
+	 * Opens the STOMP session (with the CSRF token unless {@code withCsrf} is false). A test whose first frame is
+	 * answered with an ERROR connects through {@link BrokerSubscriptions#connect}, which also waits until the server
+	 * has finished writing CONNECTED.
+	 */
 	public ConsoleClient connect(boolean withCsrf) {
 		stompClient = new WebSocketStompClient(new StandardWebSocketClient());
 		stompClient.setMessageConverter(new MappingJackson2MessageConverter());
@@ -220,9 +224,6 @@ public final class ConsoleClient implements AutoCloseable {
 							errors.add("transport: " + exception.getClass().getSimpleName());
 						}
 					}).get(5, TimeUnit.SECONDS);
-			// the server may still be finishing its CONNECTED frame: an ERROR frame written meanwhile is buffered
-			// and can be lost when the server closes the socket right after it
-			Thread.sleep(100);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("STOMP connect failed: " + ex.getClass().getSimpleName(), ex);

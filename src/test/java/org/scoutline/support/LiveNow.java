@@ -1,9 +1,7 @@
 package org.scoutline.support;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import static org.scoutline.schedule.SessionDraftTestData.aSession;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Map;
 import org.scoutline.schedule.LiveSession;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.SessionDraft;
+import org.scoutline.schedule.SessionDraftTestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +24,6 @@ public final class LiveNow {
 	/** the title of the session {@link #roster} keeps */
 	public static final String TITLE = "Test evening";
 
-	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
 	private static final String ADMIN = "admin";
 
 	private static final String ADMIN_PASSWORD = "admin-password-1";
@@ -36,16 +33,18 @@ public final class LiveNow {
 
 	/** One hour ago until four hours from now, queue of 50, escalations stop 5 minutes before the end. */
 	public static LiveSession open(LiveSessions sessions, List<String> scouts, String supervisor) {
-		return sessions.create(draft(Clock.systemUTC(), scouts, supervisor, -60, 240, 50));
+		return sessions.create(now(scouts, supervisor));
 	}
 
-	/** A session draft from {@code startMinutes} to {@code endMinutes} relative to the clock's now, on all channels. */
-	public static SessionDraft draft(Clock clock, List<String> scouts, String supervisor, int startMinutes,
-			int endMinutes, int maxQueue) {
-		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), BERLIN).truncatedTo(ChronoUnit.MINUTES);
-		return new SessionDraft(TITLE, "Deepfakes", List.of("de", "en"), List.of("WEB", "TELEGRAM", "WHATSAPP"),
-				BERLIN.getId(), now.plusMinutes(startMinutes).toString(), now.plusMinutes(endMinutes).toString(), scouts,
-				supervisor, maxQueue, 5, null, List.of());
+	/** the session of {@link #open}: {@link SessionDraftTestData#aSession()}'s defaults, under {@link #TITLE} */
+	private static SessionDraft now(List<String> scouts, String supervisor) {
+		return aSession().titled(TITLE)
+			.startingMinutesFromNow(-60)
+			.endingMinutesFromNow(240)
+			.withScouts(scouts)
+			.withSupervisor(supervisor)
+			.withMaxQueue(50)
+			.build();
 	}
 
 	/**
@@ -67,7 +66,7 @@ public final class LiveNow {
 				}
 			}
 			if (existing == null) {
-				SessionDraft draft = draft(Clock.systemUTC(), List.of(username), ADMIN, -60, 240, 50);
+				SessionDraft draft = now(List.of(username), ADMIN);
 				ConsoleClient.Response response = admin.post("/console/api/sessions", draft);
 				if (response.status() != 201) {
 					throw new AssertionError("session not created: " + response.status() + " " + response.body());

@@ -16,16 +16,24 @@ class ChatLanesTests {
 	@Test
 	void workOfOneChatRunsInTheOrderItWasSubmitted() throws Exception {
 		List<Integer> done = new CopyOnWriteArrayList<>();
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		CountDownLatch otherChat = new CountDownLatch(1);
 		try (ChatLanes lanes = new ChatLanes("test", 4)) {
-			for (int i = 0; i < 500; i++) {
+			lanes.submit(42L, () -> {
+				firstStarted.countDown();
+				await(releaseFirst);
+				done.add(0);
+			});
+			for (int i = 1; i < 500; i++) {
 				int n = i;
-				lanes.submit(42L, () -> {
-					if (n % 50 == 0) {
-						sleep(2);
-					}
-					done.add(n);
-				});
+				lanes.submit(42L, () -> done.add(n));
 			}
+			assertThat(firstStarted.await(2, TimeUnit.SECONDS)).isTrue();
+			lanes.submit(43L, otherChat::countDown);
+			assertThat(otherChat.await(2, TimeUnit.SECONDS)).as("another chat runs meanwhile").isTrue();
+			assertThat(done).as("nothing of chat 42 overtook its first, held piece of work").isEmpty();
+			releaseFirst.countDown();
 		}
 		assertThat(done).containsExactlyElementsOf(IntStream.range(0, 500).boxed().toList());
 	}
@@ -52,15 +60,6 @@ class ChatLanesTests {
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

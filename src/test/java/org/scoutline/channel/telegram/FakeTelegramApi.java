@@ -12,11 +12,12 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +64,7 @@ final class FakeTelegramApi implements AutoCloseable {
 		return thread;
 	});
 
-	private final Queue<String> updates = new ConcurrentLinkedQueue<>();
+	private final BlockingQueue<String> updates = new LinkedBlockingQueue<>();
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -185,19 +186,21 @@ final class FakeTelegramApi implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * A long poll, as Telegram's: answers as soon as there is an update, and with none after a while (50 ms here, so
+	 * that the poller's loop and shutdown stay quick).
+	 */
 	private String pendingUpdates() {
 		List<String> batch = new ArrayList<>();
-		String next;
-		while (batch.size() < 100 && (next = updates.poll()) != null) {
-			batch.add(next);
+		try {
+			String first = updates.poll(50, TimeUnit.MILLISECONDS);
+			if (first != null) {
+				batch.add(first);
+				updates.drainTo(batch, 99);
+			}
 		}
-		if (batch.isEmpty()) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		return "[" + String.join(",", batch) + "]";
 	}

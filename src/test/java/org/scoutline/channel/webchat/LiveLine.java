@@ -1,14 +1,16 @@
 package org.scoutline.channel.webchat;
 
+import static org.scoutline.console.AccountTestData.anAccount;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.scoutline.console.TestAccounts;
 import org.scoutline.schedule.LiveSession;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.SessionDraft;
+import org.scoutline.schedule.SessionDraftTestData;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.LiveNow;
 import org.springframework.context.ApplicationContext;
@@ -37,7 +39,7 @@ final class LiveLine {
 
 	/** Creates the scout and the supervisor (the store was just emptied, so the coordinator first). */
 	static LiveLine staffed(ApplicationContext context, int port) {
-		TestAccounts.coordinator(context, ADMIN, ADMIN_PASSWORD);
+		anAccount().named(ADMIN).withPassword(ADMIN_PASSWORD).asCoordinator().createIn(context);
 		try (ConsoleClient admin = ConsoleClient.login(port, ADMIN, ADMIN_PASSWORD)) {
 			account(admin, SCOUT, "SCOUT");
 			account(admin, SUPERVISOR, "SUPERVISOR");
@@ -66,9 +68,15 @@ final class LiveLine {
 
 	private static SessionDraft draft(String title, List<String> channels, int inDays) {
 		LocalDate day = LocalDate.now(BERLIN).plusDays(inDays);
-		return new SessionDraft(title, "Deepfakes", List.of("de", "en"), channels, BERLIN.getId(),
-				day.atTime(18, 0).toString(), day.atTime(20, 0).toString(), List.of(SCOUT), SUPERVISOR, 20, 10, null,
-				List.of());
+		return SessionDraftTestData.aSession().titled(title)
+			.onChannels(channels)
+			.startingAt(day.atTime(18, 0).toString())
+			.endingAt(day.atTime(20, 0).toString())
+			.withScouts(SCOUT)
+			.withSupervisor(SUPERVISOR)
+			.withMaxQueue(20)
+			.withEscalationStopMinutes(10)
+			.build();
 	}
 
 	private static void account(ConsoleClient admin, String username, String role) {
