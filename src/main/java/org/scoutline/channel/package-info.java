@@ -3,7 +3,7 @@
  * renders {@link org.scoutline.hotline.HotlineReply}s back. {@code webchat} is the widget's WebSocket.
  */
 @ApplicationModule(displayName = "Channels",
-		allowedDependencies = { "platform", "conversation", "hotline", "safety", "schedule" })
+		allowedDependencies = { "platform", "conversation", "dialogue", "hotline", "safety", "schedule" })
 package org.scoutline.channel;
 
 import org.springframework.modulith.ApplicationModule;
