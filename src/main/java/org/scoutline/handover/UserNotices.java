@@ -19,7 +19,6 @@ import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +35,8 @@ class UserNotices {
 
 	private final Conversations conversations;
 
-	/** resolved on use: the channel adapters depend on the hotline, which depends on the handover */
-	private final ObjectProvider<ChannelGateway> gateways;
+	/** outbound only: no gateway depends on the hotline, so they are plain constructor arguments */
+	private final List<ChannelGateway> gateways;
 
 	private final Texts texts;
 
@@ -45,10 +44,10 @@ class UserNotices {
 
 	private final Clock clock;
 
-	UserNotices(Conversations conversations, ObjectProvider<ChannelGateway> gateways, Texts texts, ModeChoices choices,
+	UserNotices(Conversations conversations, List<ChannelGateway> gateways, Texts texts, ModeChoices choices,
 			Clock clock) {
 		this.conversations = conversations;
-		this.gateways = gateways;
+		this.gateways = List.copyOf(gateways);
 		this.texts = texts;
 		this.choices = choices;
 		this.clock = clock;
@@ -126,7 +125,7 @@ class UserNotices {
 	}
 
 	Optional<ChannelGateway> gateway(Conversation conversation) {
-		return gateways.orderedStream().filter(g -> g.channel() == conversation.channel()).findFirst();
+		return gateways.stream().filter(g -> g.channel() == conversation.channel()).findFirst();
 	}
 
 	void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {

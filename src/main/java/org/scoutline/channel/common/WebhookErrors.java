@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The last line of the messenger webhooks: whatever goes wrong still gets a JSON answer without a stack trace. A
+ * The last line of the messenger webhooks (the controllers marked {@link ChannelWebhook}): whatever goes wrong still gets a JSON answer without a stack trace. A
  * body that cannot be read is the sender's fault ({@code 400}); anything else is ours and temporary ({@code 503}),
  * so the platform retries and the replay protection absorbs the repeat.
  */
-@RestControllerAdvice(basePackages = { "org.scoutline.channel.telegram", "org.scoutline.channel.whatsapp" })
+@RestControllerAdvice(annotations = ChannelWebhook.class)
 class WebhookErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookErrors.class);

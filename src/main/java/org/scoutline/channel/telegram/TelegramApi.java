@@ -35,8 +35,12 @@ class TelegramApi {
 		this.backoff = settings.backoff();
 	}
 
-	/** The user cannot be reached any more: they blocked the bot or deleted their account. */
-	static final class Blocked extends Exception {
+	/**
+	 * The user cannot be reached any more: they blocked the bot or deleted their account. A failed call like any
+	 * other, so that one type says what sending may throw; whoever catches {@link TelegramApiException} around a call
+	 * lets this one through first.
+	 */
+	static final class Blocked extends TelegramApiException {
 
 		private static final long serialVersionUID = 1L;
 
@@ -46,8 +50,11 @@ class TelegramApi {
 
 	}
 
-	/** Calls {@code method}, retrying 429, 5xx and network failures. */
-	<T extends Serializable> T call(BotApiMethod<T> method) throws Blocked, TelegramApiException {
+	/**
+	 * Calls {@code method}, retrying 429, 5xx and network failures.
+	 * @throws Blocked when the user blocked the bot
+	 */
+	<T extends Serializable> T call(BotApiMethod<T> method) throws TelegramApiException {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return client.execute(method);

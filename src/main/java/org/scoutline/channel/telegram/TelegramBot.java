@@ -3,8 +3,8 @@ package org.scoutline.channel.telegram;
 import java.util.List;
 
 import org.scoutline.channel.common.ChatLanes;
+import org.scoutline.channel.common.InboundTurns;
 import org.scoutline.conversation.Command;
-import org.scoutline.hotline.Hotline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +26,6 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
-
 	static final List<String> UPDATE_TYPES = List.of("message", "edited_message", "callback_query", "my_chat_member",
 			"channel_post");
 
@@ -38,19 +37,19 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
 	private final ChatLanes lanes;
 
-	private final Hotline hotline;
+	private final InboundTurns turns;
 
 	private TelegramBotsLongPollingApplication polling;
 
 	private volatile boolean running;
 
 	TelegramBot(TelegramSettings settings, TelegramApi api, TelegramUpdates updates, ChatLanes lanes,
-			Hotline hotline) {
+			InboundTurns turns) {
 		this.settings = settings;
 		this.api = api;
 		this.updates = updates;
 		this.lanes = lanes;
-		this.hotline = hotline;
+		this.turns = turns;
 	}
 
 	@Override
@@ -84,14 +83,14 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 				log.info("telegram bot waiting for webhook calls (webhook registered elsewhere)");
 			}
 		}
-		catch (TelegramApiException | TelegramApi.Blocked ex) {
+		catch (TelegramApiException ex) {
 			throw new IllegalStateException("Telegram bot could not start: " + ex.getClass().getSimpleName()
 					+ " (check scoutline.telegram.token and .api-url)", ex);
 		}
 		running = true;
 	}
 
-	private void registerCommands() throws TelegramApiException, TelegramApi.Blocked {
+	private void registerCommands() throws TelegramApiException {
 		api.call(SetMyCommands.builder().commands(commands("de")).build());
 		for (String locale : List.of("de", "en")) {
 			api.call(SetMyCommands.builder().commands(commands(locale)).languageCode(locale).build());
@@ -101,7 +100,7 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 	private List<BotCommand> commands(String locale) {
 		return Command.menu()
 			.stream()
-			.map(command -> new BotCommand(command.word(), hotline.notice(locale, "system.command_" + command.word())))
+			.map(command -> new BotCommand(command.word(), turns.notice(locale, "system.command_" + command.word())))
 			.toList();
 	}
 

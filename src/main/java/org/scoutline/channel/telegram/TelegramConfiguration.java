@@ -1,9 +1,8 @@
 package org.scoutline.channel.telegram;
 
 import org.scoutline.channel.common.ChatLanes;
-import org.scoutline.channel.common.Replays;
+import org.scoutline.channel.common.InboundTurns;
 import org.scoutline.hotline.ChannelSignals;
-import org.scoutline.hotline.Hotline;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +30,14 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramUpdates telegramUpdates(TelegramApi telegramApi, Hotline hotline, ChannelSignals signals,
-			Replays replays) {
-		return new TelegramUpdates(telegramApi, hotline, signals, replays);
+	TelegramMessages telegramMessages(TelegramApi telegramApi, InboundTurns turns) {
+		return new TelegramMessages(telegramApi, turns);
+	}
+
+	@Bean
+	TelegramUpdates telegramUpdates(TelegramApi telegramApi, InboundTurns turns, TelegramMessages telegramMessages,
+			ChannelSignals signals) {
+		return new TelegramUpdates(telegramApi, turns, telegramMessages, signals);
 	}
 
 	@Bean
@@ -43,8 +47,8 @@ class TelegramConfiguration {
 
 	@Bean
 	TelegramBot telegramBot(TelegramSettings settings, TelegramApi telegramApi, TelegramUpdates telegramUpdates,
-			ChatLanes telegramLanes, Hotline hotline) {
-		return new TelegramBot(settings, telegramApi, telegramUpdates, telegramLanes, hotline);
+			ChatLanes telegramLanes, InboundTurns turns) {
+		return new TelegramBot(settings, telegramApi, telegramUpdates, telegramLanes, turns);
 	}
 
 }

@@ -39,7 +39,7 @@ class TelegramGateway implements ChannelGateway {
 				api.call(message);
 			}
 		}
-		catch (TelegramApi.Blocked | TelegramApiException ex) {
+		catch (TelegramApiException ex) {
 			log.warn("telegram delivery failed conversation={} cause={}", conversation.id(),
 					ex.getClass().getSimpleName());
 		}
@@ -55,7 +55,7 @@ class TelegramGateway implements ChannelGateway {
 			api.call(SendChatAction.builder().chatId(conversation.replyAddress()).action("typing")
 				.build());
 		}
-		catch (TelegramApi.Blocked | TelegramApiException ex) {
+		catch (TelegramApiException ex) {
 			log.debug("telegram typing failed conversation={} cause={}", conversation.id(),
 					ex.getClass().getSimpleName());
 		}

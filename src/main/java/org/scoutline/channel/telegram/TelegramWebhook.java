@@ -3,6 +3,7 @@ package org.scoutline.channel.telegram;
 import java.io.IOException;
 import java.util.Map;
 
+import org.scoutline.channel.common.ChannelWebhook;
 import org.scoutline.channel.common.WebhookRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * stored.
  */
 @RestController
+@ChannelWebhook
 @ConditionalOnExpression("${scoutline.telegram.enabled:false} "
 		+ "and '${scoutline.telegram.mode:polling}'.equalsIgnoreCase('webhook')")
 class TelegramWebhook {

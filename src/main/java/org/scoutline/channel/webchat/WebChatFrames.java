@@ -12,19 +12,31 @@ import org.scoutline.schedule.OpeningDecision;
 import org.scoutline.schedule.Occurrence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
-/** The JSON frames the server sends to the widget ({@code docs/widget-protocol.md}). */
+/**
+ * The JSON frames the server sends to the widget ({@code docs/widget-protocol.md}), each named by its {@code type}
+ * the same way as the frames the widget sends ({@link WidgetFrame}).
+ */
 final class WebChatFrames {
 
 	private WebChatFrames() {
 	}
 
-	/** @param scout whether a scout holds the chat now (the widget then sends {@code typing} frames) */
-	record Ready(String type, String token, String locale, List<Line> history, List<ChoiceView> choices,
-			boolean scout) {
+	/** A frame to the widget; Jackson writes its {@link JsonTypeName} as {@code type}, first. */
+	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+	sealed interface Frame permits Ready, Bot, Typing, Schedule, Error, Deleted {
+	}
 
-		Ready(String token, String locale, List<TranscriptEntry> history, List<Choice> choices, boolean scout) {
-			this("ready", token, locale, history.stream().map(Line::of).toList(), ChoiceView.of(choices), scout);
+	/** @param scout whether a scout holds the chat now (the widget then sends {@code typing} frames) */
+	@JsonTypeName("ready")
+	record Ready(String token, String locale, List<Line> history, List<ChoiceView> choices,
+			boolean scout) implements Frame {
+
+		static Ready of(String token, String locale, List<TranscriptEntry> history, List<Choice> choices,
+				boolean scout) {
+			return new Ready(token, locale, history.stream().map(Line::of).toList(), ChoiceView.of(choices), scout);
 		}
 
 	}
@@ -33,26 +45,23 @@ final class WebChatFrames {
 	 * @param scout set only on frames the handover pushes (a scout wrote, joined, left or closed): whether a scout
 	 * holds the chat now; absent on the bot's answers
 	 */
-	record Bot(String type, String locale, List<MessageView> messages, List<ChoiceView> choices,
-			@JsonInclude(JsonInclude.Include.NON_NULL) Boolean scout) {
+	@JsonTypeName("bot")
+	record Bot(String locale, List<MessageView> messages, List<ChoiceView> choices,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Boolean scout) implements Frame {
 
-		Bot(String locale, List<Bubble> bubbles, List<Choice> choices) {
-			this(locale, bubbles, choices, null);
+		static Bot of(String locale, List<Bubble> bubbles, List<Choice> choices) {
+			return of(locale, bubbles, choices, null);
 		}
 
-		Bot(String locale, List<Bubble> bubbles, List<Choice> choices, Boolean scout) {
-			this("bot", locale, bubbles.stream().map(MessageView::of).toList(), ChoiceView.of(choices), scout);
+		static Bot of(String locale, List<Bubble> bubbles, List<Choice> choices, Boolean scout) {
+			return new Bot(locale, bubbles.stream().map(MessageView::of).toList(), ChoiceView.of(choices), scout);
 		}
 
 	}
 
 	/** @param name the scout's first name or alias, shown as "<name> is typing…" for a few seconds */
-	record Typing(String type, String name) {
-
-		Typing(String name) {
-			this("typing", name);
-		}
-
+	@JsonTypeName("typing")
+	record Typing(String name) implements Frame {
 	}
 
 	/**
@@ -65,18 +74,19 @@ final class WebChatFrames {
 	 * @param next while {@code closed}: the next sessions on the widget's channel, soonest first, at most three;
 	 * else empty
 	 */
-	record Schedule(String type, String state, @JsonInclude(JsonInclude.Include.ALWAYS) String until,
-			List<NextSession> next) {
+	@JsonTypeName("schedule")
+	record Schedule(String state, @JsonInclude(JsonInclude.Include.ALWAYS) String until,
+			List<NextSession> next) implements Frame {
 
 		static Schedule of(OpeningDecision decision) {
 			if (decision instanceof OpeningDecision.Open open) {
-				return new Schedule("schedule", "open", instant(open.occurrence().end()), List.of());
+				return new Schedule("open", instant(open.occurrence().end()), List.of());
 			}
 			OpeningDecision.Closed closed = (OpeningDecision.Closed) decision;
 			if (closed.live() != null) {
-				return new Schedule("schedule", "busy", instant(closed.live().end()), List.of());
+				return new Schedule("busy", instant(closed.live().end()), List.of());
 			}
-			return new Schedule("schedule", "closed", null, closed.next().stream().map(NextSession::of).toList());
+			return new Schedule("closed", null, closed.next().stream().map(NextSession::of).toList());
 		}
 
 		private static String instant(ZonedDateTime time) {
@@ -96,20 +106,12 @@ final class WebChatFrames {
 
 	}
 
-	record Error(String type, String code, String message) {
-
-		Error(String code, String message) {
-			this("error", code, message);
-		}
-
+	@JsonTypeName("error")
+	record Error(String code, String message) implements Frame {
 	}
 
-	record Deleted(String type, String message) {
-
-		Deleted(String message) {
-			this("deleted", message);
-		}
-
+	@JsonTypeName("deleted")
+	record Deleted(String message) implements Frame {
 	}
 
 	record Line(String from, String text, String kind) {

@@ -27,7 +27,7 @@ class WebChatGateway implements ChannelGateway {
 
 	@Override
 	public void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
-		sessions.publish(conversation.pseudonym(), new WebChatFrames.Bot(conversation.locale(), bubbles, choices,
+		sessions.publish(conversation.pseudonym(), WebChatFrames.Bot.of(conversation.locale(), bubbles, choices,
 				conversation.mode() == Mode.WITH_SCOUT));
 	}
 

@@ -60,7 +60,7 @@ class WebSessions implements MessageListener {
 	}
 
 	/** Sends a frame to the user's sockets on every instance. */
-	void publish(String pseudonym, Object frame) {
+	void publish(String pseudonym, WebChatFrames.Frame frame) {
 		try {
 			String payload = json.writeValueAsString(Map.of("ps", pseudonym, "frame", json.valueToTree(frame)));
 			redis.convertAndSend(channel, payload);

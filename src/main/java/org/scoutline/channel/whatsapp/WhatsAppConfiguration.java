@@ -3,9 +3,9 @@ package org.scoutline.channel.whatsapp;
 import java.time.Clock;
 
 import org.scoutline.channel.common.ChatLanes;
-import org.scoutline.channel.common.Replays;
+import org.scoutline.channel.common.InboundTurns;
+import org.scoutline.dialogue.Texts;
 import org.scoutline.hotline.ChannelSignals;
-import org.scoutline.hotline.Hotline;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,14 +28,19 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
-	WhatsAppGateway whatsAppGateway(WhatsAppMessages whatsAppMessages, WhatsAppSettings settings) {
-		return new WhatsAppGateway(whatsAppMessages, settings.reminderTemplate());
+	WhatsAppSender whatsAppSender(GraphApi graphApi, Texts texts, Clock clock) {
+		return new WhatsAppSender(graphApi, texts, clock);
+	}
+
+	/** outbound only (no hotline): the handover's notices use it */
+	@Bean
+	WhatsAppGateway whatsAppGateway(WhatsAppSender whatsAppSender, WhatsAppSettings settings) {
+		return new WhatsAppGateway(whatsAppSender, settings.reminderTemplate());
 	}
 
 	@Bean
-	WhatsAppMessages whatsAppMessages(GraphApi graphApi, Hotline hotline, ChannelSignals signals, Replays replays,
-			Clock clock) {
-		return new WhatsAppMessages(graphApi, hotline, signals, replays, clock);
+	WhatsAppMessages whatsAppMessages(InboundTurns turns, WhatsAppSender whatsAppSender, ChannelSignals signals) {
+		return new WhatsAppMessages(turns, whatsAppSender, signals);
 	}
 
 }

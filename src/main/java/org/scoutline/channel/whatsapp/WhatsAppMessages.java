@@ -1,45 +1,37 @@
 package org.scoutline.channel.whatsapp;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.scoutline.channel.common.CountryGuess;
-import org.scoutline.channel.common.Replays;
+import org.scoutline.channel.common.InboundTurns;
+import org.scoutline.channel.common.InboundTurns.Arrival;
+import org.scoutline.channel.common.TurnRenderer;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
-import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Command;
-import org.scoutline.hotline.ChannelSignals;
-import org.scoutline.hotline.Hotline;
-import org.scoutline.hotline.HotlineReply;
 import org.scoutline.conversation.InboundMessage;
+import org.scoutline.hotline.ChannelSignals;
+import org.scoutline.hotline.HotlineReply;
 import org.scoutline.hotline.Opening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Handles one WhatsApp message: de-duplicates it by its message id (Meta retries), maps it to an
- * {@link InboundMessage}, runs it through the {@link Hotline} and sends the reply. Media are never fetched; the
- * media id is not even read. Nothing free-form is sent outside the 24-hour customer-service window: a message that
- * arrives (or is re-delivered) more than 24 hours after it was written is not answered. Logs carry the message
- * type and the conversation id, never the phone number or the text.
+ * Handles one WhatsApp message through {@link InboundTurns}: de-duplicates it by its message id (Meta retries), maps
+ * it to an {@link InboundMessage}, runs it through the hotline and sends the reply with the {@link WhatsAppSender}.
+ * Media are never fetched; the media id is not even read. Nothing free-form is sent outside the 24-hour
+ * customer-service window: a message that arrives (or is re-delivered) more than 24 hours after it was written is
+ * not answered. Logs carry the message type and the conversation id, never the phone number or the text.
  */
 class WhatsAppMessages {
 
 	private static final Logger log = LoggerFactory.getLogger(WhatsAppMessages.class);
 
 	static final String CHANNEL = "whatsapp";
-
-	/** the customer-service window: free-form messages only this long after the user's last message */
-	static final Duration WINDOW = Duration.ofHours(24);
 
 	static final Set<String> MEDIA = Set.of("image", "video", "audio", "document", "sticker");
 
@@ -51,83 +43,42 @@ class WhatsAppMessages {
 			"document", "sticker", "location", "contacts", "unsupported", "unknown", "order", "system",
 			"request_welcome");
 
-
 	/** one message from the webhook, already checked for its shape */
 	record Incoming(String from, String id, Instant sentAt, String type, JsonNode message) {
 	}
 
-	private final GraphApi graph;
+	private final InboundTurns turns;
 
-	private final Hotline hotline;
+	private final WhatsAppSender sender;
 
 	private final ChannelSignals signals;
 
-	private final Replays replays;
-
-	private final Clock clock;
-
-	WhatsAppMessages(GraphApi graph, Hotline hotline, ChannelSignals signals, Replays replays, Clock clock) {
+	WhatsAppMessages(InboundTurns turns, WhatsAppSender sender, ChannelSignals signals) {
+		this.turns = turns;
+		this.sender = sender;
 		this.signals = signals;
-		this.graph = graph;
-		this.hotline = hotline;
-		this.replays = replays;
-		this.clock = clock;
 	}
 
 	void handle(Incoming incoming) {
-		if (!replays.firstTime(CHANNEL, incoming.id())) {
-			log.info("whatsapp message skipped: replay type={}", incoming.type());
-			return;
-		}
-		if (!insideWindow(incoming.sentAt())) {
+		Arrival arrival = Arrival.of("whatsapp message", "type=" + incoming.type()).replayable(CHANNEL, incoming.id());
+		turns.handle(arrival, () -> answer(incoming), new Number(incoming.from()));
+	}
+
+	private void answer(Incoming incoming) {
+		if (!sender.insideWindow(incoming.sentAt())) {
 			log.info("whatsapp message skipped: older than the 24-hour window type={}", incoming.type());
 			return;
 		}
 		String from = incoming.from();
 		InboundMessage inbound = inbound(incoming);
 		if (inbound != null) {
-			HotlineReply reply;
-			try {
-				// the calling code tells the country to show crisis lines for until the user names it
-				reply = hotline.receive(inbound.from(from, null, false).withCountryHint(CountryGuess.phoneNumber(from)));
-			}
-			catch (RuntimeException ex) {
-				// the webhook was answered already, so Meta will not send it again: forget it and ask the user
-				replays.forget(CHANNEL, incoming.id());
-				log.error("whatsapp message not handled type={} cause={}", incoming.type(),
-						ex.getClass().getSimpleName());
-				send(from, List.of(Bubble.notice(hotline.notice(null, "system.unavailable"))), List.of(), null);
-				return;
-			}
-			reply(from, reply);
+			// the calling code tells the country to show crisis lines for until the user names it
+			turns.turn(inbound.from(from, null, false).withCountryHint(CountryGuess.phoneNumber(from)),
+					new Number(from));
 		}
 		else if (UNREADABLE.contains(incoming.type()) || "interactive".equals(incoming.type())) {
-			send(from, List.of(Bubble.notice(hotline.notice(null, "system.unsupported_message"))), List.of(), null);
+			new Number(from).say(turns.notice(null, "system.unsupported_message"));
 		}
-	}
-
-	/** @return whether a free-form message may still be sent to someone whose last message was sent then */
-	boolean insideWindow(Instant lastMessage) {
-		return insideWindow(lastMessage, clock.instant());
-	}
-
-	/** @return whether a free-form message may be sent at {@code at} to someone whose last message was sent then */
-	static boolean insideWindow(Instant lastMessage, Instant at) {
-		return Duration.between(lastMessage, at).compareTo(WINDOW) < 0;
-	}
-
-	/**
-	 * Sends an approved template (no parameters) in the user's language, the only message allowed outside the window.
-	 * @return whether the Cloud API accepted it
-	 */
-	boolean template(String to, String name, String locale) {
-		ObjectNode message = JsonNodeFactory.instance.objectNode();
-		message.put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", to).put("type",
-				"template");
-		ObjectNode template = message.putObject("template");
-		template.put("name", name);
-		template.putObject("language").put("code", locale);
-		return graph.send(message);
 	}
 
 	private InboundMessage inbound(Incoming incoming) {
@@ -173,35 +124,32 @@ class WhatsAppMessages {
 			return;
 		}
 		Opening now = signals.open(Channel.WHATSAPP, from, null);
-		WhatsAppReplies.Labels labels = labels(now.locale());
-		graph.send(WhatsAppReplies.choices(from, labels.choose(), now.choices(), offset, labels));
+		sender.page(from, now.choices(), offset, now.locale());
 	}
 
-	private void reply(String to, HotlineReply reply) {
-		if (reply.sendsNothing()) {
-			return;
+	/** The replies to one number, in the reply's language; the Cloud API's refusals are logged by the sender. */
+	private final class Number implements TurnRenderer<RuntimeException> {
+
+		private final String to;
+
+		Number(String to) {
+			this.to = to;
 		}
-		log.debug("whatsapp reply conversation={} outcome={}", reply.conversation(), reply.outcome());
-		send(to, reply.bubbles(), reply.choices(), reply.locale());
-	}
 
-	/** Sends bubbles the user did not ask for (a scout writes, the queue moves), same rendering as replies. */
-	void deliver(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
-		send(to, bubbles, choices, locale);
-	}
-
-	private void send(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
-		for (ObjectNode message : WhatsAppReplies.render(to, bubbles, choices, labels(locale))) {
-			if (!graph.send(message)) {
-				return;
-			}
+		@Override
+		public void reply(HotlineReply reply) {
+			sender.send(to, reply.bubbles(), reply.choices(), reply.locale());
 		}
-	}
 
-	private WhatsAppReplies.Labels labels(String locale) {
-		return new WhatsAppReplies.Labels(hotline.notice(locale, "system.list_button"),
-				hotline.notice(locale, "system.more_choices"), hotline.notice(locale, "system.choose"));
-	}
+		@Override
+		public void unavailable(String notice) {
+			say(notice);
+		}
 
+		void say(String notice) {
+			sender.send(to, List.of(Bubble.notice(notice)), List.of(), null);
+		}
+
+	}
 
 }

@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.scoutline.channel.common.ChatLanes;
+import org.scoutline.channel.common.ChannelWebhook;
 import org.scoutline.channel.common.WebhookRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * once, as Meta expects; status callbacks are accepted and ignored.
  */
 @RestController
+@ChannelWebhook
 @ConditionalOnProperty(name = "scoutline.whatsapp.enabled", havingValue = "true")
 class WhatsAppWebhook {
 

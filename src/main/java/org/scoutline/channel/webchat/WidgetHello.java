@@ -1,0 +1,63 @@
+package org.scoutline.channel.webchat;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+import org.scoutline.channel.common.CountryGuess;
+import org.scoutline.conversation.Channel;
+import org.scoutline.hotline.ChannelSignals;
+import org.scoutline.hotline.Opening;
+import org.scoutline.safety.Pseudonyms;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a widget's {@code hello}: keeps the token it offers (or hands out a new one), guesses the user's country
+ * from the page, time zone and language (in memory, for the socket only), listens for the scouts' deliveries to the
+ * user, and sends {@code ready} with the conversation so far, the welcome for a new one, then the live line.
+ */
+@Component
+class WidgetHello {
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final ChannelSignals signals;
+
+	private final WebSessions sessions;
+
+	private final Pseudonyms pseudonyms;
+
+	private final LiveStatus liveStatus;
+
+	WidgetHello(ChannelSignals signals, WebSessions sessions, Pseudonyms pseudonyms, LiveStatus liveStatus) {
+		this.signals = signals;
+		this.sessions = sessions;
+		this.pseudonyms = pseudonyms;
+		this.liveStatus = liveStatus;
+	}
+
+	void greet(WidgetSocket socket, WidgetFrame.Hello hello) throws IOException {
+		String token = hello.validToken() != null ? hello.validToken() : newToken();
+		socket.forget(sessions);
+		socket.token(token);
+		socket.country(CountryGuess.browser(hello.country(), hello.timeZone(), hello.language()));
+		socket.listen(sessions, pseudonyms.of(Channel.WEB.name(), token));
+		Opening opening = signals.open(Channel.WEB, token, hello.locale());
+		socket.locale(opening.locale());
+		socket.send(WebChatFrames.Ready.of(token, opening.locale(), opening.history(),
+				opening.welcome().isEmpty() ? opening.choices() : List.of(), opening.withScout()));
+		if (!opening.welcome().isEmpty()) {
+			socket.send(WebChatFrames.Bot.of(opening.locale(), opening.welcome(), opening.choices()));
+		}
+		// the live line: the frame this instance rendered last, then every change (sent once per socket)
+		liveStatus.watch(socket.out());
+	}
+
+	private String newToken() {
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

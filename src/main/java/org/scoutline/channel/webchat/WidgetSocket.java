@@ -1,0 +1,121 @@
+package org.scoutline.channel.webchat;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+
+/**
+ * One widget connection as the server knows it: the socket to write to (safe for concurrent writers: the handover
+ * pushes from other threads), the rate limit, and what its {@code hello} said. Kept in the session's attributes and
+ * in memory only; the country guess is never stored.
+ */
+final class WidgetSocket {
+
+	private static final String ATTRIBUTE = "scoutline.widget";
+
+	private final WebSocketSession out;
+
+	private final Bucket bucket;
+
+	private final ObjectMapper json;
+
+	private volatile String token;
+
+	private volatile String locale;
+
+	private volatile String country;
+
+	private volatile String pseudonym;
+
+	private WidgetSocket(WebSocketSession session, WebChatSettings settings, ObjectMapper json) {
+		this.out = new ConcurrentWebSocketSessionDecorator(session, 5_000, 512 * 1024);
+		this.bucket = Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(settings.burst()).refillGreedy(settings.perSecond(),
+					Duration.ofSeconds(1)).build())
+			.build();
+		this.json = json;
+	}
+
+	/** A connection opened: it gets its state. */
+	static WidgetSocket open(WebSocketSession session, WebChatSettings settings, ObjectMapper json) {
+		WidgetSocket socket = new WidgetSocket(session, settings, json);
+		session.getAttributes().put(ATTRIBUTE, socket);
+		return socket;
+	}
+
+	/** @return the connection's state, {@code null} once it closed */
+	static WidgetSocket of(WebSocketSession session) {
+		return (WidgetSocket) session.getAttributes().get(ATTRIBUTE);
+	}
+
+	/** @return whether the connection may send one more frame now */
+	boolean tryConsume() {
+		return bucket.tryConsume(1);
+	}
+
+	void send(WebChatFrames.Frame frame) throws IOException {
+		if (out.isOpen()) {
+			out.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+		}
+	}
+
+	/** @return the socket frames are written to (the one the handover and the live line write to as well) */
+	WebSocketSession out() {
+		return out;
+	}
+
+	String id() {
+		return out.getId();
+	}
+
+	/** @return the token of the conversation, {@code null} before a {@code hello} or after an erasure */
+	String token() {
+		return token;
+	}
+
+	void token(String token) {
+		this.token = token;
+	}
+
+	/** @return the user's language as the server saw it last, {@code null} before the hello */
+	String locale() {
+		return locale;
+	}
+
+	void locale(String locale) {
+		this.locale = locale;
+	}
+
+	/** @return the guess of the user's country from the hello (page, time zone, language), or {@code null} */
+	String country() {
+		return country;
+	}
+
+	void country(String country) {
+		this.country = country;
+	}
+
+	/** Deliveries from scouts come to this socket from now on (for the user of {@code pseudonym}). */
+	void listen(WebSessions sessions, String pseudonym) {
+		this.pseudonym = pseudonym;
+		sessions.register(pseudonym, out);
+	}
+
+	/** Stops deliveries from scouts to this socket (closed, erased, or a new hello). */
+	void forget(WebSessions sessions) {
+		String listening = pseudonym;
+		pseudonym = null;
+		if (listening != null) {
+			sessions.unregister(listening, out);
+		}
+	}
+
+}
