@@ -9,12 +9,18 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module boundaries of {@code design.md} §4 hold: no cycles, only declared dependencies, no internals used. */
+/**
+ * The module boundaries of {@code design.md} §4 hold: no cycles, only declared
+ * dependencies, no internals used.
+ */
 class ModularityTests {
 
 	static final ApplicationModules modules = ApplicationModules.of(ScoutlineApplication.class);
 
-	/** where the documentation goes; the Documenter empties it first, so no file of an earlier run counts */
+	/**
+	 * where the documentation goes; the Documenter empties it first, so no file of an
+	 * earlier run counts
+	 */
 	static final Path DOCS = Path.of("target", "spring-modulith-docs");
 
 	@Test

@@ -3,7 +3,10 @@ package org.scoutline.console;
 import org.scoutline.schedule.Roster;
 import org.springframework.stereotype.Component;
 
-/** The schedule's roster backed by the console accounts: only an existing, enabled account can be rostered. */
+/**
+ * The schedule's roster backed by the console accounts: only an existing, enabled account
+ * can be rostered.
+ */
 @Component
 class AccountRoster implements Roster {
 

@@ -23,10 +23,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Console accounts in Redis: {@code acct:<username>} hashes (BCrypt hash, role, alias, enabled) and the set
- * {@code accts} of names. Staff accounts do not expire; coordinators disable them instead. On an empty store the
- * bootstrap coordinator from {@code scoutline.console.bootstrap-admin} is created (once, even with several
- * instances starting together).
+ * Console accounts in Redis: {@code acct:<username>} hashes (BCrypt hash, role, alias,
+ * enabled) and the set {@code accts} of names. Staff accounts do not expire; coordinators
+ * disable them instead. On an empty store the bootstrap coordinator from
+ * {@code scoutline.console.bootstrap-admin} is created (once, even with several instances
+ * starting together).
  */
 @Component
 class Accounts implements UserDetailsService, ApplicationRunner {
@@ -76,7 +77,10 @@ class Accounts implements UserDetailsService, ApplicationRunner {
 		}
 	}
 
-	/** @return a problem with these values in plain words, or {@code null} when they are fine */
+	/**
+	 * @return a problem with these values in plain words, or {@code null} when they are
+	 * fine
+	 */
 	static String problem(String username, String password, String alias) {
 		if (username == null || !USERNAME.matcher(username).matches()) {
 			return "the username must be 3 to 32 characters: a-z, 0-9, dot, dash, underscore";
@@ -90,7 +94,9 @@ class Accounts implements UserDetailsService, ApplicationRunner {
 		return null;
 	}
 
-	/** @return whether the account was created (false: the name is taken) */
+	/**
+	 * @return whether the account was created (false: the name is taken)
+	 */
 	boolean create(String username, String password, String alias, Role role) {
 		String key = key(username);
 		Boolean fresh = redis.opsForHash().putIfAbsent(key, "pw", encoder.encode(password));
@@ -125,7 +131,9 @@ class Accounts implements UserDetailsService, ApplicationRunner {
 		return accounts;
 	}
 
-	/** @return whether the account exists */
+	/**
+	 * @return whether the account exists
+	 */
 	boolean setEnabled(String username, boolean enabled) {
 		if (find(username).isEmpty()) {
 			return false;
@@ -135,7 +143,9 @@ class Accounts implements UserDetailsService, ApplicationRunner {
 		return true;
 	}
 
-	/** @return whether the account exists */
+	/**
+	 * @return whether the account exists
+	 */
 	boolean resetPassword(String username, String password) {
 		if (find(username).isEmpty()) {
 			return false;

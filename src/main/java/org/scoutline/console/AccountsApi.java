@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Account management for coordinators: list, create, disable, re-enable, reset a password. */
+/**
+ * Account management for coordinators: list, create, disable, re-enable, reset a
+ * password.
+ */
 @RestController
 class AccountsApi {
 

@@ -12,8 +12,9 @@ import org.springframework.security.messaging.access.intercept.MessageAuthorizat
 import org.springframework.stereotype.Component;
 
 /**
- * The one rule for chats, over HTTP and STOMP alike: a supervisor may read and write every chat, a scout only the
- * chats assigned to them, nobody else anything; a disabled account nothing, even with a session still open.
+ * The one rule for chats, over HTTP and STOMP alike: a supervisor may read and write
+ * every chat, a scout only the chats assigned to them, nobody else anything; a disabled
+ * account nothing, even with a session still open.
  */
 @Component
 class ChatAccess implements AuthorizationManager<MessageAuthorizationContext<?>> {
@@ -27,7 +28,9 @@ class ChatAccess implements AuthorizationManager<MessageAuthorizationContext<?>>
 		this.accounts = accounts;
 	}
 
-	/** @return whether {@code who} may read and write the chat with this id */
+	/**
+	 * @return whether {@code who} may read and write the chat with this id
+	 */
 	boolean allowed(Authentication who, String conversationId) {
 		if (who == null || !who.isAuthenticated()
 				|| !accounts.find(who.getName()).map(Account::enabled).orElse(false)) {
@@ -48,8 +51,8 @@ class ChatAccess implements AuthorizationManager<MessageAuthorizationContext<?>>
 	}
 
 	static boolean has(Authentication who, Role role) {
-		return who != null && who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-			.anyMatch(role.authority()::equals);
+		return who != null
+				&& who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(role.authority()::equals);
 	}
 
 	@Override

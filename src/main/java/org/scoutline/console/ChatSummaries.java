@@ -16,8 +16,9 @@ import org.scoutline.handover.ScoutSide;
 import org.springframework.stereotype.Component;
 
 /**
- * What the console shows about a chat in the queue and in the chat view: channel, language, mode, the triage's
- * facts, the crisis signal on record (kind, severity, when; never the words), who holds it and since when.
+ * What the console shows about a chat in the queue and in the chat view: channel,
+ * language, mode, the triage's facts, the crisis signal on record (kind, severity, when;
+ * never the words), who holds it and since when.
  */
 @Component
 class ChatSummaries {
@@ -34,7 +35,9 @@ class ChatSummaries {
 		this.clock = clock;
 	}
 
-	/** @return the chat's summary, empty when its conversation no longer exists */
+	/**
+	 * @return the chat's summary, empty when its conversation no longer exists
+	 */
 	Optional<Map<String, Object>> of(ConversationId id) {
 		Optional<Conversation> found = conversations.get(id);
 		if (found.isEmpty()) {
@@ -51,7 +54,8 @@ class ChatSummaries {
 		Optional<CrisisSignal> latest = CrisisSignal.latest(c.facts()).filter(l -> !worst.equals(Optional.of(l)));
 		s.put("crisis", state.crisis() || "imminent".equals(c.risk()) || worst.isPresent());
 		s.put("urgent", state.imminent() || worst.filter(CrisisSignal::imminent).isPresent());
-		// that the user wrote a crisis message (kind, severity, when; never the words), even after a "no" in the
+		// that the user wrote a crisis message (kind, severity, when; never the words),
+		// even after a "no" in the
 		// risk screen: the most severe one and, when it differs, the latest
 		s.put("signal", worst.map(ChatSummaries::signal).orElse(null));
 		s.put("lastSignal", latest.map(ChatSummaries::signal).orElse(null));
@@ -71,11 +75,14 @@ class ChatSummaries {
 		return Map.of("kind", signal.kind(), "severity", signal.severity(), "at", signal.at().toEpochMilli());
 	}
 
-	/** @return the transcript, oldest first, at most the last 200 lines */
+	/**
+	 * @return the transcript, oldest first, at most the last 200 lines
+	 */
 	List<Map<String, Object>> transcript(ConversationId id) {
 		List<Map<String, Object>> lines = new ArrayList<>();
-		conversations.transcript(id, 200).forEach(line -> lines.add(Map.of("from", line.author().name().toLowerCase(),
-				"text", line.text(), "kind", line.kind().name().toLowerCase(), "at", line.at().toEpochMilli())));
+		conversations.transcript(id, 200)
+			.forEach(line -> lines.add(Map.of("from", line.author().name().toLowerCase(), "text", line.text(), "kind",
+					line.kind().name().toLowerCase(), "at", line.at().toEpochMilli())));
 		return lines;
 	}
 

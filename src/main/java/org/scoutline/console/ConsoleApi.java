@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The console's REST API: who am I, the queue, my chats (a supervisor: all), one chat with its summary and
- * transcript, claim, transfer, close, notes. Chat access follows {@link ChatAccess}; refusals say why in JSON.
+ * The console's REST API: who am I, the queue, my chats (a supervisor: all), one chat
+ * with its summary and transcript, claim, transfer, close, notes. Chat access follows
+ * {@link ChatAccess}; refusals say why in JSON.
  */
 @RestController
 class ConsoleApi {
@@ -57,8 +58,8 @@ class ConsoleApi {
 	@GetMapping("/console/api/me")
 	Me me(Authentication who, CsrfToken csrf) {
 		Account account = account(who);
-		return new Me(account.username(), account.alias(), account.role().name(), csrf.getHeaderName(),
-				csrf.getToken(), settings.maxMessageLength(), settings.maxNoteLength(), OUTCOMES);
+		return new Me(account.username(), account.alias(), account.role().name(), csrf.getHeaderName(), csrf.getToken(),
+				settings.maxMessageLength(), settings.maxNoteLength(), OUTCOMES);
 	}
 
 	@GetMapping("/console/api/queue")
@@ -100,8 +101,7 @@ class ConsoleApi {
 	Map<String, Object> claim(@PathVariable String id, Authentication who) {
 		ConversationId conversation = parse(id);
 		Account me = account(who);
-		ClaimOutcome outcome = handover.claim(conversation, me.username(), me.alias(),
-				me.role() == Role.SUPERVISOR);
+		ClaimOutcome outcome = handover.claim(conversation, me.username(), me.alias(), me.role() == Role.SUPERVISOR);
 		refuse(outcome, "You already hold as many chats as you can (" + handover.capacity(me.role() == Role.SUPERVISOR)
 				+ "). Close one first.");
 		return Map.of("outcome", outcome.name().toLowerCase(), "conversation", id);
@@ -167,8 +167,11 @@ class ConsoleApi {
 	List<Map<String, String>> team(Authentication who) {
 		account(who);
 		List<Map<String, String>> out = new ArrayList<>();
-		duty.onDuty().forEach(name -> accounts.find(name).filter(Account::enabled).ifPresent(a -> out.add(Map.of(
-				"username", a.username(), "alias", a.alias(), "role", a.role().name()))));
+		duty.onDuty()
+			.forEach(name -> accounts.find(name)
+				.filter(Account::enabled)
+				.ifPresent(
+						a -> out.add(Map.of("username", a.username(), "alias", a.alias(), "role", a.role().name()))));
 		return out;
 	}
 
@@ -176,8 +179,8 @@ class ConsoleApi {
 		switch (outcome) {
 			case OK, MINE -> {
 			}
-			case TAKEN -> throw new ApiProblem(HttpStatus.CONFLICT, "taken",
-					"Another scout has already taken this chat.");
+			case TAKEN ->
+				throw new ApiProblem(HttpStatus.CONFLICT, "taken", "Another scout has already taken this chat.");
 			case GONE -> throw new ApiProblem(HttpStatus.NOT_FOUND, "gone",
 					"This chat is no longer waiting: the person left the queue or deleted their data.");
 			case FULL -> throw new ApiProblem(HttpStatus.CONFLICT, "full", full);
@@ -203,9 +206,12 @@ class ConsoleApi {
 		}
 	}
 
-	/** @return the caller's account; a session of a disabled account is refused at once */
+	/**
+	 * @return the caller's account; a session of a disabled account is refused at once
+	 */
 	private Account account(Authentication who) {
-		return accounts.find(who.getName()).filter(Account::enabled)
+		return accounts.find(who.getName())
+			.filter(Account::enabled)
 			.orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "account_disabled",
 					"Your account is disabled. Please talk to your coordinator."));
 	}

@@ -11,7 +11,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** JSON errors for the console API: a code and a message, never a stack trace, never a 500. */
+/**
+ * JSON errors for the console API: a code and a message, never a stack trace, never a
+ * 500.
+ */
 @RestControllerAdvice(assignableTypes = { ConsoleApi.class, AccountsApi.class })
 class ConsoleErrors {
 

@@ -6,14 +6,19 @@ import java.util.Map;
 import org.scoutline.handover.ChatEvent;
 
 /**
- * A chat event as the console's browsers receive it over STOMP: {@code type}, {@code conversation}, {@code crisis},
- * for a crisis signal its {@code kind} and {@code severity} (never the message), {@code at}, the {@code scout}
- * concerned, and for messages, typing and closing the {@code author} and {@code text} (the outcome for closing).
+ * A chat event as the console's browsers receive it over STOMP: {@code type},
+ * {@code conversation}, {@code crisis}, for a crisis signal its {@code kind} and
+ * {@code severity} (never the message), {@code at}, the {@code scout} concerned, and for
+ * messages, typing and closing the {@code author} and {@code text} (the outcome for
+ * closing).
  *
  * @param body the frame's fields
- * @param forChatOnly whether it goes to the chat's own topic only (messages, typing, closing), not to the lists
- * @param alert whether the supervisor's alert topic gets it (a crisis in the queue or in a live chat)
- * @param assigns the scout it assigns the chat to (claimed, transferred), who gets it on their own queue
+ * @param forChatOnly whether it goes to the chat's own topic only (messages, typing,
+ * closing), not to the lists
+ * @param alert whether the supervisor's alert topic gets it (a crisis in the queue or in
+ * a live chat)
+ * @param assigns the scout it assigns the chat to (claimed, transferred), who gets it on
+ * their own queue
  */
 record ConsoleFrame(Map<String, Object> body, boolean forChatOnly, boolean alert, String assigns) {
 
@@ -60,8 +65,8 @@ record ConsoleFrame(Map<String, Object> body, boolean forChatOnly, boolean alert
 		return new ConsoleFrame(body("erased", event, false, null, null, null), false, false, null);
 	}
 
-	private static Map<String, Object> body(String type, ChatEvent event, boolean crisis, String kind,
-			String severity, String scout) {
+	private static Map<String, Object> body(String type, ChatEvent event, boolean crisis, String kind, String severity,
+			String scout) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", type);
 		body.put("conversation", event.conversation());

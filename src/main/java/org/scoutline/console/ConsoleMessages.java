@@ -14,8 +14,9 @@ import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
 /**
- * What a scout sends over STOMP: messages to the user ({@code /app/chat/<id>/send}) and internal notes
- * ({@code /app/chat/<id>/note}), each {@code {"text":"..."}}, and typing signals ({@code /app/chat/<id>/typing}). Who may send was decided before (see
+ * What a scout sends over STOMP: messages to the user ({@code /app/chat/<id>/send}) and
+ * internal notes ({@code /app/chat/<id>/note}), each {@code {"text":"..."}}, and typing
+ * signals ({@code /app/chat/<id>/typing}). Who may send was decided before (see
  * {@link ConsoleSocketConfiguration}); refusals go to {@code /user/queue/errors}.
  */
 @Controller
@@ -46,8 +47,9 @@ class ConsoleMessages {
 	}
 
 	/**
-	 * The scout (or a supervisor) is typing in this chat: the user sees "<alias> is typing" where their channel
-	 * can show it. The body is ignored; nothing is stored or logged; a chat that is not live is left alone.
+	 * The scout (or a supervisor) is typing in this chat: the user sees "<alias> is
+	 * typing" where their channel can show it. The body is ignored; nothing is stored or
+	 * logged; a chat that is not live is left alone.
 	 */
 	@MessageMapping("/chat/{id}/typing")
 	void typing(@DestinationVariable String id, Principal who) {

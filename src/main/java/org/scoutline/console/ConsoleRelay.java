@@ -15,8 +15,9 @@ import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * Carries handover events to the consoles connected to this instance, and keeps the presence of the scouts and
- * supervisors connected here alive (a heartbeat while at least one of their console sessions is open).
+ * Carries handover events to the consoles connected to this instance, and keeps the
+ * presence of the scouts and supervisors connected here alive (a heartbeat while at least
+ * one of their console sessions is open).
  */
 @Component
 class ConsoleRelay {
@@ -33,7 +34,10 @@ class ConsoleRelay {
 		this.presence = presence;
 	}
 
-	/** Tells the browsers connected to this instance what happened to a chat, on whichever instance it happened. */
+	/**
+	 * Tells the browsers connected to this instance what happened to a chat, on whichever
+	 * instance it happened.
+	 */
 	@EventListener
 	void on(ChatEvent.Relayed relayed) {
 		ChatEvent event = relayed.event();

@@ -17,10 +17,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Who may open what over HTTP. Public: the widget page and script, the widget socket, the webhooks (without CSRF:
- * they are signed instead), health and the flow diagram. The console page and its API need a login (form login
- * with CSRF and a session); API errors are JSON ({@code 401} without login, {@code 403} without the role), never a
- * redirect or a stack trace.
+ * Who may open what over HTTP. Public: the widget page and script, the widget socket, the
+ * webhooks (without CSRF: they are signed instead), health and the flow diagram. The
+ * console page and its API need a login (form login with CSRF and a session); API errors
+ * are JSON ({@code 401} without login, {@code 403} without the role), never a redirect or
+ * a stack trace.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -35,26 +36,31 @@ class ConsoleSecurity {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
 		RequestMatcher socket = PathPatternRequestMatcher.withDefaults().matcher("/console/ws/**");
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/console/api/accounts", "/console/api/accounts/**").hasRole("COORDINATOR")
-			.requestMatchers("/console/api/sessions", "/console/api/sessions/**").hasRole("COORDINATOR")
-			.requestMatchers("/console/api/queue", "/console/api/chats/**", "/console/api/team")
-			.hasAnyRole("SCOUT", "SUPERVISOR")
-			.requestMatchers("/console/ws/**").hasAnyRole("SCOUT", "SUPERVISOR")
-			.requestMatchers("/console", "/console/**").authenticated()
-			.anyRequest().permitAll())
+		http.authorizeHttpRequests(
+				requests -> requests.requestMatchers("/console/api/accounts", "/console/api/accounts/**")
+					.hasRole("COORDINATOR")
+					.requestMatchers("/console/api/sessions", "/console/api/sessions/**")
+					.hasRole("COORDINATOR")
+					.requestMatchers("/console/api/queue", "/console/api/chats/**", "/console/api/team")
+					.hasAnyRole("SCOUT", "SUPERVISOR")
+					.requestMatchers("/console/ws/**")
+					.hasAnyRole("SCOUT", "SUPERVISOR")
+					.requestMatchers("/console", "/console/**")
+					.authenticated()
+					.anyRequest()
+					.permitAll())
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
 			.formLogin(form -> form.defaultSuccessUrl("/console", true))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor((request, response, ex) -> json(response, HttpStatus.UNAUTHORIZED,
-						"unauthenticated"), api)
-				.defaultAuthenticationEntryPointFor((request, response, ex) -> json(response, HttpStatus.UNAUTHORIZED,
-						"unauthenticated"), socket)
-				.defaultAccessDeniedHandlerFor((request, response, ex) -> json(response, HttpStatus.FORBIDDEN,
-						"forbidden"), api)
-				.defaultAccessDeniedHandlerFor((request, response, ex) -> json(response, HttpStatus.FORBIDDEN,
-						"forbidden"), socket));
+				.defaultAuthenticationEntryPointFor(
+						(request, response, ex) -> json(response, HttpStatus.UNAUTHORIZED, "unauthenticated"), api)
+				.defaultAuthenticationEntryPointFor(
+						(request, response, ex) -> json(response, HttpStatus.UNAUTHORIZED, "unauthenticated"), socket)
+				.defaultAccessDeniedHandlerFor(
+						(request, response, ex) -> json(response, HttpStatus.FORBIDDEN, "forbidden"), api)
+				.defaultAccessDeniedHandlerFor(
+						(request, response, ex) -> json(response, HttpStatus.FORBIDDEN, "forbidden"), socket));
 		return http.build();
 	}
 

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Min;
 
 /**
  * @param bootstrapAdmin the first coordinator, created when the account store is empty
- * @param maxMessageLength the longest message a scout may send (the console counts down and refuses longer ones)
+ * @param maxMessageLength the longest message a scout may send (the console counts down
+ * and refuses longer ones)
  * @param maxNoteLength the longest internal note
  */
 @Validated

@@ -13,12 +13,14 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
- * The console's STOMP endpoint {@code /console/ws} (a logged-in scout or supervisor; CSRF token in CONNECT) and
- * the authorisation of every frame:
+ * The console's STOMP endpoint {@code /console/ws} (a logged-in scout or supervisor; CSRF
+ * token in CONNECT) and the authorisation of every frame:
  * <ul>
- * <li>{@code /topic/queue}: scouts and supervisors (ids only; details come from the API)</li>
+ * <li>{@code /topic/queue}: scouts and supervisors (ids only; details come from the
+ * API)</li>
  * <li>{@code /topic/chats}, {@code /topic/alerts}: supervisors</li>
- * <li>{@code /topic/chat/<id>} and {@code /app/chat/<id>/send|note|typing}: the chat's scout, or a supervisor</li>
+ * <li>{@code /topic/chat/<id>} and {@code /app/chat/<id>/send|note|typing}: the chat's
+ * scout, or a supervisor</li>
  * <li>{@code /user/queue/**}: one's own errors and assignments</li>
  * <li>anything else: denied, answered with an ERROR frame that says why</li>
  * </ul>
@@ -45,17 +47,22 @@ class ConsoleSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	AuthorizationManager<Message<?>> messageAuthorizationManager(
 			MessageMatcherDelegatingAuthorizationManager.Builder messages, ChatAccess chats) {
 		String[] staff = { Role.SCOUT.name(), Role.SUPERVISOR.name() };
-		return messages
-			.simpTypeMatchers(SimpMessageType.CONNECT).hasAnyRole(staff)
+		return messages.simpTypeMatchers(SimpMessageType.CONNECT)
+			.hasAnyRole(staff)
 			.simpTypeMatchers(SimpMessageType.DISCONNECT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.HEARTBEAT)
 			.permitAll()
-			.simpSubscribeDestMatchers("/user/queue/**").hasAnyRole(staff)
-			.simpSubscribeDestMatchers("/topic/queue").hasAnyRole(staff)
-			.simpSubscribeDestMatchers("/topic/chats", "/topic/alerts").hasRole(Role.SUPERVISOR.name())
-			.simpSubscribeDestMatchers("/topic/chat/{id}").access(chats)
-			.simpMessageDestMatchers("/app/chat/{id}/send", "/app/chat/{id}/note",
-					"/app/chat/{id}/typing").access(chats)
-			.anyMessage().denyAll()
+			.simpSubscribeDestMatchers("/user/queue/**")
+			.hasAnyRole(staff)
+			.simpSubscribeDestMatchers("/topic/queue")
+			.hasAnyRole(staff)
+			.simpSubscribeDestMatchers("/topic/chats", "/topic/alerts")
+			.hasRole(Role.SUPERVISOR.name())
+			.simpSubscribeDestMatchers("/topic/chat/{id}")
+			.access(chats)
+			.simpMessageDestMatchers("/app/chat/{id}/send", "/app/chat/{id}/note", "/app/chat/{id}/typing")
+			.access(chats)
+			.anyMessage()
+			.denyAll()
 			.build();
 	}
 

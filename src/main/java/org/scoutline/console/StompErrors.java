@@ -8,8 +8,8 @@ import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 
 /**
- * ERROR frames that say what went wrong ("Access Denied", "Invalid CSRF token") instead of the broker's generic
- * wrapper message, and never a stack trace.
+ * ERROR frames that say what went wrong ("Access Denied", "Invalid CSRF token") instead
+ * of the broker's generic wrapper message, and never a stack trace.
  */
 class StompErrors extends StompSubProtocolErrorHandler {
 
@@ -20,8 +20,8 @@ class StompErrors extends StompSubProtocolErrorHandler {
 			cause = cause.getCause();
 		}
 		String text;
-		if (cause instanceof AccessDeniedException && !(cause instanceof InvalidCsrfTokenException
-				|| cause instanceof MissingCsrfTokenException)) {
+		if (cause instanceof AccessDeniedException
+				&& !(cause instanceof InvalidCsrfTokenException || cause instanceof MissingCsrfTokenException)) {
 			text = "Access Denied";
 		}
 		else if (cause instanceof InvalidCsrfTokenException || cause instanceof MissingCsrfTokenException) {

@@ -12,16 +12,19 @@ public record Bubble(String text, Kind kind) {
 
 		/** an ordinary message */
 		TEXT,
-		/** the one short sentence with the emergency number that comes first when the danger is imminent */
+		/**
+		 * the one short sentence with the emergency number that comes first when the
+		 * danger is imminent
+		 */
 		EMERGENCY,
 		/** crisis resources: shown so that they stay visible */
 		CRISIS,
 		/** one numbered step of an action plan's first screen */
 		PLAN,
 		/**
-		 * a section of an action plan the user can open: its title on the first line, then its text. The web shows
-		 * it folded inside the plan; messengers leave it out and offer a choice that sends it
-		 * ({@link Choice#PLAN_PART})
+		 * a section of an action plan the user can open: its title on the first line,
+		 * then its text. The web shows it folded inside the plan; messengers leave it out
+		 * and offer a choice that sends it ({@link Choice#PLAN_PART})
 		 */
 		SECTION,
 		/** a short system notice (refusals, confirmations) */

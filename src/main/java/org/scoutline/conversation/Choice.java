@@ -9,9 +9,10 @@ package org.scoutline.conversation;
 public record Choice(String id, String label) {
 
 	/**
-	 * The start of the ids of choices that open a part of the action plan: a section ({@code plan_removal}) or the
-	 * whole plan as plain text ({@link #PLAN_TEXT}). Messengers show them as buttons; the web widget shows the
-	 * sections inside the plan instead (folded) and copies the text itself, so it leaves them out.
+	 * The start of the ids of choices that open a part of the action plan: a section
+	 * ({@code plan_removal}) or the whole plan as plain text ({@link #PLAN_TEXT}).
+	 * Messengers show them as buttons; the web widget shows the sections inside the plan
+	 * instead (folded) and copies the text itself, so it leaves them out.
 	 */
 	public static final String PLAN_PART = "plan_";
 
@@ -24,7 +25,10 @@ public record Choice(String id, String label) {
 		}
 	}
 
-	/** @return whether this choice opens a part of the action plan (see {@link #PLAN_PART}) */
+	/**
+	 * @return whether this choice opens a part of the action plan (see
+	 * {@link #PLAN_PART})
+	 */
 	public boolean opensPlanPart() {
 		return id.startsWith(PLAN_PART);
 	}

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The one list of commands a user can give, on every channel: typed as {@code /word} on the messengers, sent as a
- * command frame by the widget, or run by a triage button. A word that is none of them is {@link #UNKNOWN}, which
- * gets an "unknown command" answer.
+ * The one list of commands a user can give, on every channel: typed as {@code /word} on
+ * the messengers, sent as a command frame by the widget, or run by a triage button. A
+ * word that is none of them is {@link #UNKNOWN}, which gets an "unknown command" answer.
  */
 public enum Command {
 
@@ -40,32 +40,47 @@ public enum Command {
 		this.runByButton = runByButton;
 	}
 
-	/** @return the word the user types after the slash, and the id a triage button names */
+	/**
+	 * @return the word the user types after the slash, and the id a triage button names
+	 */
 	public String word() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** @return whether a messenger lists it in its command menu (Telegram's {@code setMyCommands}) */
+	/**
+	 * @return whether a messenger lists it in its command menu (Telegram's
+	 * {@code setMyCommands})
+	 */
 	public boolean inMenu() {
 		return inMenu;
 	}
 
-	/** @return whether a triage button may run it ({@code command:} in {@code config/triage.yml}) */
+	/**
+	 * @return whether a triage button may run it ({@code command:} in
+	 * {@code config/triage.yml})
+	 */
 	public boolean runByButton() {
 		return runByButton;
 	}
 
-	/** @return the commands a messenger lists in its menu, in menu order */
+	/**
+	 * @return the commands a messenger lists in its menu, in menu order
+	 */
 	public static List<Command> menu() {
 		return Arrays.stream(values()).filter(Command::inMenu).toList();
 	}
 
-	/** @return the words a triage button may run */
+	/**
+	 * @return the words a triage button may run
+	 */
 	public static List<String> buttonWords() {
 		return Arrays.stream(values()).filter(Command::runByButton).map(Command::word).toList();
 	}
 
-	/** @return the command named by {@code word} (case-insensitive), empty for anything else */
+	/**
+	 * @return the command named by {@code word} (case-insensitive), empty for anything
+	 * else
+	 */
 	public static Optional<Command> of(String word) {
 		if (word == null) {
 			return Optional.empty();
@@ -75,8 +90,8 @@ public enum Command {
 	}
 
 	/**
-	 * @param typed what the user typed, with or without the slash, with a bot's name ({@code /help@our_bot}) or
-	 * arguments after it
+	 * @param typed what the user typed, with or without the slash, with a bot's name
+	 * ({@code /help@our_bot}) or arguments after it
 	 * @return the command, {@link #UNKNOWN} when the word is none of ours
 	 */
 	public static Command parse(String typed) {

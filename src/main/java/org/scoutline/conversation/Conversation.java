@@ -5,18 +5,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the hotline keeps about one conversation. Immutable: every change makes a new value, and the store
- * saves it only if nobody else saved a newer version in the meantime.
+ * Everything the hotline keeps about one conversation. Immutable: every change makes a
+ * new value, and the store saves it only if nobody else saved a newer version in the
+ * meantime.
  *
  * @param id the random conversation id
  * @param channel where the person writes from
  * @param pseudonym the keyed pseudonym of the person's channel user id (never the raw id)
- * @param replyAddress what the channel needs to answer (a chat id, a phone number), stored encrypted and only here;
- * {@code null} for the web, which answers on the open socket
+ * @param replyAddress what the channel needs to answer (a chat id, a phone number),
+ * stored encrypted and only here; {@code null} for the web, which answers on the open
+ * socket
  * @param mode who answers now
  * @param locale {@code de} or {@code en}
  * @param node the triage state the dialogue is in
- * @param facts what the triage learned (situation, age band, country, risk ...), never names or dates of birth
+ * @param facts what the triage learned (situation, age band, country, risk ...), never
+ * names or dates of birth
  * @param version incremented by every save; 0 for a conversation not yet saved
  * @param startedAt when the conversation began
  * @param lastActiveAt the last message; the retention period runs from here
@@ -43,37 +46,51 @@ public record Conversation(ConversationId id, Channel channel, String pseudonym,
 				facts, 0, now, now);
 	}
 
-	/** @return the same conversation with the dialogue moved on */
+	/**
+	 * @return the same conversation with the dialogue moved on
+	 */
 	public Conversation withDialogue(String locale, String node, Map<String, String> facts) {
 		return new Conversation(id, channel, pseudonym, replyAddress, mode, locale, node, facts, version, startedAt,
 				lastActiveAt);
 	}
 
-	/** @return the same conversation, active now, answering at {@code address} when it is given */
+	/**
+	 * @return the same conversation, active now, answering at {@code address} when it is
+	 * given
+	 */
 	public Conversation touched(Instant now, String address) {
 		return new Conversation(id, channel, pseudonym, address != null ? address : replyAddress, mode, locale, node,
 				facts, version, startedAt, now);
 	}
 
-	/** @return the same conversation in another mode */
+	/**
+	 * @return the same conversation in another mode
+	 */
 	public Conversation inMode(Mode newMode) {
 		return new Conversation(id, channel, pseudonym, replyAddress, newMode, locale, node, facts, version, startedAt,
 				lastActiveAt);
 	}
 
-	/** @return the risk level the triage recorded ({@code imminent}, {@code high}, {@code low}) or {@code null} */
+	/**
+	 * @return the risk level the triage recorded ({@code imminent}, {@code high},
+	 * {@code low}) or {@code null}
+	 */
 	public String risk() {
 		return facts.get("risk");
 	}
 
-	/** Names the ids and the mode only: the reply address and the facts stay out of logs. */
+	/**
+	 * Names the ids and the mode only: the reply address and the facts stay out of logs.
+	 */
 	@Override
 	public String toString() {
 		return "Conversation[id=" + id + ", channel=" + channel + ", mode=" + mode + ", node=" + node + ", version="
 				+ version + "]";
 	}
 
-	/** @return whether this value was never saved */
+	/**
+	 * @return whether this value was never saved
+	 */
 	public boolean isNew() {
 		return version == 0;
 	}

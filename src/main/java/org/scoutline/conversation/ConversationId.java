@@ -5,7 +5,8 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * A random, opaque conversation id (128 bits, URL-safe). It says nothing about the person.
+ * A random, opaque conversation id (128 bits, URL-safe). It says nothing about the
+ * person.
  *
  * @param value must match {@code [A-Za-z0-9_-]{22}}
  */

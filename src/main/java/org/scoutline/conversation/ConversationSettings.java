@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * @param transcriptLimit the most transcript lines kept per conversation (older ones are dropped)
+ * @param transcriptLimit the most transcript lines kept per conversation (older ones are
+ * dropped)
  */
 @Validated
 @ConfigurationProperties("scoutline.conversation")

@@ -8,11 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * That a user wrote a crisis message: its kind, its severity and when, never its words. A conversation keeps two
- * among its facts (encrypted, expiring with it): the most severe signal so far and the latest one, so that a scout
- * and the supervisor see it in the summary even after the user answered "no" in the risk screen.
+ * That a user wrote a crisis message: its kind, its severity and when, never its words. A
+ * conversation keeps two among its facts (encrypted, expiring with it): the most severe
+ * signal so far and the latest one, so that a scout and the supervisor see it in the
+ * summary even after the user answered "no" in the risk screen.
  *
- * @param kind what the message spoke of ({@code suicide}, {@code self_harm}, {@code danger})
+ * @param kind what the message spoke of ({@code suicide}, {@code self_harm},
+ * {@code danger})
  * @param severity how urgent ({@code concern}, {@code imminent})
  * @param at when the message arrived
  */
@@ -26,8 +28,8 @@ public record CrisisSignal(String kind, String severity, Instant at) {
 	private static final String LATEST = "crisis_last_";
 
 	/** the names of the facts a signal is kept in */
-	public static final List<String> FACTS = List.of(WORST + "kind", WORST + "severity", WORST + "at",
-			LATEST + "kind", LATEST + "severity", LATEST + "at");
+	public static final List<String> FACTS = List.of(WORST + "kind", WORST + "severity", WORST + "at", LATEST + "kind",
+			LATEST + "severity", LATEST + "at");
 
 	public CrisisSignal {
 		Objects.requireNonNull(kind, "kind");
@@ -35,27 +37,40 @@ public record CrisisSignal(String kind, String severity, Instant at) {
 		Objects.requireNonNull(at, "at");
 	}
 
-	/** @return whether the danger is imminent (an act in progress, or intent with a method, place or time) */
+	/**
+	 * @return whether the danger is imminent (an act in progress, or intent with a
+	 * method, place or time)
+	 */
 	public boolean imminent() {
 		return "imminent".equals(severity);
 	}
 
-	/** @return the most severe signal kept in these facts (the latest among equally severe ones) */
+	/**
+	 * @return the most severe signal kept in these facts (the latest among equally severe
+	 * ones)
+	 */
 	public static Optional<CrisisSignal> worst(Map<String, String> facts) {
 		return read(facts, WORST);
 	}
 
-	/** @return the latest signal kept in these facts */
+	/**
+	 * @return the latest signal kept in these facts
+	 */
 	public static Optional<CrisisSignal> latest(Map<String, String> facts) {
 		return read(facts, LATEST);
 	}
 
-	/** @return {@code conversation} with this signal kept among its facts */
+	/**
+	 * @return {@code conversation} with this signal kept among its facts
+	 */
 	public Conversation recordedIn(Conversation conversation) {
 		return conversation.withDialogue(conversation.locale(), conversation.node(), recordedIn(conversation.facts()));
 	}
 
-	/** @return the facts with this signal kept as the latest, and as the most severe unless a worse one is kept */
+	/**
+	 * @return the facts with this signal kept as the latest, and as the most severe
+	 * unless a worse one is kept
+	 */
 	public Map<String, String> recordedIn(Map<String, String> facts) {
 		Map<String, String> out = new HashMap<>(facts);
 		write(out, LATEST);
@@ -65,7 +80,10 @@ public record CrisisSignal(String kind, String severity, Instant at) {
 		return out;
 	}
 
-	/** @return {@code into} with the signals kept in {@code from} that it lacks (a restart keeps them) */
+	/**
+	 * @return {@code into} with the signals kept in {@code from} that it lacks (a restart
+	 * keeps them)
+	 */
 	public static Map<String, String> carried(Map<String, String> from, Map<String, String> into) {
 		if (FACTS.stream().allMatch(into::containsKey) || FACTS.stream().noneMatch(from::containsKey)) {
 			return into;

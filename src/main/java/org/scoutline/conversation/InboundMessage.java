@@ -3,16 +3,21 @@ package org.scoutline.conversation;
 import java.util.Objects;
 
 /**
- * A message from a user as a channel adapter understood it: one of a few kinds, each with only what it carries, and
- * the same {@link Origin} for all. The raw user id and reply address only pass through: the user id becomes a
- * pseudonym, the reply address is stored encrypted inside the conversation.
+ * A message from a user as a channel adapter understood it: one of a few kinds, each with
+ * only what it carries, and the same {@link Origin} for all. The raw user id and reply
+ * address only pass through: the user id becomes a pseudonym, the reply address is stored
+ * encrypted inside the conversation.
  */
 public sealed interface InboundMessage {
 
-	/** @return where the message came from and how to answer it */
+	/**
+	 * @return where the message came from and how to answer it
+	 */
 	Origin origin();
 
-	/** @return the same message from {@code origin} */
+	/**
+	 * @return the same message from {@code origin}
+	 */
 	InboundMessage from(Origin origin);
 
 	/**
@@ -21,12 +26,15 @@ public sealed interface InboundMessage {
 	 * @param channel the channel
 	 * @param userId the channel's id of the user (chat id, phone number, web token)
 	 * @param replyAddress what the channel needs to answer, or {@code null}
-	 * @param messageId the channel's id of this message, for de-duplication, or {@code null}
+	 * @param messageId the channel's id of this message, for de-duplication, or
+	 * {@code null}
 	 * @param localeHint the user's language as the channel knows it, or {@code null}
-	 * @param welcomed whether the channel already showed the welcome (the web widget does when it opens)
-	 * @param countryHint the channel's best guess of the user's country (an ISO code: time zone, language, calling
-	 * code), or {@code null}; used in memory for this message only, never stored and never logged, and a country the
-	 * user chose always wins
+	 * @param welcomed whether the channel already showed the welcome (the web widget does
+	 * when it opens)
+	 * @param countryHint the channel's best guess of the user's country (an ISO code:
+	 * time zone, language, calling code), or {@code null}; used in memory for this
+	 * message only, never stored and never logged, and a country the user chose always
+	 * wins
 	 */
 	record Origin(Channel channel, String userId, String replyAddress, String messageId, String localeHint,
 			boolean welcomed, String countryHint) {
@@ -36,12 +44,18 @@ public sealed interface InboundMessage {
 			Objects.requireNonNull(userId, "userId");
 		}
 
-		/** @return an origin with nothing known but the channel, the user and the message id */
+		/**
+		 * @return an origin with nothing known but the channel, the user and the message
+		 * id
+		 */
 		public static Origin of(Channel channel, String userId, String messageId) {
 			return new Origin(channel, userId, null, messageId, null, false, null);
 		}
 
-		/** Names the channel only: user id, reply address and hints are personal data and stay out of logs. */
+		/**
+		 * Names the channel only: user id, reply address and hints are personal data and
+		 * stay out of logs.
+		 */
 		@Override
 		public String toString() {
 			return "Origin[channel=" + channel + "]";
@@ -101,7 +115,10 @@ public sealed interface InboundMessage {
 
 	}
 
-	/** A photo, video, file, voice note or sticker: never fetched, never stored, only refused. */
+	/**
+	 * A photo, video, file, voice note or sticker: never fetched, never stored, only
+	 * refused.
+	 */
 	record Media(Origin origin) implements InboundMessage {
 
 		@Override
@@ -112,8 +129,9 @@ public sealed interface InboundMessage {
 	}
 
 	/**
-	 * A text the user changed after sending it (Telegram). The conversation has moved on, so an edit is answered
-	 * only when it holds a crisis signal, and then like a typed message: help must never be missed.
+	 * A text the user changed after sending it (Telegram). The conversation has moved on,
+	 * so an edit is answered only when it holds a crisis signal, and then like a typed
+	 * message: help must never be missed.
 	 */
 	record Edited(Origin origin, String text) implements InboundMessage {
 
@@ -133,39 +151,55 @@ public sealed interface InboundMessage {
 
 	}
 
-	/** @return the channel it came from */
+	/**
+	 * @return the channel it came from
+	 */
 	default Channel channel() {
 		return origin().channel();
 	}
 
-	/** @return the channel's id of the user */
+	/**
+	 * @return the channel's id of the user
+	 */
 	default String userId() {
 		return origin().userId();
 	}
 
-	/** @return the channel's id of the message, or {@code null} */
+	/**
+	 * @return the channel's id of the message, or {@code null}
+	 */
 	default String messageId() {
 		return origin().messageId();
 	}
 
-	/** @return the channel's language hint, or {@code null} */
+	/**
+	 * @return the channel's language hint, or {@code null}
+	 */
 	default String localeHint() {
 		return origin().localeHint();
 	}
 
-	/** @return the channel's guess of the country, or {@code null} */
+	/**
+	 * @return the channel's guess of the country, or {@code null}
+	 */
 	default String countryHint() {
 		return origin().countryHint();
 	}
 
-	/** @return the same message with the channel's reply address, language hint and welcome flag */
+	/**
+	 * @return the same message with the channel's reply address, language hint and
+	 * welcome flag
+	 */
 	default InboundMessage from(String address, String locale, boolean alreadyWelcomed) {
 		Origin o = origin();
-		return from(new Origin(o.channel(), o.userId(), address, o.messageId(), locale, alreadyWelcomed,
-				o.countryHint()));
+		return from(
+				new Origin(o.channel(), o.userId(), address, o.messageId(), locale, alreadyWelcomed, o.countryHint()));
 	}
 
-	/** @return the same message with the channel's guess of the user's country ({@code null}: none) */
+	/**
+	 * @return the same message with the channel's guess of the user's country
+	 * ({@code null}: none)
+	 */
 	default InboundMessage withCountryHint(String country) {
 		Origin o = origin();
 		return from(new Origin(o.channel(), o.userId(), o.replyAddress(), o.messageId(), o.localeHint(), o.welcomed(),

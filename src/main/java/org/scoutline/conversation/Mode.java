@@ -11,7 +11,10 @@ public enum Mode {
 	WITH_SCOUT,
 	/** closed by a scout; the bot takes over again on the next message */
 	CLOSED,
-	/** outside live sessions: what the user writes is kept for the scouts, and joins the queue at the next opening */
+	/**
+	 * outside live sessions: what the user writes is kept for the scouts, and joins the
+	 * queue at the next opening
+	 */
 	PARKED
 
 }

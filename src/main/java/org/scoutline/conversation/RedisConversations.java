@@ -20,9 +20,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Redis layout (all keys under {@code scoutline.key-prefix}, all expiring after {@code scoutline.retention}):
+ * Redis layout (all keys under {@code scoutline.key-prefix}, all expiring after
+ * {@code scoutline.retention}):
  * <ul>
- * <li>{@code conv:<id>} hash: the conversation; facts and the reply address encrypted</li>
+ * <li>{@code conv:<id>} hash: the conversation; facts and the reply address
+ * encrypted</li>
  * <li>{@code conv:<id>:log} list: the transcript, append-only, each line encrypted</li>
  * <li>{@code conv:<id>:seen} set: channel message ids already handled</li>
  * <li>{@code conv:<id>:notes} list: scouts' internal notes, each encrypted</li>
@@ -92,8 +94,9 @@ class RedisConversations implements Conversations {
 		for (TranscriptEntry entry : appended) {
 			args.add(sealer.seal(write(new StoredEntry(entry)), id + "|log"));
 		}
-		Long result = redis.execute(SAVE, List.of(conversationKey(id), logKey(id), seenKey(id),
-				personKey(conversation.pseudonym())), args.toArray());
+		Long result = redis.execute(SAVE,
+				List.of(conversationKey(id), logKey(id), seenKey(id), personKey(conversation.pseudonym())),
+				args.toArray());
 		if (result == null || result == -1L) {
 			return SaveOutcome.CONFLICT;
 		}
@@ -160,10 +163,10 @@ class RedisConversations implements Conversations {
 	private Conversation fromHash(ConversationId id, Map<String, String> h) {
 		String sealedAddress = h.get("addr");
 		return new Conversation(id, Channel.valueOf(h.get("ch")), h.get("ps"),
-				sealedAddress == null ? null : sealer.open(sealedAddress, id.value() + "|addr"), Mode.valueOf(h.get("mode")),
-				h.get("loc"), h.get("node"), readFacts(sealer.open(h.get("facts"), id.value() + "|facts")),
-				Long.parseLong(h.get("v")), Instant.ofEpochMilli(Long.parseLong(h.get("sa"))),
-				Instant.ofEpochMilli(Long.parseLong(h.get("la"))));
+				sealedAddress == null ? null : sealer.open(sealedAddress, id.value() + "|addr"),
+				Mode.valueOf(h.get("mode")), h.get("loc"), h.get("node"),
+				readFacts(sealer.open(h.get("facts"), id.value() + "|facts")), Long.parseLong(h.get("v")),
+				Instant.ofEpochMilli(Long.parseLong(h.get("sa"))), Instant.ofEpochMilli(Long.parseLong(h.get("la"))));
 	}
 
 	private static Map<String, String> pairs(List<Object> flat) {

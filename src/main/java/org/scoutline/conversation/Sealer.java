@@ -10,9 +10,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts what is stored about a person (AES-256-GCM, random 96-bit nonce). The associated data names the
- * conversation and the field ({@code <id>|facts}), so a value copied into another conversation or another field does
- * not open.
+ * Encrypts what is stored about a person (AES-256-GCM, random 96-bit nonce). The
+ * associated data names the conversation and the field ({@code <id>|facts}), so a value
+ * copied into another conversation or another field does not open.
  */
 final class Sealer {
 

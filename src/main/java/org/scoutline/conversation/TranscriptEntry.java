@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One line of a conversation's transcript. Media never appears, only {@link #MEDIA_REMOVED}.
+ * One line of a conversation's transcript. Media never appears, only
+ * {@link #MEDIA_REMOVED}.
  *
  * @param at when it was said
  * @param author who said it
@@ -30,7 +31,9 @@ public record TranscriptEntry(Instant at, Author author, String text, Bubble.Kin
 		return new TranscriptEntry(at, Author.SCOUT, text, Bubble.Kind.TEXT);
 	}
 
-	/** @return one bot line per bubble, all at {@code at} */
+	/**
+	 * @return one bot line per bubble, all at {@code at}
+	 */
 	public static List<TranscriptEntry> fromBot(Instant at, List<Bubble> bubbles) {
 		return bubbles.stream().map(bubble -> fromBot(at, bubble)).toList();
 	}

@@ -21,8 +21,9 @@ public record Turn(Conversation conversation, List<TranscriptEntry> transcript, 
 	}
 
 	/**
-	 * @param foldsSections whether the channel shows the plan's sections folded inside the plan (the web widget);
-	 * messengers get them one at a time through the plan's choices instead, so they are neither sent nor kept there
+	 * @param foldsSections whether the channel shows the plan's sections folded inside
+	 * the plan (the web widget); messengers get them one at a time through the plan's
+	 * choices instead, so they are neither sent nor kept there
 	 * @return the turn as the user's channel shows it
 	 */
 	public Turn forChannel(boolean foldsSections) {
@@ -33,7 +34,10 @@ public record Turn(Conversation conversation, List<TranscriptEntry> transcript, 
 				shown.stream().filter(bubble -> bubble.kind() != Bubble.Kind.SECTION).toList(), choices);
 	}
 
-	/** @return the turn with {@code before} shown first and {@code after} last (not added to the transcript) */
+	/**
+	 * @return the turn with {@code before} shown first and {@code after} last (not added
+	 * to the transcript)
+	 */
 	public Turn around(List<Bubble> before, List<Bubble> after) {
 		List<Bubble> all = new ArrayList<>(before);
 		all.addAll(shown);
@@ -41,12 +45,16 @@ public record Turn(Conversation conversation, List<TranscriptEntry> transcript, 
 		return new Turn(conversation, transcript, all, choices);
 	}
 
-	/** @return the same turn for {@code other} (the same conversation, changed) */
+	/**
+	 * @return the same turn for {@code other} (the same conversation, changed)
+	 */
 	public Turn with(Conversation other) {
 		return new Turn(other, transcript, shown, choices);
 	}
 
-	/** @return the turn with other buttons */
+	/**
+	 * @return the turn with other buttons
+	 */
 	public Turn withChoices(List<Choice> other) {
 		return new Turn(conversation, transcript, shown, other);
 	}

@@ -13,15 +13,19 @@ import org.scoutline.directory.Directory;
 import org.springframework.expression.Expression;
 
 /**
- * The action plan for what is known ({@code plan:} in the triage script): a first screen of one line, a few
- * numbered actions and a "More" line that names the sections; the sections one at a time; and the whole plan as
- * one plain text to keep. Directory entries follow the person's age (an unknown age counts as possibly a minor),
- * the age in the picture (hash tools), who asks (parents' lines only for parents) and the country, as the plan's
- * {@link PlanContext} tells.
+ * The action plan for what is known ({@code plan:} in the triage script): a first screen
+ * of one line, a few numbered actions and a "More" line that names the sections; the
+ * sections one at a time; and the whole plan as one plain text to keep. Directory entries
+ * follow the person's age (an unknown age counts as possibly a minor), the age in the
+ * picture (hash tools), who asks (parents' lines only for parents) and the country, as
+ * the plan's {@link PlanContext} tells.
  */
 final class ActionPlan {
 
-	/** how many sections the More line names; the buttons (or the folded sections) show them all */
+	/**
+	 * how many sections the More line names; the buttons (or the folded sections) show
+	 * them all
+	 */
 	private static final int MORE_NAMED = 3;
 
 	private final TriageScript.Plan plan;
@@ -52,7 +56,10 @@ final class ActionPlan {
 	/** The first screen: what to do now, in the order that protects most. */
 	record FirstScreen(String intro, List<String> steps, List<String> after, String more) {
 
-		/** @return its texts in order: the intro, the steps, the More line (without the bubbles after the steps) */
+		/**
+		 * @return its texts in order: the intro, the steps, the More line (without the
+		 * bubbles after the steps)
+		 */
 		List<String> texts() {
 			List<String> all = new ArrayList<>();
 			if (intro != null) {
@@ -81,7 +88,9 @@ final class ActionPlan {
 			return Choice.PLAN_PART + id;
 		}
 
-		/** @return the section as it is shown: the title on the first line, then the text */
+		/**
+		 * @return the section as it is shown: the title on the first line, then the text
+		 */
 		String text() {
 			return title + "\n" + body;
 		}
@@ -90,21 +99,30 @@ final class ActionPlan {
 
 	FirstScreen firstScreen(TriageState state) {
 		PlanContext context = context(state);
-		String intro = plan.intro().stream().filter(context::holds).findFirst().flatMap(context::paragraph)
+		String intro = plan.intro()
+			.stream()
+			.filter(context::holds)
+			.findFirst()
+			.flatMap(context::paragraph)
 			.orElse(null);
 		List<String> steps = shown(context, plan.steps());
 		List<String> after = shown(context, plan.after());
 		return new FirstScreen(intro, steps, after, more(context, sections(context)));
 	}
 
-	/** @return the texts of the entries that hold, with the directory entries they ask for */
+	/**
+	 * @return the texts of the entries that hold, with the directory entries they ask for
+	 */
 	private static List<String> shown(PlanContext context, List<TriageScript.PlanStep> entries) {
 		List<String> shown = new ArrayList<>();
 		entries.stream().filter(context::holds).forEach(entry -> context.paragraph(entry).ifPresent(shown::add));
 		return shown;
 	}
 
-	/** @return the More line: the first sections by name, and "and more" when there are others, or null */
+	/**
+	 * @return the More line: the first sections by name, and "and more" when there are
+	 * others, or null
+	 */
 	private String more(PlanContext context, List<Section> sections) {
 		if (sections.isEmpty()) {
 			return null;
@@ -121,10 +139,11 @@ final class ActionPlan {
 	}
 
 	/**
-	 * @param complete whether the triage is done: then the More line and the sections follow (else only what to
-	 * do so far)
-	 * @return the plan as bubbles: the intro, one {@link Bubble.Kind#PLAN} bubble per step, the bubbles after
-	 * the steps, then the More line and one {@link Bubble.Kind#SECTION} bubble per section
+	 * @param complete whether the triage is done: then the More line and the sections
+	 * follow (else only what to do so far)
+	 * @return the plan as bubbles: the intro, one {@link Bubble.Kind#PLAN} bubble per
+	 * step, the bubbles after the steps, then the More line and one
+	 * {@link Bubble.Kind#SECTION} bubble per section
 	 */
 	List<Bubble> bubbles(TriageState state, boolean complete) {
 		FirstScreen first = firstScreen(state);
@@ -141,7 +160,9 @@ final class ActionPlan {
 		return bubbles;
 	}
 
-	/** @return the buttons that open the sections, then the one for the plan as plain text */
+	/**
+	 * @return the buttons that open the sections, then the one for the plan as plain text
+	 */
 	List<Choice> choices(TriageState state) {
 		List<Choice> choices = new ArrayList<>();
 		sections(state).forEach(section -> choices.add(new Choice(section.choiceId(), section.title())));
@@ -151,8 +172,10 @@ final class ActionPlan {
 
 	/**
 	 * @param choiceId a choice the user tapped, or {@code null}
-	 * @param typed what the user typed, or {@code null}: a section's title in any language opens it
-	 * @return what the choice opens: a section as a text bubble, or the whole plan as plain text
+	 * @param typed what the user typed, or {@code null}: a section's title in any
+	 * language opens it
+	 * @return what the choice opens: a section as a text bubble, or the whole plan as
+	 * plain text
 	 */
 	Optional<Bubble> open(TriageState state, String choiceId, String typed) {
 		if (Choice.PLAN_TEXT.equals(choiceId)) {
@@ -161,7 +184,8 @@ final class ActionPlan {
 		PlanContext context = context(state);
 		for (TriageScript.Section def : plan.sections()) {
 			boolean chosen = choiceId != null ? (Choice.PLAN_PART + def.id()).equals(choiceId)
-					: typed != null && texts.locales().stream()
+					: typed != null && texts.locales()
+						.stream()
 						.anyMatch(locale -> normalized(texts.get(locale, def.title())).equals(normalized(typed)));
 			if (chosen) {
 				return section(context, def).map(section -> Bubble.text(section.text()));
@@ -171,8 +195,8 @@ final class ActionPlan {
 	}
 
 	/**
-	 * @return the whole plan as one plain text to keep or copy: no ids and nothing about the person, only the
-	 * steps, what follows them and every section
+	 * @return the whole plan as one plain text to keep or copy: no ids and nothing about
+	 * the person, only the steps, what follows them and every section
 	 */
 	String summary(TriageState state) {
 		FirstScreen first = firstScreen(state);
@@ -181,7 +205,9 @@ final class ActionPlan {
 			text.append("\n\n").append(first.intro());
 		}
 		for (int i = 0; i < first.steps().size(); i++) {
-			text.append(i == 0 ? "\n\n" : "\n").append(i + 1).append(". ")
+			text.append(i == 0 ? "\n\n" : "\n")
+				.append(i + 1)
+				.append(". ")
 				.append(first.steps().get(i).replace("\n", "\n   "));
 		}
 		first.after().forEach(after -> text.append("\n\n").append(after));

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the user's answer to a question: the choice tapped or typed (typed text matches a choice's alias or its
- * label in any language, ignoring case and punctuation, or its number), and where the conversation stands once the
- * choice is taken.
+ * Reads the user's answer to a question: the choice tapped or typed (typed text matches a
+ * choice's alias or its label in any language, ignoring case and punctuation, or its
+ * number), and where the conversation stands once the choice is taken.
  */
 final class Answers {
 
@@ -27,7 +27,10 @@ final class Answers {
 		return choiceId != null ? byId(state, choiceId) : byText(state, text);
 	}
 
-	/** @return the state with the facts the choice sets, in the language it sets (if it sets one) */
+	/**
+	 * @return the state with the facts the choice sets, in the language it sets (if it
+	 * sets one)
+	 */
 	TriageState taken(TriageState state, TriageScript.ChoiceDef choice) {
 		Map<String, String> facts = new HashMap<>(state.facts());
 		facts.putAll(choice.set());

@@ -11,7 +11,8 @@ public sealed interface BotTurn {
 	 *
 	 * @param turn what to save and show
 	 * @param state where the triage stands after it
-	 * @param asksForScout whether the user asked for a peer scout (the caller decides whether one can come)
+	 * @param asksForScout whether the user asked for a peer scout (the caller decides
+	 * whether one can come)
 	 */
 	record Answered(Turn turn, TriageState state, boolean asksForScout) implements BotTurn {
 	}

@@ -15,9 +15,10 @@ import org.scoutline.safety.CrisisDetector.Screening;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides a turn while the bot has the conversation, in memory: the welcome of a new conversation, commands, media
- * refusal, the triage's answer, and the crisis path when the screen found a signal. Whether a scout can come is
- * not decided here: the answer only says that the user asked for one.
+ * Decides a turn while the bot has the conversation, in memory: the welcome of a new
+ * conversation, commands, media refusal, the triage's answer, and the crisis path when
+ * the screen found a signal. Whether a scout can come is not decided here: the answer
+ * only says that the user asked for one.
  */
 @Component
 public class BotTurns {
@@ -47,7 +48,8 @@ public class BotTurns {
 		Conversation conversation = existing;
 		if (existing == null) {
 			boolean inCrisis = signal.isCrisis();
-			// a first message in crisis is answered in the language it was written in, whatever the channel guessed
+			// a first message in crisis is answered in the language it was written in,
+			// whatever the channel guessed
 			String locale = inCrisis && message instanceof InboundMessage.Typed typed
 					? crisis.languageOf(typed.text()).orElse(message.localeHint()) : message.localeHint();
 			TriageTurn welcome = triage.begin(locale);
@@ -72,7 +74,8 @@ public class BotTurns {
 		}
 		List<Bubble> answer = new ArrayList<>();
 		if (signal.isImminent()) {
-			answer.add(triage.emergency(state)); // the emergency number first, before anything else
+			answer.add(triage.emergency(state)); // the emergency number first, before
+													// anything else
 		}
 		answer.addAll(turn.bubbles());
 		shown.addAll(answer);
@@ -81,7 +84,10 @@ public class BotTurns {
 				Command.SCOUT.word().equals(turn.command()));
 	}
 
-	/** @return the triage's turn for the message, or {@code null} when the user asked to erase everything */
+	/**
+	 * @return the triage's turn for the message, or {@code null} when the user asked to
+	 * erase everything
+	 */
 	private TriageTurn decide(InboundMessage message, TriageState state, Screening signal) {
 		if (message instanceof InboundMessage.Commanded commanded) {
 			return command(state, commanded.command());
@@ -97,12 +103,16 @@ public class BotTurns {
 				triage.choices(state), null);
 	}
 
-	/** @return the turn, or the turn of the command the user chose with a button */
+	/**
+	 * @return the turn, or the turn of the command the user chose with a button
+	 */
 	private TriageTurn answered(TriageTurn turn) {
 		return turn.command() == null ? turn : command(turn.state(), Command.parse(turn.command()));
 	}
 
-	/** @return the command's turn, or {@code null} for delete */
+	/**
+	 * @return the command's turn, or {@code null} for delete
+	 */
 	private TriageTurn command(TriageState state, Command command) {
 		return switch (command) {
 			case START, RESTART -> triage.restart(state);
@@ -120,8 +130,9 @@ public class BotTurns {
 		};
 	}
 
-	private static BotTurn answered(Conversation conversation, TriageState state, List<org.scoutline.conversation.Choice> choices,
-			List<Bubble> shown, List<TranscriptEntry> said, boolean asksForScout) {
+	private static BotTurn answered(Conversation conversation, TriageState state,
+			List<org.scoutline.conversation.Choice> choices, List<Bubble> shown, List<TranscriptEntry> said,
+			boolean asksForScout) {
 		return new BotTurn.Answered(new Turn(state.appliedTo(conversation), said, shown, choices), state, asksForScout);
 	}
 

@@ -11,8 +11,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * While a user's country is not known, the crisis card shows the lines of the channel's guess of it (named as that
- * country's, with a one-tap change), or asks for the country; it never falls back to other countries' lines.
+ * While a user's country is not known, the crisis card shows the lines of the channel's
+ * guess of it (named as that country's, with a one-tap change), or asks for the country;
+ * it never falls back to other countries' lines.
  *
  * @param script the triage flow
  * @param texts the folder with one {@code <locale>.yml} per locale
@@ -21,8 +22,8 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("scoutline.dialogue")
 record DialogueSettings(@DefaultValue("classpath:config/triage.yml") @NotNull Resource script,
-		@DefaultValue("classpath:config/texts/") @NotNull String texts,
-		@DefaultValue({ "de", "en" }) @NotEmpty List<String> locales) {
+		@DefaultValue("classpath:config/texts/") @NotNull String texts, @DefaultValue( {
+				"de", "en" }) @NotEmpty List<String> locales){
 
 	String defaultLocale() {
 		return locales.get(0);

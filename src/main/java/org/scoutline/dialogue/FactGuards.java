@@ -17,15 +17,15 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 /**
- * Guards over the facts: a small, safe subset of the Spring Expression Language ({@code ==}, {@code !=},
- * {@code and}, {@code or}, {@code not}, {@code matches}, literals and fact names). Method calls, types, assignments
- * and the like are refused when the script is loaded. A fact never set reads as {@code null}.
+ * Guards over the facts: a small, safe subset of the Spring Expression Language
+ * ({@code ==}, {@code !=}, {@code and}, {@code or}, {@code not}, {@code matches},
+ * literals and fact names). Method calls, types, assignments and the like are refused
+ * when the script is loaded. A fact never set reads as {@code null}.
  */
 final class FactGuards {
 
-	private static final Set<String> ALLOWED_NODES = Set.of("PropertyOrFieldReference", "StringLiteral",
-			"NullLiteral", "BooleanLiteral", "IntLiteral", "OpEQ", "OpNE", "OpAnd", "OpOr", "OperatorNot",
-			"OperatorMatches");
+	private static final Set<String> ALLOWED_NODES = Set.of("PropertyOrFieldReference", "StringLiteral", "NullLiteral",
+			"BooleanLiteral", "IntLiteral", "OpEQ", "OpNE", "OpAnd", "OpOr", "OperatorNot", "OperatorMatches");
 
 	private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
@@ -36,7 +36,8 @@ final class FactGuards {
 	}
 
 	/**
-	 * @throws IllegalArgumentException with the reason when the guard does not parse or is not allowed
+	 * @throws IllegalArgumentException with the reason when the guard does not parse or
+	 * is not allowed
 	 */
 	static Expression compile(String guard) {
 		SpelExpression expression;
@@ -50,7 +51,9 @@ final class FactGuards {
 		return expression;
 	}
 
-	/** @return the fact names a compiled guard reads */
+	/**
+	 * @return the fact names a compiled guard reads
+	 */
 	static Set<String> factNames(Expression guard) {
 		Set<String> names = new TreeSet<>();
 		collect(((SpelExpression) guard).getAST(), names);
@@ -66,7 +69,10 @@ final class FactGuards {
 		}
 	}
 
-	/** @return whether the guard holds; an expression that fails to evaluate (e.g. matches on null) is false */
+	/**
+	 * @return whether the guard holds; an expression that fails to evaluate (e.g. matches
+	 * on null) is false
+	 */
 	static boolean holds(Expression guard, Map<String, String> facts) {
 		try {
 			return Boolean.TRUE.equals(guard.getValue(CONTEXT, new FactView(facts), Boolean.class));

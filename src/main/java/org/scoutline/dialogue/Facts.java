@@ -4,7 +4,9 @@ import java.util.Map;
 
 import org.scoutline.directory.Resource;
 
-/** Names of the facts with a meaning outside the script, and the facts derived from them. */
+/**
+ * Names of the facts with a meaning outside the script, and the facts derived from them.
+ */
 final class Facts {
 
 	static final String LOCALE = "locale";
@@ -19,20 +21,31 @@ final class Facts {
 
 	static final String RESUME_TO = "resume_to";
 
-	/** where to go back to once the country question asked from a crisis card is answered */
+	/**
+	 * where to go back to once the country question asked from a crisis card is answered
+	 */
 	static final String AFTER_COUNTRY = "after_country";
 
-	/** {@code yes} when the crisis path still has to follow the country question (no country was known) */
+	/**
+	 * {@code yes} when the crisis path still has to follow the country question (no
+	 * country was known)
+	 */
 	static final String CRISIS_AFTER_COUNTRY = "crisis_after_country";
 
 	static final String MINOR_NOW = "minor_now";
 
 	static final String MINOR_IN_IMAGE = "minor_in_image";
 
-	/** plan guards only: {@code yes} when the directory knows how to report on the platform the user named */
+	/**
+	 * plan guards only: {@code yes} when the directory knows how to report on the
+	 * platform the user named
+	 */
 	static final String PLATFORM_LISTED = "platform_listed";
 
-	/** plan guards only: {@code yes}/{@code no} whether that platform takes part in the hash tools, else null */
+	/**
+	 * plan guards only: {@code yes}/{@code no} whether that platform takes part in the
+	 * hash tools, else null
+	 */
 	static final String PLATFORM_IN_HASH_TOOLS = "platform_in_hash_tools";
 
 	static final String PLATFORM = "platform";
@@ -44,7 +57,10 @@ final class Facts {
 	private Facts() {
 	}
 
-	/** @return {@code yes} when the age band is under 18, {@code no} when not, {@code null} when unknown */
+	/**
+	 * @return {@code yes} when the age band is under 18, {@code no} when not,
+	 * {@code null} when unknown
+	 */
 	static String minorNow(Map<String, String> facts) {
 		String age = facts.get(AGE);
 		if (age == null) {
@@ -57,7 +73,10 @@ final class Facts {
 		};
 	}
 
-	/** @return {@code yes} when the image shows a minor, {@code no} when an adult, {@code null} when unknown */
+	/**
+	 * @return {@code yes} when the image shows a minor, {@code no} when an adult,
+	 * {@code null} when unknown
+	 */
 	static String minorInImage(Map<String, String> facts) {
 		if ("yes".equals(minorNow(facts)) || "minor".equals(facts.get(IMAGE_AGE))) {
 			return "yes";
@@ -65,7 +84,9 @@ final class Facts {
 		return "adult".equals(facts.get(IMAGE_AGE)) ? "no" : null;
 	}
 
-	/** @return the age range of the age band, {@code null} when unknown */
+	/**
+	 * @return the age range of the age band, {@code null} when unknown
+	 */
 	static Resource.AgeRange ageRange(Map<String, String> facts) {
 		String age = facts.get(AGE);
 		if (age == null) {

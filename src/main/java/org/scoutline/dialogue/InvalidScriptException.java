@@ -2,7 +2,10 @@ package org.scoutline.dialogue;
 
 import java.util.List;
 
-/** The triage script or its texts are wrong; the message lists every problem with its file and place. */
+/**
+ * The triage script or its texts are wrong; the message lists every problem with its file
+ * and place.
+ */
 class InvalidScriptException extends IllegalStateException {
 
 	private final List<String> problems;

@@ -2,7 +2,10 @@ package org.scoutline.dialogue;
 
 import java.util.Map;
 
-/** Renders the triage script as a Mermaid flowchart: states with their questions, guarded transitions. */
+/**
+ * Renders the triage script as a Mermaid flowchart: states with their questions, guarded
+ * transitions.
+ */
 final class MermaidDiagram {
 
 	private MermaidDiagram() {
@@ -14,15 +17,21 @@ final class MermaidDiagram {
 		out.append("  classDef risk fill:#fdecea,stroke:#c62828\n");
 		out.append("  ").append(node(TriageScript.RESUME)).append("([back to where the crisis signal came])\n");
 		if (script.crisis() != null) {
-			out.append("  crisis_signal{{crisis signal in any message}} -.-> ").append(node(script.crisis()))
+			out.append("  crisis_signal{{crisis signal in any message}} -.-> ")
+				.append(node(script.crisis()))
 				.append('\n');
 		}
 		for (Map.Entry<String, TriageScript.StateDef> entry : script.states().entrySet()) {
 			String id = entry.getKey();
 			TriageScript.StateDef state = entry.getValue();
 			String question = state.asks() ? texts.get(locale, state.ask()) : state.showsPlan() ? "action plan" : "";
-			out.append("  ").append(node(id)).append("[\"<b>").append(id).append("</b><br/>")
-				.append(escape(shorten(question))).append("\"]\n");
+			out.append("  ")
+				.append(node(id))
+				.append("[\"<b>")
+				.append(id)
+				.append("</b><br/>")
+				.append(escape(shorten(question)))
+				.append("\"]\n");
 			if (state.showsPlan()) {
 				out.append("  class ").append(node(id)).append(" plan\n");
 			}

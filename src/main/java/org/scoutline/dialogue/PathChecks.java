@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks the paths through a triage script: every state reachable from the start or the crisis entry, and from every
- * state a path to an action plan.
+ * Checks the paths through a triage script: every state reachable from the start or the
+ * crisis entry, and from every state a path to an action plan.
  */
 final class PathChecks {
 
@@ -36,7 +36,11 @@ final class PathChecks {
 				}
 			}
 		}
-		script.states().keySet().stream().filter(id -> !reached.contains(id)).sorted()
+		script.states()
+			.keySet()
+			.stream()
+			.filter(id -> !reached.contains(id))
+			.sorted()
 			.forEach(id -> problems.add("states." + id,
 					"unreachable: no path leads here from '" + script.start() + "'"));
 	}
@@ -53,12 +57,17 @@ final class PathChecks {
 				}
 			}
 		}
-		script.states().keySet().stream().filter(id -> !reachesPlan.contains(id)).sorted()
+		script.states()
+			.keySet()
+			.stream()
+			.filter(id -> !reachesPlan.contains(id))
+			.sorted()
 			.forEach(id -> problems.add("states." + id, "dead end: no path leads from here to an action plan"));
 	}
 
 	private static boolean leadsToPlan(TriageScript.StateDef state, Set<String> reachesPlan) {
-		return state.showsPlan() || state.next().stream()
+		return state.showsPlan() || state.next()
+			.stream()
 			.anyMatch(n -> TriageScript.RESUME.equals(n.to()) || reachesPlan.contains(n.to()));
 	}
 

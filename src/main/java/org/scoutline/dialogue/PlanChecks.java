@@ -9,17 +9,23 @@ import org.scoutline.conversation.Choice;
 import org.scoutline.directory.Resource;
 
 /**
- * Checks the action plan of a triage script ({@code plan:}): steps present, every text key and guard of its intro,
- * steps, what follows them and its sections, section ids unique and free, directory kinds known.
+ * Checks the action plan of a triage script ({@code plan:}): steps present, every text
+ * key and guard of its intro, steps, what follows them and its sections, section ids
+ * unique and free, directory kinds known.
  */
 final class PlanChecks {
 
 	private final ScriptProblems problems;
 
-	/** facts the plan's guards may read: those of the script, plus those the engine derives from the directory */
+	/**
+	 * facts the plan's guards may read: those of the script, plus those the engine
+	 * derives from the directory
+	 */
 	private final Set<String> planFacts = new TreeSet<>(Set.of(Facts.PLATFORM_LISTED, Facts.PLATFORM_IN_HASH_TOOLS));
 
-	/** @param knownFacts the facts any guard of the script may read */
+	/**
+	 * @param knownFacts the facts any guard of the script may read
+	 */
 	PlanChecks(ScriptProblems problems, Set<String> knownFacts) {
 		this.problems = problems;
 		planFacts.addAll(knownFacts);

@@ -14,8 +14,9 @@ import org.scoutline.directory.Resource;
 import org.springframework.expression.Expression;
 
 /**
- * What one {@link ActionPlan} is made for: the facts with what the directory adds, the values the texts may use, and
- * the person the directory's entries must fit (age, the age in the picture, whether a parent asks, the country).
+ * What one {@link ActionPlan} is made for: the facts with what the directory adds, the
+ * values the texts may use, and the person the directory's entries must fit (age, the age
+ * in the picture, whether a parent asks, the country).
  */
 final class PlanContext {
 
@@ -42,7 +43,9 @@ final class PlanContext {
 
 	private final boolean forParents;
 
-	/** @param guards the plan's guards, compiled, by how they are written */
+	/**
+	 * @param guards the plan's guards, compiled, by how they are written
+	 */
 	PlanContext(TriageState state, Map<String, Expression> guards, Directory directory, Texts texts, Advice advice) {
 		this.state = state;
 		this.guards = guards;
@@ -59,10 +62,10 @@ final class PlanContext {
 			values.put("help_url", p.helpUrl());
 		});
 		this.facts = Map.copyOf(all);
-		// in "another country" the list of the regions' numbers may not even hold: say what to call
+		// in "another country" the list of the regions' numbers may not even hold: say
+		// what to call
 		values.put("emergency", state.country() == null || Directory.INTERNATIONAL.equals(state.country())
-				? texts.get(state.locale(), "plan.emergency_unknown")
-				: directory.country(state.country()).emergency());
+				? texts.get(state.locale(), "plan.emergency_unknown") : directory.country(state.country()).emergency());
 		Resource.AgeRange known = Facts.ageRange(state.facts());
 		this.age = known != null ? known : AGE_UNKNOWN;
 		String minor = Facts.minorInImage(state.facts());
@@ -93,7 +96,10 @@ final class PlanContext {
 		return texts.format(state.locale(), key, all);
 	}
 
-	/** @return the paragraph with the entries it asks for, or nothing when it needs entries and none fits */
+	/**
+	 * @return the paragraph with the entries it asks for, or nothing when it needs
+	 * entries and none fits
+	 */
 	Optional<String> paragraph(TriageScript.PlanStep part) {
 		String text = text(part);
 		TriageScript.ResourceRequest request = part.resources();
@@ -113,4 +119,3 @@ final class PlanContext {
 	}
 
 }
-

@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The risk screen of a triage script: the states a crisis signal leads through before the script returns to where
- * it was, that is every state reachable from the crisis entry that can still reach {@code @resume}.
+ * The risk screen of a triage script: the states a crisis signal leads through before the
+ * script returns to where it was, that is every state reachable from the crisis entry
+ * that can still reach {@code @resume}.
  *
  * @param states the states of the screen, none when the script has no crisis entry
- * @param imminentOutcome the screen's outcome for imminent danger (the state with {@code risk: imminent}), or
- * {@code null}
+ * @param imminentOutcome the screen's outcome for imminent danger (the state with
+ * {@code risk: imminent}), or {@code null}
  */
 record RiskScreen(Set<String> states, String imminentOutcome) {
 
@@ -23,13 +24,17 @@ record RiskScreen(Set<String> states, String imminentOutcome) {
 
 	private static final List<String> RISK_ORDER = List.of("low", "high", "imminent");
 
-	/** the facts of the risk screen's questions, answered yes when a message shows imminent danger */
-	private static final List<String> RISK_QUESTIONS = List.of("risk_thoughts", "risk_plan", "risk_means",
-			"risk_soon");
+	/**
+	 * the facts of the risk screen's questions, answered yes when a message shows
+	 * imminent danger
+	 */
+	private static final List<String> RISK_QUESTIONS = List.of("risk_thoughts", "risk_plan", "risk_means", "risk_soon");
 
 	static RiskScreen of(TriageScript script) {
 		Set<String> states = states(script);
-		String imminent = states.stream().filter(id -> "imminent".equals(script.state(id).risk())).findFirst()
+		String imminent = states.stream()
+			.filter(id -> "imminent".equals(script.state(id).risk()))
+			.findFirst()
 			.orElse(null);
 		return new RiskScreen(states, imminent);
 	}
@@ -39,8 +44,9 @@ record RiskScreen(Set<String> states, String imminentOutcome) {
 	}
 
 	/**
-	 * @return the state at the imminent outcome with every question of the screen answered yes, to go back to
-	 * where it was when the state is not in the screen already
+	 * @return the state at the imminent outcome with every question of the screen
+	 * answered yes, to go back to where it was when the state is not in the screen
+	 * already
 	 */
 	TriageState imminent(TriageState state) {
 		Map<String, String> facts = new HashMap<>(state.facts());
@@ -53,7 +59,9 @@ record RiskScreen(Set<String> states, String imminentOutcome) {
 		return state.at(imminentOutcome, facts);
 	}
 
-	/** @return the state with the risk recorded, unless a higher one is recorded already */
+	/**
+	 * @return the state with the risk recorded, unless a higher one is recorded already
+	 */
 	static TriageState withRisk(TriageState state, String risk) {
 		String recorded = state.facts().get(Facts.RISK);
 		if (risk == null || recorded != null && RISK_ORDER.indexOf(risk) <= RISK_ORDER.indexOf(recorded)) {
@@ -82,7 +90,9 @@ record RiskScreen(Set<String> states, String imminentOutcome) {
 		while (grew) {
 			grew = false;
 			for (String id : fromCrisis) {
-				if (!screen.contains(id) && script.state(id).next().stream()
+				if (!screen.contains(id) && script.state(id)
+					.next()
+					.stream()
 					.anyMatch(n -> TriageScript.RESUME.equals(n.to()) || screen.contains(n.to()))) {
 					screen.add(id);
 					grew = true;

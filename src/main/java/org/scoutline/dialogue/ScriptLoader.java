@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** Reads {@code config/triage.yml}; a file that is not even well-formed is refused with its line and column. */
+/**
+ * Reads {@code config/triage.yml}; a file that is not even well-formed is refused with
+ * its line and column.
+ */
 final class ScriptLoader {
 
 	private ScriptLoader() {
@@ -54,7 +57,8 @@ final class ScriptLoader {
 
 	private static String reason(JsonProcessingException ex) {
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return "unknown field '" + unknown.getPropertyName() + "', expected one of " + unknown.getKnownPropertyIds();
+			return "unknown field '" + unknown.getPropertyName() + "', expected one of "
+					+ unknown.getKnownPropertyIds();
 		}
 		return ex.getOriginalMessage();
 	}

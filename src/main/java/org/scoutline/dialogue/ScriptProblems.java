@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The problems found in one triage script, each with its file and place, and the checks every part of a script
- * shares: a text key present in every locale, a guard that parses and reads only facts that are known.
+ * The problems found in one triage script, each with its file and place, and the checks
+ * every part of a script shares: a text key present in every locale, a guard that parses
+ * and reads only facts that are known.
  */
 final class ScriptProblems {
 
@@ -25,7 +26,9 @@ final class ScriptProblems {
 		problems.add(file + ": " + place + ": " + reason);
 	}
 
-	/** @throws InvalidScriptException listing every problem, if there is one */
+	/**
+	 * @throws InvalidScriptException listing every problem, if there is one
+	 */
 	void refuseAny() {
 		if (!problems.isEmpty()) {
 			throw new InvalidScriptException(problems);
@@ -39,19 +42,21 @@ final class ScriptProblems {
 		}
 		for (String locale : texts.locales()) {
 			if (!texts.has(locale, key)) {
-				add(place, "text '" + key + "' is missing in locale '" + locale + "' (config/texts/" + locale
-						+ ".yml)");
+				add(place,
+						"text '" + key + "' is missing in locale '" + locale + "' (config/texts/" + locale + ".yml)");
 			}
 		}
 	}
 
-	/** @param known the facts the guard may read */
+	/**
+	 * @param known the facts the guard may read
+	 */
 	void checkGuard(String place, String guard, Set<String> known) {
 		try {
 			for (String name : FactGuards.factNames(FactGuards.compile(guard))) {
 				if (!known.contains(name)) {
-					add(place, "guard '" + guard + "' reads '" + name + "', which no choice sets (known: " + known
-							+ ")");
+					add(place,
+							"guard '" + guard + "' reads '" + name + "', which no choice sets (known: " + known + ")");
 				}
 			}
 		}

@@ -10,10 +10,10 @@ import org.scoutline.conversation.Command;
 import org.scoutline.conversation.Choice;
 
 /**
- * Checks a triage script before it runs: every state reachable, no dead ends, every text key present in every
- * locale, every guard parsing, every reference resolving. Collects every problem with its place, then refuses. The
- * states are checked here, the action plan by {@link PlanChecks}, the paths through the script by
- * {@link PathChecks}.
+ * Checks a triage script before it runs: every state reachable, no dead ends, every text
+ * key present in every locale, every guard parsing, every reference resolving. Collects
+ * every problem with its place, then refuses. The states are checked here, the action
+ * plan by {@link PlanChecks}, the paths through the script by {@link PathChecks}.
  */
 final class ScriptValidator {
 
@@ -32,7 +32,10 @@ final class ScriptValidator {
 
 	private final ScriptProblems problems;
 
-	/** facts a guard may read: those the script's choices set, plus those the engine keeps or derives */
+	/**
+	 * facts a guard may read: those the script's choices set, plus those the engine keeps
+	 * or derives
+	 */
 	private final Set<String> knownFacts = new TreeSet<>(
 			Set.of(Facts.RISK, Facts.RESUME_TO, Facts.MINOR_NOW, Facts.MINOR_IN_IMAGE));
 
@@ -43,7 +46,9 @@ final class ScriptValidator {
 		script.states().values().forEach(state -> state.choices().forEach(c -> knownFacts.addAll(c.set().keySet())));
 	}
 
-	/** @throws InvalidScriptException listing every problem */
+	/**
+	 * @throws InvalidScriptException listing every problem
+	 */
 	static void validate(String file, TriageScript script, Texts texts) {
 		ScriptValidator validator = new ScriptValidator(file, script, texts);
 		validator.run();
@@ -96,8 +101,10 @@ final class ScriptValidator {
 			if (!state.next().isEmpty()) {
 				problem(place + ".next", "a plan state is final and has no 'next'");
 			}
-			state.choices().stream().filter(c -> c.command() == null).forEach(c -> problem(
-					place + ".choices." + c.id(), "choices of a plan state must run a command"));
+			state.choices()
+				.stream()
+				.filter(c -> c.command() == null)
+				.forEach(c -> problem(place + ".choices." + c.id(), "choices of a plan state must run a command"));
 		}
 		else {
 			checkNext(place, state.next());

@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Every text the bot says, per locale, from {@code config/texts/<locale>.yml}. A key is the dotted path of a text in
- * its file; {@code {name}} placeholders are filled by {@link #format}.
+ * Every text the bot says, per locale, from {@code config/texts/<locale>.yml}. A key is
+ * the dotted path of a text in its file; {@code {name}} placeholders are filled by
+ * {@link #format}.
  */
 @Component
 public class Texts {
@@ -31,21 +32,20 @@ public class Texts {
 			"system.media_telegram", "system.media_whatsapp", "system.unsupported_message", "system.private_only",
 			"system.exit_hint", "system.list_button", "system.more_choices", "system.choose", "system.command_start",
 			"system.command_help", "system.command_language", "system.command_scout", "system.command_delete",
-			"system.command_exit", "system.queued", "system.queue_hold", "system.queue_position",
-			"system.queue_left", "system.leave_queue", "system.scout_joined", "system.scout_transferred",
-			"system.scout_left", "system.scout_closed", "system.with_scout", "system.feedback_ask",
-			"system.feedback_yes", "system.feedback_partly", "system.feedback_no", "system.feedback_thanks",
-			"system.show_plan", "system.no_scout_stopped", "system.no_scout_checked_in", "system.no_scout_queue_full",
+			"system.command_exit", "system.queued", "system.queue_hold", "system.queue_position", "system.queue_left",
+			"system.leave_queue", "system.scout_joined", "system.scout_transferred", "system.scout_left",
+			"system.scout_closed", "system.with_scout", "system.feedback_ask", "system.feedback_yes",
+			"system.feedback_partly", "system.feedback_no", "system.feedback_thanks", "system.show_plan",
+			"system.no_scout_stopped", "system.no_scout_checked_in", "system.no_scout_queue_full",
 			"system.next_sessions", "system.next_sessions_none", "system.session_languages", "system.remind_me",
 			"system.leave_message", "system.take_back_message", "system.ask_scout", "system.reminder_set",
-			"system.reminder_set_window", "system.leave_message_ready", "system.message_kept",
-			"system.message_waiting", "system.message_taken_back", "system.left_message_queued",
-			"system.session_started", "system.stop_reachable", "system.stop_unreachable", "system.session_ended",
-			"crisis.card", "crisis.resume", "crisis.imminent", "crisis.card_unknown", "crisis.ask_country",
-			"crisis.change_country", "crisis.in_many_countries", "crisis.emergency_line", "plan.more",
-			"plan.more_also", "plan.text_choice", "plan.emergency_unknown", "plan.summary_title",
-			"directory.always_open",
-			"directory.phone", "directory.sms", "directory.web");
+			"system.reminder_set_window", "system.leave_message_ready", "system.message_kept", "system.message_waiting",
+			"system.message_taken_back", "system.left_message_queued", "system.session_started",
+			"system.stop_reachable", "system.stop_unreachable", "system.session_ended", "crisis.card", "crisis.resume",
+			"crisis.imminent", "crisis.card_unknown", "crisis.ask_country", "crisis.change_country",
+			"crisis.in_many_countries", "crisis.emergency_line", "plan.more", "plan.more_also", "plan.text_choice",
+			"plan.emergency_unknown", "plan.summary_title", "directory.always_open", "directory.phone", "directory.sms",
+			"directory.web");
 
 	private final Map<String, Map<String, String>> byLocale = new LinkedHashMap<>();
 
@@ -60,23 +60,32 @@ public class Texts {
 		this.defaultLocale = settings.defaultLocale();
 	}
 
-	/** @return the locales offered, the default first */
+	/**
+	 * @return the locales offered, the default first
+	 */
 	public Set<String> locales() {
 		return byLocale.keySet();
 	}
 
-	/** @return {@code locale} if it is offered, else the default locale */
+	/**
+	 * @return {@code locale} if it is offered, else the default locale
+	 */
 	public String supported(String locale) {
 		return locale != null && byLocale.containsKey(locale) ? locale : defaultLocale;
 	}
 
-	/** @return the text, or the key in brackets when it is missing (the validator makes sure it is not) */
+	/**
+	 * @return the text, or the key in brackets when it is missing (the validator makes
+	 * sure it is not)
+	 */
 	public String get(String locale, String key) {
 		String text = byLocale.getOrDefault(supported(locale), Map.of()).get(key);
 		return text != null ? text : "[" + key + "]";
 	}
 
-	/** @return the text with every {@code {name}} replaced by its value */
+	/**
+	 * @return the text with every {@code {name}} replaced by its value
+	 */
 	public String format(String locale, String key, Map<String, String> values) {
 		String text = get(locale, key);
 		for (Map.Entry<String, String> value : values.entrySet()) {

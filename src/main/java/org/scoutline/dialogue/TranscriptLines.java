@@ -7,7 +7,10 @@ import org.scoutline.conversation.InboundMessage;
 import org.scoutline.conversation.TranscriptEntry;
 import org.springframework.stereotype.Component;
 
-/** How a user's message appears in the transcript a scout reads, and what the bot says about media. */
+/**
+ * How a user's message appears in the transcript a scout reads, and what the bot says
+ * about media.
+ */
 @Component
 public class TranscriptLines {
 
@@ -21,8 +24,8 @@ public class TranscriptLines {
 	}
 
 	/**
-	 * @return the user's line: the text, "/command", the label of the tapped button (a triage answer or a system
-	 * button), never media
+	 * @return the user's line: the text, "/command", the label of the tapped button (a
+	 * triage answer or a system button), never media
 	 */
 	public TranscriptEntry userLine(Instant now, InboundMessage message, TriageState state) {
 		String text;
@@ -44,15 +47,21 @@ public class TranscriptLines {
 		return TranscriptEntry.fromUser(now, text);
 	}
 
-	/** @return the label of a triage answer or of a system button, or the raw id of an unknown one */
+	/**
+	 * @return the label of a triage answer or of a system button, or the raw id of an
+	 * unknown one
+	 */
 	public String label(TriageState state, String choice) {
 		return triage.label(state, choice).orElseGet(() -> {
 			String key = "system." + choice;
-			return texts.has(texts.supported(state.locale()), key) ? texts.get(state.locale(), key) : "[" + choice + "]";
+			return texts.has(texts.supported(state.locale()), key) ? texts.get(state.locale(), key)
+					: "[" + choice + "]";
 		});
 	}
 
-	/** @return the media refusal that says what happened to the media on this channel */
+	/**
+	 * @return the media refusal that says what happened to the media on this channel
+	 */
 	public static String mediaNotice(Channel channel) {
 		return switch (channel) {
 			case WEB -> "system.media_removed";

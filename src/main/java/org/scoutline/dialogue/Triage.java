@@ -12,17 +12,20 @@ import org.scoutline.directory.Directory;
 import org.springframework.stereotype.Component;
 
 /**
- * The triage bot's only entry point. Each method takes where a conversation stands and returns where it goes next
- * with what the bot says; nothing is kept between calls. The script is loaded and validated when the application
- * starts, which fails with every problem listed if the script is wrong. {@link TurnRenderer} writes the turns,
- * {@link Answers} reads what the user tapped or typed, {@link RiskScreen} knows the states a crisis leads through.
+ * The triage bot's only entry point. Each method takes where a conversation stands and
+ * returns where it goes next with what the bot says; nothing is kept between calls. The
+ * script is loaded and validated when the application starts, which fails with every
+ * problem listed if the script is wrong. {@link TurnRenderer} writes the turns,
+ * {@link Answers} reads what the user tapped or typed, {@link RiskScreen} knows the
+ * states a crisis leads through.
  */
 @Component
 public class Triage {
 
 	/**
-	 * The one-tap change under crisis lines of a guessed country ("Nicht in Deutschland?"): asks the triage's country
-	 * question right there, shows that country's lines and goes back to where the user was.
+	 * The one-tap change under crisis lines of a guessed country ("Nicht in
+	 * Deutschland?"): asks the triage's country question right there, shows that
+	 * country's lines and goes back to where the user was.
 	 */
 	public static final String CHANGE_COUNTRY = "change_country";
 
@@ -36,7 +39,10 @@ public class Triage {
 
 	private final Advice advice;
 
-	/** the state that asks for the country (its choices set {@code country}), or {@code null} */
+	/**
+	 * the state that asks for the country (its choices set {@code country}), or
+	 * {@code null}
+	 */
 	private final String countryQuestion;
 
 	private final ActionPlan plan;
@@ -58,7 +64,9 @@ public class Triage {
 		this.countryQuestion = turns.countryQuestion();
 	}
 
-	/** @return the first turn of a new conversation in {@code locale} */
+	/**
+	 * @return the first turn of a new conversation in {@code locale}
+	 */
 	public TriageTurn begin(String locale) {
 		return turns.arrive(new TriageState(script.start(), Map.of(), texts.supported(locale)), new ArrayList<>());
 	}
@@ -67,8 +75,9 @@ public class Triage {
 	 * @param state where the conversation stands
 	 * @param choiceId the id of a tapped button, or {@code null} for typed text
 	 * @param text typed text, or {@code null}
-	 * @return the next turn; typed text that answers nothing asks the user to tap a button. Once the plan is shown,
-	 * its sections and its plain text are choices too ({@link Choice#PLAN_PART}).
+	 * @return the next turn; typed text that answers nothing asks the user to tap a
+	 * button. Once the plan is shown, its sections and its plain text are choices too
+	 * ({@link Choice#PLAN_PART}).
 	 */
 	public TriageTurn answer(TriageState state, String choiceId, String text) {
 		TriageScript.StateDef current = script.state(state.node());
@@ -102,18 +111,20 @@ public class Triage {
 	}
 
 	/**
-	 * A crisis signal was found in what the user wrote: the crisis card first, then the risk screen, after which the
-	 * triage goes on where it was. Inside the risk screen the signal counts as the answer {@code yes} where the
-	 * question has one (a false alarm is better than a missed one), else the question is asked again.
+	 * A crisis signal was found in what the user wrote: the crisis card first, then the
+	 * risk screen, after which the triage goes on where it was. Inside the risk screen
+	 * the signal counts as the answer {@code yes} where the question has one (a false
+	 * alarm is better than a missed one), else the question is asked again.
 	 */
 	public TriageTurn crisis(TriageState stored) {
 		return crisis(stored, false);
 	}
 
 	/**
-	 * Like {@link #crisis(TriageState)}; for an imminent danger (an act in progress or done, intent with a method,
-	 * a place or a time) the questions of the risk screen that would ask about a plan are skipped: the screen's
-	 * imminent outcome follows the crisis card at once, then its last question.
+	 * Like {@link #crisis(TriageState)}; for an imminent danger (an act in progress or
+	 * done, intent with a method, a place or a time) the questions of the risk screen
+	 * that would ask about a plan are skipped: the screen's imminent outcome follows the
+	 * crisis card at once, then its last question.
 	 */
 	public TriageTurn crisis(TriageState stored, boolean imminent) {
 		TriageState state = turns.known(stored);
@@ -121,7 +132,8 @@ public class Triage {
 			return turns.arriveAfterCard(riskScreen.imminent(state), advice.crisisCard(state));
 		}
 		if (advice.place(state).isEmpty() && countryQuestion != null) {
-			// no country and no guess: every region's emergency number, and the country question right there
+			// no country and no guess: every region's emergency number, and the country
+			// question right there
 			return turns.askCountry(state, true, new ArrayList<>(List.of(advice.askingCard(state))));
 		}
 		List<Bubble> bubbles = new ArrayList<>(List.of(advice.crisisCard(state)));
@@ -142,7 +154,10 @@ public class Triage {
 		return turns.arrive(state.at(target, facts), bubbles);
 	}
 
-	/** The country asked from a crisis card is known now: its crisis lines, then back to where the user was. */
+	/**
+	 * The country asked from a crisis card is known now: its crisis lines, then back to
+	 * where the user was.
+	 */
 	private TriageTurn afterCountry(TriageState answered) {
 		Map<String, String> facts = new HashMap<>(answered.facts());
 		String back = facts.remove(Facts.AFTER_COUNTRY);
@@ -154,12 +169,16 @@ public class Triage {
 		return turns.ask(there, new ArrayList<>(List.of(advice.crisisCard(there))));
 	}
 
-	/** @return the current question again, with its buttons */
+	/**
+	 * @return the current question again, with its buttons
+	 */
 	public TriageTurn current(TriageState state) {
 		return turns.ask(turns.known(state), new ArrayList<>());
 	}
 
-	/** @return a fresh start in the same language, with a notice */
+	/**
+	 * @return a fresh start in the same language, with a notice
+	 */
 	public TriageTurn restart(TriageState state) {
 		TriageTurn fresh = begin(state.locale());
 		List<Bubble> bubbles = new ArrayList<>(List.of(notice(fresh.state(), "system.restarted")));
@@ -167,7 +186,9 @@ public class Triage {
 		return new TriageTurn(fresh.state(), bubbles, fresh.choices(), null);
 	}
 
-	/** @return the same place in the next language, with a notice in that language */
+	/**
+	 * @return the same place in the next language, with a notice in that language
+	 */
 	public TriageTurn switchLanguage(TriageState stored) {
 		TriageState state = turns.known(stored);
 		List<String> locales = List.copyOf(texts.locales());
@@ -176,14 +197,17 @@ public class Triage {
 		return prefixed(switched, notice(switched, "system.language_switched"));
 	}
 
-	/** @return what the bot can do, then the current question again */
+	/**
+	 * @return what the bot can do, then the current question again
+	 */
 	public TriageTurn help(TriageState state) {
 		return prefixed(turns.known(state), notice(state, "system.help"));
 	}
 
 	/**
-	 * @return the action plan for what is known so far, then the current question again; once the triage is done,
-	 * with the More line and the sections (see {@link Bubble.Kind#SECTION})
+	 * @return the action plan for what is known so far, then the current question again;
+	 * once the triage is done, with the More line and the sections (see
+	 * {@link Bubble.Kind#SECTION})
 	 */
 	public TriageTurn plan(TriageState state) {
 		TriageState known = turns.known(state);
@@ -191,27 +215,33 @@ public class Triage {
 		return turns.ask(known, bubbles);
 	}
 
-	/** @return the crisis card (emergency number, lines open day and night) for this user */
+	/**
+	 * @return the crisis card (emergency number, lines open day and night) for this user
+	 */
 	public Bubble crisisCard(TriageState state) {
 		return advice.crisisCard(state);
 	}
 
 	/**
-	 * @return the one short sentence with the emergency number (of the user's country, else the guessed one's, else
-	 * every region's) that comes before anything else when the danger is imminent
+	 * @return the one short sentence with the emergency number (of the user's country,
+	 * else the guessed one's, else every region's) that comes before anything else when
+	 * the danger is imminent
 	 */
 	public Bubble emergency(TriageState state) {
 		return advice.emergency(state);
 	}
 
-	/** @return the crisis lines for this user as a block of text, headed by the country's name */
+	/**
+	 * @return the crisis lines for this user as a block of text, headed by the country's
+	 * name
+	 */
 	public String crisisLines(TriageState state) {
 		return advice.lines(state);
 	}
 
 	/**
-	 * @return the label of a choice the user could tap now (the current question's buttons and the change of a
-	 * guessed country), if there is one with that id
+	 * @return the label of a choice the user could tap now (the current question's
+	 * buttons and the change of a guessed country), if there is one with that id
 	 */
 	public Optional<String> label(TriageState state, String choiceId) {
 		if (CHANGE_COUNTRY.equals(choiceId)) {
@@ -220,22 +250,30 @@ public class Triage {
 		return choices(state).stream().filter(c -> c.id().equals(choiceId)).map(Choice::label).findFirst();
 	}
 
-	/** @return a system text ({@code system.*}) for this user, as a notice bubble */
+	/**
+	 * @return a system text ({@code system.*}) for this user, as a notice bubble
+	 */
 	public Bubble notice(TriageState state, String key) {
 		return Bubble.notice(advice.say(state, key));
 	}
 
-	/** @return a system text in a locale for a user whose conversation is not known */
+	/**
+	 * @return a system text in a locale for a user whose conversation is not known
+	 */
 	public Bubble notice(String locale, String key) {
 		return notice(new TriageState(script.start(), Map.of(), texts.supported(locale)), key);
 	}
 
-	/** @return the buttons of the current question */
+	/**
+	 * @return the buttons of the current question
+	 */
 	public List<Choice> choices(TriageState state) {
 		return turns.choices(state);
 	}
 
-	/** @return the flow as a Mermaid diagram, for review by the counselling team */
+	/**
+	 * @return the flow as a Mermaid diagram, for review by the counselling team
+	 */
 	public String flowAsMermaid() {
 		return MermaidDiagram.render(script, texts, texts.locales().iterator().next());
 	}

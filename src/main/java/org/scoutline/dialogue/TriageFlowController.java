@@ -4,7 +4,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /triage/flow.mmd}: the triage flow as a Mermaid diagram for the counselling team to review. */
+/**
+ * {@code GET /triage/flow.mmd}: the triage flow as a Mermaid diagram for the counselling
+ * team to review.
+ */
 @RestController
 class TriageFlowController {
 

@@ -6,7 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The triage flow as read from {@code config/triage.yml} (see {@code docs/triage-script.md}).
+ * The triage flow as read from {@code config/triage.yml} (see
+ * {@code docs/triage-script.md}).
  */
 record TriageScript(String start, String crisis, Map<String, StateDef> states, Plan plan) {
 
@@ -53,12 +54,13 @@ record TriageScript(String start, String crisis, Map<String, StateDef> states, P
 	}
 
 	/**
-	 * The action plan ({@code docs/triage-script.md}): a first screen of an intro and a few numbered actions, then
-	 * sections the user opens one by one.
+	 * The action plan ({@code docs/triage-script.md}): a first screen of an intro and a
+	 * few numbered actions, then sections the user opens one by one.
 	 *
 	 * @param intro one line before the actions: the first entry whose {@code when} holds
 	 * @param steps the numbered actions: every entry whose {@code when} holds, in order
-	 * @param after bubbles after the actions (the check-in after a risk screen): every entry that holds
+	 * @param after bubbles after the actions (the check-in after a risk screen): every
+	 * entry that holds
 	 * @param sections the parts behind "More", each on its own
 	 */
 	record Plan(List<PlanStep> intro, List<PlanStep> steps, List<PlanStep> after, List<Section> sections) {
@@ -79,7 +81,8 @@ record TriageScript(String start, String crisis, Map<String, StateDef> states, P
 	 * @param id unique: [a-z0-9_]+
 	 * @param title its title and button label (short: at most 20 characters)
 	 * @param more how the "More" line names it ("how removal works")
-	 * @param when when it is offered at all; it is offered only when one of its parts holds too
+	 * @param when when it is offered at all; it is offered only when one of its parts
+	 * holds too
 	 * @param parts its paragraphs: every entry whose {@code when} holds, in order
 	 */
 	record Section(String id, String title, String more, String when, List<PlanStep> parts) {
@@ -93,7 +96,8 @@ record TriageScript(String start, String crisis, Map<String, StateDef> states, P
 	/**
 	 * @param kinds what to list
 	 * @param limit the most entries (default 3)
-	 * @param required whether the paragraph is left out when nothing fits (it only introduces the list)
+	 * @param required whether the paragraph is left out when nothing fits (it only
+	 * introduces the list)
 	 */
 	record ResourceRequest(List<String> kinds, Integer limit, boolean required) {
 

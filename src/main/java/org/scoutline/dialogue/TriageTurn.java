@@ -11,8 +11,9 @@ import org.scoutline.conversation.Choice;
  * @param state the state to keep
  * @param bubbles what the bot says, in order
  * @param choices the buttons to show now (empty: free text)
- * @param command a command the user chose that the caller carries out ({@code scout}, {@code restart},
- * {@code help}, {@code language}, {@code delete}, {@code plan}), or {@code null}
+ * @param command a command the user chose that the caller carries out ({@code scout},
+ * {@code restart}, {@code help}, {@code language}, {@code delete}, {@code plan}), or
+ * {@code null}
  */
 public record TriageTurn(TriageState state, List<Bubble> bubbles, List<Choice> choices, String command) {
 

@@ -9,9 +9,10 @@ import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
 
 /**
- * Writes the bot's turn at a state of the triage script: the words of every state it arrives at and passes through,
- * the crisis card where a risk outcome needs one, the action plan where the script shows it, then the question with
- * its buttons and, under crisis lines of a guessed country, the one-tap change ({@link Triage#CHANGE_COUNTRY}).
+ * Writes the bot's turn at a state of the triage script: the words of every state it
+ * arrives at and passes through, the crisis card where a risk outcome needs one, the
+ * action plan where the script shows it, then the question with its buttons and, under
+ * crisis lines of a guessed country, the one-tap change ({@link Triage#CHANGE_COUNTRY}).
  */
 final class TurnRenderer {
 
@@ -27,7 +28,10 @@ final class TurnRenderer {
 
 	private final ActionPlan plan;
 
-	/** the state that asks for the country (its choices set {@code country}), or {@code null} */
+	/**
+	 * the state that asks for the country (its choices set {@code country}), or
+	 * {@code null}
+	 */
 	private final String countryQuestion;
 
 	TurnRenderer(TriageScript script, TriageMachine machine, Texts texts, Advice advice, ActionPlan plan) {
@@ -39,20 +43,25 @@ final class TurnRenderer {
 		this.countryQuestion = countryQuestion(script);
 	}
 
-	/** @return the state that asks for the country (its choices set {@code country}), or {@code null} */
+	/**
+	 * @return the state that asks for the country (its choices set {@code country}), or
+	 * {@code null}
+	 */
 	String countryQuestion() {
 		return countryQuestion;
 	}
 
 	/**
-	 * @return the state, or the start with the same facts when its node is no longer in the script (the script was
-	 * edited while the conversation was stored)
+	 * @return the state, or the start with the same facts when its node is no longer in
+	 * the script (the script was edited while the conversation was stored)
 	 */
 	TriageState known(TriageState state) {
 		return script.state(state.node()) != null ? state : state.at(script.start(), state.facts());
 	}
 
-	/** @return the buttons of the current question */
+	/**
+	 * @return the buttons of the current question
+	 */
 	List<Choice> choices(TriageState state) {
 		TriageScript.StateDef def = script.state(state.node());
 		if (def == null) {
@@ -65,7 +74,8 @@ final class TurnRenderer {
 
 	/**
 	 * @param bubbles what to say first; the words of the states on the way follow
-	 * @return the turn at the first state from {@code arrived} on that does not pass through
+	 * @return the turn at the first state from {@code arrived} on that does not pass
+	 * through
 	 */
 	TriageTurn arrive(TriageState arrived, List<Bubble> bubbles) {
 		TriageState state = arrived;
@@ -82,7 +92,8 @@ final class TurnRenderer {
 				saidLines |= advice.carriesLines(state, key);
 			}
 			if (def.risk() != null && !saidLines) {
-				// a risk outcome whose words do not list the crisis lines themselves gets the card after them
+				// a risk outcome whose words do not list the crisis lines themselves gets
+				// the card after them
 				bubbles.add(advice.crisisCard(state));
 			}
 			linesShown |= saidLines;
@@ -98,8 +109,9 @@ final class TurnRenderer {
 	}
 
 	/**
-	 * @return the turn at {@code at} after the crisis card, which comes first, right after the emergency sentence:
-	 * the card the state would show again is shown once, and the change of a guessed country follows
+	 * @return the turn at {@code at} after the crisis card, which comes first, right
+	 * after the emergency sentence: the card the state would show again is shown once,
+	 * and the change of a guessed country follows
 	 */
 	TriageTurn arriveAfterCard(TriageState at, Bubble card) {
 		TriageTurn outcome = arrive(at, new ArrayList<>(List.of(card)));
@@ -113,20 +125,25 @@ final class TurnRenderer {
 		TriageState resumed = state.at(back != null && script.state(back) != null ? back : script.start(), facts);
 		bubbles.add(Bubble.text(advice.say(resumed, "crisis.resume")));
 		if (resumed.node().equals(countryQuestion) && resumed.country() != null) {
-			// the country was answered on the way (asked from the crisis card): no need to ask it again
+			// the country was answered on the way (asked from the crisis card): no need
+			// to ask it again
 			return arrive(resumed.at(machine.next(resumed.node(), facts), facts), bubbles);
 		}
 		return ask(resumed, bubbles);
 	}
 
 	/**
-	 * Asks the current question; under crisis lines of a guessed country the user gets the one-tap change too.
+	 * Asks the current question; under crisis lines of a guessed country the user gets
+	 * the one-tap change too.
 	 */
 	TriageTurn ask(TriageState state, List<Bubble> bubbles) {
 		return ask(state, bubbles, hasCard(bubbles));
 	}
 
-	/** @param linesShown whether crisis lines are among the bubbles (those of a guessed country get a change) */
+	/**
+	 * @param linesShown whether crisis lines are among the bubbles (those of a guessed
+	 * country get a change)
+	 */
 	private TriageTurn ask(TriageState state, List<Bubble> bubbles, boolean linesShown) {
 		TriageScript.StateDef def = script.state(state.node());
 		if (def.asks()) {
@@ -141,11 +158,12 @@ final class TurnRenderer {
 	}
 
 	/**
-	 * Asks the triage's country question now, from a crisis card: once answered, that country's crisis lines are
-	 * shown and the triage goes back to where it was (or on into the crisis path, when it was waiting for the
-	 * country).
+	 * Asks the triage's country question now, from a crisis card: once answered, that
+	 * country's crisis lines are shown and the triage goes back to where it was (or on
+	 * into the crisis path, when it was waiting for the country).
 	 * @param crisisAfter whether the crisis path follows the answer
-	 * @param bubbles what to say first; the question is asked unless a card there asks it already
+	 * @param bubbles what to say first; the question is asked unless a card there asks it
+	 * already
 	 */
 	TriageTurn askCountry(TriageState state, boolean crisisAfter, List<Bubble> bubbles) {
 		Map<String, String> facts = new HashMap<>(state.facts());
@@ -162,7 +180,10 @@ final class TurnRenderer {
 		return new TriageTurn(asking, bubbles, choices(asking), null);
 	}
 
-	/** @return the turn with the change of a guessed country among its buttons, where it fits */
+	/**
+	 * @return the turn with the change of a guessed country among its buttons, where it
+	 * fits
+	 */
 	TriageTurn withCountryChange(TriageTurn turn) {
 		String change = advice.changeCountry(turn.state());
 		if (change == null || countryQuestion == null || turn.state().node().equals(countryQuestion)
@@ -178,9 +199,14 @@ final class TurnRenderer {
 		return bubbles.stream().anyMatch(b -> b.kind() == Bubble.Kind.CRISIS);
 	}
 
-	/** @return the state whose choices set the country, or {@code null} when the script asks for none */
+	/**
+	 * @return the state whose choices set the country, or {@code null} when the script
+	 * asks for none
+	 */
 	private static String countryQuestion(TriageScript script) {
-		return script.states().entrySet().stream()
+		return script.states()
+			.entrySet()
+			.stream()
 			.filter(e -> e.getValue().choices().stream().anyMatch(c -> c.set().containsKey(Facts.COUNTRY)))
 			.map(Map.Entry::getKey)
 			.findFirst()

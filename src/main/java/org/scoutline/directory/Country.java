@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param names the country's name per locale
  * @param emergency the number to call in danger
  * @param police the police number, or {@code null}
- * @param zone the country's time zone, {@code null} when it has several (US, CA, AU) or none ({@code INT})
+ * @param zone the country's time zone, {@code null} when it has several (US, CA, AU) or
+ * none ({@code INT})
  */
 public record Country(String code, Map<String, String> names, String emergency, String police, ZoneId zone) {
 
@@ -17,7 +18,9 @@ public record Country(String code, Map<String, String> names, String emergency, 
 		return names.getOrDefault(locale, names.getOrDefault("en", code));
 	}
 
-	/** @return the time zone to tell times in, when the country has exactly one */
+	/**
+	 * @return the time zone to tell times in, when the country has exactly one
+	 */
 	public Optional<ZoneId> timeZone() {
 		return Optional.ofNullable(zone);
 	}

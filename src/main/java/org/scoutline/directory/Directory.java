@@ -24,11 +24,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * Helplines and resources by country, and the platforms users name with how to report there. Entries of a kind the
- * user's country lacks come from {@code INT}; hash tools from {@code INT} (they work worldwide) are always offered.
- * The file is checked at start-up: every entry needs a name, a kind, a source and a {@code verified_on} date (a
- * phone number, text number or address where the source gives one); every platform a name, a reporting path, a
- * help page, a source and a {@code verified_on} date.
+ * Helplines and resources by country, and the platforms users name with how to report
+ * there. Entries of a kind the user's country lacks come from {@code INT}; hash tools
+ * from {@code INT} (they work worldwide) are always offered. The file is checked at
+ * start-up: every entry needs a name, a kind, a source and a {@code verified_on} date (a
+ * phone number, text number or address where the source gives one); every platform a
+ * name, a reporting path, a help page, a source and a {@code verified_on} date.
  */
 @Component
 public class Directory {
@@ -58,7 +59,8 @@ public class Directory {
 			resources.put(code, List.copyOf(list));
 		});
 		require(countries.containsKey(INTERNATIONAL), file + ": countries.INT is missing");
-		model.platformsOrEmpty().forEach((id, entry) -> platforms.put(id, entry.toPlatform(id, file + ": platforms." + id)));
+		model.platformsOrEmpty()
+			.forEach((id, entry) -> platforms.put(id, entry.toPlatform(id, file + ": platforms." + id)));
 	}
 
 	private static ZoneId zone(String value, String place) {
@@ -73,27 +75,38 @@ public class Directory {
 		}
 	}
 
-	/** @return the country with this code, or {@code INT} when it is unknown */
+	/**
+	 * @return the country with this code, or {@code INT} when it is unknown
+	 */
 	public Country country(String code) {
 		return Optional.ofNullable(code).map(countries::get).orElse(countries.get(INTERNATIONAL));
 	}
 
-	/** @return every country code in the directory, {@code INT} included */
+	/**
+	 * @return every country code in the directory, {@code INT} included
+	 */
 	public Set<String> countryCodes() {
 		return countries.keySet();
 	}
 
-	/** @return the platform with this id ({@code instagram}), if the directory knows how to report there */
+	/**
+	 * @return the platform with this id ({@code instagram}), if the directory knows how
+	 * to report there
+	 */
 	public Optional<Platform> platform(String id) {
 		return Optional.ofNullable(id).map(platforms::get);
 	}
 
-	/** @return every platform id in the directory */
+	/**
+	 * @return every platform id in the directory
+	 */
 	public Set<String> platformIds() {
 		return platforms.keySet();
 	}
 
-	/** @return every entry of a country ({@code INT} included), in file order */
+	/**
+	 * @return every entry of a country ({@code INT} included), in file order
+	 */
 	public List<Resource> resources(String country) {
 		return resources.getOrDefault(country, List.of());
 	}
@@ -102,10 +115,11 @@ public class Directory {
 	 * @param country the user's country code, or {@code null}
 	 * @param kinds what is wanted
 	 * @param age the person's current age range, or {@code null} when unknown
-	 * @param minorInImage whether the image shows a minor ({@code null}: unknown, both tools fit)
+	 * @param minorInImage whether the image shows a minor ({@code null}: unknown, both
+	 * tools fit)
 	 * @param limit the most entries to return
-	 * @return matching entries, lines open day and night first within each kind (for parents: parents' lines
-	 * first)
+	 * @return matching entries, lines open day and night first within each kind (for
+	 * parents: parents' lines first)
 	 */
 	public List<Resource> find(String country, Set<Resource.Kind> kinds, Resource.AgeRange age, Boolean minorInImage,
 			int limit) {
@@ -113,7 +127,8 @@ public class Directory {
 	}
 
 	/**
-	 * @param forParents whether a parent helping their child asks: parents' lines are offered only then
+	 * @param forParents whether a parent helping their child asks: parents' lines are
+	 * offered only then
 	 * @see #find(String, Set, Resource.AgeRange, Boolean, int)
 	 */
 	public List<Resource> find(String country, Set<Resource.Kind> kinds, Resource.AgeRange age, Boolean minorInImage,
@@ -124,7 +139,8 @@ public class Directory {
 			List<Resource> local = matching(code, kind, age, minorInImage, forParents);
 			found.addAll(local);
 			if (!code.equals(INTERNATIONAL) && (local.isEmpty() || kind == Resource.Kind.HASH)) {
-				matching(INTERNATIONAL, kind, age, minorInImage, forParents).stream().filter(r -> !found.contains(r))
+				matching(INTERNATIONAL, kind, age, minorInImage, forParents).stream()
+					.filter(r -> !found.contains(r))
 					.forEach(found::add);
 			}
 		}
@@ -201,7 +217,10 @@ public class Directory {
 
 	}
 
-	/** An age limit as written: {@code {min: 18}} has no upper end, {@code {max: 17}} no lower one. */
+	/**
+	 * An age limit as written: {@code {min: 18}} has no upper end, {@code {max: 17}} no
+	 * lower one.
+	 */
 	record AgesEntry(Integer min, Integer max) {
 
 		Resource.AgeRange toRange() {
@@ -211,12 +230,12 @@ public class Directory {
 	}
 
 	/**
-	 * @param name a text (the same in every language) or a map of the name per locale with at least {@code en}
+	 * @param name a text (the same in every language) or a map of the name per locale
+	 * with at least {@code en}
 	 */
-	record ResourceEntry(String id, JsonNode name, Map<String, String> about, Set<Resource.Kind> kinds,
-			AgesEntry ages, @JsonProperty("image_age") Resource.ImageAge imageAge,
-			Resource.Audience audience, String phone, String sms, String url, Map<String, String> hours,
-			@JsonProperty("always_open") boolean alwaysOpen, String source,
+	record ResourceEntry(String id, JsonNode name, Map<String, String> about, Set<Resource.Kind> kinds, AgesEntry ages,
+			@JsonProperty("image_age") Resource.ImageAge imageAge, Resource.Audience audience, String phone, String sms,
+			String url, Map<String, String> hours, @JsonProperty("always_open") boolean alwaysOpen, String source,
 			@JsonProperty("verified_on") LocalDate verifiedOn) {
 
 		Resource toResource(String place) {

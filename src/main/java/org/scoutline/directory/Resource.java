@@ -8,8 +8,10 @@ import java.util.Set;
  * One helpline, hotline, tool or police contact.
  *
  * @param id unique, e.g. {@code de-nummer-gegen-kummer}
- * @param name its name, as used in every language unless {@code names} has one for the locale
- * @param names its name per locale, where it differs by language (empty when it is the same everywhere)
+ * @param name its name, as used in every language unless {@code names} has one for the
+ * locale
+ * @param names its name per locale, where it differs by language (empty when it is the
+ * same everywhere)
  * @param about a short description per locale (what it is, for whom), or empty
  * @param kinds what it is for
  * @param ages the current ages it serves, {@code null} for everyone
@@ -30,7 +32,10 @@ public record Resource(String id, String name, Map<String, String> names, Map<St
 	public enum Kind {
 
 		CRISIS, COUNSELLING, HOTLINE, HASH, POLICE,
-		/** helps get pictures taken down and evidence secured (e.g. HateAid, Revenge Porn Helpline, d4u) */
+		/**
+		 * helps get pictures taken down and evidence secured (e.g. HateAid, Revenge Porn
+		 * Helpline, d4u)
+		 */
 		REMOVAL
 
 	}
@@ -63,24 +68,34 @@ public record Resource(String id, String name, Map<String, String> names, Map<St
 			return other == null || (min <= other.max() && other.min() <= max);
 		}
 
-		/** @return whether only adults are served */
+		/**
+		 * @return whether only adults are served
+		 */
 		public boolean adultsOnly() {
 			return min >= 18;
 		}
 
 	}
 
-	/** @return the name in {@code locale}: its translation where it has one, else the name used everywhere */
+	/**
+	 * @return the name in {@code locale}: its translation where it has one, else the name
+	 * used everywhere
+	 */
 	public String nameIn(String locale) {
 		return names.getOrDefault(locale, name);
 	}
 
-	/** @return the short description in {@code locale}, or {@code null} when there is none */
+	/**
+	 * @return the short description in {@code locale}, or {@code null} when there is none
+	 */
 	public String aboutIn(String locale) {
 		return about.get(locale);
 	}
 
-	/** @return the opening hours in {@code locale}, falling back to English, or {@code null} */
+	/**
+	 * @return the opening hours in {@code locale}, falling back to English, or
+	 * {@code null}
+	 */
 	public String hoursIn(String locale) {
 		if (hours == null || hours.isEmpty()) {
 			return null;
@@ -88,7 +103,9 @@ public record Resource(String id, String name, Map<String, String> names, Map<St
 		return hours.getOrDefault(locale, hours.get("en"));
 	}
 
-	/** @return whether only adults may be sent here (adults-only services) */
+	/**
+	 * @return whether only adults may be sent here (adults-only services)
+	 */
 	public boolean adultsOnly() {
 		return ages != null && ages.adultsOnly();
 	}

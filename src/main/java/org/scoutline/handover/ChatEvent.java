@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * Something that happened to a chat in the handover, named in the past tense. Each is published once as a Spring
- * application event on the instance where it happened (the session reports count it there), and the same record
- * travels over Redis to every instance, where it arrives as {@link Relayed} (the console tells the browsers
- * connected to it). None carries a message's words except {@link MessageWritten}, which goes to the consoles only.
+ * Something that happened to a chat in the handover, named in the past tense. Each is
+ * published once as a Spring application event on the instance where it happened (the
+ * session reports count it there), and the same record travels over Redis to every
+ * instance, where it arrives as {@link Relayed} (the console tells the browsers connected
+ * to it). None carries a message's words except {@link MessageWritten}, which goes to the
+ * consoles only.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ChatEvent.ChatQueued.class, name = "queued"),
@@ -22,19 +24,26 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ChatEvent.UserTyped.class, name = "typing") })
 public sealed interface ChatEvent {
 
-	/** @return the conversation id */
+	/**
+	 * @return the conversation id
+	 */
 	String conversation();
 
-	/** @return when it happened, epoch millis */
+	/**
+	 * @return when it happened, epoch millis
+	 */
 	long at();
 
 	/**
 	 * A chat joined the queue, or moved up in it.
 	 *
 	 * @param crisis whether it is flagged for the supervisor
-	 * @param kind the crisis signal's kind ({@code suicide}, {@code self_harm}, {@code danger}), or {@code null}
-	 * @param severity {@code concern} or {@code imminent} (first in the queue), or {@code null}
-	 * @param session the live session it joined (its occurrence key) when it is new in the queue, else {@code null}
+	 * @param kind the crisis signal's kind ({@code suicide}, {@code self_harm},
+	 * {@code danger}), or {@code null}
+	 * @param severity {@code concern} or {@code imminent} (first in the queue), or
+	 * {@code null}
+	 * @param session the live session it joined (its occurrence key) when it is new in
+	 * the queue, else {@code null}
 	 */
 	record ChatQueued(String conversation, boolean crisis, String kind, String severity, String session,
 			long at) implements ChatEvent {
@@ -71,7 +80,10 @@ public sealed interface ChatEvent {
 			long at) implements ChatEvent {
 	}
 
-	/** The user wrote a crisis message in a live chat: its kind and severity, never its words. */
+	/**
+	 * The user wrote a crisis message in a live chat: its kind and severity, never its
+	 * words.
+	 */
 	record CrisisFlagged(String conversation, String scout, String kind, String severity,
 			long at) implements ChatEvent {
 	}
@@ -95,16 +107,23 @@ public sealed interface ChatEvent {
 	record ChatRequeued(String conversation, String scout, long at) implements ChatEvent {
 	}
 
-	/** The user erased their data: the chat disappears from the queue and from the consoles. */
+	/**
+	 * The user erased their data: the chat disappears from the queue and from the
+	 * consoles.
+	 */
 	record ChatErased(String conversation, long at) implements ChatEvent {
 	}
 
-	/** The user is typing in a live chat held by {@code scout} (relayed only, never stored). */
+	/**
+	 * The user is typing in a live chat held by {@code scout} (relayed only, never
+	 * stored).
+	 */
 	record UserTyped(String conversation, String scout, long at) implements ChatEvent {
 	}
 
 	/**
-	 * A chat event as it reached this instance over Redis, from whichever instance it happened on.
+	 * A chat event as it reached this instance over Redis, from whichever instance it
+	 * happened on.
 	 *
 	 * @param event what happened
 	 */

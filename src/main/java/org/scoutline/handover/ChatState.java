@@ -9,9 +9,11 @@ import java.util.Map;
  * @param queuedAt when it joined the queue (epoch millis), or {@code null}
  * @param claimedAt when a scout took it (epoch millis), or {@code null}
  * @param crisis whether it is flagged for the supervisor
- * @param band its place in the queue: 0 imminent danger, 1 crisis or returned by a vanished scout, 2 everyone else
+ * @param band its place in the queue: 0 imminent danger, 1 crisis or returned by a
+ * vanished scout, 2 everyone else
  * @param kind the crisis signal's kind, or {@code null}
- * @param severity the crisis signal's severity ({@code concern}, {@code imminent}), or {@code null}
+ * @param severity the crisis signal's severity ({@code concern}, {@code imminent}), or
+ * {@code null}
  * @param session the live session it waited in (occurrence key), or {@code null}
  */
 public record ChatState(String scout, Long queuedAt, Long claimedAt, boolean crisis, int band, String kind,
@@ -20,12 +22,17 @@ public record ChatState(String scout, Long queuedAt, Long claimedAt, boolean cri
 	/** a chat that is neither waiting nor held */
 	public static final ChatState NONE = new ChatState(null, null, null, false, Urgency.ORDINARY, null, null, null);
 
-	/** @return whether the signal that flagged it says the danger is imminent */
+	/**
+	 * @return whether the signal that flagged it says the danger is imminent
+	 */
 	public boolean imminent() {
 		return "imminent".equals(severity);
 	}
 
-	/** @return the state kept in a chat's handover hash (a chat stored before bands had only "crisis") */
+	/**
+	 * @return the state kept in a chat's handover hash (a chat stored before bands had
+	 * only "crisis")
+	 */
 	static ChatState of(Map<String, String> fields) {
 		if (fields.isEmpty()) {
 			return NONE;

@@ -4,8 +4,8 @@ import org.scoutline.schedule.Occurrence;
 import org.scoutline.safety.CrisisDetector.Screening;
 
 /**
- * What the handover does once a user's turn is saved, decided by {@link UserTurns} and carried out by
- * {@link UserSide#carryOut}. The hotline only passes it on.
+ * What the handover does once a user's turn is saved, decided by {@link UserTurns} and
+ * carried out by {@link UserSide#carryOut}. The hotline only passes it on.
  */
 public sealed interface FollowUp {
 
@@ -19,13 +19,17 @@ public sealed interface FollowUp {
 	/**
 	 * Join the queue, or move up in it for a crisis.
 	 *
-	 * @param signal what the crisis screen found in the message ({@link Screening#NONE}: nothing)
-	 * @param occurrence the live session joined (counted in its report), {@code null} when already waiting
+	 * @param signal what the crisis screen found in the message ({@link Screening#NONE}:
+	 * nothing)
+	 * @param occurrence the live session joined (counted in its report), {@code null}
+	 * when already waiting
 	 */
 	record Enqueue(Screening signal, Occurrence occurrence) implements FollowUp {
 	}
 
-	/** Keep waiting: tell the user their place (and queue them again if they fell out). */
+	/**
+	 * Keep waiting: tell the user their place (and queue them again if they fell out).
+	 */
 	record Hold() implements FollowUp {
 	}
 

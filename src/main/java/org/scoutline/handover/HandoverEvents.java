@@ -17,8 +17,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Publishes {@link ChatEvent}s as Spring application events where they happen, and carries them to every instance
- * over Redis pub/sub ({@code <prefix>ho:events}), where each arrives as a {@link ChatEvent.Relayed}. Logs carry the type and the conversation id only.
+ * Publishes {@link ChatEvent}s as Spring application events where they happen, and
+ * carries them to every instance over Redis pub/sub ({@code <prefix>ho:events}), where
+ * each arrives as a {@link ChatEvent.Relayed}. Logs carry the type and the conversation
+ * id only.
  */
 @Component
 class HandoverEvents implements MessageListener {
@@ -42,7 +44,10 @@ class HandoverEvents implements MessageListener {
 		listeners.addMessageListener(this, new ChannelTopic(channel));
 	}
 
-	/** Publishes {@code event} here (once) and relays it to every instance, this one included. */
+	/**
+	 * Publishes {@code event} here (once) and relays it to every instance, this one
+	 * included.
+	 */
 	void publish(ChatEvent event) {
 		publisher.publishEvent(event);
 		try {

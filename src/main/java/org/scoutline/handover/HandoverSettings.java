@@ -12,19 +12,22 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * @param capacity how many chats a scout holds at once (supervisors: twice as many)
- * @param grace how long a claimed chat waits for a scout whose console vanished before it goes back to the front of
- * the queue
- * @param heartbeat how often an instance renews the presence of the consoles connected to it
- * @param presenceTimeout a scout counts as on duty while their last heartbeat is younger than this
+ * @param grace how long a claimed chat waits for a scout whose console vanished before it
+ * goes back to the front of the queue
+ * @param heartbeat how often an instance renews the presence of the consoles connected to
+ * it
+ * @param presenceTimeout a scout counts as on duty while their last heartbeat is younger
+ * than this
  * @param positionInterval a waiting user is told a changed position at most this often
- * @param sweep how often each instance looks for vanished scouts and moved queue positions
+ * @param sweep how often each instance looks for vanished scouts and moved queue
+ * positions
  * @param minutesPerChat the average length of a chat, for the honest waiting estimate
  */
 @Validated
 @ConfigurationProperties("scoutline.handover")
-record HandoverSettings(@DefaultValue("2") @Min(1) @Max(20) int capacity,
-		@DefaultValue("2m") @NotNull Duration grace, @DefaultValue("10s") @NotNull Duration heartbeat,
-		@DefaultValue("30s") @NotNull Duration presenceTimeout, @DefaultValue("60s") @NotNull Duration positionInterval,
-		@DefaultValue("5s") @NotNull Duration sweep, @DefaultValue("15") @Min(1) int minutesPerChat) {
+record HandoverSettings(@DefaultValue("2") @Min(1) @Max(20) int capacity, @DefaultValue("2m") @NotNull Duration grace,
+		@DefaultValue("10s") @NotNull Duration heartbeat, @DefaultValue("30s") @NotNull Duration presenceTimeout,
+		@DefaultValue("60s") @NotNull Duration positionInterval, @DefaultValue("5s") @NotNull Duration sweep,
+		@DefaultValue("15") @Min(1) int minutesPerChat) {
 
 }

@@ -14,19 +14,20 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The handover's Redis layout (under {@code scoutline.key-prefix}; every key expires after the retention period
- * without writes, presence after the grace period):
+ * The handover's Redis layout (under {@code scoutline.key-prefix}; every key expires
+ * after the retention period without writes, presence after the grace period):
  * <ul>
- * <li>{@code ho:queue} sorted set of waiting conversation ids, scored by band (imminent danger first, then crisis
- * and returned chats, then the others; see {@link Urgency}) then waiting time</li>
- * <li>{@code ho:chat:<id>} hash: queuedAt, crisis, band, the crisis signal's kind and severity, scout, claimedAt,
- * the last position told (pos, told)</li>
+ * <li>{@code ho:queue} sorted set of waiting conversation ids, scored by band (imminent
+ * danger first, then crisis and returned chats, then the others; see {@link Urgency})
+ * then waiting time</li>
+ * <li>{@code ho:chat:<id>} hash: queuedAt, crisis, band, the crisis signal's kind and
+ * severity, scout, claimedAt, the last position told (pos, told)</li>
  * <li>{@code ho:scout:<name>} set: the chats a scout holds</li>
  * <li>{@code ho:active} sorted set: chats held by a scout, by claim time</li>
  * <li>{@code ho:presence} sorted set: scouts by their last heartbeat</li>
  * </ul>
- * Claims, transfers and releases are single Lua scripts, so concurrent requests on any number of instances cannot
- * give one chat to two scouts.
+ * Claims, transfers and releases are single Lua scripts, so concurrent requests on any
+ * number of instances cannot give one chat to two scouts.
  */
 @Component
 class HandoverStore {
@@ -67,12 +68,15 @@ class HandoverStore {
 
 	/**
 	 * @param position 1-based, or 0 when a scout already has the chat
-	 * @param joined whether the chat joined the queue just now (it was not waiting before)
+	 * @param joined whether the chat joined the queue just now (it was not waiting
+	 * before)
 	 */
 	record Enqueued(int position, boolean joined) {
 	}
 
-	/** @param occurrence the live session occurrence the chat joins, or {@code null} */
+	/**
+	 * @param occurrence the live session occurrence the chat joins, or {@code null}
+	 */
 	Enqueued enqueue(String id, Urgency urgency, long now, String occurrence) {
 		List<?> result = redis.execute(ENQUEUE, List.of(queue(), chat(id)), id,
 				Double.toString(score(urgency.band(), now)), Long.toString(now), urgency.crisis() ? "1" : "0", ttl,
@@ -84,7 +88,9 @@ class HandoverStore {
 		return new Enqueued(((Number) result.get(0)).intValue(), ((Number) result.get(1)).intValue() == 1);
 	}
 
-	/** @return whether the chat was waiting and is now out of the queue */
+	/**
+	 * @return whether the chat was waiting and is now out of the queue
+	 */
 	boolean leave(String id) {
 		Long removed = redis.opsForZSet().remove(queue(), id);
 		if (removed != null && removed > 0) {
@@ -106,14 +112,18 @@ class HandoverStore {
 		return ClaimOutcome.valueOf(String.valueOf(result).toUpperCase());
 	}
 
-	/** @return whether {@code scout} held the chat, which is now closed */
+	/**
+	 * @return whether {@code scout} held the chat, which is now closed
+	 */
 	boolean close(String id, String scout) {
 		return release(id, scout, "");
 	}
 
 	/**
-	 * @param band {@link Urgency#IMMINENT} keeps a chat in imminent danger ahead of the crisis chats
-	 * @return whether {@code scout} held the chat, which is now back at the front of the queue (of its band)
+	 * @param band {@link Urgency#IMMINENT} keeps a chat in imminent danger ahead of the
+	 * crisis chats
+	 * @return whether {@code scout} held the chat, which is now back at the front of the
+	 * queue (of its band)
 	 */
 	boolean requeue(String id, String scout, long queuedAt, int band) {
 		return release(id, scout, Double.toString(score(Math.min(band, Urgency.CRISIS), queuedAt)));
@@ -125,32 +135,43 @@ class HandoverStore {
 		return released != null && released == 1L;
 	}
 
-	/** @return whether the user must be told this position now (at most once per interval, only when it changed) */
+	/**
+	 * @return whether the user must be told this position now (at most once per interval,
+	 * only when it changed)
+	 */
 	boolean tell(String id, int position, long now, long intervalMillis) {
 		Long tell = redis.execute(TELL, List.of(chat(id)), Integer.toString(position), Long.toString(now),
 				Long.toString(intervalMillis));
 		return tell != null && tell == 1L;
 	}
 
-	/** @return the 1-based position, or 0 when not waiting */
+	/**
+	 * @return the 1-based position, or 0 when not waiting
+	 */
 	int position(String id) {
 		Long rank = redis.opsForZSet().rank(queue(), id);
 		return rank == null ? 0 : rank.intValue() + 1;
 	}
 
-	/** @return the waiting conversation ids, first first */
+	/**
+	 * @return the waiting conversation ids, first first
+	 */
 	List<String> waiting() {
 		Set<String> ids = redis.opsForZSet().range(queue(), 0, -1);
 		return ids == null ? List.of() : new ArrayList<>(ids);
 	}
 
-	/** @return how many conversations wait now */
+	/**
+	 * @return how many conversations wait now
+	 */
 	int waitingCount() {
 		Long count = redis.opsForZSet().zCard(queue());
 		return count == null ? 0 : count.intValue();
 	}
 
-	/** @return the chats held by a scout, oldest claim first */
+	/**
+	 * @return the chats held by a scout, oldest claim first
+	 */
 	List<String> held() {
 		Set<String> ids = redis.opsForZSet().range(active(), 0, -1);
 		return ids == null ? List.of() : new ArrayList<>(ids);
@@ -161,7 +182,10 @@ class HandoverStore {
 		return ids == null ? Set.of() : ids;
 	}
 
-	/** @return where the chat stands ({@link ChatState#NONE} when it is neither waiting nor held) */
+	/**
+	 * @return where the chat stands ({@link ChatState#NONE} when it is neither waiting
+	 * nor held)
+	 */
 	ChatState state(String id) {
 		Map<Object, Object> raw = redis.opsForHash().entries(chat(id));
 		Map<String, String> fields = new HashMap<>();
@@ -174,7 +198,10 @@ class HandoverStore {
 		return scout == null ? null : scout.toString();
 	}
 
-	/** Flags a chat a scout holds: the crisis and, unless a more urgent one is kept, the signal's kind and severity. */
+	/**
+	 * Flags a chat a scout holds: the crisis and, unless a more urgent one is kept, the
+	 * signal's kind and severity.
+	 */
 	void flagCrisis(String id, Urgency urgency) {
 		Map<String, String> flag = new HashMap<>(Map.of("crisis", "1"));
 		if (urgency.band() <= state(id).band() && urgency.kind() != null) {
@@ -197,7 +224,9 @@ class HandoverStore {
 		redis.delete(chat(id));
 	}
 
-	/** Counts outcomes and feedback answers (no conversation id, nothing about a person). */
+	/**
+	 * Counts outcomes and feedback answers (no conversation id, nothing about a person).
+	 */
 	void count(String what) {
 		redis.opsForHash().increment(prefix + "ho:stats", what, 1);
 	}

@@ -9,9 +9,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs on every instance: returns the chats of vanished scouts to the front of the queue after the grace period,
- * and tells waiting users their changed position (at most once per interval). Both steps are safe when several
- * instances run them at once: the release and the "tell" decision are single Lua scripts.
+ * Runs on every instance: returns the chats of vanished scouts to the front of the queue
+ * after the grace period, and tells waiting users their changed position (at most once
+ * per interval). Both steps are safe when several instances run them at once: the release
+ * and the "tell" decision are single Lua scripts.
  */
 @Component
 class HandoverSweeper {
@@ -30,8 +31,8 @@ class HandoverSweeper {
 
 	private final Clock clock;
 
-	HandoverSweeper(HandoverStore store, Presence presence, ScoutSide scouts, UserSide users,
-			HandoverSettings settings, Clock clock) {
+	HandoverSweeper(HandoverStore store, Presence presence, ScoutSide scouts, UserSide users, HandoverSettings settings,
+			Clock clock) {
 		this.presence = presence;
 		this.store = store;
 		this.scouts = scouts;
@@ -40,7 +41,8 @@ class HandoverSweeper {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${scoutline.handover.sweep:5s}", initialDelayString = "${scoutline.handover.sweep:5s}")
+	@Scheduled(fixedDelayString = "${scoutline.handover.sweep:5s}",
+			initialDelayString = "${scoutline.handover.sweep:5s}")
 	void sweep() {
 		try {
 			returnChatsOfVanishedScouts();

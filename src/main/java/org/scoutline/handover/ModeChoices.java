@@ -11,8 +11,9 @@ import org.scoutline.dialogue.TriageState;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that knows the buttons of each mode and the ids of the handover's own buttons (the triage's come
- * from its script). Labels are system texts named after the id ({@code system.<id>}).
+ * The one place that knows the buttons of each mode and the ids of the handover's own
+ * buttons (the triage's come from its script). Labels are system texts named after the id
+ * ({@code system.<id>}).
  */
 @Component
 class ModeChoices {
@@ -47,7 +48,9 @@ class ModeChoices {
 		this.triage = triage;
 	}
 
-	/** @return the buttons a user sees in the conversation's mode */
+	/**
+	 * @return the buttons a user sees in the conversation's mode
+	 */
 	List<Choice> of(Conversation conversation) {
 		String locale = conversation.locale();
 		return switch (conversation.mode()) {
@@ -59,17 +62,23 @@ class ModeChoices {
 		};
 	}
 
-	/** @return the buttons of a waiting user */
+	/**
+	 * @return the buttons of a waiting user
+	 */
 	List<Choice> queue(String locale) {
 		return List.of(choice(locale, LEAVE_QUEUE));
 	}
 
-	/** @return the reminder and message offers for when no scout can come now */
+	/**
+	 * @return the reminder and message offers for when no scout can come now
+	 */
 	List<Choice> sessionOffers(String locale) {
 		return List.of(choice(locale, REMIND_ME), choice(locale, LEAVE_MESSAGE));
 	}
 
-	/** @return a button labelled with its system text */
+	/**
+	 * @return a button labelled with its system text
+	 */
 	Choice choice(String locale, String id) {
 		return new Choice(id, texts.get(locale, "system." + id));
 	}

@@ -11,17 +11,24 @@ import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * The conversations waiting for the next live session on their channel, in two lists per channel
- * ({@code <prefix>ho:remind:<CHANNEL>}, {@code <prefix>ho:parked:<CHANNEL>}): those who want one reminder, and
- * those who left a message for its scouts. Sorted by when they asked; they expire with the retention period.
+ * The conversations waiting for the next live session on their channel, in two lists per
+ * channel ({@code <prefix>ho:remind:<CHANNEL>}, {@code <prefix>ho:parked:<CHANNEL>}):
+ * those who want one reminder, and those who left a message for its scouts. Sorted by
+ * when they asked; they expire with the retention period.
  */
 @Component
 class NextSessionLists {
 
-	/** the list of conversations that want one reminder when the next session on their channel opens */
+	/**
+	 * the list of conversations that want one reminder when the next session on their
+	 * channel opens
+	 */
 	static final String REMIND = "remind";
 
-	/** the list of conversations that left a message for the scouts, queued when the next session opens */
+	/**
+	 * the list of conversations that left a message for the scouts, queued when the next
+	 * session opens
+	 */
 	static final String PARKED = "parked";
 
 	private final StringRedisTemplate redis;
@@ -36,14 +43,19 @@ class NextSessionLists {
 		this.ttl = Duration.ofSeconds(settings.retentionSeconds());
 	}
 
-	/** Keeps a conversation on {@code list} ({@link #REMIND} or {@link #PARKED}) for its channel. */
+	/**
+	 * Keeps a conversation on {@code list} ({@link #REMIND} or {@link #PARKED}) for its
+	 * channel.
+	 */
 	void await(String list, Channel channel, String id, long now) {
 		String key = key(list, channel);
 		redis.opsForZSet().add(key, id, now);
 		redis.expire(key, ttl);
 	}
 
-	/** @return whether the conversation was on that list */
+	/**
+	 * @return whether the conversation was on that list
+	 */
 	boolean stopAwaiting(String list, String id) {
 		boolean removed = false;
 		for (Channel channel : Channel.values()) {
@@ -59,7 +71,10 @@ class NextSessionLists {
 		stopAwaiting(PARKED, id);
 	}
 
-	/** @return every conversation on that list for the channel, oldest first; the list is emptied atomically */
+	/**
+	 * @return every conversation on that list for the channel, oldest first; the list is
+	 * emptied atomically
+	 */
 	List<String> take(String list, Channel channel) {
 		Set<ZSetOperations.TypedTuple<String>> taken = redis.opsForZSet().popMin(key(list, channel), 100_000);
 		return taken == null ? List.of() : taken.stream().map(ZSetOperations.TypedTuple::getValue).toList();

@@ -20,8 +20,9 @@ import org.scoutline.schedule.SessionTimes;
 import org.springframework.stereotype.Component;
 
 /**
- * The honest answer when no scout can take a chat: why not, the next live sessions (up to three) in the user's
- * language and time zone, the 24/7 crisis lines, and the offer of a reminder or a message left for the scouts.
+ * The honest answer when no scout can take a chat: why not, the next live sessions (up to
+ * three) in the user's language and time zone, the 24/7 crisis lines, and the offer of a
+ * reminder or a message left for the scouts.
  */
 @Component
 class OffHours {
@@ -41,15 +42,20 @@ class OffHours {
 		this.directory = directory;
 	}
 
-	/** @return why there is no scout now with the crisis lines, and when the next sessions are */
+	/**
+	 * @return why there is no scout now with the crisis lines, and when the next sessions
+	 * are
+	 */
 	List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed) {
 		return answer(conversation, closed, null);
 	}
 
 	/**
-	 * @param countryHint the channel's guess of the user's country for this message, or {@code null}
-	 * @return why there is no scout now, with the crisis lines of the user's country (or of the guessed one, named
-	 * as such) in the same message, and when the next sessions are
+	 * @param countryHint the channel's guess of the user's country for this message, or
+	 * {@code null}
+	 * @return why there is no scout now, with the crisis lines of the user's country (or
+	 * of the guessed one, named as such) in the same message, and when the next sessions
+	 * are
 	 */
 	List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed, String countryHint) {
 		String locale = conversation.locale();
@@ -68,7 +74,9 @@ class OffHours {
 		return bubbles;
 	}
 
-	/** @return the reminder and message offers, when a next session exists */
+	/**
+	 * @return the reminder and message offers, when a next session exists
+	 */
 	List<Choice> offers(Conversation conversation, OpeningDecision.Closed closed) {
 		if (closed.next().isEmpty()) {
 			return List.of();
@@ -76,7 +84,9 @@ class OffHours {
 		return choices.sessionOffers(conversation.locale());
 	}
 
-	/** @return the next sessions as a short list, or that none is planned */
+	/**
+	 * @return the next sessions as a short list, or that none is planned
+	 */
 	String nextSessions(Conversation conversation, List<Occurrence> next) {
 		String locale = conversation.locale();
 		if (next.isEmpty()) {
@@ -86,7 +96,10 @@ class OffHours {
 		return texts.format(locale, "system.next_sessions", Map.of("sessions", lines));
 	}
 
-	/** @return when an occurrence is, in the user's time zone and language, with its title and other languages */
+	/**
+	 * @return when an occurrence is, in the user's time zone and language, with its title
+	 * and other languages
+	 */
 	String when(Conversation conversation, Occurrence occurrence) {
 		return SessionTimes.when(occurrence, zone(conversation), conversation.locale());
 	}
@@ -100,12 +113,16 @@ class OffHours {
 		return text;
 	}
 
-	/** @return the time an occurrence ends, in the user's time zone */
+	/**
+	 * @return the time an occurrence ends, in the user's time zone
+	 */
 	String until(Conversation conversation, Occurrence occurrence) {
 		return SessionTimes.until(occurrence, zone(conversation), conversation.locale());
 	}
 
-	/** @return the user's time zone, when their country has exactly one */
+	/**
+	 * @return the user's time zone, when their country has exactly one
+	 */
 	ZoneId zone(Conversation conversation) {
 		String country = conversation.facts().get("country");
 		return country == null ? null : directory.country(country).timeZone().orElse(null);

@@ -12,8 +12,9 @@ import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Scouts' presence: the console renews a heartbeat for every scout connected to this instance. The heartbeats
- * expire on their own; a scout whose heartbeat is older than the grace period has vanished.
+ * Scouts' presence: the console renews a heartbeat for every scout connected to this
+ * instance. The heartbeats expire on their own; a scout whose heartbeat is older than the
+ * grace period has vanished.
  */
 @Component
 public class Presence {
@@ -42,21 +43,27 @@ public class Presence {
 		redis.expire(key, Duration.ofMillis(keep));
 	}
 
-	/** @return how often heartbeats must be renewed */
+	/**
+	 * @return how often heartbeats must be renewed
+	 */
 	public long heartbeatMillis() {
 		return settings.heartbeat().toMillis();
 	}
 
-	/** @return the last heartbeat of a scout (epoch millis), or {@code null} */
+	/**
+	 * @return the last heartbeat of a scout (epoch millis), or {@code null}
+	 */
 	Long lastSeen(String scout) {
 		Double score = redis.opsForZSet().score(key, scout);
 		return score == null ? null : score.longValue();
 	}
 
-	/** @return the scouts whose heartbeat is younger than {@code since} (epoch millis) */
+	/**
+	 * @return the scouts whose heartbeat is younger than {@code since} (epoch millis)
+	 */
 	List<String> present(long since) {
-		Set<ZSetOperations.TypedTuple<String>> all = redis.opsForZSet().rangeByScoreWithScores(key, since,
-				Double.POSITIVE_INFINITY);
+		Set<ZSetOperations.TypedTuple<String>> all = redis.opsForZSet()
+			.rangeByScoreWithScores(key, since, Double.POSITIVE_INFINITY);
 		return all == null ? List.of() : all.stream().map(ZSetOperations.TypedTuple::getValue).toList();
 	}
 

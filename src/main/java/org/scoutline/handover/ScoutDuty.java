@@ -11,11 +11,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a human can take a new chat right now: the single place that asks, so that the bot never promises an
- * absent human. The schedule's opening rule decides ({@link LiveSessions#openingNow}): a session live on the user's
- * channel, new escalations not stopped, at least one of its rostered scouts checked in and the queue under its
- * maximum. A scout counts as checked in while their console is connected and its heartbeat is younger than
- * {@code scoutline.handover.presence-timeout}.
+ * Whether a human can take a new chat right now: the single place that asks, so that the
+ * bot never promises an absent human. The schedule's opening rule decides
+ * ({@link LiveSessions#openingNow}): a session live on the user's channel, new
+ * escalations not stopped, at least one of its rostered scouts checked in and the queue
+ * under its maximum. A scout counts as checked in while their console is connected and
+ * its heartbeat is younger than {@code scoutline.handover.presence-timeout}.
  */
 @Component
 public class ScoutDuty implements Staffing {
@@ -32,8 +33,8 @@ public class ScoutDuty implements Staffing {
 
 	private final Clock clock;
 
-	ScoutDuty(HandoverStore store, HandoverSettings settings, Presence presence, LiveSessions sessions, ApplicationEventPublisher events,
-			Clock clock) {
+	ScoutDuty(HandoverStore store, HandoverSettings settings, Presence presence, LiveSessions sessions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.settings = settings;
 		this.presence = presence;
@@ -42,27 +43,31 @@ public class ScoutDuty implements Staffing {
 		this.clock = clock;
 	}
 
-	/** @return the opening rule's answer for a user on {@code channel} now; nothing is recorded */
+	/**
+	 * @return the opening rule's answer for a user on {@code channel} now; nothing is
+	 * recorded
+	 */
 	public OpeningDecision opening(Channel channel) {
 		Set<String> present = Set.copyOf(onDuty());
 		return sessions.openingNow(channel, present::contains, store.waitingCount());
 	}
 
 	/**
-	 * A user asks for a scout now: the opening rule's answer. A refusal while a session runs counts in that
-	 * session's report.
+	 * A user asks for a scout now: the opening rule's answer. A refusal while a session
+	 * runs counts in that session's report.
 	 */
 	@Override
 	public OpeningDecision escalation(Channel channel) {
 		OpeningDecision decision = opening(channel);
 		if (decision instanceof OpeningDecision.Closed closed) {
-			closed.running()
-				.ifPresent(o -> events.publishEvent(new EscalationRefused(o.key(), clock.millis())));
+			closed.running().ifPresent(o -> events.publishEvent(new EscalationRefused(o.key(), clock.millis())));
 		}
 		return decision;
 	}
 
-	/** @return the scouts and supervisors checked in now */
+	/**
+	 * @return the scouts and supervisors checked in now
+	 */
 	public List<String> onDuty() {
 		return presence.present(clock.millis() - settings.presenceTimeout().toMillis());
 	}

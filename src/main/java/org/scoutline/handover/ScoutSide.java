@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The scout's side of the handover, called by the console: claims (exactly one of many concurrent claims wins),
- * the live relay to the user's own channel, notes, transfers, closing, and the return of a chat whose scout
- * vanished. Every change is published as a {@link ChatEvent}. Logs carry conversation ids and event types only.
+ * The scout's side of the handover, called by the console: claims (exactly one of many
+ * concurrent claims wins), the live relay to the user's own channel, notes, transfers,
+ * closing, and the return of a chat whose scout vanished. Every change is published as a
+ * {@link ChatEvent}. Logs carry conversation ids and event types only.
  */
 @Component
 public class ScoutSide {
@@ -57,7 +58,9 @@ public class ScoutSide {
 		this.clock = clock;
 	}
 
-	/** @return how many chats this person may hold at once */
+	/**
+	 * @return how many chats this person may hold at once
+	 */
 	public int capacity(boolean supervisor) {
 		return supervisor ? settings.capacity() * 2 : settings.capacity();
 	}
@@ -72,8 +75,8 @@ public class ScoutSide {
 			return outcome;
 		}
 		ChatState state = store.state(id.value());
-		Optional<Conversation> conversation = notices.notice(id, c -> c.inMode(Mode.WITH_SCOUT),
-				"system.scout_joined", Map.of("name", alias));
+		Optional<Conversation> conversation = notices.notice(id, c -> c.inMode(Mode.WITH_SCOUT), "system.scout_joined",
+				Map.of("name", alias));
 		if (conversation.isEmpty()) {
 			store.forget(id.value());
 			return ClaimOutcome.GONE;
@@ -84,7 +87,9 @@ public class ScoutSide {
 		return outcome;
 	}
 
-	/** @return whether the scout holds the chat and the message went out */
+	/**
+	 * @return whether the scout holds the chat and the message went out
+	 */
 	public boolean scoutWrites(ConversationId id, String scout, String text) {
 		if (!scout.equals(store.scoutOf(id.value()))) {
 			return false;
@@ -101,8 +106,9 @@ public class ScoutSide {
 	}
 
 	/**
-	 * Someone who may write this chat is typing: the user sees it where their channel can show it. Nothing is
-	 * stored; a chat that nobody holds, or that is no longer live, is left alone.
+	 * Someone who may write this chat is typing: the user sees it where their channel can
+	 * show it. Nothing is stored; a chat that nobody holds, or that is no longer live, is
+	 * left alone.
 	 * @param alias the name the user sees
 	 * @return whether the chat is live with a scout and the signal went out
 	 */
@@ -125,11 +131,13 @@ public class ScoutSide {
 	/** Adds an internal note; the user never sees it. */
 	public void note(ConversationId id, String scout, String text) {
 		conversations.addNote(id, scout + ": " + text);
-		events.publish(new ChatEvent.MessageWritten(id.value(), "note", scout + ": " + text, scout, false,
-				clock.millis()));
+		events.publish(
+				new ChatEvent.MessageWritten(id.value(), "note", scout + ": " + text, scout, false, clock.millis()));
 	}
 
-	/** @return the internal notes, oldest first */
+	/**
+	 * @return the internal notes, oldest first
+	 */
 	public List<String> notes(ConversationId id) {
 		return conversations.notes(id, 100);
 	}
@@ -150,7 +158,8 @@ public class ScoutSide {
 	}
 
 	/**
-	 * Closes a chat with an outcome: the bot takes over again and asks one optional feedback question.
+	 * Closes a chat with an outcome: the bot takes over again and asks one optional
+	 * feedback question.
 	 * @return whether the scout held the chat
 	 */
 	public boolean close(ConversationId id, String scout, String alias, String outcome) {
@@ -159,41 +168,56 @@ public class ScoutSide {
 			return false;
 		}
 		store.count("outcome:" + outcome);
-		notices.tell(id, c -> c.inMode(Mode.CLOSED), c -> List.of(
-				Bubble.notice(texts.format(c.locale(), "system.scout_closed", Map.of("name", alias))),
-				Bubble.text(texts.get(c.locale(), "system.feedback_ask"))), choices::of);
+		notices.tell(id, c -> c.inMode(Mode.CLOSED),
+				c -> List.of(Bubble.notice(texts.format(c.locale(), "system.scout_closed", Map.of("name", alias))),
+						Bubble.text(texts.get(c.locale(), "system.feedback_ask"))),
+				choices::of);
 		events.publish(new ChatEvent.ChatClosed(id.value(), scout, outcome, state.session(),
 				between(state.claimedAt(), clock.millis()), clock.millis()));
 		log.info("handover closed conversation={} outcome={}", id, outcome);
 		return true;
 	}
 
-	/** @return who holds the chat, or {@code null} */
+	/**
+	 * @return who holds the chat, or {@code null}
+	 */
 	public String assignee(ConversationId id) {
 		return store.scoutOf(id.value());
 	}
 
-	/** @return the chats a scout holds */
+	/**
+	 * @return the chats a scout holds
+	 */
 	public List<String> chatsOf(String scout) {
 		return new ArrayList<>(store.chatsOf(scout));
 	}
 
-	/** @return every chat held by anyone, oldest claim first */
+	/**
+	 * @return every chat held by anyone, oldest claim first
+	 */
 	public List<String> activeChats() {
 		return store.held();
 	}
 
-	/** @return the waiting chats, first first */
+	/**
+	 * @return the waiting chats, first first
+	 */
 	public List<String> waiting() {
 		return store.waiting();
 	}
 
-	/** @return where the chat stands in the handover ({@link ChatState#NONE} when neither waiting nor held) */
+	/**
+	 * @return where the chat stands in the handover ({@link ChatState#NONE} when neither
+	 * waiting nor held)
+	 */
 	public ChatState state(ConversationId id) {
 		return store.state(id.value());
 	}
 
-	/** A scout vanished: the chat goes back to the front of the queue and the user is told honestly. */
+	/**
+	 * A scout vanished: the chat goes back to the front of the queue and the user is told
+	 * honestly.
+	 */
 	boolean requeue(String id, String scout) {
 		ChatState state = store.state(id);
 		long queuedAt = state.queuedAt() == null ? clock.millis() : state.queuedAt();

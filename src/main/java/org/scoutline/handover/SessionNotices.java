@@ -35,16 +35,19 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What the users hear when a live session opens, stops taking new chats and ends. The schedule publishes each of
- * these moments once across all instances; the lists of reminders and left messages are emptied atomically, so each
- * user hears each notice once.
+ * What the users hear when a live session opens, stops taking new chats and ends. The
+ * schedule publishes each of these moments once across all instances; the lists of
+ * reminders and left messages are emptied atomically, so each user hears each notice
+ * once.
  * <ul>
- * <li>At the start, on each of the session's channels: messages left for the scouts join the queue (the user is
- * told their position) and users who asked for a reminder get one message, where their channel allows it.</li>
- * <li>When new escalations stop: each user waiting for this session is told honestly whether a scout will still
- * get to them before the end.</li>
- * <li>At the end (or when a running session is cancelled): users still waiting are told, leave the queue, and are
- * offered the next sessions, a reminder and a message for the scouts. Open chats may finish.</li>
+ * <li>At the start, on each of the session's channels: messages left for the scouts join
+ * the queue (the user is told their position) and users who asked for a reminder get one
+ * message, where their channel allows it.</li>
+ * <li>When new escalations stop: each user waiting for this session is told honestly
+ * whether a scout will still get to them before the end.</li>
+ * <li>At the end (or when a running session is cancelled): users still waiting are told,
+ * leave the queue, and are offered the next sessions, a reminder and a message for the
+ * scouts. Open chats may finish.</li>
  * </ul>
  */
 @Component
@@ -103,8 +106,8 @@ class SessionNotices {
 				reminded += remind(new ConversationId(id), occurrence) ? 1 : 0;
 			}
 		}
-		log.info("live session opened session={} leftMessagesQueued={} reminders={}", occurrence.session().id(),
-				queued, reminded);
+		log.info("live session opened session={} leftMessagesQueued={} reminders={}", occurrence.session().id(), queued,
+				reminded);
 	}
 
 	@EventListener
@@ -121,8 +124,8 @@ class SessionNotices {
 			}
 			boolean reachable = estimate.applyAsInt(position) <= minutesLeft;
 			int place = position;
-			notices.tell(new ConversationId(id), UnaryOperator.identity(), c -> stopNotice(c, occurrence, place,
-					reachable), choices::of);
+			notices.tell(new ConversationId(id), UnaryOperator.identity(),
+					c -> stopNotice(c, occurrence, place, reachable), choices::of);
 			told++;
 		}
 		log.info("live session stopped new chats session={} waitingTold={}", occurrence.session().id(), told);
@@ -149,9 +152,10 @@ class SessionNotices {
 			}
 			ConversationId conversation = new ConversationId(id);
 			Optional<Conversation> current = conversations.get(conversation);
-			if (current.isPresent() && served.computeIfAbsent(current.get().channel(),
-					channel -> stillServed(channel, occurrence))) {
-				continue; // another session on this channel is still live: the user keeps their place
+			if (current.isPresent()
+					&& served.computeIfAbsent(current.get().channel(), channel -> stillServed(channel, occurrence))) {
+				continue; // another session on this channel is still live: the user keeps
+							// their place
 			}
 			if (!users.endWait(id, occurrence.key())) {
 				continue; // taken by a scout or gone meanwhile
@@ -169,9 +173,8 @@ class SessionNotices {
 			return false;
 		}
 		int position = users.enqueue(conversation.get(), Screening.NONE, occurrence);
-		Optional<Conversation> told = notices.tell(id, c -> c.inMode(Mode.QUEUED),
-				c -> List.of(Bubble.notice(texts.format(c.locale(), "system.left_message_queued",
-						users.positionValues(Math.max(1, position))))),
+		Optional<Conversation> told = notices.tell(id, c -> c.inMode(Mode.QUEUED), c -> List.of(Bubble.notice(
+				texts.format(c.locale(), "system.left_message_queued", users.positionValues(Math.max(1, position))))),
 				choices::of);
 		if (told.isEmpty()) {
 			users.leave(id);
@@ -185,14 +188,14 @@ class SessionNotices {
 		if (conversation.isEmpty()) {
 			return false;
 		}
-		return notices.remind(id, c -> List.of(Bubble.notice(texts.format(c.locale(), "system.session_started",
-				Map.of("until", offHours.until(c, occurrence), "title", occurrence.session().title())))),
+		return notices.remind(id,
+				c -> List.of(Bubble.notice(texts.format(c.locale(), "system.session_started",
+						Map.of("until", offHours.until(c, occurrence), "title", occurrence.session().title())))),
 				c -> List.of(choices.choice(c.locale(), ModeChoices.ASK_SCOUT)))
 			.isPresent();
 	}
 
-	private List<Bubble> stopNotice(Conversation conversation, Occurrence occurrence, int position,
-			boolean reachable) {
+	private List<Bubble> stopNotice(Conversation conversation, Occurrence occurrence, int position, boolean reachable) {
 		String until = offHours.until(conversation, occurrence);
 		Map<String, String> values = Map.of("position", Integer.toString(position), "until", until);
 		if (reachable) {
@@ -225,7 +228,10 @@ class SessionNotices {
 		return sessions.startingAfter(conversation.channel(), after);
 	}
 
-	/** @return whether a waiting chat is this occurrence's (chats that joined before reports existed count too) */
+	/**
+	 * @return whether a waiting chat is this occurrence's (chats that joined before
+	 * reports existed count too)
+	 */
 	private boolean belongsTo(String id, Occurrence occurrence) {
 		String session = store.state(id).session();
 		return session == null || session.equals(occurrence.key());

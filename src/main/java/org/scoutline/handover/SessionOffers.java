@@ -22,9 +22,9 @@ import org.scoutline.safety.CrisisDetector.Screening;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a user who wants a scout gets one now, and what they can do when none can come: a reminder of the next
- * session, or a message left for its scouts. Asks the opening rule once per turn; a refusal while a session runs
- * counts in its report.
+ * Whether a user who wants a scout gets one now, and what they can do when none can come:
+ * a reminder of the next session, or a message left for its scouts. Asks the opening rule
+ * once per turn; a refusal while a session runs counts in its report.
  */
 @Component
 class SessionOffers {
@@ -52,8 +52,9 @@ class SessionOffers {
 		}
 		OpeningDecision decision = duty.escalation(conversation.channel());
 		if (decision instanceof OpeningDecision.Open open) {
-			return new UserTurn(new Turn(conversation.inMode(Mode.QUEUED), answered.transcript(), answered.shown(),
-					List.of()), new FollowUp.Enqueue(signal, open.occurrence()));
+			return new UserTurn(
+					new Turn(conversation.inMode(Mode.QUEUED), answered.transcript(), answered.shown(), List.of()),
+					new FollowUp.Enqueue(signal, open.occurrence()));
 		}
 		if (!asked) {
 			return UserTurn.of(answered);
@@ -72,13 +73,13 @@ class SessionOffers {
 	}
 
 	/**
-	 * The user wants a reminder of the next session, or to leave a message for its scouts. When a scout can take
-	 * the chat right now, they are simply queued instead.
+	 * The user wants a reminder of the next session, or to leave a message for its
+	 * scouts. When a scout can take the chat right now, they are simply queued instead.
 	 */
 	UserTurn sessionOffer(Conversation conversation, InboundMessage.Tapped message, Instant now) {
 		TriageState state = TriageState.of(conversation);
-		List<TranscriptEntry> said = new ArrayList<>(List.of(TranscriptEntry.fromUser(now,
-				texts.get(state.locale(), "system." + message.choice()))));
+		List<TranscriptEntry> said = new ArrayList<>(
+				List.of(TranscriptEntry.fromUser(now, texts.get(state.locale(), "system." + message.choice()))));
 		OpeningDecision decision = duty.escalation(conversation.channel());
 		if (decision instanceof OpeningDecision.Open open) {
 			return new UserTurn(UserTurns.turn(conversation.inMode(Mode.QUEUED), state, List.of(), List.of(), said),

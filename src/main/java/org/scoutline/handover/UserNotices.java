@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a user something nobody asked for (a scout joined, the queue moved, a session opened or ended): changes the
- * conversation, appends what is shown to the transcript (with retries on concurrent saves) and sends it over the
- * user's own channel. Logs carry conversation ids and causes only.
+ * Tells a user something nobody asked for (a scout joined, the queue moved, a session
+ * opened or ended): changes the conversation, appends what is shown to the transcript
+ * (with retries on concurrent saves) and sends it over the user's own channel. Logs carry
+ * conversation ids and causes only.
  */
 @Component
 class UserNotices {
@@ -35,7 +36,10 @@ class UserNotices {
 
 	private final Conversations conversations;
 
-	/** outbound only: no gateway depends on the hotline, so they are plain constructor arguments */
+	/**
+	 * outbound only: no gateway depends on the hotline, so they are plain constructor
+	 * arguments
+	 */
 	private final List<ChannelGateway> gateways;
 
 	private final Texts texts;
@@ -54,9 +58,10 @@ class UserNotices {
 	}
 
 	/**
-	 * Changes the conversation and tells the user one notice ({@code key} with {@code values}), followed by the
-	 * buttons of its new mode.
-	 * @return the saved conversation, empty when it no longer exists or could not be saved
+	 * Changes the conversation and tells the user one notice ({@code key} with
+	 * {@code values}), followed by the buttons of its new mode.
+	 * @return the saved conversation, empty when it no longer exists or could not be
+	 * saved
 	 */
 	Optional<Conversation> notice(ConversationId id, UnaryOperator<Conversation> change, String key,
 			Map<String, String> values) {
@@ -65,16 +70,21 @@ class UserNotices {
 
 	/**
 	 * @param change how the conversation changes (its mode, say)
-	 * @param shown what the user sees, given the conversation as it is now (its language, facts, channel)
+	 * @param shown what the user sees, given the conversation as it is now (its language,
+	 * facts, channel)
 	 * @param choices the buttons after it, given the changed conversation
-	 * @return the saved conversation, empty when it no longer exists or could not be saved
+	 * @return the saved conversation, empty when it no longer exists or could not be
+	 * saved
 	 */
 	Optional<Conversation> tell(ConversationId id, UnaryOperator<Conversation> change,
 			Function<Conversation, List<Bubble>> shown, Function<Conversation, List<Choice>> choices) {
 		return tell(id, change, shown, choices, false);
 	}
 
-	/** Like {@link #tell}, but sent as a reminder the user opted in to (the channel may refuse it). */
+	/**
+	 * Like {@link #tell}, but sent as a reminder the user opted in to (the channel may
+	 * refuse it).
+	 */
 	Optional<Conversation> remind(ConversationId id, Function<Conversation, List<Bubble>> shown,
 			Function<Conversation, List<Choice>> choices) {
 		return tell(id, UnaryOperator.identity(), shown, choices, true);
@@ -90,7 +100,8 @@ class UserNotices {
 		Instant now = clock.instant();
 		if (reminder && !gateway(current.get()).map(g -> g.canRemind(current.get(), now)).orElse(false)) {
 			log.info("session reminder not allowed on the channel now conversation={}", id);
-			return Optional.empty(); // nothing goes into the transcript that the user never got
+			return Optional.empty(); // nothing goes into the transcript that the user
+										// never got
 		}
 		List<Bubble> bubbles = shown.apply(current.get());
 		List<TranscriptEntry> lines = bubbles.stream().map(b -> TranscriptEntry.fromBot(now, b)).toList();
@@ -106,7 +117,10 @@ class UserNotices {
 		return saved;
 	}
 
-	/** Saves a change with transcript lines, retrying on concurrent saves. @return the saved conversation */
+	/**
+	 * Saves a change with transcript lines, retrying on concurrent saves. @return the
+	 * saved conversation
+	 */
 	Optional<Conversation> save(ConversationId id, UnaryOperator<Conversation> change, List<TranscriptEntry> lines) {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			Optional<Conversation> current = conversations.get(id);

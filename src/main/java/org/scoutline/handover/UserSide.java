@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The user's side of the handover: the queue (imminent danger first, then crisis chats, then waiting time),
- * positions with an honest estimate, reminders and messages left for the next session, the relay of what the user
- * writes to the scout who has the chat, and erasure. The hotline calls it after a user's turn was saved, with the
- * turn's {@link FollowUp}. Logs carry conversation ids and event types only.
+ * The user's side of the handover: the queue (imminent danger first, then crisis chats,
+ * then waiting time), positions with an honest estimate, reminders and messages left for
+ * the next session, the relay of what the user writes to the scout who has the chat, and
+ * erasure. The hotline calls it after a user's turn was saved, with the turn's
+ * {@link FollowUp}. Logs carry conversation ids and event types only.
  */
 @Component
 public class UserSide {
@@ -51,8 +52,9 @@ public class UserSide {
 
 	private final Clock clock;
 
-	UserSide(HandoverStore store, NextSessionLists lists, HandoverEvents events, Conversations conversations, Texts texts,
-			HandoverSettings settings, ScoutDuty duty, UserNotices notices, ModeChoices choices, Clock clock) {
+	UserSide(HandoverStore store, NextSessionLists lists, HandoverEvents events, Conversations conversations,
+			Texts texts, HandoverSettings settings, ScoutDuty duty, UserNotices notices, ModeChoices choices,
+			Clock clock) {
 		this.store = store;
 		this.lists = lists;
 		this.events = events;
@@ -66,8 +68,8 @@ public class UserSide {
 	}
 
 	/**
-	 * Does what a saved turn asked for, and adds what the user must see about it (their place in the queue, that a
-	 * reminder is set).
+	 * Does what a saved turn asked for, and adds what the user must see about it (their
+	 * place in the queue, that a reminder is set).
 	 * @param saved the turn as saved
 	 * @return the turn to show
 	 */
@@ -75,8 +77,7 @@ public class UserSide {
 		Conversation conversation = saved.conversation();
 		ConversationId id = conversation.id();
 		if (followUp instanceof FollowUp.Enqueue enqueue) {
-			return withPosition(saved, enqueue(conversation, enqueue.signal(), enqueue.occurrence()),
-					"system.queued");
+			return withPosition(saved, enqueue(conversation, enqueue.signal(), enqueue.occurrence()), "system.queued");
 		}
 		if (followUp instanceof FollowUp.Hold) {
 			int position = position(id);
@@ -86,8 +87,9 @@ public class UserSide {
 		if (followUp instanceof FollowUp.Remind remind) {
 			boolean reachable = remindAtNextSession(conversation, remind);
 			String key = reachable ? "system.reminder_set" : "system.reminder_set_window";
-			return saved.around(List.of(Bubble.notice(texts.format(conversation.locale(), key,
-					Map.of("when", remind.when())))), List.of());
+			return saved.around(
+					List.of(Bubble.notice(texts.format(conversation.locale(), key, Map.of("when", remind.when())))),
+					List.of());
 		}
 		if (followUp instanceof FollowUp.Park) {
 			lists.await(NextSessionLists.PARKED, conversation.channel(), id.value(), clock.millis());
@@ -103,18 +105,22 @@ public class UserSide {
 			userWrote(id, relay.text(), relay.signal());
 		}
 		else if (followUp instanceof FollowUp.Feedback feedback) {
-			store.count("feedback:" + feedback.choice()); // counted, never linked to the conversation
+			store.count("feedback:" + feedback.choice()); // counted, never linked to the
+															// conversation
 		}
 		return saved;
 	}
 
-	/** @return the opening rule's answer for {@code channel} now (nothing recorded) */
+	/**
+	 * @return the opening rule's answer for {@code channel} now (nothing recorded)
+	 */
 	public OpeningDecision opening(Channel channel) {
 		return duty.opening(channel);
 	}
 
 	/**
-	 * The user is typing while a scout has the chat: the scout's console is told over pub/sub; nothing is stored.
+	 * The user is typing while a scout has the chat: the scout's console is told over
+	 * pub/sub; nothing is stored.
 	 * @return whether a scout holds the chat (otherwise nothing happens)
 	 */
 	public boolean userTyping(ConversationId id) {
@@ -126,7 +132,10 @@ public class UserSide {
 		return true;
 	}
 
-	/** The user erased their data: the chat disappears from the queue and from the console. */
+	/**
+	 * The user erased their data: the chat disappears from the queue and from the
+	 * console.
+	 */
 	public void forget(ConversationId id) {
 		store.forget(id.value());
 		lists.forget(id.value());
@@ -134,11 +143,14 @@ public class UserSide {
 	}
 
 	/**
-	 * Puts the chat in the queue, or moves it up when a crisis signal makes it more urgent: imminent danger goes
-	 * ahead of every other crisis chat, a crisis ahead of everyone else. A crisis message the user wrote earlier in
-	 * the conversation counts too; the supervisor is alerted with its kind and severity (never the message).
-	 * @param occurrence the live session the user joins, {@code null} when already waiting
-	 * @return the user's position in the queue (1-based), or 0 when a scout already has the chat
+	 * Puts the chat in the queue, or moves it up when a crisis signal makes it more
+	 * urgent: imminent danger goes ahead of every other crisis chat, a crisis ahead of
+	 * everyone else. A crisis message the user wrote earlier in the conversation counts
+	 * too; the supervisor is alerted with its kind and severity (never the message).
+	 * @param occurrence the live session the user joins, {@code null} when already
+	 * waiting
+	 * @return the user's position in the queue (1-based), or 0 when a scout already has
+	 * the chat
 	 */
 	int enqueue(Conversation conversation, Screening signal, Occurrence occurrence) {
 		ConversationId id = conversation.id();
@@ -156,7 +168,9 @@ public class UserSide {
 		return enqueued.position();
 	}
 
-	/** @return whether the user was waiting and has now left the queue */
+	/**
+	 * @return whether the user was waiting and has now left the queue
+	 */
 	boolean leave(ConversationId id) {
 		String session = store.state(id.value()).session();
 		boolean left = store.leave(id.value());
@@ -167,8 +181,8 @@ public class UserSide {
 	}
 
 	/**
-	 * The session a user waited for ended before a scout could take them: they leave the queue, counted as not
-	 * reached in the session's report.
+	 * The session a user waited for ended before a scout could take them: they leave the
+	 * queue, counted as not reached in the session's report.
 	 * @return whether they were still waiting
 	 */
 	boolean endWait(String id, String occurrence) {
@@ -180,34 +194,46 @@ public class UserSide {
 		return true;
 	}
 
-	/** @return the 1-based position, or 0 when not waiting */
+	/**
+	 * @return the 1-based position, or 0 when not waiting
+	 */
 	int position(ConversationId id) {
 		return store.position(id.value());
 	}
 
-	/** @return the estimate in minutes by position, with the people on duty read once (for many positions) */
+	/**
+	 * @return the estimate in minutes by position, with the people on duty read once (for
+	 * many positions)
+	 */
 	IntUnaryOperator waitEstimate() {
 		int scouts = Math.max(1, duty.onDuty().size() * settings.capacity());
 		return position -> Math.max(1, (int) Math.ceil((double) position * settings.minutesPerChat() / scouts));
 	}
 
-	/** @return the values for the position texts */
+	/**
+	 * @return the values for the position texts
+	 */
 	Map<String, String> positionValues(int position) {
 		return Map.of("position", Integer.toString(position), "minutes",
 				Integer.toString(waitEstimate().applyAsInt(position)));
 	}
 
-	/** Tells a waiting user their new position; a chat whose conversation expired meanwhile leaves the queue. */
+	/**
+	 * Tells a waiting user their new position; a chat whose conversation expired
+	 * meanwhile leaves the queue.
+	 */
 	void tellPosition(String id, int position) {
 		ConversationId conversation = new ConversationId(id);
-		conversations.get(conversation).ifPresentOrElse(c -> notices.deliver(c, List.of(Bubble.notice(texts.format(
-				c.locale(), "system.queue_position", positionValues(position)))), choices.queue(c.locale())),
-				() -> leave(conversation));
+		conversations.get(conversation)
+			.ifPresentOrElse(c -> notices.deliver(c,
+					List.of(Bubble.notice(texts.format(c.locale(), "system.queue_position", positionValues(position)))),
+					choices.queue(c.locale())), () -> leave(conversation));
 	}
 
 	/**
 	 * The user wants one message on their channel when the next live session there opens.
-	 * @return whether their channel can reach them then without being asked (WhatsApp: 24-hour window)
+	 * @return whether their channel can reach them then without being asked (WhatsApp:
+	 * 24-hour window)
 	 */
 	private boolean remindAtNextSession(Conversation conversation, FollowUp.Remind remind) {
 		lists.await(NextSessionLists.REMIND, conversation.channel(), conversation.id().value(), clock.millis());
@@ -218,21 +244,20 @@ public class UserSide {
 	}
 
 	/**
-	 * The user wrote while a scout has the chat: the scout sees it at once; a crisis flags the chat and alerts the
-	 * supervisor with its kind and severity.
+	 * The user wrote while a scout has the chat: the scout sees it at once; a crisis
+	 * flags the chat and alerts the supervisor with its kind and severity.
 	 */
 	private void userWrote(ConversationId id, String text, Screening signal) {
 		String scout = store.scoutOf(id.value());
 		Urgency urgency = Urgency.of(signal);
 		if (urgency.crisis()) {
 			store.flagCrisis(id.value(), urgency);
-			events.publish(new ChatEvent.CrisisFlagged(id.value(), scout, urgency.kind(), urgency.severity(),
-					clock.millis()));
+			events.publish(
+					new ChatEvent.CrisisFlagged(id.value(), scout, urgency.kind(), urgency.severity(), clock.millis()));
 			log.info("crisis signal in a live chat conversation={} severity={} kind={}", id, urgency.severity(),
 					urgency.kind());
 		}
-		events.publish(new ChatEvent.MessageWritten(id.value(), "user", text, scout, urgency.crisis(),
-				clock.millis()));
+		events.publish(new ChatEvent.MessageWritten(id.value(), "user", text, scout, urgency.crisis(), clock.millis()));
 	}
 
 	private Turn withPosition(Turn turn, int position, String key) {

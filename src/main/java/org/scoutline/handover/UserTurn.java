@@ -10,7 +10,9 @@ import org.scoutline.conversation.Turn;
  */
 public record UserTurn(Turn turn, FollowUp followUp) {
 
-	/** @return a turn with nothing to do afterwards */
+	/**
+	 * @return a turn with nothing to do afterwards
+	 */
 	public static UserTurn of(Turn turn) {
 		return new UserTurn(turn, FollowUp.NONE);
 	}

@@ -20,11 +20,12 @@ import org.scoutline.safety.CrisisDetector.Screening;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides a user's turn in memory while a scout is involved: waiting in the queue, chatting with a scout, a message
- * left for the next session, just after a scout closed, and the handover's own buttons in the bot's mode (a
- * reminder, a message for the next session, "ask a scout"). Also decides, after the bot's answer, whether a user
- * who asked for a scout or wrote a crisis message joins the queue. Nothing is saved or sent here: what the handover
- * does afterwards is the turn's {@link FollowUp}.
+ * Decides a user's turn in memory while a scout is involved: waiting in the queue,
+ * chatting with a scout, a message left for the next session, just after a scout closed,
+ * and the handover's own buttons in the bot's mode (a reminder, a message for the next
+ * session, "ask a scout"). Also decides, after the bot's answer, whether a user who asked
+ * for a scout or wrote a crisis message joins the queue. Nothing is saved or sent here:
+ * what the handover does afterwards is the turn's {@link FollowUp}.
  */
 @Component
 public class UserTurns {
@@ -47,11 +48,11 @@ public class UserTurns {
 	/**
 	 * @param conversation the stored conversation, touched by this message
 	 * @param message a typed text, a tapped button, a command (never delete) or media
-	 * @return the turn, or empty when the bot answers the message (the conversation is in the bot's mode, or was
-	 * just closed and the message is not an answer to the feedback question)
+	 * @return the turn, or empty when the bot answers the message (the conversation is in
+	 * the bot's mode, or was just closed and the message is not an answer to the feedback
+	 * question)
 	 */
-	public Optional<UserTurn> take(Conversation conversation, InboundMessage message, Screening signal,
-			Instant now) {
+	public Optional<UserTurn> take(Conversation conversation, InboundMessage message, Screening signal, Instant now) {
 		TriageState state = TriageState.of(conversation).withCountryHint(message.countryHint());
 		Optional<UserTurn> turn = switch (conversation.mode()) {
 			case QUEUED -> Optional.of(queued(conversation, message, state, signal, now));
@@ -66,16 +67,18 @@ public class UserTurns {
 		Conversation bot = conversation.inMode(Mode.BOT);
 		return switch (tapped.choice()) {
 			case ModeChoices.REMIND_ME, ModeChoices.LEAVE_MESSAGE -> Optional.of(offers.sessionOffer(bot, tapped, now));
-			case ModeChoices.ASK_SCOUT -> Optional.of(offers.escalate(new Turn(bot, List.of(lines.userLine(now,
-					message, state)), List.of(), List.of()), state, Screening.NONE, true, now));
+			case ModeChoices.ASK_SCOUT -> Optional
+				.of(offers.escalate(new Turn(bot, List.of(lines.userLine(now, message, state)), List.of(), List.of()),
+						state, Screening.NONE, true, now));
 			default -> Optional.empty();
 		};
 	}
 
 	/**
-	 * After the bot answered a user who asked for a scout or wrote a crisis message: they join the queue when a
-	 * scout can take the chat; when none can, a user who asked hears why, with the crisis lines and the next
-	 * sessions, and a user in crisis keeps the bot's answer.
+	 * After the bot answered a user who asked for a scout or wrote a crisis message: they
+	 * join the queue when a scout can take the chat; when none can, a user who asked
+	 * hears why, with the crisis lines and the next sessions, and a user in crisis keeps
+	 * the bot's answer.
 	 * @param answered the bot's turn
 	 * @param state where the triage stands after it
 	 * @param asked whether the user asked for a scout
@@ -84,12 +87,18 @@ public class UserTurns {
 		return offers.escalate(answered, state, signal, asked, now);
 	}
 
-	/** @return the buttons a user sees in the conversation's mode (the triage's in the bot's mode) */
+	/**
+	 * @return the buttons a user sees in the conversation's mode (the triage's in the
+	 * bot's mode)
+	 */
 	public List<Choice> choices(Conversation conversation) {
 		return choices.of(conversation);
 	}
 
-	/** @return the emergency sentence first when the danger is imminent, then the crisis card, for a crisis */
+	/**
+	 * @return the emergency sentence first when the danger is imminent, then the crisis
+	 * card, for a crisis
+	 */
 	private List<Bubble> crisisBubbles(TriageState state, Screening signal) {
 		List<Bubble> bubbles = new ArrayList<>();
 		if (signal.isImminent()) {
@@ -121,8 +130,8 @@ public class UserTurns {
 				signal.isCrisis() ? new FollowUp.Enqueue(signal, null) : new FollowUp.Hold());
 	}
 
-	private UserTurn withScout(Conversation conversation, InboundMessage message, TriageState state,
-			Screening signal, Instant now) {
+	private UserTurn withScout(Conversation conversation, InboundMessage message, TriageState state, Screening signal,
+			Instant now) {
 		TranscriptEntry line = lines.userLine(now, message, state);
 		List<TranscriptEntry> said = new ArrayList<>(List.of(line));
 		List<Bubble> bubbles = crisisBubbles(state, signal);
@@ -137,7 +146,10 @@ public class UserTurns {
 				new FollowUp.Relay(line.text(), signal));
 	}
 
-	/** A message left for the next session: everything written is kept for the scouts until taken back. */
+	/**
+	 * A message left for the next session: everything written is kept for the scouts
+	 * until taken back.
+	 */
 	private UserTurn parked(Conversation conversation, InboundMessage message, TriageState state, Screening signal,
 			Instant now) {
 		List<TranscriptEntry> said = new ArrayList<>(List.of(lines.userLine(now, message, state)));
@@ -162,7 +174,9 @@ public class UserTurns {
 		return UserTurn.of(turn(conversation, state, choices.of(conversation), bubbles, said));
 	}
 
-	/** Just after a scout closed: the answer to the feedback question, or the plan again. */
+	/**
+	 * Just after a scout closed: the answer to the feedback question, or the plan again.
+	 */
 	private Optional<UserTurn> closed(Conversation conversation, InboundMessage message, TriageState state,
 			Instant now) {
 		if (!(message instanceof InboundMessage.Tapped tapped)) {
@@ -172,8 +186,8 @@ public class UserTurns {
 		if (!feedback && !ModeChoices.SHOW_PLAN.equals(tapped.choice())) {
 			return Optional.empty();
 		}
-		List<TranscriptEntry> said = new ArrayList<>(List.of(TranscriptEntry.fromUser(now,
-				triage.notice(state, "system." + tapped.choice()).text())));
+		List<TranscriptEntry> said = new ArrayList<>(
+				List.of(TranscriptEntry.fromUser(now, triage.notice(state, "system." + tapped.choice()).text())));
 		TriageTurn next = feedback ? triage.current(state) : triage.plan(state);
 		List<Bubble> bubbles = new ArrayList<>();
 		if (feedback) {

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What a channel tells the hotline about a user besides their messages: they opened the chat, they are typing, or
- * the channel can no longer reach them. Nothing here is a turn: nothing is answered.
+ * What a channel tells the hotline about a user besides their messages: they opened the
+ * chat, they are typing, or the channel can no longer reach them. Nothing here is a turn:
+ * nothing is answered.
  */
 @Component
 public class ChannelSignals {
@@ -47,8 +48,8 @@ public class ChannelSignals {
 	}
 
 	/**
-	 * What to show a user who opens the channel: their conversation so far, or the welcome for a new one (which is
-	 * stored only once they answer).
+	 * What to show a user who opens the channel: their conversation so far, or the
+	 * welcome for a new one (which is stored only once they answer).
 	 */
 	public Opening open(Channel channel, String userId, String localeHint) {
 		String pseudonym = pseudonyms.of(channel.name(), userId);
@@ -62,8 +63,8 @@ public class ChannelSignals {
 	}
 
 	/**
-	 * The user is typing: a scout who holds the chat sees it in the console. Anything else (the bot, the queue, no
-	 * conversation) ignores it. Nothing is stored.
+	 * The user is typing: a scout who holds the chat sees it in the console. Anything
+	 * else (the bot, the queue, no conversation) ignores it. Nothing is stored.
 	 */
 	public void typing(Channel channel, String userId) {
 		Conversation existing = conversations.find(pseudonyms.of(channel.name(), userId), null).conversation();
@@ -73,9 +74,9 @@ public class ChannelSignals {
 	}
 
 	/**
-	 * Closes the conversation of a user the channel can no longer reach (a Telegram user who blocked the bot). The
-	 * data stays until the retention period ends, as for any conversation; the next message from the user opens it
-	 * again with the bot.
+	 * Closes the conversation of a user the channel can no longer reach (a Telegram user
+	 * who blocked the bot). The data stays until the retention period ends, as for any
+	 * conversation; the next message from the user opens it again with the bot.
 	 * @return whether there was a conversation to close
 	 */
 	public boolean unreachable(Channel channel, String userId) {

@@ -33,19 +33,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipeline every message from a user goes through, on every channel: pseudonym, lock, load (one round trip),
- * the safety rules (length limit, crisis screen on every text in every state), then the turn, decided in memory by
- * the owner of the conversation's mode (the bot's {@link BotTurns}, or the handover's {@link UserTurns} while a
- * scout is involved), saved with the transcript append (one round trip), and the handover's {@link FollowUp}
- * carried out. Messages of one person are handled one at a time: on this instance they wait for each other (a
- * fixed set of lock stripes, not one lock per person); when another instance saved the same conversation in
- * between, the turn runs again on fresh data, so nothing is lost. Logs carry conversation ids and event types only.
+ * The pipeline every message from a user goes through, on every channel: pseudonym, lock,
+ * load (one round trip), the safety rules (length limit, crisis screen on every text in
+ * every state), then the turn, decided in memory by the owner of the conversation's mode
+ * (the bot's {@link BotTurns}, or the handover's {@link UserTurns} while a scout is
+ * involved), saved with the transcript append (one round trip), and the handover's
+ * {@link FollowUp} carried out. Messages of one person are handled one at a time: on this
+ * instance they wait for each other (a fixed set of lock stripes, not one lock per
+ * person); when another instance saved the same conversation in between, the turn runs
+ * again on fresh data, so nothing is lost. Logs carry conversation ids and event types
+ * only.
  */
 @Component
 public class Hotline {
 
 	private static final Logger log = LoggerFactory.getLogger(Hotline.class);
-
 
 	private final Conversations conversations;
 
@@ -67,7 +69,10 @@ public class Hotline {
 
 	private final Clock clock;
 
-	/** messages of one person on this instance wait for each other here; across instances the versioned save does */
+	/**
+	 * messages of one person on this instance wait for each other here; across instances
+	 * the versioned save does
+	 */
 	private final Lock[] stripes = new Lock[256];
 
 	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, CrisisDetector crisis,
@@ -111,9 +116,14 @@ public class Hotline {
 				log.debug("edit without crisis signal skipped channel={}", message.channel());
 				return HotlineReply.ignored();
 			}
-			message = new InboundMessage.Typed(edited.origin(), edited.text()); // help must never be missed
+			message = new InboundMessage.Typed(edited.origin(), edited.text()); // help
+																				// must
+																				// never
+																				// be
+																				// missed
 		}
-		// message ids are not always opaque (a WhatsApp id encodes the sender's number): store only their pseudonym
+		// message ids are not always opaque (a WhatsApp id encodes the sender's number):
+		// store only their pseudonym
 		String messageKey = message.messageId() == null ? null
 				: pseudonyms.of("message:" + message.channel().name(), message.messageId());
 		for (int attempt = 1; attempt <= Retry.MAX_ATTEMPTS; attempt++) {
@@ -150,11 +160,12 @@ public class Hotline {
 	}
 
 	/**
-	 * Routes by mode: while a scout is involved (or for the handover's own buttons) the handover decides; otherwise
-	 * the bot does, and a user who asked for a scout or wrote a crisis message is then offered to the handover.
+	 * Routes by mode: while a scout is involved (or for the handover's own buttons) the
+	 * handover decides; otherwise the bot does, and a user who asked for a scout or wrote
+	 * a crisis message is then offered to the handover.
 	 */
-	private Decision decide(Conversation conversation, InboundMessage message, Screening signal,
-			String pseudonym, Instant now) {
+	private Decision decide(Conversation conversation, InboundMessage message, Screening signal, String pseudonym,
+			Instant now) {
 		boolean erase = message instanceof InboundMessage.Commanded c && c.command() == Command.DELETE;
 		if (conversation != null && !erase) {
 			Optional<UserTurn> handled = users.take(conversation, message, signal, now);
@@ -188,19 +199,22 @@ public class Hotline {
 			}
 		}
 		log.info("conversation erased on request conversation={}", existing == null ? "-" : existing.id());
-		return new HotlineReply(null, erased.locale(), List.of(erased.done()), List.of(),
-				HotlineReply.Outcome.ERASED);
+		return new HotlineReply(null, erased.locale(), List.of(erased.done()), List.of(), HotlineReply.Outcome.ERASED);
 	}
 
 	/**
-	 * Whether scouts take new chats on {@code channel} now, with the session running or the next ones: what a
-	 * channel may show before anyone asks (the widget's "live now" line). Costs a few Redis reads; cache it.
+	 * Whether scouts take new chats on {@code channel} now, with the session running or
+	 * the next ones: what a channel may show before anyone asks (the widget's "live now"
+	 * line). Costs a few Redis reads; cache it.
 	 */
 	public OpeningDecision opening(Channel channel) {
 		return handover.opening(channel);
 	}
 
-	/** @return a system text ({@code system.*}) in {@code locale} (the default locale when unknown) */
+	/**
+	 * @return a system text ({@code system.*}) in {@code locale} (the default locale when
+	 * unknown)
+	 */
 	public String notice(String locale, String key) {
 		return triage.notice(locale, key).text();
 	}
@@ -212,7 +226,10 @@ public class Hotline {
 		return message instanceof InboundMessage.Edited edited ? edited.text() : null;
 	}
 
-	/** @return the conversation with the crisis signal kept among its facts (kind, severity, when; never the words) */
+	/**
+	 * @return the conversation with the crisis signal kept among its facts (kind,
+	 * severity, when; never the words)
+	 */
 	private static Conversation recorded(Conversation conversation, Screening signal, Instant now) {
 		return signal.isCrisis()
 				? new CrisisSignal(signal.primaryKind().id(), signal.severity().id(), now).recordedIn(conversation)
@@ -220,8 +237,8 @@ public class Hotline {
 	}
 
 	/**
-	 * @return whether the channel shows the plan's sections folded inside the plan (the web widget); messengers get
-	 * them one at a time through the plan's choices instead
+	 * @return whether the channel shows the plan's sections folded inside the plan (the
+	 * web widget); messengers get them one at a time through the plan's choices instead
 	 */
 	private static boolean foldsSections(Channel channel) {
 		return channel == Channel.WEB;

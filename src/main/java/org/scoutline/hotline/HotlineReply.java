@@ -10,7 +10,8 @@ import org.scoutline.conversation.Turn;
 /**
  * What to send back on the user's channel.
  *
- * @param conversation the conversation, or {@code null} when none exists (refused or erased)
+ * @param conversation the conversation, or {@code null} when none exists (refused or
+ * erased)
  * @param locale the language to render in
  * @param bubbles what to say, in order
  * @param choices the buttons to show now
@@ -41,12 +42,16 @@ public record HotlineReply(ConversationId conversation, String locale, List<Bubb
 		choices = List.copyOf(choices);
 	}
 
-	/** @return whether the channel sends nothing back */
+	/**
+	 * @return whether the channel sends nothing back
+	 */
 	public boolean sendsNothing() {
 		return outcome == Outcome.DUPLICATE || outcome == Outcome.IGNORED;
 	}
 
-	/** @return the answer to a turn that was saved */
+	/**
+	 * @return the answer to a turn that was saved
+	 */
 	static HotlineReply of(Turn turn) {
 		return new HotlineReply(turn.conversation().id(), turn.conversation().locale(), turn.shown(), turn.choices(),
 				Outcome.ANSWERED);

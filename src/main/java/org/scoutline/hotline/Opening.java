@@ -11,7 +11,8 @@ import org.scoutline.conversation.TranscriptEntry;
  *
  * @param locale the conversation's language
  * @param history the conversation so far, oldest first (empty for a new user)
- * @param welcome the welcome to show a new user (not stored until they answer), empty for a known one
+ * @param welcome the welcome to show a new user (not stored until they answer), empty for
+ * a known one
  * @param choices the buttons to show now
  * @param withScout whether a scout holds the chat now (the widget then signals typing)
  */

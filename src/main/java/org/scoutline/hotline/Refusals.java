@@ -11,7 +11,10 @@ import org.scoutline.dialogue.TriageState;
 import org.scoutline.safety.CrisisDetector.Screening;
 import org.springframework.stereotype.Component;
 
-/** The answers to a message the hotline does not take: too long, or storage unavailable. Nothing is stored. */
+/**
+ * The answers to a message the hotline does not take: too long, or storage unavailable.
+ * Nothing is stored.
+ */
 @Component
 class Refusals {
 
@@ -22,16 +25,17 @@ class Refusals {
 	}
 
 	/**
-	 * A text over the limit is refused, but still screened: crisis lines come first (the emergency number before
-	 * them when the danger is imminent), for the user's country or the channel's guess of it.
+	 * A text over the limit is refused, but still screened: crisis lines come first (the
+	 * emergency number before them when the danger is imminent), for the user's country
+	 * or the channel's guess of it.
 	 */
 	HotlineReply tooLong(Conversation existing, InboundMessage message, Screening signal) {
 		HotlineReply refusal = refusal(existing, message, "system.too_long", HotlineReply.Outcome.TOO_LONG);
 		if (!signal.isCrisis()) {
 			return refusal;
 		}
-		TriageState state = (existing != null ? TriageState.of(existing)
-				: triage.begin(message.localeHint()).state()).withCountryHint(message.countryHint());
+		TriageState state = (existing != null ? TriageState.of(existing) : triage.begin(message.localeHint()).state())
+			.withCountryHint(message.countryHint());
 		List<Bubble> bubbles = new ArrayList<>();
 		if (signal.isImminent()) {
 			bubbles.add(triage.emergency(state));
@@ -41,7 +45,9 @@ class Refusals {
 		return new HotlineReply(refusal.conversation(), state.locale(), bubbles, refusal.choices(), refusal.outcome());
 	}
 
-	/** @return the notice {@code key}, with the buttons the user had (none for a new user) */
+	/**
+	 * @return the notice {@code key}, with the buttons the user had (none for a new user)
+	 */
 	HotlineReply refusal(Conversation existing, InboundMessage message, String key, HotlineReply.Outcome outcome) {
 		if (existing == null) {
 			Bubble notice = triage.notice(message.localeHint(), key);

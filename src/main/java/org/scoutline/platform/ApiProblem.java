@@ -3,8 +3,9 @@ package org.scoutline.platform;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request an API refuses on purpose, with the HTTP status, a stable code and a message the person at the other end
- * can act on. Each module's error advice turns it into its JSON answer; no stack trace is kept or shown.
+ * A request an API refuses on purpose, with the HTTP status, a stable code and a message
+ * the person at the other end can act on. Each module's error advice turns it into its
+ * JSON answer; no stack trace is kept or shown.
  */
 public class ApiProblem extends RuntimeException {
 

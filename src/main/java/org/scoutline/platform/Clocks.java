@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock of the application (UTC), so that tests can move time where it matters (schedules, expiry). */
+/**
+ * The one clock of the application (UTC), so that tests can move time where it matters
+ * (schedules, expiry).
+ */
 @Configuration(proxyBeanMethods = false)
 class Clocks {
 

@@ -16,9 +16,10 @@ import org.springframework.core.env.MapPropertySource;
 import redis.embedded.RedisServer;
 
 /**
- * Makes {@code mvn spring-boot:run} work on a fresh machine: when no Redis is configured and nothing answers on
- * localhost:6379, starts the embedded Redis on a free port and points the app at it, saying so in one log line.
- * Switch it off with {@code scoutline.embedded-redis=never}.
+ * Makes {@code mvn spring-boot:run} work on a fresh machine: when no Redis is configured
+ * and nothing answers on localhost:6379, starts the embedded Redis on a free port and
+ * points the app at it, saying so in one log line. Switch it off with
+ * {@code scoutline.embedded-redis=never}.
  */
 class EmbeddedRedisFallback implements EnvironmentPostProcessor {
 
@@ -39,7 +40,9 @@ class EmbeddedRedisFallback implements EnvironmentPostProcessor {
 		apply(environment, "localhost", 6379);
 	}
 
-	/** Starts the embedded Redis unless one is configured or answers at {@code host:port}. */
+	/**
+	 * Starts the embedded Redis unless one is configured or answers at {@code host:port}.
+	 */
 	void apply(ConfigurableEnvironment environment, String host, int defaultPort) {
 		if ("never".equalsIgnoreCase(environment.getProperty("scoutline.embedded-redis", "auto"))
 				|| redisConfigured(environment) || answers(host, defaultPort)) {
@@ -47,9 +50,10 @@ class EmbeddedRedisFallback implements EnvironmentPostProcessor {
 		}
 		int port = startOrReuse();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of("spring.data.redis.host", "127.0.0.1",
-					"spring.data.redis.port", port)));
-		log.warn("No Redis configured or reachable on " + host + ":" + defaultPort + ": started the embedded Redis on 127.0.0.1:" + port
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE,
+					Map.of("spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", port)));
+		log.warn("No Redis configured or reachable on " + host + ":" + defaultPort
+				+ ": started the embedded Redis on 127.0.0.1:" + port
 				+ " (data is lost when the app stops; set spring.data.redis.url for a real one)");
 	}
 

@@ -6,7 +6,10 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Redis pub/sub for messages between instances (each module adds its listeners), and scheduled tasks. */
+/**
+ * Redis pub/sub for messages between instances (each module adds its listeners), and
+ * scheduled tasks.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PubSubConfiguration {

@@ -12,10 +12,14 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Settings every module shares.
  *
- * @param retention how long data about a person lives after their last activity (ISO-8601, default P30D)
- * @param pseudonymKey secret for the keyed pseudonyms of channel user ids; required when {@code requireSecrets}
- * @param dataKey secret for data at rest (transcripts, reply addresses); required when {@code requireSecrets}
- * @param requireSecrets refuse to start without both secrets (production); otherwise development secrets are made
+ * @param retention how long data about a person lives after their last activity
+ * (ISO-8601, default P30D)
+ * @param pseudonymKey secret for the keyed pseudonyms of channel user ids; required when
+ * {@code requireSecrets}
+ * @param dataKey secret for data at rest (transcripts, reply addresses); required when
+ * {@code requireSecrets}
+ * @param requireSecrets refuse to start without both secrets (production); otherwise
+ * development secrets are made
  * @param keyPrefix prefix of every Redis key this instance writes
  */
 @Validated
@@ -29,7 +33,9 @@ public record ScoutlineSettings(@DefaultValue("P30D") @NotNull Duration retentio
 		}
 	}
 
-	/** @return the retention in whole seconds, for Redis expiry */
+	/**
+	 * @return the retention in whole seconds, for Redis expiry
+	 */
 	public long retentionSeconds() {
 		return retention.toSeconds();
 	}

@@ -15,10 +15,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * The two server secrets as 256-bit keys. In production both come from the configuration
- * ({@code scoutline.pseudonym-key}, {@code scoutline.data-key}) and {@code scoutline.require-secrets=true} refuses to
- * start without them. Only with a Redis on this machine (embedded or loopback, that is development) is a random pair
- * made once and kept in Redis so that every local instance agrees; a warning says so. With a Redis elsewhere and no
- * secrets the app refuses to start.
+ * ({@code scoutline.pseudonym-key}, {@code scoutline.data-key}) and
+ * {@code scoutline.require-secrets=true} refuses to start without them. Only with a Redis
+ * on this machine (embedded or loopback, that is development) is a random pair made once
+ * and kept in Redis so that every local instance agrees; a warning says so. With a Redis
+ * elsewhere and no secrets the app refuses to start.
  */
 @Component
 public class Secrets {
@@ -64,12 +65,16 @@ public class Secrets {
 		return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
 	}
 
-	/** @return a copy of the 256-bit key for pseudonyms */
+	/**
+	 * @return a copy of the 256-bit key for pseudonyms
+	 */
 	public byte[] pseudonymKey() {
 		return pseudonymKey.clone();
 	}
 
-	/** @return a copy of the 256-bit key for data at rest */
+	/**
+	 * @return a copy of the 256-bit key for data at rest
+	 */
 	public byte[] dataKey() {
 		return dataKey.clone();
 	}

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Session reports as CSV (RFC 4180: comma separated, CRLF line ends, a cell with a comma, quote or line break in
- * double quotes, quotes doubled). A cell that a spreadsheet would run as a formula (starting with {@code = + - @},
- * a tab or a carriage return) gets a leading apostrophe first: titles are typed by coordinators. One header line,
- * then one line per report; an {@code outcome_<name>} column for every outcome that occurs in the reports.
+ * Session reports as CSV (RFC 4180: comma separated, CRLF line ends, a cell with a comma,
+ * quote or line break in double quotes, quotes doubled). A cell that a spreadsheet would
+ * run as a formula (starting with {@code = + - @}, a tab or a carriage return) gets a
+ * leading apostrophe first: titles are typed by coordinators. One header line, then one
+ * line per report; an {@code outcome_<name>} column for every outcome that occurs in the
+ * reports.
  */
 final class ReportCsv {
 
@@ -54,7 +56,10 @@ final class ReportCsv {
 		csv.append(LINE_END);
 	}
 
-	/** @return the value as one CSV cell: neutralised as a formula, then quoted where RFC 4180 needs it */
+	/**
+	 * @return the value as one CSV cell: neutralised as a formula, then quoted where RFC
+	 * 4180 needs it
+	 */
 	static String cell(String value) {
 		String cell = value == null ? "" : value;
 		if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {

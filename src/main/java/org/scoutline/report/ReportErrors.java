@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * JSON answers for the reports API, also where a CSV was asked for: {@code 400} for a bad range, {@code 404} for an
- * unknown report, {@code 503} when the store fails. Never a stack trace or a 500.
+ * JSON answers for the reports API, also where a CSV was asked for: {@code 400} for a bad
+ * range, {@code 404} for an unknown report, {@code 503} when the store fails. Never a
+ * stack trace or a 500.
  */
 @RestControllerAdvice(assignableTypes = SessionReportsApi.class)
 class ReportErrors {
@@ -28,7 +29,8 @@ class ReportErrors {
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<Map<String, String>> unexpected(RuntimeException ex) {
 		log.error("session report request failed cause={}", ex.getClass().getSimpleName());
-		return body(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The reports cannot be read just now. Please try again.");
+		return body(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+				"The reports cannot be read just now. Please try again.");
 	}
 
 	private static ResponseEntity<Map<String, String>> body(HttpStatus status, String code, String message) {

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * How one occurrence of a live session went, without anything about a person: only counts and durations.
+ * How one occurrence of a live session went, without anything about a person: only counts
+ * and durations.
  *
  * @param occurrence the occurrence's key (session id and start second)
  * @param sessionId the session it belongs to
@@ -12,20 +13,22 @@ import java.util.Map;
  * @param start when it started
  * @param end when it ended (or ends)
  * @param escalations requests for a scout while it was live: accepted plus refused
- * @param refused requests turned away while it was live (queue full, no scout checked in, escalations stopped)
+ * @param refused requests turned away while it was live (queue full, no scout checked in,
+ * escalations stopped)
  * @param waited users who joined the queue
  * @param gaveUp users who left the queue before a scout took them
  * @param unreached users still waiting when it ended
  * @param chats chats a scout took
  * @param crisis users who joined the queue with a crisis signal
  * @param medianWaitSeconds median wait of those a scout took, {@code null} without any
- * @param p90WaitSeconds 90th percentile of that wait (nearest rank), {@code null} without any
+ * @param p90WaitSeconds 90th percentile of that wait (nearest rank), {@code null} without
+ * any
  * @param medianChatSeconds median length of the closed chats, {@code null} without any
  * @param outcomes closed chats by outcome
  */
-public record SessionReport(String occurrence, String sessionId, String title, OffsetDateTime start,
-		OffsetDateTime end, long escalations, long refused, long waited, long gaveUp, long unreached, long chats,
-		long crisis, Long medianWaitSeconds, Long p90WaitSeconds, Long medianChatSeconds, Map<String, Long> outcomes) {
+public record SessionReport(String occurrence, String sessionId, String title, OffsetDateTime start, OffsetDateTime end,
+		long escalations, long refused, long waited, long gaveUp, long unreached, long chats, long crisis,
+		Long medianWaitSeconds, Long p90WaitSeconds, Long medianChatSeconds, Map<String, Long> outcomes) {
 
 	public SessionReport {
 		outcomes = Map.copyOf(outcomes);

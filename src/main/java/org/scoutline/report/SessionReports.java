@@ -25,11 +25,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Records how each occurrence of a live session goes and reads it back as a {@link SessionReport}. Only counts and
- * durations are kept, never a conversation id, so the keys are not about a person; they still expire after
- * {@link #KEEP}. Keys: {@code schedule:report:<occurrence>} (a hash of counters and the occurrence's title and times),
- * {@code schedule:report:<occurrence>:waits} and {@code :lengths} (lists of seconds), and the index
- * {@code schedule:reports} (occurrences by start).
+ * Records how each occurrence of a live session goes and reads it back as a
+ * {@link SessionReport}. Only counts and durations are kept, never a conversation id, so
+ * the keys are not about a person; they still expire after {@link #KEEP}. Keys:
+ * {@code schedule:report:<occurrence>} (a hash of counters and the occurrence's title and
+ * times), {@code schedule:report:<occurrence>:waits} and {@code :lengths} (lists of
+ * seconds), and the index {@code schedule:reports} (occurrences by start).
  */
 @Service
 public class SessionReports {
@@ -99,7 +100,9 @@ public class SessionReports {
 		append(closed.session(), "lengths", Duration.ofMillis(closed.talkedMillis()));
 	}
 
-	/** @return the report of one occurrence, if it opened or saw any activity */
+	/**
+	 * @return the report of one occurrence, if it opened or saw any activity
+	 */
 	public Optional<SessionReport> report(String occurrence) {
 		Map<Object, Object> fields = redis.opsForHash().entries(key(occurrence));
 		if (fields.isEmpty() || !fields.containsKey("start")) {
@@ -108,7 +111,10 @@ public class SessionReports {
 		return Optional.of(read(occurrence, fields));
 	}
 
-	/** @return the reports of the occurrences that started in {@code [from, to)}, newest first */
+	/**
+	 * @return the reports of the occurrences that started in {@code [from, to)}, newest
+	 * first
+	 */
 	public List<SessionReport> between(Instant from, Instant to) {
 		Set<String> keys = redis.opsForZSet()
 			.reverseRangeByScore(prefix + "s", from.getEpochSecond(), to.getEpochSecond() - 1);
@@ -119,7 +125,10 @@ public class SessionReports {
 		return reports;
 	}
 
-	/** Registers the occurrence named by {@code key} when the instance missed its opening (or it never opened here). */
+	/**
+	 * Registers the occurrence named by {@code key} when the instance missed its opening
+	 * (or it never opened here).
+	 */
 	private void register(String key) {
 		if (key != null && !redis.opsForHash().hasKey(key(key), "start")) {
 			sessions.occurrence(key).ifPresent(this::register);
@@ -128,10 +137,11 @@ public class SessionReports {
 
 	private void register(Occurrence occurrence) {
 		String key = key(occurrence.key());
-		if (Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(key, "start",
-				Long.toString(occurrence.start().toEpochSecond())))) {
-			redis.opsForHash().putAll(key, Map.of("session", occurrence.session().id(), "title",
-					occurrence.session().title(), "end", Long.toString(occurrence.end().toEpochSecond()), "zone", occurrence.session().zone().getId()));
+		if (Boolean.TRUE
+			.equals(redis.opsForHash().putIfAbsent(key, "start", Long.toString(occurrence.start().toEpochSecond())))) {
+			redis.opsForHash()
+				.putAll(key, Map.of("session", occurrence.session().id(), "title", occurrence.session().title(), "end",
+						Long.toString(occurrence.end().toEpochSecond()), "zone", occurrence.session().zone().getId()));
 			redis.expire(key, KEEP);
 			redis.opsForZSet().add(prefix + "s", occurrence.key(), occurrence.start().toEpochSecond());
 			redis.expire(prefix + "s", KEEP);
@@ -173,7 +183,9 @@ public class SessionReports {
 				percentile(waits, 90), percentile(lengths, 50), outcomes);
 	}
 
-	/** @return the nearest-rank percentile of the values, {@code null} when there are none */
+	/**
+	 * @return the nearest-rank percentile of the values, {@code null} when there are none
+	 */
 	static Long percentile(List<Long> values, int percent) {
 		if (values.isEmpty()) {
 			return null;
@@ -199,7 +211,9 @@ public class SessionReports {
 		return value == null ? "" : value.toString();
 	}
 
-	/** @return the time in the session's zone (as it was when it ran) */
+	/**
+	 * @return the time in the session's zone (as it was when it ran)
+	 */
 	private static OffsetDateTime time(Map<Object, Object> fields, String field) {
 		Object value = fields.get(field);
 		if (value == null) {
@@ -207,7 +221,8 @@ public class SessionReports {
 		}
 		Instant instant = Instant.ofEpochSecond(Long.parseLong(value.toString()));
 		Object zone = fields.get("zone");
-		return zone == null ? instant.atOffset(ZoneOffset.UTC) : instant.atZone(ZoneId.of(zone.toString())).toOffsetDateTime();
+		return zone == null ? instant.atOffset(ZoneOffset.UTC)
+				: instant.atZone(ZoneId.of(zone.toString())).toOffsetDateTime();
 	}
 
 	private String key(String occurrence) {

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * How the sessions went, for coordinators: the reports of the occurrences that started in the last {@code days}
- * (default 60, at most 400) up to now, newest first, one report by its occurrence key ({@code <session>:<second>}),
- * and both as CSV downloads. Reports hold counts and durations only, nothing about a person.
+ * How the sessions went, for coordinators: the reports of the occurrences that started in
+ * the last {@code days} (default 60, at most 400) up to now, newest first, one report by
+ * its occurrence key ({@code <session>:<second>}), and both as CSV downloads. Reports
+ * hold counts and durations only, nothing about a person.
  */
 @RestController
 @RequestMapping("/console/api/sessions/reports")
@@ -84,7 +85,9 @@ class SessionReportsApi {
 		return reports.report(occurrence).orElseThrow(SessionReportsApi::unknown);
 	}
 
-	/** @return the number of days asked for, {@link #DEFAULT_DAYS} when none */
+	/**
+	 * @return the number of days asked for, {@link #DEFAULT_DAYS} when none
+	 */
 	static int days(String value) {
 		if (value == null || value.isBlank()) {
 			return DEFAULT_DAYS;

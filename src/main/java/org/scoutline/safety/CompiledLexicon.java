@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The crisis lexicon compiled: a {@link Vocabulary} from words to concept ids, and per language the rules as
- * {@link CrisisPattern}s over those ids. It also reads a message's words as concepts ({@link #tag}).
+ * The crisis lexicon compiled: a {@link Vocabulary} from words to concept ids, and per
+ * language the rules as {@link CrisisPattern}s over those ids. It also reads a message's
+ * words as concepts ({@link #tag}).
  */
 final class CompiledLexicon {
 
@@ -27,7 +28,10 @@ final class CompiledLexicon {
 
 	final int conceptCount;
 
-	/** ids of the concepts that only glue words written together; a run split into these alone is not split */
+	/**
+	 * ids of the concepts that only glue words written together; a run split into these
+	 * alone is not split
+	 */
 	private final Set<Integer> glue = new HashSet<>();
 
 	private final Set<Integer> markerConcepts = new HashSet<>();
@@ -40,7 +44,9 @@ final class CompiledLexicon {
 		rememberCommonWords();
 	}
 
-	/** @return each word's concepts; a run of words written together counts as those words */
+	/**
+	 * @return each word's concepts; a run of words written together counts as those words
+	 */
 	int[][] tag(List<String> words) {
 		List<int[]> tags = new ArrayList<>(words.size() + 4);
 		IntList found = new IntList();
@@ -89,7 +95,10 @@ final class CompiledLexicon {
 		return tags.toArray(int[][]::new);
 	}
 
-	/** the concepts of the languages' marker words, the most frequent words of every message, looked up once */
+	/**
+	 * the concepts of the languages' marker words, the most frequent words of every
+	 * message, looked up once
+	 */
 	private final Map<String, int[]> common = new HashMap<>();
 
 	private void rememberCommonWords() {
@@ -103,10 +112,10 @@ final class CompiledLexicon {
 		}
 	}
 
-
 	/**
-	 * @return whether a split is a phrase typed without spaces: it holds a function word (glue) and a word that
-	 * means something to us, so that compounds of two ordinary words ({@code heimweg}) stay whole
+	 * @return whether a split is a phrase typed without spaces: it holds a function word
+	 * (glue) and a word that means something to us, so that compounds of two ordinary
+	 * words ({@code heimweg}) stay whole
 	 */
 	private boolean meaningful(List<String> pieces, IntList scratch) {
 		boolean hasGlue = false;
@@ -152,7 +161,8 @@ final class CompiledLexicon {
 			language.figurative.add(compilePattern(figure, 1, letterForLetter, where + ".figurative"));
 		}
 		for (CrisisLexicon.RuleEntry entry : entries.rulesOrEmpty()) {
-			CrisisLanguage.Rule rule = new CrisisLanguage.Rule(CrisisKind.valueOf(entry.kind().toUpperCase(java.util.Locale.ROOT)),
+			CrisisLanguage.Rule rule = new CrisisLanguage.Rule(
+					CrisisKind.valueOf(entry.kind().toUpperCase(java.util.Locale.ROOT)),
 					Severity.valueOf(entry.severity().toUpperCase(java.util.Locale.ROOT)), entry.escalatesOrDefault());
 			for (String unless : entry.unlessOrEmpty()) {
 				rule.unless.add(resolver.concept("@" + unless, "unless"));
@@ -171,14 +181,17 @@ final class CompiledLexicon {
 		return language;
 	}
 
-	/** @return how a pattern's words become concepts: @name is a concept, a plain word one of its own */
+	/**
+	 * @return how a pattern's words become concepts: @name is a concept, a plain word one
+	 * of its own
+	 */
 	private CrisisPattern.Resolver resolver(String code, Map<String, Integer> concepts, String where, boolean exact) {
 		return (alternative, pattern) -> {
 			if (alternative.startsWith("@")) {
 				Integer id = concepts.get(code + alternative);
 				if (id == null) {
-					throw new IllegalStateException(where + ": pattern '" + pattern + "' names the unknown concept "
-							+ alternative);
+					throw new IllegalStateException(
+							where + ": pattern '" + pattern + "' names the unknown concept " + alternative);
 				}
 				return id;
 			}

@@ -12,7 +12,9 @@ public enum CrisisKind {
 	/** danger from someone else: threats to come, to hurt, being followed or held */
 	DANGER;
 
-	/** @return the lower-case name used in texts, events and metrics ({@code self_harm}) */
+	/**
+	 * @return the lower-case name used in texts, events and metrics ({@code self_harm})
+	 */
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The compiled patterns of one language: marker words, urgent concepts, rules and figurative patterns. */
+/**
+ * The compiled patterns of one language: marker words, urgent concepts, rules and
+ * figurative patterns.
+ */
 final class CrisisLanguage {
 
 	/** how many words before a match a cancelling word (a negation) may stand */
@@ -71,7 +74,10 @@ final class CrisisLanguage {
 
 		final Set<Integer> unless = new HashSet<>();
 
-		/** the concepts that make a match imminent here, or {@code null} for the language's */
+		/**
+		 * the concepts that make a match imminent here, or {@code null} for the
+		 * language's
+		 */
 		Set<Integer> urgent;
 
 		final List<CrisisPattern> patterns = new ArrayList<>();
@@ -82,7 +88,10 @@ final class CrisisLanguage {
 			this.escalates = escalates;
 		}
 
-		/** @return the severity of the first match that no figurative span or cancelling word takes back */
+		/**
+		 * @return the severity of the first match that no figurative span or cancelling
+		 * word takes back
+		 */
 		Severity find(IndexedMessage message, List<int[]> figurative, CrisisLanguage language, int window) {
 			int[][] tags = message.tags;
 			Severity best = Severity.NONE;
@@ -90,9 +99,9 @@ final class CrisisLanguage {
 				int[] span = message.find(pattern, 0);
 				while (span != null) {
 					if (!overlaps(span, figurative) && !cancelled(tags, span)) {
-						Severity found = severity == Severity.CONCERN && escalates
-								&& language.urgentNear(urgent == null ? language.urgent : urgent, tags, span[0], span[1], window)
-										? Severity.IMMINENT : severity;
+						Severity found = severity == Severity.CONCERN && escalates && language
+							.urgentNear(urgent == null ? language.urgent : urgent, tags, span[0], span[1], window)
+									? Severity.IMMINENT : severity;
 						best = best.max(found);
 						if (best == Severity.IMMINENT) {
 							return best;

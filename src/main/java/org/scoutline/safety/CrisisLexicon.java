@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * The crisis lexicon as written in {@code config/crisis-lexicon.yml}: per language the marker words, the concepts
- * with their words, the urgent concepts, the rules and the figurative patterns.
+ * The crisis lexicon as written in {@code config/crisis-lexicon.yml}: per language the
+ * marker words, the concepts with their words, the urgent concepts, the rules and the
+ * figurative patterns.
  *
  * @param window how many words either side of a match an urgent concept makes it imminent
  * @param languages the entries per language code
@@ -44,7 +45,8 @@ record CrisisLexicon(Integer window, Map<String, LanguageEntries> languages) {
 	 * @param concepts the words of each concept
 	 * @param urgent the concepts (method, place, time) that make a nearby match imminent
 	 * @param rules the patterns by kind and severity
-	 * @param figurative patterns of figurative speech that cancel the matches they overlap
+	 * @param figurative patterns of figurative speech that cancel the matches they
+	 * overlap
 	 */
 	record LanguageEntries(List<String> markers, Map<String, List<String>> concepts, List<String> urgent,
 			List<RuleEntry> rules, List<String> figurative) {
@@ -74,15 +76,19 @@ record CrisisLexicon(Integer window, Map<String, LanguageEntries> languages) {
 	/**
 	 * @param kind suicide, self_harm or danger
 	 * @param severity concern or imminent
-	 * @param escalates whether an urgent concept nearby makes a concern imminent (default true)
+	 * @param escalates whether an urgent concept nearby makes a concern imminent (default
+	 * true)
 	 * @param gap the most words between two matched slots (default 2)
-	 * @param within the most words a pattern in any order ({@code & ...}) may span (default 8)
-	 * @param unless concepts that cancel a match when they stand in it or just before it (a negation)
-	 * @param urgent the concepts that make a nearby match imminent, in place of the language's
+	 * @param within the most words a pattern in any order ({@code & ...}) may span
+	 * (default 8)
+	 * @param unless concepts that cancel a match when they stand in it or just before it
+	 * (a negation)
+	 * @param urgent the concepts that make a nearby match imminent, in place of the
+	 * language's
 	 * @param match the patterns
 	 */
-	record RuleEntry(String kind, String severity, Boolean escalates, Integer gap, Integer within,
-			List<String> unless, List<String> urgent, List<String> match) {
+	record RuleEntry(String kind, String severity, Boolean escalates, Integer gap, Integer within, List<String> unless,
+			List<String> urgent, List<String> match) {
 
 		int withinOrDefault() {
 			return within == null ? CrisisPattern.DEFAULT_WITHIN : within;

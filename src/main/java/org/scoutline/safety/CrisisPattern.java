@@ -1,9 +1,10 @@
 package org.scoutline.safety;
 
 /**
- * One compiled pattern of the crisis lexicon: a sequence of slots, each a set of concepts, with at most
- * {@code gap} other words between two slots that match ({@value #WIDE_GAP} after {@code ...}). A slot written with
- * {@code ?} may be left out. {@link CrisisPatternParser} reads the written form.
+ * One compiled pattern of the crisis lexicon: a sequence of slots, each a set of
+ * concepts, with at most {@code gap} other words between two slots that match
+ * ({@value #WIDE_GAP} after {@code ...}). A slot written with {@code ?} may be left out.
+ * {@link CrisisPatternParser} reads the written form.
  *
  * @param name the pattern as written, for messages
  * @param slots the concepts each slot accepts
@@ -19,12 +20,18 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 	/** the words a pattern in any order ({@code & ...}) may span, by default */
 	static final int DEFAULT_WITHIN = 8;
 
-	/** @return whether the slots may match in any order, within {@link #within} words of one sentence */
+	/**
+	 * @return whether the slots may match in any order, within {@link #within} words of
+	 * one sentence
+	 */
 	boolean unordered() {
 		return within > 0;
 	}
 
-	/** @return one bit per concept (its id modulo 64): a word whose bits miss a slot's cannot match it */
+	/**
+	 * @return one bit per concept (its id modulo 64): a word whose bits miss a slot's
+	 * cannot match it
+	 */
 	static long bloom(int[] concepts) {
 		long bits = 0;
 		for (int concept : concepts) {
@@ -50,24 +57,32 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 	/** a slot that takes only a sentence break */
 	static final int[] BREAK_SLOT = { BREAK };
 
-	/** a slot written {@code $}: the end of the sentence or of the message, taking no word */
+	/**
+	 * a slot written {@code $}: the end of the sentence or of the message, taking no word
+	 */
 	static final int[] END = { Integer.MIN_VALUE };
 
-	/** @return where the pattern matches at or after {@code from}: {@code [first, last]} word index, or {@code null} */
+	/**
+	 * @return where the pattern matches at or after {@code from}: {@code [first, last]}
+	 * word index, or {@code null}
+	 */
 	int[] find(int[][] tags, int from) {
 		return find(tags, null, from);
 	}
 
 	/**
-	 * Like {@link #find(int[][], long[], int)}, but tries only starts near the words of the slot that occurs least
-	 * in the message (by {@code counts} per concept), which matters in long messages full of common words; see
-	 * {@link RarestSlotSearch}.
+	 * Like {@link #find(int[][], long[], int)}, but tries only starts near the words of
+	 * the slot that occurs least in the message (by {@code counts} per concept), which
+	 * matters in long messages full of common words; see {@link RarestSlotSearch}.
 	 */
 	int[] find(int[][] tags, long[] wordBlooms, int from, int[] counts, int[][] positions) {
 		return RarestSlotSearch.find(this, tags, wordBlooms, from, counts, positions);
 	}
 
-	/** @return like {@link #find(int[][], int)}, skipping words whose {@code wordBlooms} rule them out */
+	/**
+	 * @return like {@link #find(int[][], int)}, skipping words whose {@code wordBlooms}
+	 * rule them out
+	 */
 	int[] find(int[][] tags, long[] wordBlooms, int from) {
 		long first = blooms[0];
 		for (int start = from; start < tags.length; start++) {
@@ -84,7 +99,10 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 		return null;
 	}
 
-	/** @return the index of the last word of a match whose slots before {@code slot} end at {@code previous}, or -1 */
+	/**
+	 * @return the index of the last word of a match whose slots before {@code slot} end
+	 * at {@code previous}, or -1
+	 */
 	int rest(int[][] tags, int slot, int previous) {
 		if (slot == slots.length) {
 			return previous;
@@ -106,7 +124,8 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 
 	/**
 	 * @param present the concepts that occur in the message, as a bit set
-	 * @return whether every slot that must match has a concept in the message: if not, the pattern cannot match
+	 * @return whether every slot that must match has a concept in the message: if not,
+	 * the pattern cannot match
 	 */
 	boolean possible(long[] present) {
 		for (int slot = 0; slot < slots.length; slot++) {
@@ -127,12 +146,16 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 		return true;
 	}
 
-	/** @return the index of the last word of a match starting at {@code start}, or -1 */
+	/**
+	 * @return the index of the last word of a match starting at {@code start}, or -1
+	 */
 	int matchAt(int[][] tags, int start) {
 		return accepts(slots[0], tags[start]) ? rest(tags, 1, start) : -1;
 	}
 
-	/** @return the concepts that can start this pattern */
+	/**
+	 * @return the concepts that can start this pattern
+	 */
 	int[] first() {
 		return slots[0];
 	}
@@ -149,17 +172,19 @@ record CrisisPattern(String name, int[][] slots, boolean[] optional, int[] gaps,
 	}
 
 	/**
-	 * Compiles a written pattern: words separated by spaces, each a concept ({@code @die}), a word ({@code sterben},
-	 * matched with small slips), a word to match letter for letter ({@code =die}), or alternatives of these joined by
-	 * {@code |}; a trailing {@code ?} makes a slot optional.
+	 * Compiles a written pattern: words separated by spaces, each a concept
+	 * ({@code @die}), a word ({@code sterben}, matched with small slips), a word to match
+	 * letter for letter ({@code =die}), or alternatives of these joined by {@code |}; a
+	 * trailing {@code ?} makes a slot optional.
 	 */
 	static CrisisPattern compile(String written, int gap, Resolver resolver) {
 		return compile(written, gap, DEFAULT_WITHIN, resolver);
 	}
 
 	/**
-	 * Compiles a pattern; one written {@code & a b c} matches its slots in any order within {@code within} words of
-	 * one sentence ({@code ?}, {@code ...} and {@code $} have no meaning there). See {@link CrisisPatternParser}.
+	 * Compiles a pattern; one written {@code & a b c} matches its slots in any order
+	 * within {@code within} words of one sentence ({@code ?}, {@code ...} and {@code $}
+	 * have no meaning there). See {@link CrisisPatternParser}.
 	 */
 	static CrisisPattern compile(String written, int gap, int within, Resolver resolver) {
 		return CrisisPatternParser.parse(written, gap, within, resolver);

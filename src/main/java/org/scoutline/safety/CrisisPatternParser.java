@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a written pattern of the crisis lexicon into a {@link CrisisPattern}: words separated by spaces, each a
- * concept ({@code @die}), a word ({@code sterben}, matched with small slips), a word to match letter for letter
- * ({@code =die}), or alternatives of these joined by {@code |}. A trailing {@code ?} makes a slot optional,
- * {@code ...} widens the gap before the next slot, {@code $} stands for the end of a sentence, and a pattern written
- * {@code & a b c} matches its slots in any order.
+ * Reads a written pattern of the crisis lexicon into a {@link CrisisPattern}: words
+ * separated by spaces, each a concept ({@code @die}), a word ({@code sterben}, matched
+ * with small slips), a word to match letter for letter ({@code =die}), or alternatives of
+ * these joined by {@code |}. A trailing {@code ?} makes a slot optional, {@code ...}
+ * widens the gap before the next slot, {@code $} stands for the end of a sentence, and a
+ * pattern written {@code & a b c} matches its slots in any order.
  */
 final class CrisisPatternParser {
 
@@ -16,8 +17,8 @@ final class CrisisPatternParser {
 	}
 
 	/**
-	 * @param gap the most words allowed between two slots ({@value CrisisPattern#WIDE_GAP} or more after
-	 * {@code ...})
+	 * @param gap the most words allowed between two slots
+	 * ({@value CrisisPattern#WIDE_GAP} or more after {@code ...})
 	 * @param within the words a pattern in any order may span
 	 * @param resolver finds the concept each alternative names
 	 * @throws IllegalArgumentException naming the pattern when it is written wrong
@@ -51,7 +52,8 @@ final class CrisisPatternParser {
 			}
 			if ("$".equals(body)) {
 				if (maybe || slots.isEmpty()) {
-					throw new IllegalArgumentException("'$' in pattern '" + written + "' must be a later, required slot");
+					throw new IllegalArgumentException(
+							"'$' in pattern '" + written + "' must be a later, required slot");
 				}
 				slots.add(CrisisPattern.END);
 				optional.add(false);

@@ -1,9 +1,10 @@
 package org.scoutline.safety;
 
 /**
- * One message's words with their concepts, indexed for matching. The per-concept counts and positions live in
- * arrays kept per thread and cleared after each message ({@link #close}), since a message touches only a few
- * of the lexicon's thousands of concepts.
+ * One message's words with their concepts, indexed for matching. The per-concept counts
+ * and positions live in arrays kept per thread and cleared after each message
+ * ({@link #close}), since a message touches only a few of the lexicon's thousands of
+ * concepts.
  */
 final class IndexedMessage implements AutoCloseable {
 
@@ -44,7 +45,8 @@ final class IndexedMessage implements AutoCloseable {
 		for (int t = 0; t < touchedCount; t++) {
 			positions[touched[t]] = new int[counts[touched[t]]];
 		}
-		// fill each concept's positions front to back, counting down what is left, then count up again
+		// fill each concept's positions front to back, counting down what is left, then
+		// count up again
 		for (int i = 0; i < tags.length; i++) {
 			for (int concept : tags[i]) {
 				if (concept >= 0) {

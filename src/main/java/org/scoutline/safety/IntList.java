@@ -13,7 +13,9 @@ final class IntList {
 		addIfNew(value);
 	}
 
-	/** @return whether the value was new */
+	/**
+	 * @return whether the value was new
+	 */
 	boolean addIfNew(int value) {
 		for (int i = 0; i < size; i++) {
 			if (values[i] == value) {

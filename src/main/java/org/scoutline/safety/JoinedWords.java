@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits a word written without spaces ({@code iwanttodie}) into the words of a {@link Vocabulary}, letter for
- * letter, preferring the fewest pieces. Each piece is looked up by its hash among the entries that match exactly.
+ * Splits a word written without spaces ({@code iwanttodie}) into the words of a
+ * {@link Vocabulary}, letter for letter, preferring the fewest pieces. Each piece is
+ * looked up by its hash among the entries that match exactly.
  */
 final class JoinedWords {
 
@@ -18,8 +19,8 @@ final class JoinedWords {
 	private final List<String> words;
 
 	/**
-	 * @param exact the vocabulary's entries that match letter for letter, by the {@link WordHashes#mix mixed} hash
-	 * of their word
+	 * @param exact the vocabulary's entries that match letter for letter, by the
+	 * {@link WordHashes#mix mixed} hash of their word
 	 * @param words the words of the entries by id, as the vocabulary grows
 	 */
 	JoinedWords(LongTable exact, List<String> words) {
@@ -27,7 +28,10 @@ final class JoinedWords {
 		this.words = words;
 	}
 
-	/** @return the pieces, or {@code null} when the word is not such a run (or is a vocabulary word itself) */
+	/**
+	 * @return the pieces, or {@code null} when the word is not such a run (or is a
+	 * vocabulary word itself)
+	 */
 	List<String> split(String word) {
 		int n = word.length();
 		if (n < 5 || n > MAX_SPLIT) {

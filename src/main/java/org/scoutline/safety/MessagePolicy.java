@@ -12,12 +12,16 @@ public class MessagePolicy {
 		this.maxTextLength = settings.maxTextLength();
 	}
 
-	/** @return the longest text a user may send, in characters (code points) */
+	/**
+	 * @return the longest text a user may send, in characters (code points)
+	 */
 	public int maxTextLength() {
 		return maxTextLength;
 	}
 
-	/** @return whether {@code text} is longer than allowed */
+	/**
+	 * @return whether {@code text} is longer than allowed
+	 */
 	public boolean tooLong(String text) {
 		return text != null && text.codePointCount(0, text.length()) > maxTextLength;
 	}

@@ -11,8 +11,9 @@ import org.scoutline.platform.Secrets;
 import org.springframework.stereotype.Component;
 
 /**
- * Replaces channel user ids (chat ids, phone numbers, web tokens) by a keyed pseudonym, HMAC-SHA256 with the server's
- * pseudonym key, wherever they are used as keys. Without the key a pseudonym cannot be linked back to anyone.
+ * Replaces channel user ids (chat ids, phone numbers, web tokens) by a keyed pseudonym,
+ * HMAC-SHA256 with the server's pseudonym key, wherever they are used as keys. Without
+ * the key a pseudonym cannot be linked back to anyone.
  */
 @Component
 public class Pseudonyms {

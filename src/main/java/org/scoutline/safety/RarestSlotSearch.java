@@ -3,9 +3,10 @@ package org.scoutline.safety;
 import java.util.Arrays;
 
 /**
- * Finds a {@link CrisisPattern} in a message from the slot whose concepts occur least in it: only the words near
- * those can start a match, which matters in long messages full of common words. A pattern in any order is looked
- * for around each such word, within its sentence.
+ * Finds a {@link CrisisPattern} in a message from the slot whose concepts occur least in
+ * it: only the words near those can start a match, which matters in long messages full of
+ * common words. A pattern in any order is looked for around each such word, within its
+ * sentence.
  */
 final class RarestSlotSearch {
 
@@ -16,7 +17,8 @@ final class RarestSlotSearch {
 	 * @param wordBlooms per word, the bits of its concepts ({@link CrisisPattern#bloom})
 	 * @param counts per concept, how often it occurs in the message
 	 * @param positions per concept, the indexes of the words that stand for it, in order
-	 * @return where the pattern matches at or after {@code from}: {@code [first, last]} word index, or {@code null}
+	 * @return where the pattern matches at or after {@code from}: {@code [first, last]}
+	 * word index, or {@code null}
 	 */
 	static int[] find(CrisisPattern pattern, int[][] tags, long[] wordBlooms, int from, int[] counts,
 			int[][] positions) {
@@ -47,7 +49,8 @@ final class RarestSlotSearch {
 			for (int p : at) {
 				if (p >= from) {
 					int[] span = around(pattern, tags, p, anchor);
-					// a match must start at or after `from`, so that searching on from its start + 1 moves on
+					// a match must start at or after `from`, so that searching on from
+					// its start + 1 moves on
 					if (span != null && span[0] >= from) {
 						return span;
 					}
@@ -85,16 +88,16 @@ final class RarestSlotSearch {
 	}
 
 	/**
-	 * @return the span of a match in any order around the anchor word at {@code p}: every other required slot
-	 * within {@link CrisisPattern#within} words of it, in the same sentence; {@code null} when there is none
+	 * @return the span of a match in any order around the anchor word at {@code p}: every
+	 * other required slot within {@link CrisisPattern#within} words of it, in the same
+	 * sentence; {@code null} when there is none
 	 */
 	private static int[] around(CrisisPattern pattern, int[][] tags, int p, int anchor) {
 		int[][] slots = pattern.slots();
 		boolean[] optional = pattern.optional();
 		int within = pattern.within();
 		int from = p;
-		while (from > 0 && p - from < within
-				&& !CrisisPattern.accepts(CrisisPattern.BREAK_SLOT, tags[from - 1])) {
+		while (from > 0 && p - from < within && !CrisisPattern.accepts(CrisisPattern.BREAK_SLOT, tags[from - 1])) {
 			from--;
 		}
 		int to = p;
@@ -124,7 +127,9 @@ final class RarestSlotSearch {
 		return last - first <= within ? new int[] { first, last } : null;
 	}
 
-	/** @return the positions of the slot's concepts in the message, in order, each once */
+	/**
+	 * @return the positions of the slot's concepts in the message, in order, each once
+	 */
 	private static int[] anchorPositions(int[] slot, int[] counts, int[][] positions, int total) {
 		if (slot.length == 1) {
 			return positions[slot[0]];

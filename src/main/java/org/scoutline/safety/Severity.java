@@ -7,17 +7,27 @@ public enum Severity {
 
 	/** no crisis signal */
 	NONE,
-	/** a wish to be dead, a burden, self-harm, a threat: the crisis card and the risk screen */
+	/**
+	 * a wish to be dead, a burden, self-harm, a threat: the crisis card and the risk
+	 * screen
+	 */
 	CONCERN,
-	/** an act in progress or just done, or intent with a method, a place or a time: the emergency number first */
+	/**
+	 * an act in progress or just done, or intent with a method, a place or a time: the
+	 * emergency number first
+	 */
 	IMMINENT;
 
-	/** @return the lower-case name used in texts, events and metrics */
+	/**
+	 * @return the lower-case name used in texts, events and metrics
+	 */
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** @return the more urgent of the two */
+	/**
+	 * @return the more urgent of the two
+	 */
 	public Severity max(Severity other) {
 		return other.ordinal() > ordinal() ? other : this;
 	}

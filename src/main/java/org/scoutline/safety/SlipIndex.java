@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The entries of a {@link Vocabulary} that may match with slips, by symmetric deletion: each is filed under the
- * {@link WordHashes hash} of its word and of its word with one letter left out (and two, for long words), so that a
- * written word finds every candidate through its own hash and deletions. Each candidate is then checked letter by
- * letter ({@link Slips}).
+ * The entries of a {@link Vocabulary} that may match with slips, by symmetric deletion:
+ * each is filed under the {@link WordHashes hash} of its word and of its word with one
+ * letter left out (and two, for long words), so that a written word finds every candidate
+ * through its own hash and deletions. Each candidate is then checked letter by letter
+ * ({@link Slips}).
  */
 final class SlipIndex {
 
@@ -23,7 +24,10 @@ final class SlipIndex {
 	/** per entry, how many slips it allows */
 	private int[] allowed = new int[256];
 
-	/** per entry, which letters a to z it has (one bit each): a cheap test before the letter-by-letter one */
+	/**
+	 * per entry, which letters a to z it has (one bit each): a cheap test before the
+	 * letter-by-letter one
+	 */
 	private int[] letterSets = new int[256];
 
 	/** the longest words that may match with one slip, and with two */
@@ -93,7 +97,10 @@ final class SlipIndex {
 		}
 	}
 
-	/** Checks each candidate once per word (a word finds the same entry through several of its deletions). */
+	/**
+	 * Checks each candidate once per word (a word finds the same entry through several of
+	 * its deletions).
+	 */
 	private void check(String word, int letters, int[] candidates, IntList found, IntList checked) {
 		if (candidates == null) {
 			return;
@@ -103,7 +110,8 @@ final class SlipIndex {
 				continue;
 			}
 			int allowed = this.allowed[id];
-			// each slip changes at most two letters of the set: more differences cannot be slips
+			// each slip changes at most two letters of the set: more differences cannot
+			// be slips
 			if (Integer.bitCount(letters ^ letterSets[id]) > 2 * allowed) {
 				continue;
 			}
@@ -119,7 +127,9 @@ final class SlipIndex {
 		}
 	}
 
-	/** @return one bit per letter a to z in the word (other characters share the last bit) */
+	/**
+	 * @return one bit per letter a to z in the word (other characters share the last bit)
+	 */
 	private static int letters(String word) {
 		int set = 0;
 		for (int i = 0; i < word.length(); i++) {

@@ -1,9 +1,11 @@
 package org.scoutline.safety;
 
 /**
- * How many slips apart a written word and a vocabulary word are: the optimal-string-alignment distance, in which a
- * swap of two neighbouring letters is one slip, as are a missing, an extra and a wrong letter, where a wrong letter
- * counts only if it is typed for the right one ({@link #NEAR}) and short words forgive less ({@link #count}).
+ * How many slips apart a written word and a vocabulary word are: the
+ * optimal-string-alignment distance, in which a swap of two neighbouring letters is one
+ * slip, as are a missing, an extra and a wrong letter, where a wrong letter counts only
+ * if it is typed for the right one ({@link #NEAR}) and short words forgive less
+ * ({@link #count}).
  */
 final class Slips {
 
@@ -11,9 +13,10 @@ final class Slips {
 	}
 
 	/**
-	 * Short words are one wrong letter away from other real words ({@code dead}/{@code deal}, {@code leben}/{@code
-	 * lesen}), so a wrong letter counts as a slip only in words of 6 or more letters, a missing or extra letter from 5,
-	 * and a swap of two neighbours always.
+	 * Short words are one wrong letter away from other real words
+	 * ({@code dead}/{@code deal}, {@code leben}/{@code
+	 * lesen}), so a wrong letter counts as a slip only in words of 6 or more letters, a
+	 * missing or extra letter from 5, and a swap of two neighbours always.
 	 */
 	static int count(String word, String target, int limit) {
 		int n = target.length();
@@ -23,9 +26,10 @@ final class Slips {
 	}
 
 	/**
-	 * Letters that are typed for each other: neighbours on a QWERTZ or QWERTY keyboard, and letters that sound
-	 * alike ({@code c/k}, {@code s/z}, {@code i/y}, {@code v/w/f}, {@code d/t}, {@code b/p}, {@code g/k}). Any other
-	 * wrong letter turns a word into another word more often than it is a slip ({@code better}/{@code letter}).
+	 * Letters that are typed for each other: neighbours on a QWERTZ or QWERTY keyboard,
+	 * and letters that sound alike ({@code c/k}, {@code s/z}, {@code i/y}, {@code v/w/f},
+	 * {@code d/t}, {@code b/p}, {@code g/k}). Any other wrong letter turns a word into
+	 * another word more often than it is a slip ({@code better}/{@code letter}).
 	 */
 	private static final boolean[][] NEAR = new boolean[26][26];
 
@@ -44,8 +48,8 @@ final class Slips {
 				near(below[r].charAt(i), above[r].charAt(i + 1));
 			}
 		}
-		for (String pair : new String[] { "ck", "sz", "iy", "vw", "vf", "fw", "dt", "bp", "gk", "ie", "ae", "ou",
-				"ei", "uo", "ea", "sc", "xs", "qk", "jy", "ji", "mn" }) {
+		for (String pair : new String[] { "ck", "sz", "iy", "vw", "vf", "fw", "dt", "bp", "gk", "ie", "ae", "ou", "ei",
+				"uo", "ea", "sc", "xs", "qk", "jy", "ji", "mn" }) {
 			near(pair.charAt(0), pair.charAt(1));
 		}
 	}
@@ -63,14 +67,18 @@ final class Slips {
 
 	private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][ROW]);
 
-	/** Optimal string alignment distance (a swap of neighbours is one edit), stopping past {@code limit}. */
+	/**
+	 * Optimal string alignment distance (a swap of neighbours is one edit), stopping past
+	 * {@code limit}.
+	 */
 	static int distance(String a, String b, int limit) {
 		return distance(a, b, limit, 1, 1);
 	}
 
 	/**
-	 * Optimal string alignment distance with the cost of a wrong letter and of a missing or extra letter (a swap of
-	 * neighbours costs one), stopping once it exceeds {@code limit}.
+	 * Optimal string alignment distance with the cost of a wrong letter and of a missing
+	 * or extra letter (a swap of neighbours costs one), stopping once it exceeds
+	 * {@code limit}.
 	 */
 	static int distance(String a, String b, int limit, int wrong, int missing) {
 		int n = a.length();
@@ -100,7 +108,8 @@ final class Slips {
 				current[j] = d;
 				rowMin = Math.min(rowMin, d);
 			}
-			// a swap reaches back two rows: give up only when two rows in a row are past the limit
+			// a swap reaches back two rows: give up only when two rows in a row are past
+			// the limit
 			if (rowMin > limit && previousMin > limit) {
 				return limit + 1;
 			}
@@ -114,8 +123,9 @@ final class Slips {
 	}
 
 	/**
-	 * @return how many letters the two words share at their start plus at their end (at most the shorter length):
-	 * every slip spoils at most two letters in between, so words that share too little cannot be a slip apart
+	 * @return how many letters the two words share at their start plus at their end (at
+	 * most the shorter length): every slip spoils at most two letters in between, so
+	 * words that share too little cannot be a slip apart
 	 */
 	static int sharedEnds(String a, String b) {
 		int shorter = Math.min(a.length(), b.length());

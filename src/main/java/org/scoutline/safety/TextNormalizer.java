@@ -5,19 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns free text into comparable words in one pass: lower case, umlauts folded (ä→ae, ß→ss), other accents
- * dropped, apostrophes inside a word dropped ({@code don't} → {@code dont}), digits and signs written as letters read
- * as letters inside words ({@code 5u1z1d} → {@code suizid}), runs of three or more equal letters shortened to two
- * ({@code leeeeben} → {@code leeben}, which the fuzzy match then takes for {@code leben}); everything else is a word
- * break. The end of a sentence ({@code . ! ?}, a new line) becomes the word {@value #BREAK}, so that patterns can
- * stop there; a laughing emoji becomes {@value #LAUGHING}. Hangul and other scripts pass through as letters.
+ * Turns free text into comparable words in one pass: lower case, umlauts folded (ä→ae,
+ * ß→ss), other accents dropped, apostrophes inside a word dropped ({@code don't} →
+ * {@code dont}), digits and signs written as letters read as letters inside words
+ * ({@code 5u1z1d} → {@code suizid}), runs of three or more equal letters shortened to two
+ * ({@code leeeeben} → {@code leeben}, which the fuzzy match then takes for
+ * {@code leben}); everything else is a word break. The end of a sentence ({@code . ! ?},
+ * a new line) becomes the word {@value #BREAK}, so that patterns can stop there; a
+ * laughing emoji becomes {@value #LAUGHING}. Hangul and other scripts pass through as
+ * letters.
  */
 final class TextNormalizer {
 
 	/** the word that stands for the end of a sentence */
 	static final String BREAK = ".";
 
-	/** the word that stands for a laughing emoji, so that figurative patterns can see the joke */
+	/**
+	 * the word that stands for a laughing emoji, so that figurative patterns can see the
+	 * joke
+	 */
 	static final String LAUGHING = "lol";
 
 	private static boolean isLaughing(int codePoint) {
@@ -39,9 +45,11 @@ final class TextNormalizer {
 				if (c >= 'a' && c <= 'z') {
 					builder.letter(c);
 				}
-				else if (c >= '0' && c <= '9' || (c == '@' || c == '$' || c == '!') && builder.started() && i + 1 < length
-						&& Character.isLetterOrDigit(text.charAt(i + 1)) || (c == '@' || c == '$') && !builder.started()
-						&& i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
+				else if (c >= '0' && c <= '9'
+						|| (c == '@' || c == '$' || c == '!') && builder.started() && i + 1 < length
+								&& Character.isLetterOrDigit(text.charAt(i + 1))
+						|| (c == '@' || c == '$') && !builder.started() && i + 1 < length
+								&& Character.isLetter(text.charAt(i + 1))) {
 					builder.sign(c);
 				}
 				else if (c == '\'' && builder.started() && i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
@@ -81,7 +89,10 @@ final class TextNormalizer {
 		return builder.words;
 	}
 
-	/** Collects one word at a time, noting what it needs (signs read as letters, runs shortened). */
+	/**
+	 * Collects one word at a time, noting what it needs (signs read as letters, runs
+	 * shortened).
+	 */
 	private static final class Builder {
 
 		final List<String> words;

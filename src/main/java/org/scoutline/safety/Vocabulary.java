@@ -7,27 +7,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which concepts a written word stands for, allowing for how people misspell in a hurry. A word matches a
- * vocabulary entry
+ * Which concepts a written word stands for, allowing for how people misspell in a hurry.
+ * A word matches a vocabulary entry
  * <ul>
  * <li>exactly;</li>
- * <li>with small slips, counted as the optimal-string-alignment distance (a swap of two neighbouring letters is one
- * slip, as are a missing, an extra and a wrong letter): none for words of up to 3 letters, one up to 8 letters, two
- * beyond; in short words only some slips count, see {@link #slips};</li>
- * <li>as the start of a longer word for entries written {@code stem*} ({@code suizid*} in {@code suizidgedanken});
- * </li>
- * <li>as a run of known words written without spaces ({@code iwanttodie}), see {@link #split}.</li>
+ * <li>with small slips, counted as the optimal-string-alignment distance (a swap of two
+ * neighbouring letters is one slip, as are a missing, an extra and a wrong letter): none
+ * for words of up to 3 letters, one up to 8 letters, two beyond; in short words only some
+ * slips count, see {@link #slips};</li>
+ * <li>as the start of a longer word for entries written {@code stem*} ({@code suizid*} in
+ * {@code suizidgedanken});</li>
+ * <li>as a run of known words written without spaces ({@code iwanttodie}), see
+ * {@link #split}.</li>
  * </ul>
- * Lookups cost no allocation but the result: every candidate is found by a 64-bit hash of the word or of the word
- * with one or two letters left out (symmetric deletion, see {@link SlipIndex}), kept in an open-addressing table,
- * then checked letter by letter ({@link Slips}).
+ * Lookups cost no allocation but the result: every candidate is found by a 64-bit hash of
+ * the word or of the word with one or two letters left out (symmetric deletion, see
+ * {@link SlipIndex}), kept in an open-addressing table, then checked letter by letter
+ * ({@link Slips}).
  */
 final class Vocabulary {
 
-	/** the longest written word checked for two slips: longer entries are written as stems ({@code stem*}) */
+	/**
+	 * the longest written word checked for two slips: longer entries are written as stems
+	 * ({@code stem*})
+	 */
 	static final int MAX_TWO_SLIPS = 13;
 
-	/** the longest word looked at letter by letter; longer ones match only exactly or by their start */
+	/**
+	 * the longest word looked at letter by letter; longer ones match only exactly or by
+	 * their start
+	 */
 	static final int MAX_WORD = 40;
 
 	private final List<String> words = new ArrayList<>();
@@ -146,17 +155,24 @@ final class Vocabulary {
 		}
 	}
 
-	/** @return how many slips apart the words are, see {@link Slips#count} */
+	/**
+	 * @return how many slips apart the words are, see {@link Slips#count}
+	 */
 	static int slips(String word, String target, int limit) {
 		return Slips.count(word, target, limit);
 	}
 
-	/** @return the optimal string alignment distance, see {@link Slips#distance(String, String, int)} */
+	/**
+	 * @return the optimal string alignment distance, see
+	 * {@link Slips#distance(String, String, int)}
+	 */
 	static int distance(String a, String b, int limit) {
 		return Slips.distance(a, b, limit);
 	}
 
-	/** @return whether the word is a vocabulary word, letter for letter (not as a start) */
+	/**
+	 * @return whether the word is a vocabulary word, letter for letter (not as a start)
+	 */
 	boolean knows(String word) {
 		int n = word.length();
 		if (n > MAX_WORD) {
@@ -174,8 +190,10 @@ final class Vocabulary {
 	}
 
 	/**
-	 * Splits a word written without spaces into vocabulary words, letter for letter, preferring the fewest pieces.
-	 * @return the pieces, or {@code null} when the word is not such a run (or is a vocabulary word itself)
+	 * Splits a word written without spaces into vocabulary words, letter for letter,
+	 * preferring the fewest pieces.
+	 * @return the pieces, or {@code null} when the word is not such a run (or is a
+	 * vocabulary word itself)
 	 * @see JoinedWords
 	 */
 	List<String> split(String word) {

@@ -1,9 +1,10 @@
 package org.scoutline.safety;
 
 /**
- * The 64-bit hashes a {@link Vocabulary} files its words under. From the hashes of a word's prefixes follow, without
- * allocation, the hash of any piece of the word and of the word with one or two letters left out; {@link #mix}
- * spreads a hash and its length over all 64 bits for the tables.
+ * The 64-bit hashes a {@link Vocabulary} files its words under. From the hashes of a
+ * word's prefixes follow, without allocation, the hash of any piece of the word and of
+ * the word with one or two letters left out; {@link #mix} spreads a hash and its length
+ * over all 64 bits for the tables.
  */
 final class WordHashes {
 
@@ -21,7 +22,9 @@ final class WordHashes {
 	private WordHashes() {
 	}
 
-	/** @return at {@code k}, the hash of the word's first {@code k} letters */
+	/**
+	 * @return at {@code k}, the hash of the word's first {@code k} letters
+	 */
 	static long[] prefixHashes(String word) {
 		int n = word.length();
 		long[] prefix = new long[n + 1];
@@ -39,18 +42,24 @@ final class WordHashes {
 		return h;
 	}
 
-	/** @return the hash of the letters from {@code start} to {@code end} (exclusive) */
+	/**
+	 * @return the hash of the letters from {@code start} to {@code end} (exclusive)
+	 */
 	static long piece(long[] prefix, int start, int end) {
 		return prefix[end] - prefix[start] * POWERS[end - start];
 	}
 
-	/** @return the hash of the word without the letter at {@code i} */
+	/**
+	 * @return the hash of the word without the letter at {@code i}
+	 */
 	static long without(long[] prefix, int n, int i) {
 		long tail = prefix[n] - prefix[i + 1] * POWERS[n - i - 1];
 		return prefix[i] * POWERS[n - i - 1] + tail;
 	}
 
-	/** @return the hash of the word without the letters at {@code i < j} */
+	/**
+	 * @return the hash of the word without the letters at {@code i < j}
+	 */
 	static long without(long[] prefix, int n, int i, int j) {
 		long middle = prefix[j] - prefix[i + 1] * POWERS[j - i - 1];
 		long tail = prefix[n] - prefix[j + 1] * POWERS[n - j - 1];

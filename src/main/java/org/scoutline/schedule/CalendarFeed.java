@@ -20,9 +20,10 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 
 /**
- * The sessions as an iCalendar feed built with ical4j: one VEVENT per session with DTSTART/DTEND in its time zone
- * (TZID plus the VTIMEZONE), RRULE and EXDATE for series, the topic and languages as DESCRIPTION. Names of scouts
- * and supervisors are never part of it.
+ * The sessions as an iCalendar feed built with ical4j: one VEVENT per session with
+ * DTSTART/DTEND in its time zone (TZID plus the VTIMEZONE), RRULE and EXDATE for series,
+ * the topic and languages as DESCRIPTION. Names of scouts and supervisors are never part
+ * of it.
  */
 @Component
 class CalendarFeed {

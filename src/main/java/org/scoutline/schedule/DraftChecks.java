@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 import org.scoutline.conversation.Channel;
 
 /**
- * Turns a {@link SessionDraft} into a {@link LiveSession} or collects every field's problem: required fields, the
- * time zone, local times that do not exist (the hour skipped when clocks go forward), end before start, the RRULE,
- * exceptions, limits and unknown scouts; the times are {@link DraftTimeChecks}'. Overlaps with other sessions are
- * {@link SessionOverlaps}' job.
+ * Turns a {@link SessionDraft} into a {@link LiveSession} or collects every field's
+ * problem: required fields, the time zone, local times that do not exist (the hour
+ * skipped when clocks go forward), end before start, the RRULE, exceptions, limits and
+ * unknown scouts; the times are {@link DraftTimeChecks}'. Overlaps with other sessions
+ * are {@link SessionOverlaps}' job.
  */
 final class DraftChecks {
 
@@ -44,7 +45,9 @@ final class DraftChecks {
 		this.times = new DraftTimeChecks(settings, problems);
 	}
 
-	/** @throws InvalidSessionException listing every problem */
+	/**
+	 * @throws InvalidSessionException listing every problem
+	 */
 	LiveSession check(String id, SessionDraft draft) {
 		checkListSizes(draft);
 		if (!problems.isEmpty()) {
@@ -107,7 +110,8 @@ final class DraftChecks {
 		}
 		for (String value : values) {
 			if (value == null || !LANGUAGE.matcher(value).matches()) {
-				problems.add(new SessionProblem("languages", "'" + value + "' is not a language code such as de or en"));
+				problems
+					.add(new SessionProblem("languages", "'" + value + "' is not a language code such as de or en"));
 			}
 		}
 		return values.stream().filter(Objects::nonNull).distinct().toList();
@@ -115,7 +119,8 @@ final class DraftChecks {
 
 	private List<Channel> channels(List<String> values) {
 		if (values.isEmpty()) {
-			problems.add(new SessionProblem("channels", "name at least one channel: " + Arrays.toString(Channel.values())));
+			problems
+				.add(new SessionProblem("channels", "name at least one channel: " + Arrays.toString(Channel.values())));
 		}
 		LinkedHashSet<Channel> channels = new LinkedHashSet<>();
 		for (String value : values) {

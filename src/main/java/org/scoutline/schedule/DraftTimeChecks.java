@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checks of a {@link SessionDraft}'s times, for {@link DraftChecks}: the time zone, local times that do not
- * exist (the hour skipped when clocks go forward), end before start, the longest session, escalations that would
- * stop before the session starts, the RRULE and its exceptions. Each problem is added to the draft's list.
+ * The checks of a {@link SessionDraft}'s times, for {@link DraftChecks}: the time zone,
+ * local times that do not exist (the hour skipped when clocks go forward), end before
+ * start, the longest session, escalations that would stop before the session starts, the
+ * RRULE and its exceptions. Each problem is added to the draft's list.
  */
 final class DraftTimeChecks {
 
@@ -22,13 +23,18 @@ final class DraftTimeChecks {
 
 	private final List<SessionProblem> problems;
 
-	/** @param problems the draft's problems so far, which the checks add to */
+	/**
+	 * @param problems the draft's problems so far, which the checks add to
+	 */
 	DraftTimeChecks(ScheduleSettings settings, List<SessionProblem> problems) {
 		this.settings = settings;
 		this.problems = problems;
 	}
 
-	/** @return the named zone, the usual one when none is named, or {@code null} when it is unknown */
+	/**
+	 * @return the named zone, the usual one when none is named, or {@code null} when it
+	 * is unknown
+	 */
 	ZoneId zone(String value) {
 		if (value == null || value.isBlank()) {
 			return settings.zone();
@@ -37,12 +43,15 @@ final class DraftTimeChecks {
 			return ZoneId.of(value.strip());
 		}
 		catch (DateTimeException ex) {
-			problems.add(new SessionProblem("timeZone", "unknown time zone '" + value + "', use an IANA name such as Europe/Berlin"));
+			problems.add(new SessionProblem("timeZone",
+					"unknown time zone '" + value + "', use an IANA name such as Europe/Berlin"));
 			return null;
 		}
 	}
 
-	/** @return the local date and time, or {@code null} when it is missing or not one */
+	/**
+	 * @return the local date and time, or {@code null} when it is missing or not one
+	 */
 	LocalDateTime localTime(String field, String value) {
 		if (value == null || value.isBlank()) {
 			problems.add(new SessionProblem(field, "is required, a local date and time such as 2026-02-11T19:00"));
@@ -52,12 +61,16 @@ final class DraftTimeChecks {
 			return LocalDateTime.parse(value.strip());
 		}
 		catch (DateTimeException ex) {
-			problems.add(new SessionProblem(field, "'" + value + "' is not a local date and time such as 2026-02-11T19:00"));
+			problems.add(
+					new SessionProblem(field, "'" + value + "' is not a local date and time such as 2026-02-11T19:00"));
 			return null;
 		}
 	}
 
-	/** @return the local time in the zone, or {@code null} when either is unknown or the clocks skip that time */
+	/**
+	 * @return the local time in the zone, or {@code null} when either is unknown or the
+	 * clocks skip that time
+	 */
 	ZonedDateTime inZone(String field, LocalDateTime local, ZoneId zone) {
 		if (local == null || zone == null) {
 			return null;
@@ -79,7 +92,10 @@ final class DraftTimeChecks {
 		}
 	}
 
-	/** Checks that escalations stop after the session starts ({@code stopMinutes} before its end). */
+	/**
+	 * Checks that escalations stop after the session starts ({@code stopMinutes} before
+	 * its end).
+	 */
 	void checkStopWithinSession(ZonedDateTime start, ZonedDateTime end, int stopMinutes) {
 		if (start != null && end != null && end.isAfter(start)
 				&& Duration.between(start, end).toMinutes() <= stopMinutes) {
@@ -89,7 +105,10 @@ final class DraftTimeChecks {
 		}
 	}
 
-	/** @return the RRULE without its {@code RRULE:} prefix, or {@code null} when there is none or it is wrong */
+	/**
+	 * @return the RRULE without its {@code RRULE:} prefix, or {@code null} when there is
+	 * none or it is wrong
+	 */
 	String recurrence(String value, ZonedDateTime start) {
 		if (value == null || value.isBlank()) {
 			return null;
@@ -107,10 +126,15 @@ final class DraftTimeChecks {
 		}
 	}
 
-	/** @return the days the recurrence skips, each once and in order; only a recurring session has them */
+	/**
+	 * @return the days the recurrence skips, each once and in order; only a recurring
+	 * session has them
+	 */
 	List<LocalDate> exceptions(List<String> values, String recurrence) {
-		if (!values.isEmpty() && recurrence == null && problems.stream().noneMatch(p -> p.field().equals("recurrence"))) {
-			problems.add(new SessionProblem("exceptions", "only a recurring session has exceptions; cancel a single session instead"));
+		if (!values.isEmpty() && recurrence == null
+				&& problems.stream().noneMatch(p -> p.field().equals("recurrence"))) {
+			problems.add(new SessionProblem("exceptions",
+					"only a recurring session has exceptions; cancel a single session instead"));
 		}
 		List<LocalDate> days = new ArrayList<>();
 		for (String value : values) {

@@ -13,7 +13,9 @@ public class InvalidSessionException extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
-	/** @return every problem found, at least one */
+	/**
+	 * @return every problem found, at least one
+	 */
 	public List<SessionProblem> problems() {
 		return problems;
 	}

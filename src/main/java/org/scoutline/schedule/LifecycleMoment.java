@@ -3,7 +3,10 @@ package org.scoutline.schedule;
 import java.time.ZonedDateTime;
 import java.util.function.Function;
 
-/** The three moments of an occurrence that are announced, each with the event it publishes. */
+/**
+ * The three moments of an occurrence that are announced, each with the event it
+ * publishes.
+ */
 enum LifecycleMoment {
 
 	OPENED(Occurrence::start, SessionOpened::new),

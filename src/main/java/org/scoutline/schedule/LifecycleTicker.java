@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Looks at the clock every {@code scoutline.schedule.lifecycle-tick}; a failed tick is logged and retried next time. */
+/**
+ * Looks at the clock every {@code scoutline.schedule.lifecycle-tick}; a failed tick is
+ * logged and retried next time.
+ */
 class LifecycleTicker implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(LifecycleTicker.class);

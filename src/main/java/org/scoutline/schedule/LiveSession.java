@@ -11,8 +11,9 @@ import java.util.Set;
 import org.scoutline.conversation.Channel;
 
 /**
- * A scheduled live session as the coordinator defined it: one occurrence, or a series when {@code recurrence} holds
- * an iCalendar RRULE. Sessions are not personal data; scouts appear only by their console username.
+ * A scheduled live session as the coordinator defined it: one occurrence, or a series
+ * when {@code recurrence} holds an iCalendar RRULE. Sessions are not personal data;
+ * scouts appear only by their console username.
  *
  * @param id stable id (also the iCalendar UID)
  * @param title e.g. "Safer Internet Day"
@@ -25,7 +26,8 @@ import org.scoutline.conversation.Channel;
  * @param supervisor username of the supervisor on duty
  * @param maxQueueLength longest queue; escalations beyond it are refused
  * @param escalationStopMinutes minutes before the end when new escalations stop
- * @param recurrence an RRULE value such as {@code FREQ=WEEKLY;BYDAY=TU,TH}, or {@code null} for a single occurrence
+ * @param recurrence an RRULE value such as {@code FREQ=WEEKLY;BYDAY=TU,TH}, or
+ * {@code null} for a single occurrence
  * @param exceptions days on which a recurring session does not take place (EXDATE)
  */
 public record LiveSession(String id, String title, String topic, List<String> languages, List<Channel> channels,
@@ -42,22 +44,30 @@ public record LiveSession(String id, String title, String topic, List<String> la
 		}
 	}
 
-	/** @return the session's time zone */
+	/**
+	 * @return the session's time zone
+	 */
 	public ZoneId zone() {
 		return start.getZone();
 	}
 
-	/** @return how long each occurrence lasts */
+	/**
+	 * @return how long each occurrence lasts
+	 */
 	public Duration duration() {
 		return Duration.between(start, end);
 	}
 
-	/** @return whether the session repeats */
+	/**
+	 * @return whether the session repeats
+	 */
 	public boolean recurring() {
 		return recurrence != null;
 	}
 
-	/** @return everyone on duty: the rostered scouts and the supervisor */
+	/**
+	 * @return everyone on duty: the rostered scouts and the supervisor
+	 */
 	public Set<String> onDuty() {
 		Set<String> people = new LinkedHashSet<>(scouts);
 		people.add(supervisor);

@@ -18,8 +18,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The schedule's API: create, edit, cancel and read live sessions; their occurrences; and whether the hotline is
- * open now ({@link #openingNow}). Every change is checked completely before anything is saved.
+ * The schedule's API: create, edit, cancel and read live sessions; their occurrences; and
+ * whether the hotline is open now ({@link #openingNow}). Every change is checked
+ * completely before anything is saved.
  */
 @Service
 public class LiveSessions {
@@ -42,14 +43,17 @@ public class LiveSessions {
 			ApplicationEventPublisher events) {
 		this.store = store;
 		this.settings = settings;
-		// a second Roster bean without @Primary fails the start instead of silently accepting anyone
+		// a second Roster bean without @Primary fails the start instead of silently
+		// accepting anyone
 		this.roster = rosters.getIfAvailable(() -> Roster.ANY_NAMED);
 		this.openingRule = new OpeningRule(settings.perScoutCapacity());
 		this.clock = clock;
 		this.events = events;
 	}
 
-	/** @throws InvalidSessionException with every problem; nothing is saved then */
+	/**
+	 * @throws InvalidSessionException with every problem; nothing is saved then
+	 */
 	public LiveSession create(SessionDraft draft) {
 		LiveSession saved = save(UUID.randomUUID().toString(), draft, false);
 		log.info("live session created session={}", saved.id());
@@ -92,7 +96,8 @@ public class LiveSessions {
 	}
 
 	/**
-	 * @param key an occurrence key ({@link Occurrence#key()}: session id and start second)
+	 * @param key an occurrence key ({@link Occurrence#key()}: session id and start
+	 * second)
 	 * @return that occurrence, while its session still exists and still starts one then
 	 */
 	public Optional<Occurrence> occurrence(String key) {
@@ -101,23 +106,30 @@ public class LiveSessions {
 			return Optional.empty();
 		}
 		Instant start = Instant.ofEpochSecond(Long.parseLong(key.substring(colon + 1)));
-		return find(key.substring(0, colon)).flatMap(session -> Recurrences.between(session, start, start.plusSeconds(1))
-			.stream()
-			.filter(o -> o.key().equals(key))
-			.findFirst());
+		return find(key.substring(0, colon))
+			.flatMap(session -> Recurrences.between(session, start, start.plusSeconds(1))
+				.stream()
+				.filter(o -> o.key().equals(key))
+				.findFirst());
 	}
 
-	/** @return the time zone of a session that names none (the organisation's) */
+	/**
+	 * @return the time zone of a session that names none (the organisation's)
+	 */
 	public ZoneId defaultZone() {
 		return settings.zone();
 	}
 
-	/** @return every session, by first start */
+	/**
+	 * @return every session, by first start
+	 */
 	public List<LiveSession> all() {
 		return store.all();
 	}
 
-	/** @return the occurrences of all sessions that overlap {@code [from, to)}, by start */
+	/**
+	 * @return the occurrences of all sessions that overlap {@code [from, to)}, by start
+	 */
 	public List<Occurrence> occurrences(Instant from, Instant to) {
 		List<Occurrence> occurrences = new ArrayList<>();
 		for (LiveSession session : store.all()) {
@@ -125,21 +137,29 @@ public class LiveSessions {
 				occurrences.addAll(Recurrences.between(session, from, to));
 			}
 			catch (RuntimeException ex) {
-				// checked when saved; a session that still cannot be expanded must not take the others down
-				log.warn("live session not expandable session={} cause={}", session.id(), ex.getClass().getSimpleName());
+				// checked when saved; a session that still cannot be expanded must not
+				// take the others down
+				log.warn("live session not expandable session={} cause={}", session.id(),
+						ex.getClass().getSimpleName());
 			}
 		}
 		occurrences.sort(Comparator.comparing((Occurrence o) -> o.start().toInstant()).thenComparing(Occurrence::key));
 		return occurrences;
 	}
 
-	/** @return the occurrences running now or starting within the horizon, soonest first, at most {@code count} */
+	/**
+	 * @return the occurrences running now or starting within the horizon, soonest first,
+	 * at most {@code count}
+	 */
 	public List<Occurrence> upcoming(int count) {
 		Instant now = clock.instant();
 		return occurrences(now, now.plus(settings.horizon())).stream().limit(count).toList();
 	}
 
-	/** @return the next occurrences on {@code channel} that start after {@code after}, soonest first, at most three */
+	/**
+	 * @return the next occurrences on {@code channel} that start after {@code after},
+	 * soonest first, at most three
+	 */
 	public List<Occurrence> startingAfter(Channel channel, Instant after) {
 		return occurrences(after, clock.instant().plus(settings.horizon())).stream()
 			.filter(occurrence -> occurrence.session().channels().contains(channel))
@@ -149,9 +169,10 @@ public class LiveSessions {
 	}
 
 	/**
-	 * The opening rule applied now for an escalation from {@code channel}: the occurrence live now on that channel
-	 * (of several, the one with the most of its rostered scouts checked in), how many of its rostered scouts are
-	 * checked in, and the queue length; the next occurrences offered are those on the same channel. This is what the
+	 * The opening rule applied now for an escalation from {@code channel}: the occurrence
+	 * live now on that channel (of several, the one with the most of its rostered scouts
+	 * checked in), how many of its rostered scouts are checked in, and the queue length;
+	 * the next occurrences offered are those on the same channel. This is what the
 	 * handover's {@code ScoutDuty} asks before promising a human.
 	 * @param channel where the user writes from
 	 * @param checkedIn whether a scout (by username) is checked in right now
@@ -178,7 +199,8 @@ public class LiveSessions {
 		Instant now = clock.instant();
 		return store.save(current -> {
 			if (existing && current.stream().noneMatch(session -> session.id().equals(id))) {
-				throw new UnknownSessionException(id); // cancelled meanwhile: an edit does not bring it back
+				throw new UnknownSessionException(id); // cancelled meanwhile: an edit
+														// does not bring it back
 			}
 			SessionOverlaps.check(candidate, current, now, now.plus(settings.horizon()));
 			return candidate;

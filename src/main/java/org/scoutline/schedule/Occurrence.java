@@ -12,27 +12,38 @@ import java.time.ZonedDateTime;
  */
 public record Occurrence(LiveSession session, ZonedDateTime start, ZonedDateTime end) {
 
-	/** @return when new escalations stop: the end minus the session's stop minutes */
+	/**
+	 * @return when new escalations stop: the end minus the session's stop minutes
+	 */
 	public ZonedDateTime escalationsStopAt() {
 		return end.minusMinutes(session.escalationStopMinutes());
 	}
 
-	/** @return whether the occurrence runs at {@code now} (start inclusive, end exclusive) */
+	/**
+	 * @return whether the occurrence runs at {@code now} (start inclusive, end exclusive)
+	 */
 	public boolean liveAt(Instant now) {
 		return !now.isBefore(start.toInstant()) && now.isBefore(end.toInstant());
 	}
 
-	/** @return whether new escalations have stopped at {@code now} */
+	/**
+	 * @return whether new escalations have stopped at {@code now}
+	 */
 	public boolean escalationsStoppedAt(Instant now) {
 		return !now.isBefore(escalationsStopAt().toInstant());
 	}
 
-	/** @return whether it overlaps {@code other} in time */
+	/**
+	 * @return whether it overlaps {@code other} in time
+	 */
 	public boolean overlaps(Occurrence other) {
 		return start.toInstant().isBefore(other.end.toInstant()) && other.start.toInstant().isBefore(end.toInstant());
 	}
 
-	/** @return an id of this occurrence, stable while the session is unchanged: session id and start second */
+	/**
+	 * @return an id of this occurrence, stable while the session is unchanged: session id
+	 * and start second
+	 */
 	public String key() {
 		return session.id() + ":" + start.toEpochSecond();
 	}

@@ -3,13 +3,21 @@ package org.scoutline.schedule;
 import java.util.List;
 import java.util.Optional;
 
-/** The answer of the {@link OpeningRule}: open with a capacity, or closed with a reason and the next sessions. */
+/**
+ * The answer of the {@link OpeningRule}: open with a capacity, or closed with a reason
+ * and the next sessions.
+ */
 public sealed interface OpeningDecision {
 
-	/** @return whether an escalation is accepted now (a scout will answer) */
+	/**
+	 * @return whether an escalation is accepted now (a scout will answer)
+	 */
 	boolean open();
 
-	/** @return the occurrence running now (open, or closed for a reason other than no session) */
+	/**
+	 * @return the occurrence running now (open, or closed for a reason other than no
+	 * session)
+	 */
 	Optional<Occurrence> running();
 
 	/**
@@ -37,7 +45,8 @@ public sealed interface OpeningDecision {
 	 *
 	 * @param reason why
 	 * @param next the next occurrences that start later, soonest first, at most three
-	 * @param live the occurrence running now that cannot take the escalation, {@code null} when none runs
+	 * @param live the occurrence running now that cannot take the escalation,
+	 * {@code null} when none runs
 	 */
 	record Closed(ClosedReason reason, List<Occurrence> next, Occurrence live) implements OpeningDecision {
 
@@ -50,7 +59,9 @@ public sealed interface OpeningDecision {
 			this(reason, next, null);
 		}
 
-		/** @return the occurrence running now, if any */
+		/**
+		 * @return the occurrence running now, if any
+		 */
 		public Optional<Occurrence> running() {
 			return Optional.ofNullable(live);
 		}

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The opening rule, in one place and free of I/O: an escalation is accepted only while a session is live, new
- * escalations have not stopped, at least one rostered scout is checked in and the queue is under the session's
- * maximum. Capacity follows the checked-in scouts (scouts times the chats one scout takes). Otherwise the answer is
+ * The opening rule, in one place and free of I/O: an escalation is accepted only while a
+ * session is live, new escalations have not stopped, at least one rostered scout is
+ * checked in and the queue is under the session's maximum. Capacity follows the
+ * checked-in scouts (scouts times the chats one scout takes). Otherwise the answer is
  * closed, with the reason and the next (up to three) occurrences to offer instead.
  */
 public final class OpeningRule {
@@ -16,7 +17,9 @@ public final class OpeningRule {
 
 	private final int perScoutCapacity;
 
-	/** @param perScoutCapacity chats one checked-in scout takes at once, at least 1 */
+	/**
+	 * @param perScoutCapacity chats one checked-in scout takes at once, at least 1
+	 */
 	public OpeningRule(int perScoutCapacity) {
 		if (perScoutCapacity < 1) {
 			throw new IllegalArgumentException("perScoutCapacity must be at least 1, was " + perScoutCapacity);
@@ -29,10 +32,11 @@ public final class OpeningRule {
 	 * @param live the occurrence live at {@code now}, if any
 	 * @param checkedInRosteredScouts how many of its rostered scouts are checked in
 	 * @param queueLength conversations waiting now
-	 * @param upcoming occurrences from {@code now} on, soonest first; those starting after {@code now} are offered
+	 * @param upcoming occurrences from {@code now} on, soonest first; those starting
+	 * after {@code now} are offered
 	 */
-	public OpeningDecision decide(Instant now, Optional<Occurrence> live, int checkedInRosteredScouts,
-			int queueLength, List<Occurrence> upcoming) {
+	public OpeningDecision decide(Instant now, Optional<Occurrence> live, int checkedInRosteredScouts, int queueLength,
+			List<Occurrence> upcoming) {
 		if (live.isEmpty() || !live.get().liveAt(now)) {
 			return closed(ClosedReason.NO_SESSION, now, upcoming, null);
 		}

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public face of the schedule for the organisation's website, calendars and the widget: the iCalendar feed and
- * the next occurrences as JSON. Both are cacheable and hold no personal data (no scout names).
+ * The public face of the schedule for the organisation's website, calendars and the
+ * widget: the iCalendar feed and the next occurrences as JSON. Both are cacheable and
+ * hold no personal data (no scout names).
  */
 @RestController
 class PublicSchedule {
@@ -51,19 +52,21 @@ class PublicSchedule {
 	}
 
 	/**
-	 * The next occurrences, optionally only those on one channel and/or in one language (the widget asks for
-	 * {@code channel=WEB}).
+	 * The next occurrences, optionally only those on one channel and/or in one language
+	 * (the widget asks for {@code channel=WEB}).
 	 */
 	@GetMapping("/sessions/upcoming")
 	ResponseEntity<?> upcoming(@RequestParam(required = false) String channel,
 			@RequestParam(required = false) String language) {
 		Optional<Channel> onlyChannel;
 		try {
-			onlyChannel = Optional.ofNullable(channel).map(name -> Channel.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+			onlyChannel = Optional.ofNullable(channel)
+				.map(name -> Channel.valueOf(name.strip().toUpperCase(Locale.ROOT)));
 		}
 		catch (IllegalArgumentException ex) {
-			return ResponseEntity.badRequest().body(Map.of("error", "unknown_channel", "message",
-					"channel must be one of " + Arrays.toString(Channel.values())));
+			return ResponseEntity.badRequest()
+				.body(Map.of("error", "unknown_channel", "message",
+						"channel must be one of " + Arrays.toString(Channel.values())));
 		}
 		Instant now = clock.instant();
 		List<UpcomingSession> upcoming = sessions.upcoming(Integer.MAX_VALUE)
@@ -73,12 +76,17 @@ class PublicSchedule {
 			.limit(settings.upcomingCount())
 			.map(occurrence -> UpcomingSession.of(occurrence, now))
 			.toList();
-		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic()).body(upcoming);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
+			.body(upcoming);
 	}
 
 	private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-	/** One occurrence as the public sees it (times ISO-8601 with offset): no roster, no supervisor. */
+	/**
+	 * One occurrence as the public sees it (times ISO-8601 with offset): no roster, no
+	 * supervisor.
+	 */
 	record UpcomingSession(String sessionId, String title, String topic, List<String> languages, List<String> channels,
 			String start, String end, String timeZone, boolean liveNow) {
 

@@ -11,9 +11,10 @@ import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 /**
- * Expands sessions into occurrences with ical4j's RRULE engine, in the session's own time zone: a weekly 18:00
- * Europe/Berlin session stays 18:00 local time on both sides of a daylight-saving change. The first occurrence is
- * always the session's start (RFC 5545: DTSTART counts); EXDATE days are left out.
+ * Expands sessions into occurrences with ical4j's RRULE engine, in the session's own time
+ * zone: a weekly 18:00 Europe/Berlin session stays 18:00 local time on both sides of a
+ * daylight-saving change. The first occurrence is always the session's start (RFC 5545:
+ * DTSTART counts); EXDATE days are left out.
  */
 final class Recurrences {
 
@@ -38,8 +39,8 @@ final class Recurrences {
 			recur = new Recur<>(value);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("'" + rule + "' is not an iCalendar RRULE such as FREQ=WEEKLY;BYDAY=TU,TH ("
-					+ ex.getMessage() + ")");
+			throw new IllegalArgumentException("'" + rule
+					+ "' is not an iCalendar RRULE such as FREQ=WEEKLY;BYDAY=TU,TH (" + ex.getMessage() + ")");
 		}
 		if (recur.getFrequency() == null) {
 			throw new IllegalArgumentException("'" + rule + "' names no FREQ (DAILY, WEEKLY, MONTHLY or YEARLY)");
@@ -57,8 +58,9 @@ final class Recurrences {
 	}
 
 	/**
-	 * Expands a parsed rule for a year from {@code start}, because ical4j accepts some rules it cannot expand (an
-	 * UNTIL day without a time for a session with a start time, BYSETPOS=0).
+	 * Expands a parsed rule for a year from {@code start}, because ical4j accepts some
+	 * rules it cannot expand (an UNTIL day without a time for a session with a start
+	 * time, BYSETPOS=0).
 	 * @throws IllegalArgumentException with the reason
 	 */
 	static void checkExpands(String rule, ZonedDateTime start) {
@@ -74,7 +76,10 @@ final class Recurrences {
 		}
 	}
 
-	/** @return the occurrences of {@code session} that overlap {@code [from, to)}, in order */
+	/**
+	 * @return the occurrences of {@code session} that overlap {@code [from, to)}, in
+	 * order
+	 */
 	static List<Occurrence> between(LiveSession session, Instant from, Instant to) {
 		List<Occurrence> occurrences = new ArrayList<>();
 		for (ZonedDateTime start : starts(session, from, to)) {
@@ -97,7 +102,8 @@ final class Recurrences {
 		ZonedDateTime windowStart = from.minus(session.duration()).atZone(session.zone());
 		ZonedDateTime windowEnd = to.atZone(session.zone());
 		if (recur.getCount() > 0) {
-			// the first start counts towards COUNT even when the rule would not produce it (RFC 5545)
+			// the first start counts towards COUNT even when the rule would not produce
+			// it (RFC 5545)
 			List<ZonedDateTime> series = withSeed(seed, recur.getDates(seed, seed, seed.plusYears(MAX_COUNTED_YEARS)));
 			return series.stream()
 				.limit(recur.getCount())

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Precise JSON answers for the schedule's endpoints: {@code 400} with every problem by field, {@code 404} for an
- * unknown session. Never a stack trace; request bodies are not logged.
+ * Precise JSON answers for the schedule's endpoints: {@code 400} with every problem by
+ * field, {@code 404} for an unknown session. Never a stack trace; request bodies are not
+ * logged.
  */
 @RestControllerAdvice(assignableTypes = { SessionConsoleApi.class, PublicSchedule.class })
 class ScheduleErrors {

@@ -15,14 +15,18 @@ import jakarta.validation.constraints.NotNull;
  * Settings of live sessions.
  *
  * @param zone time zone of a session that names none (default Europe/Berlin)
- * @param perScoutCapacity chats one checked-in scout takes at once; the open capacity is scouts times this
+ * @param perScoutCapacity chats one checked-in scout takes at once; the open capacity is
+ * scouts times this
  * @param escalationStopMinutes default minutes before the end when new escalations stop
  * @param maxQueueLength default longest queue of a session
- * @param horizon how far ahead occurrences are expanded: overlap checks, the feed's next occurrences
+ * @param horizon how far ahead occurrences are expanded: overlap checks, the feed's next
+ * occurrences
  * @param upcomingCount how many occurrences {@code GET /sessions/upcoming} lists
- * @param lifecycleEnabled run the lifecycle ticker (start, escalation stop, end) on this instance
+ * @param lifecycleEnabled run the lifecycle ticker (start, escalation stop, end) on this
+ * instance
  * @param lifecycleTick how often the lifecycle ticker looks at the clock
- * @param lifecycleCatchUp how late a missed lifecycle moment still fires (all instances were down at the time)
+ * @param lifecycleCatchUp how late a missed lifecycle moment still fires (all instances
+ * were down at the time)
  */
 @Validated
 @ConfigurationProperties("scoutline.schedule")

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The coordinators' API for live sessions: list, read, create, edit (full replacement) and cancel. Bad input gets a
- * 400 with every problem by field ({@link ScheduleErrors}); nothing is half-saved. Authentication and the
- * COORDINATOR role for {@code /console/**} come with the console (issue 4).
+ * The coordinators' API for live sessions: list, read, create, edit (full replacement)
+ * and cancel. Bad input gets a 400 with every problem by field ({@link ScheduleErrors});
+ * nothing is half-saved. Authentication and the COORDINATOR role for {@code /console/**}
+ * come with the console (issue 4).
  */
 @RestController
 @RequestMapping("/console/api/sessions")
@@ -41,7 +42,8 @@ class SessionConsoleApi {
 	@PostMapping
 	ResponseEntity<SessionView> create(@RequestBody SessionDraft draft) {
 		LiveSession created = sessions.create(draft);
-		return ResponseEntity.created(URI.create("/console/api/sessions/" + created.id())).body(SessionView.of(created));
+		return ResponseEntity.created(URI.create("/console/api/sessions/" + created.id()))
+			.body(SessionView.of(created));
 	}
 
 	@PutMapping("/{id}")
@@ -55,16 +57,20 @@ class SessionConsoleApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** A session as coordinators see it: local times in its zone, as they were entered, and the roster. */
+	/**
+	 * A session as coordinators see it: local times in its zone, as they were entered,
+	 * and the roster.
+	 */
 	record SessionView(String id, String title, String topic, List<String> languages, List<String> channels,
 			String timeZone, String start, String end, List<String> scouts, String supervisor, int maxQueueLength,
 			int escalationStopMinutes, String recurrence, List<String> exceptions) {
 
 		static SessionView of(LiveSession s) {
 			return new SessionView(s.id(), s.title(), s.topic(), s.languages(),
-					s.channels().stream().map(Enum::name).toList(), s.zone().getId(), s.start().toLocalDateTime().toString(),
-					s.end().toLocalDateTime().toString(), s.scouts(), s.supervisor(), s.maxQueueLength(),
-					s.escalationStopMinutes(), s.recurrence(), s.exceptions().stream().map(Object::toString).toList());
+					s.channels().stream().map(Enum::name).toList(), s.zone().getId(),
+					s.start().toLocalDateTime().toString(), s.end().toLocalDateTime().toString(), s.scouts(),
+					s.supervisor(), s.maxQueueLength(), s.escalationStopMinutes(), s.recurrence(),
+					s.exceptions().stream().map(Object::toString).toList());
 		}
 
 	}

@@ -3,9 +3,10 @@ package org.scoutline.schedule;
 import java.util.List;
 
 /**
- * A session as a coordinator submits it, unchecked: times are local date-times in {@code timeZone} (e.g.
- * {@code 2026-02-11T19:00}), exceptions are days ({@code 2026-12-24}). Everything is text so that every mistake gets
- * its own precise message; {@link LiveSessions} checks it all before anything is saved.
+ * A session as a coordinator submits it, unchecked: times are local date-times in
+ * {@code timeZone} (e.g. {@code 2026-02-11T19:00}), exceptions are days
+ * ({@code 2026-12-24}). Everything is text so that every mistake gets its own precise
+ * message; {@link LiveSessions} checks it all before anything is saved.
  *
  * @param title required
  * @param topic optional
@@ -21,8 +22,8 @@ import java.util.List;
  * @param recurrence optional RRULE, e.g. FREQ=WEEKLY;BYDAY=TU,TH
  * @param exceptions optional days without a session (needs a recurrence)
  */
-public record SessionDraft(String title, String topic, List<String> languages, List<String> channels,
-		String timeZone, String start, String end, List<String> scouts, String supervisor, Integer maxQueueLength,
+public record SessionDraft(String title, String topic, List<String> languages, List<String> channels, String timeZone,
+		String start, String end, List<String> scouts, String supervisor, Integer maxQueueLength,
 		Integer escalationStopMinutes, String recurrence, List<String> exceptions) {
 
 	public SessionDraft {

@@ -11,10 +11,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Announces each occurrence's start, escalation stop and end exactly once, however many instances tick: a moment
- * that has come (and is at most the catch-up window old) is published only by the instance that wins its lease, a
- * {@code SET NX} on {@code <prefix>schedule:fired:<session>:<start second>:<moment>} that outlives the catch-up
- * window. Moments are computed from the occurrences in their own time zone, so daylight-saving changes move nothing.
+ * Announces each occurrence's start, escalation stop and end exactly once, however many
+ * instances tick: a moment that has come (and is at most the catch-up window old) is
+ * published only by the instance that wins its lease, a {@code SET NX} on
+ * {@code <prefix>schedule:fired:<session>:<start second>:<moment>} that outlives the
+ * catch-up window. Moments are computed from the occurrences in their own time zone, so
+ * daylight-saving changes move nothing.
  */
 class SessionLifecycle {
 
@@ -44,7 +46,10 @@ class SessionLifecycle {
 		this.prefix = platform.keyPrefix() + "schedule:fired:";
 	}
 
-	/** Publishes every moment due now that no instance has published yet. @return how many this instance published */
+	/**
+	 * Publishes every moment due now that no instance has published yet. @return how many
+	 * this instance published
+	 */
 	int tick() {
 		Instant now = clock.instant();
 		int published = 0;

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Refuses a session whose occurrences overlap those of another session with any of the same people (rostered scouts
- * or supervisor) on duty, looking ahead over the horizon (recurrences included), and one whose own occurrences
- * overlap each other.
+ * Refuses a session whose occurrences overlap those of another session with any of the
+ * same people (rostered scouts or supervisor) on duty, looking ahead over the horizon
+ * (recurrences included), and one whose own occurrences overlap each other.
  */
 final class SessionOverlaps {
 
@@ -20,7 +20,9 @@ final class SessionOverlaps {
 	private SessionOverlaps() {
 	}
 
-	/** @throws InvalidSessionException naming the first clash with each other session */
+	/**
+	 * @throws InvalidSessionException naming the first clash with each other session
+	 */
 	static void check(LiveSession candidate, List<LiveSession> others, Instant from, Instant to) {
 		List<Occurrence> mine = Recurrences.between(candidate, from, to);
 		List<SessionProblem> problems = new ArrayList<>();
@@ -37,9 +39,9 @@ final class SessionOverlaps {
 			if (other.id().equals(candidate.id()) || shared.isEmpty()) {
 				continue;
 			}
-			firstClash(mine, Recurrences.between(other, from, to)).ifPresent(clash -> problems.add(new SessionProblem(
-					"scouts", "overlaps '" + other.title() + "' (" + other.id() + ") on " + clash.start().format(WHEN)
-							+ " for " + String.join(", ", shared))));
+			firstClash(mine, Recurrences.between(other, from, to))
+				.ifPresent(clash -> problems.add(new SessionProblem("scouts", "overlaps '" + other.title() + "' ("
+						+ other.id() + ") on " + clash.start().format(WHEN) + " for " + String.join(", ", shared))));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidSessionException(problems);

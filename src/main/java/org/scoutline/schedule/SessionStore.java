@@ -21,9 +21,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The session definitions in one Redis hash ({@code <prefix>schedule:sessions}, id to JSON, no expiry: sessions are
- * not personal data). A save checks the other sessions and writes under WATCH, so two coordinators saving clashing
- * sessions at once cannot both succeed, and a refused session leaves nothing behind.
+ * The session definitions in one Redis hash ({@code <prefix>schedule:sessions}, id to
+ * JSON, no expiry: sessions are not personal data). A save checks the other sessions and
+ * writes under WATCH, so two coordinators saving clashing sessions at once cannot both
+ * succeed, and a refused session leaves nothing behind.
  */
 @Component
 class SessionStore {
@@ -52,8 +53,9 @@ class SessionStore {
 	}
 
 	/**
-	 * Saves the session {@code check} returns for the current sessions, unless another save came in between (then it
-	 * checks again). {@code check} throws to refuse; nothing is written then.
+	 * Saves the session {@code check} returns for the current sessions, unless another
+	 * save came in between (then it checks again). {@code check} throws to refuse;
+	 * nothing is written then.
 	 */
 	LiveSession save(CheckedSave check) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -120,7 +122,10 @@ class SessionStore {
 		}
 	}
 
-	/** The stored form: local times and the zone's name, so that nothing is shifted by a JSON default zone. */
+	/**
+	 * The stored form: local times and the zone's name, so that nothing is shifted by a
+	 * JSON default zone.
+	 */
 	record Stored(String id, String title, String topic, List<String> languages, List<Channel> channels, String zone,
 			LocalDateTime start, LocalDateTime end, List<String> scouts, String supervisor, int maxQueueLength,
 			int escalationStopMinutes, String recurrence, List<LocalDate> exceptions) {

@@ -6,8 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Says when an occurrence takes place in words a user reads at a glance, in their language and time zone:
- * "Tue, 24 Mar, 18:00–20:00" or "Di., 24. März, 18:00–20:00 Uhr", with the zone named when it is a guess.
+ * Says when an occurrence takes place in words a user reads at a glance, in their
+ * language and time zone: "Tue, 24 Mar, 18:00–20:00" or "Di., 24. März, 18:00–20:00 Uhr",
+ * with the zone named when it is a guess.
  */
 public final class SessionTimes {
 
@@ -16,7 +17,8 @@ public final class SessionTimes {
 
 	/**
 	 * @param occurrence the occurrence
-	 * @param zone the user's time zone, or {@code null} when unknown (the session's zone is used and named)
+	 * @param zone the user's time zone, or {@code null} when unknown (the session's zone
+	 * is used and named)
 	 * @param language the user's language (de or en)
 	 */
 	public static String when(Occurrence occurrence, ZoneId zone, String language) {
@@ -43,7 +45,10 @@ public final class SessionTimes {
 		return text.toString();
 	}
 
-	/** @return the time of day an occurrence ends, in the user's zone (or the session's, named) */
+	/**
+	 * @return the time of day an occurrence ends, in the user's zone (or the session's,
+	 * named)
+	 */
 	public static String until(Occurrence occurrence, ZoneId zone, String language) {
 		boolean german = "de".equals(language);
 		ZoneId shown = zone == null ? occurrence.session().zone() : zone;

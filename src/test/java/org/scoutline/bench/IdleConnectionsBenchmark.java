@@ -19,9 +19,10 @@ import org.scoutline.support.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * How much heap idle widget connections cost: a separate client process opens {@code bench.idle} sockets (default
- * 10,000) and says hello on each; the app's heap is measured after a full GC before and after. Then one more user
- * takes a turn to show the app still answers. Run: {@code mvn -Pbenchmark verify}.
+ * How much heap idle widget connections cost: a separate client process opens
+ * {@code bench.idle} sockets (default 10,000) and says hello on each; the app's heap is
+ * measured after a full GC before and after. Then one more user takes a turn to show the
+ * app still answers. Run: {@code mvn -Pbenchmark verify}.
  */
 @Tag("benchmark")
 @IntegrationTest
@@ -59,8 +60,7 @@ class IdleConnectionsBenchmark {
 			System.out.printf(Locale.ROOT,
 					"%nidle widget connections: %d open; heap after full GC %d MiB before, %d MiB with them "
 							+ "(%.1f KiB each; max heap %d MiB); a new user still answered%n",
-					count, before >> 20, after >> 20, perConnection / 1024,
-					Runtime.getRuntime().maxMemory() >> 20);
+					count, before >> 20, after >> 20, perConnection / 1024, Runtime.getRuntime().maxMemory() >> 20);
 			assertThat(after).as("heap with the idle connections").isLessThan(1024L * 1024 * 1024);
 		}
 		finally {
@@ -70,8 +70,9 @@ class IdleConnectionsBenchmark {
 	}
 
 	/**
-	 * Full collections until the used heap no longer shrinks (by less than 1 MiB from one to the next): memory
-	 * freed only after reference processing and cleaners have run is counted out as well.
+	 * Full collections until the used heap no longer shrinks (by less than 1 MiB from one
+	 * to the next): memory freed only after reference processing and cleaners have run is
+	 * counted out as well.
 	 */
 	private static long heapAfterGc() {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -87,6 +88,5 @@ class IdleConnectionsBenchmark {
 			});
 		return used.get();
 	}
-
 
 }

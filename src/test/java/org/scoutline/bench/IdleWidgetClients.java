@@ -14,9 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client side of {@link IdleConnectionsBenchmark}, run as its own process so that its memory does not count:
- * opens the given number of widget sockets, says hello on each, waits for the answers, prints
- * {@code CONNECTED <n>} and holds the sockets open until its standard input closes.
+ * The client side of {@link IdleConnectionsBenchmark}, run as its own process so that its
+ * memory does not count: opens the given number of widget sockets, says hello on each,
+ * waits for the answers, prints {@code CONNECTED <n>} and holds the sockets open until
+ * its standard input closes.
  */
 public final class IdleWidgetClients {
 
@@ -32,7 +33,8 @@ public final class IdleWidgetClients {
 		for (int batch = 0; batch < count; batch += 250) {
 			List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
 			for (int i = batch; i < Math.min(count, batch + 250); i++) {
-				opening.add(http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+				opening.add(http.newWebSocketBuilder()
+					.connectTimeout(Duration.ofSeconds(30))
 					.buildAsync(URI.create("ws://127.0.0.1:" + port + "/chat/ws"), new Listener(answered)));
 			}
 			for (CompletableFuture<WebSocket> socket : opening) {

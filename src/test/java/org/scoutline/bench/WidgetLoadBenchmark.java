@@ -33,21 +33,24 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many widget users through the whole triage over WebSocket against the real Redis, in the same JVM as the app (on
- * a 2-core machine the load generator competes with the app for the CPU, so these are lower bounds). Phase 1 is a
- * closed loop: every user sends its next answer as soon as the bot answered, which gives the most turns per second.
- * Phase 2 paces the users to a fixed total rate and reports the latency at that rate. A turn is one answer and the
- * bot's reply, measured from send to receipt. Run: {@code mvn -Pbenchmark verify}; settings as system properties
+ * Many widget users through the whole triage over WebSocket against the real Redis, in
+ * the same JVM as the app (on a 2-core machine the load generator competes with the app
+ * for the CPU, so these are lower bounds). Phase 1 is a closed loop: every user sends its
+ * next answer as soon as the bot answered, which gives the most turns per second. Phase 2
+ * paces the users to a fixed total rate and reports the latency at that rate. A turn is
+ * one answer and the bot's reply, measured from send to receipt. Run:
+ * {@code mvn -Pbenchmark verify}; settings as system properties
  * ({@code -Dbench.users=200 -Dbench.seconds=20 -Dbench.rate=1000}).
  */
 @Tag("benchmark")
 @IntegrationTest
 class WidgetLoadBenchmark {
 
-	/** one cycle: the 15-year-old's journey from the welcome to the plan, then a restart */
-	static final List<String[]> CYCLE = List.of(choice("de"), choice("a"), choice("no"), choice("no"),
-			choice("13_15"), choice("money"), choice("no"), choice("yes"), choice("instagram"), choice("de"),
-			command("restart"));
+	/**
+	 * one cycle: the 15-year-old's journey from the welcome to the plan, then a restart
+	 */
+	static final List<String[]> CYCLE = List.of(choice("de"), choice("a"), choice("no"), choice("no"), choice("13_15"),
+			choice("money"), choice("no"), choice("yes"), choice("instagram"), choice("de"), command("restart"));
 
 	@LocalServerPort
 	int port;
@@ -103,13 +106,16 @@ class WidgetLoadBenchmark {
 		long errors = users.stream().mapToLong(u -> u.errors.getAndSet(0)).sum();
 		Map<String, Long> cpuAfter = cpuByThreadGroup();
 		Map<String, Double> cpu = new TreeMap<>();
-		cpuAfter.forEach((group, nanos) -> cpu.put(group,
-				(nanos - cpuBefore.getOrDefault(group, 0L)) / 1e9 / elapsed));
-		long evalsha = Long.parseLong(after.getProperty("evalsha", "0")) - Long.parseLong(before.getProperty("evalsha", "0"));
+		cpuAfter.forEach((group, nanos) -> cpu.put(group, (nanos - cpuBefore.getOrDefault(group, 0L)) / 1e9 / elapsed));
+		long evalsha = Long.parseLong(after.getProperty("evalsha", "0"))
+				- Long.parseLong(before.getProperty("evalsha", "0"));
 		return new Result(latencies.length, elapsed, latencies, commands, evalsha, errors, cpu);
 	}
 
-	/** CPU time of this JVM's threads, grouped into the app and the load generator (cores busy = seconds/second). */
+	/**
+	 * CPU time of this JVM's threads, grouped into the app and the load generator (cores
+	 * busy = seconds/second).
+	 */
 	private static Map<String, Long> cpuByThreadGroup() {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		Map<String, Long> groups = new TreeMap<>();
@@ -131,7 +137,9 @@ class WidgetLoadBenchmark {
 	private Properties info() {
 		try (var connection = redis.getConnection()) {
 			Properties stats = connection.serverCommands().info("stats");
-			String evalsha = connection.serverCommands().info("commandstats").getProperty("cmdstat_evalsha", "calls=0,");
+			String evalsha = connection.serverCommands()
+				.info("commandstats")
+				.getProperty("cmdstat_evalsha", "calls=0,");
 			stats.setProperty("evalsha", evalsha.substring(evalsha.indexOf("calls=") + 6, evalsha.indexOf(',')));
 			return stats;
 		}
@@ -141,14 +149,15 @@ class WidgetLoadBenchmark {
 			Map<String, Double> cpu) {
 
 		void print(String phase) {
-			System.out.printf(Locale.ROOT,
-					"%-42s %8.0f turns/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n"
-							+ "    %d turns in %.1f s, %d errors; Redis per turn: %.2f round trips (EVALSHA), %.2f commands"
-							+ " incl. those inside scripts; heap used %d MiB%n    cores busy: %s%n",
-					phase, turns / seconds, percentile(0.50), percentile(0.99), percentile(1.0), turns, seconds, errors,
+			System.out.printf(Locale.ROOT, "%-42s %8.0f turns/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n"
+					+ "    %d turns in %.1f s, %d errors; Redis per turn: %.2f round trips (EVALSHA), %.2f commands"
+					+ " incl. those inside scripts; heap used %d MiB%n    cores busy: %s%n", phase, turns / seconds,
+					percentile(0.50), percentile(0.99), percentile(1.0), turns, seconds, errors,
 					(double) scriptCalls / Math.max(1, turns), (double) redisCommands / Math.max(1, turns),
 					ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20,
-					cpu.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+					cpu.entrySet()
+						.stream()
+						.map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
 						.collect(Collectors.joining(", ")));
 		}
 
@@ -193,8 +202,10 @@ class WidgetLoadBenchmark {
 
 		User(HttpClient http, ScheduledExecutorService pacer) {
 			this.pacer = pacer;
-			this.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-				.buildAsync(URI.create("ws://127.0.0.1:" + port + "/chat/ws"), this).join();
+			this.socket = http.newWebSocketBuilder()
+				.connectTimeout(Duration.ofSeconds(10))
+				.buildAsync(URI.create("ws://127.0.0.1:" + port + "/chat/ws"), this)
+				.join();
 			expectedFrames = 2;
 			socket.sendText("{\"type\":\"hello\",\"token\":null,\"locale\":\"de\"}", true);
 		}
@@ -239,8 +250,8 @@ class WidgetLoadBenchmark {
 			step = (step + 1) % CYCLE.size();
 			expectedFrames = 1;
 			sentAt = System.nanoTime();
-			socket.sendText("{\"type\":\"" + next[0] + "\",\"id\":\"" + UUID.randomUUID() + "\",\"" + next[0]
-					+ "\":\"" + next[1] + "\"}", true);
+			socket.sendText("{\"type\":\"" + next[0] + "\",\"id\":\"" + UUID.randomUUID() + "\",\"" + next[0] + "\":\""
+					+ next[1] + "\"}", true);
 		}
 
 		@Override
@@ -252,7 +263,8 @@ class WidgetLoadBenchmark {
 				if (frame.startsWith("{\"type\":\"error\"")) {
 					errors.incrementAndGet();
 				}
-				// the live line is pushed, not an answer: it neither ends a turn nor counts as one
+				// the live line is pushed, not an answer: it neither ends a turn nor
+				// counts as one
 				if (!frame.startsWith("{\"type\":\"schedule\"") && --expectedFrames == 0) {
 					if (ready.getCount() > 0) {
 						ready.countDown();
@@ -280,6 +292,5 @@ class WidgetLoadBenchmark {
 	private static String[] command(String command) {
 		return new String[] { "command", command };
 	}
-
 
 }

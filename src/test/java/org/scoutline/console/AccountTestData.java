@@ -5,18 +5,22 @@ import java.util.Locale;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Test data: a console account written straight to the account store (for tests outside this package too), e.g.
+ * Test data: a console account written straight to the account store (for tests outside
+ * this package too), e.g.
  * {@code anAccount().named("anna").withPassword("scout-password-1").asScout().createIn(context)}.
  * <p>
- * Defaults: the scout {@code anna} with the password {@code scout-password-1}; the alias users see is the role's
- * name ("Scout", "Supervisor", "Coordinator") unless the test gives one.
+ * Defaults: the scout {@code anna} with the password {@code scout-password-1}; the alias
+ * users see is the role's name ("Scout", "Supervisor", "Coordinator") unless the test
+ * gives one.
  */
 public final class AccountTestData {
 
 	private AccountTestData() {
 	}
 
-	/** @return a builder with the defaults above */
+	/**
+	 * @return a builder with the defaults above
+	 */
 	public static Builder anAccount() {
 		return new Builder();
 	}
@@ -44,7 +48,9 @@ public final class AccountTestData {
 			return this;
 		}
 
-		/** @param alias the first name or alias users see */
+		/**
+		 * @param alias the first name or alias users see
+		 */
 		public Builder withAlias(String alias) {
 			this.alias = alias;
 			return this;
@@ -66,8 +72,8 @@ public final class AccountTestData {
 		}
 
 		/**
-		 * Creates the account in the application's store unless it exists (tests that clear their keys remove
-		 * accounts too).
+		 * Creates the account in the application's store unless it exists (tests that
+		 * clear their keys remove accounts too).
 		 */
 		public void createIn(ApplicationContext context) {
 			String shown = alias != null ? alias

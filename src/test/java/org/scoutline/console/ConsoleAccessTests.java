@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Who may do what in the console, as a matrix of roles against REST endpoints and STOMP destinations. {@code mine}
- * is a chat assigned to the scout {@code amy}, {@code other} one assigned to {@code ben}.
+ * Who may do what in the console, as a matrix of roles against REST endpoints and STOMP
+ * destinations. {@code mine} is a chat assigned to the scout {@code amy}, {@code other}
+ * one assigned to {@code ben}.
  */
 @IntegrationTest
 @TestPropertySource(properties = "scoutline.handover.heartbeat=300ms")
@@ -52,7 +53,8 @@ class ConsoleAccessTests {
 
 	@BeforeAll
 	void accountsAndChats() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class
+							// cleared the keys
 		clients.put("anonymous", ConsoleClient.anonymous(port));
 		clients.put("scout", Staff.account(port, "amy", "scout").connect());
 		clients.put("supervisor", Staff.account(port, "sue", "supervisor"));
@@ -88,55 +90,39 @@ class ConsoleAccessTests {
 	}
 
 	@ParameterizedTest(name = "{0} GET {1} -> {2}")
-	@CsvSource({
-			"anonymous,   /console/api/me,               401",
-			"scout,       /console/api/me,               200",
-			"supervisor,  /console/api/me,               200",
-			"coordinator, /console/api/me,               200",
-			"anonymous,   /console/api/queue,            401",
-			"scout,       /console/api/queue,            200",
-			"supervisor,  /console/api/queue,            200",
-			"coordinator, /console/api/queue,            403",
-			"anonymous,   /console/api/chats,            401",
-			"scout,       /console/api/chats,            200",
-			"supervisor,  /console/api/chats,            200",
-			"coordinator, /console/api/chats,            403",
-			"anonymous,   /console/api/chats/{mine},     401",
-			"scout,       /console/api/chats/{mine},     200",
-			"scout,       /console/api/chats/{other},    403",
-			"supervisor,  /console/api/chats/{mine},     200",
-			"supervisor,  /console/api/chats/{other},    200",
-			"coordinator, /console/api/chats/{mine},     403",
-			"anonymous,   /console/api/team,             401",
-			"scout,       /console/api/team,             200",
-			"coordinator, /console/api/team,             403",
-			"anonymous,   /console/api/accounts,         401",
-			"scout,       /console/api/accounts,         403",
-			"supervisor,  /console/api/accounts,         403",
-			"coordinator, /console/api/accounts,         200",
-			"anonymous,   /console,                      302",
-			"scout,       /console,                      200",
-			"coordinator, /console,                      200",
-			"anonymous,   /widget.js,                    200",
-			"anonymous,   /actuator/health,              200" })
+	@CsvSource({ "anonymous,   /console/api/me,               401", "scout,       /console/api/me,               200",
+			"supervisor,  /console/api/me,               200", "coordinator, /console/api/me,               200",
+			"anonymous,   /console/api/queue,            401", "scout,       /console/api/queue,            200",
+			"supervisor,  /console/api/queue,            200", "coordinator, /console/api/queue,            403",
+			"anonymous,   /console/api/chats,            401", "scout,       /console/api/chats,            200",
+			"supervisor,  /console/api/chats,            200", "coordinator, /console/api/chats,            403",
+			"anonymous,   /console/api/chats/{mine},     401", "scout,       /console/api/chats/{mine},     200",
+			"scout,       /console/api/chats/{other},    403", "supervisor,  /console/api/chats/{mine},     200",
+			"supervisor,  /console/api/chats/{other},    200", "coordinator, /console/api/chats/{mine},     403",
+			"anonymous,   /console/api/team,             401", "scout,       /console/api/team,             200",
+			"coordinator, /console/api/team,             403", "anonymous,   /console/api/accounts,         401",
+			"scout,       /console/api/accounts,         403", "supervisor,  /console/api/accounts,         403",
+			"coordinator, /console/api/accounts,         200", "anonymous,   /console,                      302",
+			"scout,       /console,                      200", "coordinator, /console,                      200",
+			"anonymous,   /widget.js,                    200", "anonymous,   /actuator/health,              200" })
 	void reads(String role, String template, int status) {
 		assertThat(clients.get(role).get(path(template)).status()).isEqualTo(status);
 	}
 
 	@ParameterizedTest(name = "{0} POST {1} -> {2}")
-	@CsvSource(delimiter = ';', value = {
-			"anonymous;   /console/api/chats/{other}/notes;    403",
-			"scout;       /console/api/chats/{other}/notes;    403",
-			"scout;       /console/api/chats/{mine}/notes;     200",
-			"supervisor;  /console/api/chats/{other}/notes;    200",
-			"coordinator; /console/api/chats/{mine}/notes;     403",
-			"scout;       /console/api/chats/{other}/close;    403",
-			"coordinator; /console/api/chats/{other}/close;    403",
-			"scout;       /console/api/chats/{other}/transfer; 403",
-			"coordinator; /console/api/chats/{other}/claim;    403",
-			"scout;       /console/api/accounts;               403",
-			"supervisor;  /console/api/accounts;               403",
-			"anonymous;   /console/api/accounts;               403" })
+	@CsvSource(delimiter = ';',
+			value = { "anonymous;   /console/api/chats/{other}/notes;    403",
+					"scout;       /console/api/chats/{other}/notes;    403",
+					"scout;       /console/api/chats/{mine}/notes;     200",
+					"supervisor;  /console/api/chats/{other}/notes;    200",
+					"coordinator; /console/api/chats/{mine}/notes;     403",
+					"scout;       /console/api/chats/{other}/close;    403",
+					"coordinator; /console/api/chats/{other}/close;    403",
+					"scout;       /console/api/chats/{other}/transfer; 403",
+					"coordinator; /console/api/chats/{other}/claim;    403",
+					"scout;       /console/api/accounts;               403",
+					"supervisor;  /console/api/accounts;               403",
+					"anonymous;   /console/api/accounts;               403" })
 	void writes(String role, String template, int status) {
 		Map<String, String> body = Map.of("text", "a note", "outcome", "helped", "to", "amy", "username", "eve",
 				"password", "eve-password-1", "alias", "Eve", "role", "scout");
@@ -159,17 +145,11 @@ class ConsoleAccessTests {
 	}
 
 	@ParameterizedTest(name = "{0} SUBSCRIBE {1} -> {2}")
-	@CsvSource({
-			"scout,      /topic/queue,         allowed",
-			"scout,      /topic/chat/{mine},   allowed",
-			"scout,      /user/queue/errors,   allowed",
-			"scout,      /topic/chat/{other},  denied",
-			"scout,      /topic/alerts,        denied",
-			"scout,      /topic/chats,         denied",
-			"scout,      /topic/anything,      denied",
-			"supervisor, /topic/chat/{other},  allowed",
-			"supervisor, /topic/alerts,        allowed",
-			"supervisor, /topic/chats,         allowed",
+	@CsvSource({ "scout,      /topic/queue,         allowed", "scout,      /topic/chat/{mine},   allowed",
+			"scout,      /user/queue/errors,   allowed", "scout,      /topic/chat/{other},  denied",
+			"scout,      /topic/alerts,        denied", "scout,      /topic/chats,         denied",
+			"scout,      /topic/anything,      denied", "supervisor, /topic/chat/{other},  allowed",
+			"supervisor, /topic/alerts,        allowed", "supervisor, /topic/chats,         allowed",
 			"supervisor, /app/chat/{other}/send, denied" })
 	void subscriptions(String role, String destination, String expected) throws Exception {
 		String username = role.equals("scout") ? "amy" : "sue";
@@ -187,8 +167,7 @@ class ConsoleAccessTests {
 
 	@ParameterizedTest(name = "{0} SEND {1} -> denied, nothing happens")
 	@CsvSource({ "scout, /app/chat/{other}/send", "scout, /app/chat/{other}/note", "scout, /app/chat/{other}/typing",
-			"scout, /app/elsewhere",
-			"supervisor, /topic/queue" })
+			"scout, /app/elsewhere", "supervisor, /topic/queue" })
 	void forbiddenSendsChangeNothing(String role, String destination) throws Exception {
 		String username = role.equals("scout") ? "amy" : "sue";
 		ConsoleClient client = broker.connect(ConsoleClient.login(port, username, Staff.PASSWORD), username);

@@ -21,8 +21,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
- * A young person in the widget and a scout in the console, in two real browsers: the user asks for a scout, the
- * scout logs in, claims, they write to each other, the scout closes, the user gets the feedback question.
+ * A young person in the widget and a scout in the console, in two real browsers: the user
+ * asks for a scout, the scout logs in, claims, they write to each other, the scout
+ * closes, the user gets the feedback question.
  */
 @IntegrationTest
 @RequiresChromium
@@ -43,14 +44,17 @@ class ConsoleBrowserTests {
 
 	@BeforeEach
 	void contexts() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class
+							// cleared the keys
 		try (ConsoleClient sam = Staff.account(port, "sam", "scout")) {
 			// the account exists now
 		}
-		userContext = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-			.setBaseURL("http://localhost:" + port).setViewportSize(390, 844));
-		scoutContext = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-			.setBaseURL("http://localhost:" + port).setViewportSize(1280, 900));
+		userContext = browser
+			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+				.setViewportSize(390, 844));
+		scoutContext = browser
+			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+				.setViewportSize(1280, 900));
 	}
 
 	@AfterEach
@@ -106,8 +110,8 @@ class ConsoleBrowserTests {
 		scout.getByLabel("Outcome").selectOption("helped");
 		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close chat")).click();
 		assertThat(userLog).containsText("Hat dir das Gespräch geholfen?");
-		Locator yes = user.locator("#scoutline-choices").getByRole(AriaRole.BUTTON,
-				new Locator.GetByRoleOptions().setName("Ja").setExact(true));
+		Locator yes = user.locator("#scoutline-choices")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ja").setExact(true));
 		assertThat(yes).isVisible();
 		yes.click();
 		assertThat(userLog).containsText("Danke dir!");
@@ -119,9 +123,11 @@ class ConsoleBrowserTests {
 
 	@Test
 	void theQueueAndTheSummaryShowACrisisMessageEvenAfterANoInTheRiskScreen() {
-		BrowserContext berlin = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-			.setBaseURL("http://localhost:" + port).setViewportSize(390, 844).setLocale("de-DE")
-			.setTimezoneId("Europe/Berlin"));
+		BrowserContext berlin = browser
+			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+				.setViewportSize(390, 844)
+				.setLocale("de-DE")
+				.setTimezoneId("Europe/Berlin"));
 		try {
 			Page user = berlin.newPage();
 			user.navigate("/");
@@ -130,8 +136,8 @@ class ConsoleBrowserTests {
 			user.getByLabel("Nachricht").fill("ich will nicht mehr leben");
 			user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden").setExact(true)).click();
 			assertThat(user.locator("#scoutline-pinned")).containsText("In Deutschland:");
-			Locator no = user.locator("#scoutline-choices").getByRole(AriaRole.BUTTON,
-					new Locator.GetByRoleOptions().setName("Nein").setExact(true));
+			Locator no = user.locator("#scoutline-choices")
+				.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nein").setExact(true));
 			no.click();
 			assertThat(userLog).containsText("Hat dir jemand gedroht");
 			no.click();

@@ -30,17 +30,21 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Severity end to end, against the whole app and the real Redis: imminent danger gets the emergency number first and,
- * in a live session, the front of the queue ahead of ordinary crisis chats and an alert naming kind and severity;
- * the console summary keeps a crisis message on record after a "no" in the risk screen. The detector's tuning is
- * not under test here: one text is screened as imminent by a spy on the real detector, everything else is real.
+ * Severity end to end, against the whole app and the real Redis: imminent danger gets the
+ * emergency number first and, in a live session, the front of the queue ahead of ordinary
+ * crisis chats and an alert naming kind and severity; the console summary keeps a crisis
+ * message on record after a "no" in the risk screen. The detector's tuning is not under
+ * test here: one text is screened as imminent by a spy on the real detector, everything
+ * else is real.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "scoutline.handover.sweep=1h", "scoutline.handover.heartbeat=200ms" })
 class CrisisSeverityFlowTests {
 
-	/** screened as imminent by the spy below, whatever the real detector says of it today */
+	/**
+	 * screened as imminent by the spy below, whatever the real detector says of it today
+	 */
 	static final String IMMINENT = "i took all the pills";
 
 	/** a crisis message at the concern level, whatever its kind */
@@ -120,12 +124,14 @@ class CrisisSeverityFlowTests {
 		assertThat(queue.get(2).path("crisis").asBoolean()).isFalse();
 		assertThat(queue.get(2).hasNonNull("signal")).isFalse();
 
-		JsonNode alert = ConsoleClient.next(alerts, a -> queue.get(0).path("id").asText()
-			.equals(a.path("conversation").asText()));
+		JsonNode alert = ConsoleClient.next(alerts,
+				a -> queue.get(0).path("id").asText().equals(a.path("conversation").asText()));
 		assertThat(alert.path("kind").asText()).isEqualTo("suicide");
 		assertThat(alert.path("severity").asText()).isEqualTo("imminent");
 		assertThat(alert.path("text").isMissingNode()).isTrue();
-		assertThat(output.getAll()).as("never the words in a log").doesNotContain(IMMINENT).doesNotContain(CONCERN)
+		assertThat(output.getAll()).as("never the words in a log")
+			.doesNotContain(IMMINENT)
+			.doesNotContain(CONCERN)
 			.contains("severity=imminent kind=suicide");
 	}
 
@@ -163,14 +169,18 @@ class CrisisSeverityFlowTests {
 		JsonNode answer = user.text(IMMINENT).next("bot");
 		JsonNode first = answer.path("messages").get(0);
 		assertThat(first.path("kind").asText()).isEqualTo("emergency");
-		assertThat(first.path("text").asText()).as("no country known: every region's number").contains("112")
-			.contains("999").contains("911");
+		assertThat(first.path("text").asText()).as("no country known: every region's number")
+			.contains("112")
+			.contains("999")
+			.contains("911");
 		assertThat(answer.path("messages").get(1).path("text").asText()).contains("Which country do you live in?");
 		assertThat(choiceIds(answer)).contains("gb", "us", "int");
 		Conversation conversation = conversations.find(pseudonyms.of("WEB", token), null).conversation();
 		assertThat(conversation.facts()).as("flagged as urgent in the conversation: kind, severity, when")
-			.containsEntry("crisis_kind", "suicide").containsEntry("crisis_severity", "imminent")
-			.containsKey("crisis_at").doesNotContainValue(IMMINENT);
+			.containsEntry("crisis_kind", "suicide")
+			.containsEntry("crisis_severity", "imminent")
+			.containsKey("crisis_at")
+			.doesNotContainValue(IMMINENT);
 	}
 
 	@Test
@@ -206,7 +216,10 @@ class CrisisSeverityFlowTests {
 		return client;
 	}
 
-	/** A widget user in English, past the language question; {@code timeZone} as their browser reports it. */
+	/**
+	 * A widget user in English, past the language question; {@code timeZone} as their
+	 * browser reports it.
+	 */
 	private ChatClient widgetUser(String timeZone) {
 		ChatClient chat = ChatClient.connect(port);
 		open.add(chat);

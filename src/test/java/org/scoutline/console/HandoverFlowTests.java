@@ -31,8 +31,9 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The handover end to end, against the whole app and the real Redis: a widget user (a real WebSocket client of the
- * widget protocol) and scouts (logged in through the form, REST with CSRF, a real STOMP client).
+ * The handover end to end, against the whole app and the real Redis: a widget user (a
+ * real WebSocket client of the widget protocol) and scouts (logged in through the form,
+ * REST with CSRF, a real STOMP client).
  */
 @IntegrationTest
 @TestPropertySource(properties = { "scoutline.handover.grace=1s", "scoutline.handover.sweep=200ms",
@@ -59,7 +60,8 @@ class HandoverFlowTests {
 
 	@BeforeEach
 	void startClean() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class
+							// cleared the keys
 		List<String> stale = keys.all().stream().filter(k -> !k.contains(":acct")).toList();
 		if (!stale.isEmpty()) {
 			redis.delete(stale);
@@ -91,7 +93,9 @@ class HandoverFlowTests {
 		return chat;
 	}
 
-	/** @return the conversation id of the user just queued (the last in the queue) */
+	/**
+	 * @return the conversation id of the user just queued (the last in the queue)
+	 */
 	private String askForScout(ChatClient chat, ConsoleClient anyStaff) {
 		JsonNode queued = chat.command("scout").next("bot");
 		assertThat(texts(queued)).contains("queue");
@@ -110,7 +114,9 @@ class HandoverFlowTests {
 		throw new AssertionError("no matching frame");
 	}
 
-	/** @return the chat's events, once the broker has registered the subscription */
+	/**
+	 * @return the chat's events, once the broker has registered the subscription
+	 */
 	private BlockingQueue<JsonNode> watch(ConsoleClient scout, String username, String id) {
 		return subscriptions.subscribe(scout, username, "/topic/chat/" + id);
 	}
@@ -208,14 +214,16 @@ class HandoverFlowTests {
 		assertThat(offDuty.status()).isEqualTo(409);
 		assertThat(offDuty.json().path("error").asText()).isEqualTo("not_on_duty");
 		assertThat(sam.post("/console/api/chats/" + id + "/transfer", Map.of("to", "admin")).status())
-			.as("coordinators take no chats").isEqualTo(400);
+			.as("coordinators take no chats")
+			.isEqualTo(400);
 		assertThat(sam.post("/console/api/chats/" + id + "/transfer", Map.of("to", "sue")).status()).isEqualTo(200);
 		assertThat(texts(user.next("bot"))).contains("Sue is taking over");
 		assertThat(sam.get("/console/api/chats/" + id).status()).as("no longer Sam's").isEqualTo(403);
 		BlockingQueue<JsonNode> events = watch(sue, "sue", id);
 		sue.send("/app/chat/" + id + "/send", Map.of("text", "Hi, I'm Sue."));
 		assertThat(texts(user.next("bot"))).contains("Hi, I'm Sue.");
-		// the transfer's own event may still be on its way (Redis pub/sub): wait for the message
+		// the transfer's own event may still be on its way (Redis pub/sub): wait for the
+		// message
 		assertThat(ConsoleClient.next(events, e -> "message".equals(e.path("type").asText())).path("author").asText())
 			.isEqualTo("scout");
 	}
@@ -319,12 +327,24 @@ class HandoverFlowTests {
 			assertThat(admin.post("/console/api/accounts/zoe/enable", null).status()).isEqualTo(200);
 			assertThat(admin.post("/console/api/accounts/zoe/password", Map.of("password", "short")).status())
 				.isEqualTo(400);
-			assertThat(admin.post("/console/api/accounts/zoe/password", Map.of("password", "a-new-password-2"))
-				.status()).isEqualTo(200);
-			assertThat(admin.post("/console/api/accounts", Map.of("username", "zoe", "password", "whatever-long-1",
-					"alias", "Zoe", "role", "scout")).status()).as("taken").isEqualTo(409);
-			assertThat(admin.post("/console/api/accounts", Map.of("username", "X!", "password", "whatever-long-1",
-					"alias", "Zoe", "role", "scout")).status()).isEqualTo(400);
+			assertThat(
+					admin.post("/console/api/accounts/zoe/password", Map.of("password", "a-new-password-2")).status())
+				.isEqualTo(200);
+			assertThat(
+					admin
+						.post("/console/api/accounts",
+								Map.of("username", "zoe", "password", "whatever-long-1", "alias", "Zoe", "role",
+										"scout"))
+						.status())
+				.as("taken")
+				.isEqualTo(409);
+			assertThat(
+					admin
+						.post("/console/api/accounts",
+								Map.of("username", "X!", "password", "whatever-long-1", "alias", "Zoe", "role",
+										"scout"))
+						.status())
+				.isEqualTo(400);
 		}
 		try (ConsoleClient again = ConsoleClient.login(port, "zoe", "a-new-password-2")) {
 			assertThat(again.get("/console/api/queue").status()).isEqualTo(200);

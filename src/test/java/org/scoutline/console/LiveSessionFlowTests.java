@@ -39,10 +39,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The schedule drives the handover: outside sessions the bot says when scouts are next and offers a reminder and a
- * message for the scouts; a running session that cannot take the chat says why; the start, the stop of new chats
- * and the end reach the right users once; the session report counts what happened. The lifecycle moments are
- * published here directly (their once-only firing is {@code SessionLifecycleTests}' and {@code TwoInstancesTests}').
+ * The schedule drives the handover: outside sessions the bot says when scouts are next
+ * and offers a reminder and a message for the scouts; a running session that cannot take
+ * the chat says why; the start, the stop of new chats and the end reach the right users
+ * once; the session report counts what happened. The lifecycle moments are published here
+ * directly (their once-only firing is {@code SessionLifecycleTests}' and
+ * {@code TwoInstancesTests}').
  */
 @IntegrationTest
 class LiveSessionFlowTests {
@@ -92,7 +94,8 @@ class LiveSessionFlowTests {
 	@Test
 	void outsideSessionsTheBotSaysWhenScoutsAreNextAndOffersAReminder() {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("sam").build());
+		sessions
+			.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("sam").build());
 
 		ChatClient user = widgetUser();
 		JsonNode answer = user.command("scout").next("bot");
@@ -120,7 +123,8 @@ class LiveSessionFlowTests {
 		ChatClient first = widgetUser();
 		assertThat(texts(first.command("scout").next("bot"))).contains("no scout has joined yet");
 
-		ConsoleClient kim = login("kim").connect(); // checked in, but not on this session's roster
+		ConsoleClient kim = login("kim").connect(); // checked in, but not on this
+													// session's roster
 		assertThat(texts(widgetUser().command("scout").next("bot"))).contains("no scout has joined yet");
 
 		ConsoleClient sam = login("sam").connect();
@@ -151,7 +155,8 @@ class LiveSessionFlowTests {
 	@Test
 	void aMessageLeftForTheScoutsJoinsTheQueueWhenTheSessionOpens() {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
+		sessions
+			.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
 		ChatClient user = widgetUser();
 		user.command("scout").next("bot");
 		JsonNode ready = user.choice("leave_message").next("bot");
@@ -186,7 +191,8 @@ class LiveSessionFlowTests {
 	@Test
 	void aMessageCanBeTakenBackAndThenNeverReachesTheQueue() throws Exception {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
+		sessions
+			.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
 		ChatClient user = widgetUser();
 		user.command("scout").next("bot");
 		user.choice("leave_message").next("bot");
@@ -208,7 +214,8 @@ class LiveSessionFlowTests {
 	@Test
 	void reminderSubscribersGetExactlyOneMessageWhenTheSessionOpens() throws Exception {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
+		sessions
+			.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
 		ChatClient user = widgetUser();
 		user.command("scout").next("bot");
 		user.choice("remind_me").next("bot");
@@ -232,7 +239,8 @@ class LiveSessionFlowTests {
 
 	@Test
 	void whenNewChatsStopWaitingUsersAreToldHonestlyWhetherAScoutWillReachThem() {
-		// 20 minutes left, one scout taking 2 chats of 15 minutes: numbers 1 and 2 are reached, number 3 is not
+		// 20 minutes left, one scout taking 2 chats of 15 minutes: numbers 1 and 2 are
+		// reached, number 3 is not
 		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-60)
 			.endingMinutesFromNow(20)
 			.withScouts("sam")
@@ -250,7 +258,8 @@ class LiveSessionFlowTests {
 		assertThat(texts(users.get(0).next("bot"))).contains("a scout should reach you before the end");
 		assertThat(texts(users.get(1).next("bot"))).contains("number 2").contains("should reach you");
 		JsonNode third = users.get(2).next("bot");
-		assertThat(texts(third)).contains("To be honest").contains("may not get to you before it ends")
+		assertThat(texts(third)).contains("To be honest")
+			.contains("may not get to you before it ends")
 			.contains("day and night");
 		assertThat(choiceIds(third)).containsExactly("leave_queue");
 	}
@@ -258,7 +267,8 @@ class LiveSessionFlowTests {
 	@Test
 	void atTheEndUsersStillWaitingAreToldAndOfferedTheNextSessionWhileOpenChatsGoOn() throws Exception {
 		LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
-		sessions.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
+		sessions
+			.create(evening().startingAt(tomorrow + "T19:00").endingAt(tomorrow + "T21:00").withScouts("kim").build());
 		LiveSession live = sessions.create(aSession().startingMinutesFromNow(-60)
 			.endingMinutesFromNow(20)
 			.withScouts("sam")
@@ -319,7 +329,8 @@ class LiveSessionFlowTests {
 		assertThat(report.outcomes()).containsEntry("helped", 1L);
 		assertThat(report.medianWaitSeconds()).isNotNull().isBetween(0L, 60L);
 		assertThat(report.medianChatSeconds()).isNotNull().isBetween(0L, 60L);
-		assertThat(reports.between(Instant.now().minusSeconds(7200), Instant.now())).extracting(SessionReport::occurrence)
+		assertThat(reports.between(Instant.now().minusSeconds(7200), Instant.now()))
+			.extracting(SessionReport::occurrence)
 			.contains(current(live).key());
 		assertThat(keys.all().stream().filter(key -> key.contains("schedule:report")).toList())
 			.noneMatch(key -> key.contains(id));
@@ -327,7 +338,10 @@ class LiveSessionFlowTests {
 
 	// ---------- helpers ----------
 
-	/** "Evening with scouts" (Sextortion) on the web, the coordinator supervising, a queue of 20 */
+	/**
+	 * "Evening with scouts" (Sextortion) on the web, the coordinator supervising, a queue
+	 * of 20
+	 */
 	private static SessionDraftTestData.Builder evening() {
 		return aSession().titled("Evening with scouts")
 			.about("Sextortion")

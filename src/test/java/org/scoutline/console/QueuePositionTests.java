@@ -13,7 +13,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A waiting user hears when their place in the queue changes (the interval shortened from a minute). */
+/**
+ * A waiting user hears when their place in the queue changes (the interval shortened from
+ * a minute).
+ */
 @IntegrationTest
 @TestPropertySource(properties = { "scoutline.handover.sweep=100ms", "scoutline.handover.position-interval=500ms",
 		"scoutline.handover.heartbeat=200ms" })
@@ -37,7 +40,8 @@ class QueuePositionTests {
 	@Test
 	void theSecondInLineHearsTheyMovedUpWhenTheFirstLeaves() throws Exception {
 		accounts.run(null);
-		try (ConsoleClient sam = Staff.account(port, "sam", "scout").connect(); ChatClient first = waiting();
+		try (ConsoleClient sam = Staff.account(port, "sam", "scout").connect();
+				ChatClient first = waiting();
 				ChatClient second = waiting()) {
 			assertThat(second.drain(700)).as("nothing changed, nothing said").isEmpty();
 			first.choice("leave_queue").next("bot");

@@ -38,9 +38,10 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
- * The coordinators' "Live sessions" part of the console in a real browser: planning a session through the form
- * (with a refused entry shown by its field), editing and cancelling it, a scout on that session's roster making the
- * hotline reachable from the widget, and the report view with its chart and CSV download.
+ * The coordinators' "Live sessions" part of the console in a real browser: planning a
+ * session through the form (with a refused entry shown by its field), editing and
+ * cancelling it, a scout on that session's roster making the hotline reachable from the
+ * widget, and the report view with its chart and CSV download.
  */
 @IntegrationTest
 @RequiresChromium
@@ -73,9 +74,11 @@ class SessionConsoleBrowserTests {
 
 	@BeforeEach
 	void contexts() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class
+							// cleared the keys
 		sessions.all().forEach(session -> sessions.cancel(session.id()));
-		// accounts only: no live session is rostered for them here (the tests plan their own)
+		// accounts only: no live session is rostered for them here (the tests plan their
+		// own)
 		accounts.create("tess", Staff.PASSWORD, "Tess", Role.SCOUT);
 		accounts.create("vera", Staff.PASSWORD, "Vera", Role.SUPERVISOR);
 		coordinatorContext = context(1280, 1000);
@@ -83,7 +86,8 @@ class SessionConsoleBrowserTests {
 		userContext = context(390, 844);
 		console = coordinatorContext.newPage();
 		logIn(console, Staff.ADMIN, Staff.ADMIN_PASSWORD);
-		assertThat(console.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Live sessions"))).isVisible();
+		assertThat(console.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Live sessions")))
+			.isVisible();
 	}
 
 	@AfterEach
@@ -112,9 +116,10 @@ class SessionConsoleBrowserTests {
 	}
 
 	/**
-	 * The issue's browser test: a young person has the widget open while nothing is live; a coordinator plans a
-	 * session running now in the console, its rostered scout logs in, and the widget's live line switches to "Live
-	 * now" without a reload (pushed over the widget's socket every {@code scoutline.webchat.schedule-refresh}).
+	 * The issue's browser test: a young person has the widget open while nothing is live;
+	 * a coordinator plans a session running now in the console, its rostered scout logs
+	 * in, and the widget's live line switches to "Live now" without a reload (pushed over
+	 * the widget's socket every {@code scoutline.webchat.schedule-refresh}).
 	 */
 	@Test
 	void theWidgetSwitchesToLiveNowWhenACoordinatorPlansASessionAndItsScoutChecksIn() {
@@ -164,11 +169,13 @@ class SessionConsoleBrowserTests {
 		assertThat(list).containsText("until Wed 30 Jun 2027");
 		assertThat(list).containsText(Pattern.compile("Every week on [A-Za-z, ]*Tuesday[A-Za-z, ]* and "));
 
-		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel session Renamed evening")).click();
+		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel session Renamed evening"))
+			.click();
 		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("No, keep it")).click();
 		assertThat(list).containsText("Renamed evening");
 		assertThat(sessions.all()).hasSize(1);
-		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel session Renamed evening")).click();
+		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel session Renamed evening"))
+			.click();
 		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, cancel")).click();
 		assertThat(console.locator("#status")).containsText("Session cancelled");
 		assertThat(console.locator("#s-empty")).isVisible();
@@ -204,30 +211,42 @@ class SessionConsoleBrowserTests {
 			.containsText("Over <b>Evening</b>");
 		Locator table = console.locator("#r-table");
 		assertThat(table).containsText("<b>Evening</b> & \"friends\"");
-		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Show <b>Evening"))).click();
-		Locator chart = console.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(Pattern.compile("How .*Evening")));
+		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Show <b>Evening")))
+			.click();
+		Locator chart = console.getByRole(AriaRole.IMG,
+				new Page.GetByRoleOptions().setName(Pattern.compile("How .*Evening")));
 		assertThat(chart).isVisible();
 		assertThat(chart.locator("rect")).hasCount(7);
 		assertThat(console.locator("#r-times")).containsText("Median wait: 2 min");
 		assertThat(console.locator("#r-times")).containsText("9 in 10 waited at most: 10 min");
 		assertThat(console.locator("#r-times")).containsText("Median chat length: 12 min");
-		Locator numbers = console.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("The numbers in the chart"));
-		assertThat(numbers.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName("Reached a scout 3"))).hasCount(1);
-		assertThat(numbers.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName("Joined the queue 4"))).hasCount(1);
+		Locator numbers = console.getByRole(AriaRole.TABLE,
+				new Page.GetByRoleOptions().setName("The numbers in the chart"));
+		assertThat(numbers.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName("Reached a scout 3")))
+			.hasCount(1);
+		assertThat(numbers.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName("Joined the queue 4")))
+			.hasCount(1);
 		assertThat(numbers).containsText("Referred to crisis help (chat ended)");
-		assertThat(numbers.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName("Turned away 1"))).hasCount(1);
-		console.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-report")).setFullPage(true));
+		assertThat(numbers.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName("Turned away 1")))
+			.hasCount(1);
+		console
+			.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-report")).setFullPage(true));
 
 		Download download = console.waitForDownload(() -> console
-			.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download CSV").setExact(true)).click());
-		assertThat(download.suggestedFilename()).isEqualTo("scoutline-report-" + occurrence.start().toLocalDate() + ".csv");
+			.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download CSV").setExact(true))
+			.click());
+		assertThat(download.suggestedFilename())
+			.isEqualTo("scoutline-report-" + occurrence.start().toLocalDate() + ".csv");
 		List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(0)).startsWith("occurrence,title,start,end,escalations,");
 		assertThat(lines.get(1)).startsWith(occurrence.key() + ",\"<b>Evening</b> & \"\"friends\"\"\",");
 	}
 
-	/** Plans "Evening chat" from five minutes ago for two hours with tess, after one refused try (end before start). */
+	/**
+	 * Plans "Evening chat" from five minutes ago for two hours with tess, after one
+	 * refused try (end before start).
+	 */
 	private void planEveningChatThroughTheForm() {
 		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New session")).click();
 		assertThat(console.getByLabel("Time zone")).hasValue("Europe/Berlin");
@@ -254,7 +273,8 @@ class SessionConsoleBrowserTests {
 		assertThat(console.getByLabel("Ends")).hasAttribute("aria-invalid", "true");
 		assertThat(console.getByLabel("Title")).hasValue("Evening chat");
 		assertThat(console.getByLabel("Tess (tess)")).isChecked();
-		console.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-session-refused")).setFullPage(true));
+		console.screenshot(
+				new Page.ScreenshotOptions().setPath(Browser.screenshot("console-session-refused")).setFullPage(true));
 
 		console.getByLabel("Ends").fill(at(120).toString());
 		console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save session")).click();
@@ -265,17 +285,21 @@ class SessionConsoleBrowserTests {
 		assertThat(list).containsText("(Europe/Berlin)");
 		assertThat(list).containsText("Only once");
 		assertThat(list).containsText("Scouts: Tess (tess) · Supervisor: Vera (vera)");
-		console.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-sessions")).setFullPage(true));
+		console
+			.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-sessions")).setFullPage(true));
 	}
 
-	/** @return the local Berlin time (whole minutes) {@code minutes} from now */
+	/**
+	 * @return the local Berlin time (whole minutes) {@code minutes} from now
+	 */
 	private static LocalDateTime at(int minutes) {
 		return LocalDateTime.now(BERLIN).truncatedTo(ChronoUnit.MINUTES).plusMinutes(minutes);
 	}
 
 	private BrowserContext context(int width, int height) {
-		return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-			.setBaseURL("http://localhost:" + port).setViewportSize(width, height));
+		return browser
+			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+				.setViewportSize(width, height));
 	}
 
 	private static void logIn(Page page, String username, String password) {

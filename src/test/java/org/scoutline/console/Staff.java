@@ -16,8 +16,8 @@ final class Staff {
 	}
 
 	/**
-	 * Creates an account (if new), rosters it in a live session running now ({@link LiveNow#roster}) and returns a
-	 * logged-in client for it.
+	 * Creates an account (if new), rosters it in a live session running now
+	 * ({@link LiveNow#roster}) and returns a logged-in client for it.
 	 */
 	static ConsoleClient account(int port, String username, String role) {
 		LiveNow.roster(port, username, role);

@@ -46,9 +46,10 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Two instances of the app on one Redis (the test's own instance A, and B started here with the same key prefix):
- * a widget user on A chats with a scout on B, scouts on both race for one claim, and when B dies, A notices that
- * its scout vanished and returns the chat to the queue.
+ * Two instances of the app on one Redis (the test's own instance A, and B started here
+ * with the same key prefix): a widget user on A chats with a scout on B, scouts on both
+ * race for one claim, and when B dies, A notices that its scout vanished and returns the
+ * chat to the queue.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "scoutline.handover.grace=1s", "scoutline.handover.sweep=200ms",
@@ -116,7 +117,8 @@ class TwoInstancesTests {
 
 	@BeforeEach
 	void startClean() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null); // the bootstrap coordinator again, if an earlier class
+							// cleared the keys
 		List<String> stale = keys.all().stream().filter(k -> !k.contains(":acct")).toList();
 		if (!stale.isEmpty()) {
 			redis.delete(stale);
@@ -185,7 +187,8 @@ class TwoInstancesTests {
 			claimants.add(i % 2 == 0 ? ann : bob);
 		}
 		List<Integer> statuses = ConsoleClient.claimAtOnce(id, claimants);
-		// the winner's repeated claims answer 200 ("mine"); everyone else hears it is taken
+		// the winner's repeated claims answer 200 ("mine"); everyone else hears it is
+		// taken
 		String winner = ann.get("/console/api/chats").json().size() == 1 ? "ann" : "bob";
 		assertThat(bob.get("/console/api/chats").json().size() + ann.get("/console/api/chats").json().size())
 			.isEqualTo(1);
@@ -223,7 +226,8 @@ class TwoInstancesTests {
 		user.command("scout").next("bot");
 		assertThat(texts(user.choice("remind_me").next("bot"))).contains("I'll send you one message here");
 
-		// a session that began a minute ago: both instances' tickers see its start, one announces it
+		// a session that began a minute ago: both instances' tickers see its start, one
+		// announces it
 		sessions.create(aSession().startingMinutesFromNow(-1)
 			.endingMinutesFromNow(120)
 			.withScouts("admin")
@@ -234,18 +238,16 @@ class TwoInstancesTests {
 		assertThat(texts(reminder)).contains("A live session has just started");
 		for (int tick = 0; tick < 3; tick++) { // several more ticks on both instances
 			Instant mark = Instant.now();
-			await("a lifecycle tick on both instances")
-				.atMost(Duration.ofSeconds(10))
+			await("a lifecycle tick on both instances").atMost(Duration.ofSeconds(10))
 				.until(() -> tickedSince(instanceA, mark) && tickedSince(instanceB, mark));
 		}
 		assertThat(user.drain(300)).noneMatch(frame -> texts(frame).contains("has just started"));
-		assertThat(keys.all()).filteredOn(key -> key.contains("schedule:fired:") && key.endsWith(":OPENED"))
-			.hasSize(1);
+		assertThat(keys.all()).filteredOn(key -> key.contains("schedule:fired:") && key.endsWith(":OPENED")).hasSize(1);
 	}
 
 	/**
-	 * @return whether the lifecycle ticker of {@code instance} has completed a tick that started after {@code mark}
-	 * (the scheduler keeps each task's last outcome)
+	 * @return whether the lifecycle ticker of {@code instance} has completed a tick that
+	 * started after {@code mark} (the scheduler keeps each task's last outcome)
 	 */
 	private static boolean tickedSince(ApplicationContext instance, Instant mark) {
 		return instance.getBeansOfType(ScheduledTaskHolder.class)

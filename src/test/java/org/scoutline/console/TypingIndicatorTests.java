@@ -31,8 +31,9 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Typing indicators between a widget user and a scout, end to end against the real Redis: relayed over pub/sub,
- * never stored, refused for a chat that is not one's own, ignored while the bot has the conversation.
+ * Typing indicators between a widget user and a scout, end to end against the real Redis:
+ * relayed over pub/sub, never stored, refused for a chat that is not one's own, ignored
+ * while the bot has the conversation.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "scoutline.handover.grace=1s", "scoutline.handover.sweep=200ms",
@@ -85,7 +86,9 @@ class TypingIndicatorTests {
 		return client;
 	}
 
-	/** A widget user past the language question; {@code token[0]} receives their secret. */
+	/**
+	 * A widget user past the language question; {@code token[0]} receives their secret.
+	 */
 	private ChatClient widgetUser(String[] token) {
 		ChatClient chat = ChatClient.connect(port);
 		open.add(chat);
@@ -99,7 +102,9 @@ class TypingIndicatorTests {
 		return conversations.find(pseudonyms.of(Channel.WEB.name(), token), null).conversation().id();
 	}
 
-	/** @return the chat's id, claimed by {@code scout}; the join notice has been read */
+	/**
+	 * @return the chat's id, claimed by {@code scout}; the join notice has been read
+	 */
 	private String claimed(ChatClient user, ConsoleClient scout) {
 		assertThat(texts(user.command("scout").next("bot"))).contains("queue");
 		JsonNode queue = scout.get("/console/api/queue").json();
@@ -110,7 +115,9 @@ class TypingIndicatorTests {
 		return id;
 	}
 
-	/** @return the chat's events, once the broker has registered the subscription */
+	/**
+	 * @return the chat's events, once the broker has registered the subscription
+	 */
 	private BlockingQueue<JsonNode> watch(ConsoleClient scout, String username, String id) {
 		return subscriptions.subscribe(scout, username, "/topic/chat/" + id);
 	}
@@ -201,7 +208,8 @@ class TypingIndicatorTests {
 		if (late != null) {
 			seen.add(late);
 		}
-		// the queue event of the request itself may still arrive on a slow machine; a typing event must not
+		// the queue event of the request itself may still arrive on a slow machine; a
+		// typing event must not
 		assertThat(seen).as("nobody holds the chat yet").noneMatch(e -> "typing".equals(e.path("type").asText()));
 		assertThat(conversations.transcript(id, 500)).hasSize(waiting);
 	}

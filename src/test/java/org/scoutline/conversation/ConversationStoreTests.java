@@ -15,7 +15,10 @@ import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The store against the real Redis: round trips, expiry, optimistic saves, idempotency, erasure, encryption. */
+/**
+ * The store against the real Redis: round trips, expiry, optimistic saves, idempotency,
+ * erasure, encryption.
+ */
 @IntegrationTest
 class ConversationStoreTests {
 
@@ -39,8 +42,9 @@ class ConversationStoreTests {
 	void savesAndFindsAConversationWithItsTranscript() {
 		Conversation fresh = Conversation.start(Channel.TELEGRAM, "pseudo-1", "4242", "de", "situation",
 				Map.of("age", "13_15"), now);
-		assertThat(conversations.save(fresh, "m1", List.of(TranscriptEntry.fromUser(now, "hallo"),
-				TranscriptEntry.fromBot(now, Bubble.text("Hi!"))))).isEqualTo(SaveOutcome.SAVED);
+		assertThat(conversations.save(fresh, "m1",
+				List.of(TranscriptEntry.fromUser(now, "hallo"), TranscriptEntry.fromBot(now, Bubble.text("Hi!")))))
+			.isEqualTo(SaveOutcome.SAVED);
 		Conversations.Lookup lookup = conversations.find("pseudo-1", "m2");
 		assertThat(lookup.duplicate()).isFalse();
 		Conversation found = lookup.conversation();
@@ -59,9 +63,11 @@ class ConversationStoreTests {
 		conversations.save(fresh, null, List.of(TranscriptEntry.fromUser(now, "one")));
 		Conversation loaded = conversations.find("pseudo-2", null).conversation();
 		assertThat(conversations.save(loaded.withDialogue("en", "b", Map.of()), null,
-				List.of(TranscriptEntry.fromUser(now, "two")))).isEqualTo(SaveOutcome.SAVED);
+				List.of(TranscriptEntry.fromUser(now, "two"))))
+			.isEqualTo(SaveOutcome.SAVED);
 		assertThat(conversations.save(loaded.withDialogue("en", "c", Map.of()), null,
-				List.of(TranscriptEntry.fromUser(now, "stale")))).isEqualTo(SaveOutcome.CONFLICT);
+				List.of(TranscriptEntry.fromUser(now, "stale"))))
+			.isEqualTo(SaveOutcome.CONFLICT);
 		assertThat(conversations.find("pseudo-2", null).conversation().node()).isEqualTo("b");
 		assertThat(conversations.transcript(fresh.id(), 10)).extracting(TranscriptEntry::text)
 			.containsExactly("one", "two");

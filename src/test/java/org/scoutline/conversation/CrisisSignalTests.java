@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** What a conversation keeps of crisis messages: the most severe one and the latest, never the words. */
+/**
+ * What a conversation keeps of crisis messages: the most severe one and the latest, never
+ * the words.
+ */
 class CrisisSignalTests {
 
 	static final Instant T1 = Instant.ofEpochMilli(1_000);
@@ -31,12 +34,14 @@ class CrisisSignalTests {
 	@Test
 	void aRestartKeepsWhatWasOnRecordAndNothingIsInventedWhereNothingWas() {
 		Map<String, String> before = new CrisisSignal("suicide", "concern", T1).recordedIn(Map.of("country", "DE"));
-		assertThat(CrisisSignal.carried(before, Map.of())).containsAllEntriesOf(Map.of("crisis_kind", "suicide",
-				"crisis_severity", "concern", "crisis_at", "1000")).doesNotContainKey("country");
-		assertThat(CrisisSignal.carried(Map.of("country", "DE"), Map.of("age", "u13")))
-			.isEqualTo(Map.of("age", "u13"));
-		assertThat(CrisisSignal.worst(Map.of("crisis_kind", "suicide", "crisis_severity", "concern", "crisis_at",
-				"yesterday"))).as("a broken value is no signal").isEmpty();
+		assertThat(CrisisSignal.carried(before, Map.of()))
+			.containsAllEntriesOf(Map.of("crisis_kind", "suicide", "crisis_severity", "concern", "crisis_at", "1000"))
+			.doesNotContainKey("country");
+		assertThat(CrisisSignal.carried(Map.of("country", "DE"), Map.of("age", "u13"))).isEqualTo(Map.of("age", "u13"));
+		assertThat(CrisisSignal
+			.worst(Map.of("crisis_kind", "suicide", "crisis_severity", "concern", "crisis_at", "yesterday")))
+			.as("a broken value is no signal")
+			.isEmpty();
 	}
 
 }

@@ -59,12 +59,11 @@ class BotTurnsTests {
 	@Test
 	void anUnknownCommandGetsHelpAndMediaIsRefusedInTheChannelsWords() {
 		Conversation conversation = aConversation().speaking("en").build();
-		BotTurn.Answered unknown = answered(bot.take(conversation, command(Command.UNKNOWN), Screening.NONE, "p",
-				NOW));
+		BotTurn.Answered unknown = answered(bot.take(conversation, command(Command.UNKNOWN), Screening.NONE, "p", NOW));
 		assertThat(unknown.turn().shown().get(0).text())
 			.isEqualTo(ShippedTriage.TEXTS.get("en", "system.unknown_command"));
-		BotTurn.Answered photo = answered(bot.take(conversation.inMode(conversation.mode()), media(Channel.TELEGRAM),
-				Screening.NONE, "p", NOW));
+		BotTurn.Answered photo = answered(
+				bot.take(conversation.inMode(conversation.mode()), media(Channel.TELEGRAM), Screening.NONE, "p", NOW));
 		assertThat(photo.turn().shown()).extracting(Bubble::text)
 			.containsExactly(ShippedTriage.TEXTS.get("en", "system.media_telegram"));
 		assertThat(photo.turn().transcript()).extracting(TranscriptEntry::text).contains(TranscriptEntry.MEDIA_REMOVED);
@@ -76,8 +75,8 @@ class BotTurnsTests {
 			.with("crisis_severity", "concern")
 			.with("crisis_at", "1")
 			.build();
-		BotTurn.Answered restarted = answered(bot.take(conversation, command(Command.RESTART), Screening.NONE, "p",
-				NOW));
+		BotTurn.Answered restarted = answered(
+				bot.take(conversation, command(Command.RESTART), Screening.NONE, "p", NOW));
 		assertThat(restarted.turn().conversation().facts()).containsEntry("crisis_kind", "suicide");
 	}
 

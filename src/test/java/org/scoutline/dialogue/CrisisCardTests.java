@@ -14,9 +14,10 @@ import org.scoutline.directory.ShippedDirectory;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The crisis card with the shipped script, texts and directory: the right country's lines before the country is
- * known (a guess named as that country's, with a one-tap change), the country asked first when there is no guess,
- * the chosen country always winning, and the emergency sentence for imminent danger.
+ * The crisis card with the shipped script, texts and directory: the right country's lines
+ * before the country is known (a guess named as that country's, with a one-tap change),
+ * the country asked first when there is no guess, the chosen country always winning, and
+ * the emergency sentence for imminent danger.
  */
 class CrisisCardTests {
 
@@ -40,10 +41,16 @@ class CrisisCardTests {
 		TriageTurn crisis = triage.crisis(atSituation("de", "DE"));
 		Bubble card = crisis.bubbles().get(0);
 		assertThat(card.kind()).isEqualTo(Bubble.Kind.CRISIS);
-		assertThat(card.text()).contains("112").contains("In Deutschland:").contains("TelefonSeelsorge")
-			.contains("0800 111 0 111").contains("116 111").contains("krisenchat");
-		assertThat(card.text()).as("no other country's lines").doesNotContain("Rat auf Draht")
-			.doesNotContain("Pro Juventute").doesNotContain("911");
+		assertThat(card.text()).contains("112")
+			.contains("In Deutschland:")
+			.contains("TelefonSeelsorge")
+			.contains("0800 111 0 111")
+			.contains("116 111")
+			.contains("krisenchat");
+		assertThat(card.text()).as("no other country's lines")
+			.doesNotContain("Rat auf Draht")
+			.doesNotContain("Pro Juventute")
+			.doesNotContain("911");
 		assertThat(crisis.state().node()).as("then the risk screen").isEqualTo("risk_thoughts");
 		assertThat(crisis.choices()).extracting(Choice::id).contains("yes", "no", Triage.CHANGE_COUNTRY);
 		assertThat(label(crisis, Triage.CHANGE_COUNTRY)).isEqualTo("Nicht in Deutschland?");
@@ -55,7 +62,8 @@ class CrisisCardTests {
 		assertThat(label(triage.crisis(atSituation("de", "CH")), Triage.CHANGE_COUNTRY))
 			.isEqualTo("Nicht in der Schweiz?");
 		assertThat(triage.crisis(atSituation("en", "US")).bubbles().get(0).text()).contains("911")
-			.contains("In the US:").contains("988");
+			.contains("In the US:")
+			.contains("988");
 	}
 
 	@Test
@@ -72,9 +80,11 @@ class CrisisCardTests {
 		assertThat(card.text()).contains("In der Schweiz:").contains("143").doesNotContain("TelefonSeelsorge");
 		assertThat(swiss.state().node()).as("back at the question of the risk screen").isEqualTo("risk_thoughts");
 		assertThat(text(swiss)).contains(texts.get("de", "risk.thoughts.ask"));
-		assertThat(swiss.state().facts()).containsEntry("country", "CH").containsEntry("resume_to", "situation")
+		assertThat(swiss.state().facts()).containsEntry("country", "CH")
+			.containsEntry("resume_to", "situation")
 			.doesNotContainKey("after_country");
-		assertThat(swiss.choices()).extracting(Choice::id).as("a chosen country needs no change")
+		assertThat(swiss.choices()).extracting(Choice::id)
+			.as("a chosen country needs no change")
 			.doesNotContain(Triage.CHANGE_COUNTRY);
 
 		TriageTurn resumed = triage.answer(triage.answer(swiss.state(), "no", null).state(), "no", null);
@@ -92,33 +102,41 @@ class CrisisCardTests {
 		assertThat(text).contains("112").contains("911").contains("999").contains("000");
 		assertThat(text.indexOf("911")).as("the emergency numbers above the question")
 			.isLessThan(text.indexOf("In welchem Land lebst du?"));
-		assertThat(text).as("no country's lines shown as if they were local").doesNotContain("TelefonSeelsorge")
-			.doesNotContain("Rat auf Draht").doesNotContain("Samaritans");
+		assertThat(text).as("no country's lines shown as if they were local")
+			.doesNotContain("TelefonSeelsorge")
+			.doesNotContain("Rat auf Draht")
+			.doesNotContain("Samaritans");
 		assertThat(crisis.state().node()).isEqualTo("country");
 		assertThat(crisis.choices()).extracting(Choice::id).contains("de", "at", "ch", "gb", "us", "int");
 
 		TriageTurn austria = triage.answer(crisis.state(), "at", null);
-		assertThat(austria.bubbles().get(0).text()).contains("In Österreich:").contains("Rat auf Draht")
+		assertThat(austria.bubbles().get(0).text()).contains("In Österreich:")
+			.contains("Rat auf Draht")
 			.contains("142");
-		assertThat(austria.state().node()).as("then the crisis path, as it would have gone")
-			.isEqualTo("risk_thoughts");
+		assertThat(austria.state().node()).as("then the crisis path, as it would have gone").isEqualTo("risk_thoughts");
 		assertThat(text(austria)).contains(texts.get("de", "risk.intro"));
-		assertThat(austria.state().facts()).containsEntry("country", "AT").containsEntry("resume_to", "situation")
-			.doesNotContainKey("after_country").doesNotContainKey("crisis_after_country");
+		assertThat(austria.state().facts()).containsEntry("country", "AT")
+			.containsEntry("resume_to", "situation")
+			.doesNotContainKey("after_country")
+			.doesNotContainKey("crisis_after_country");
 	}
 
 	@Test
 	void aCountryTheUserChoseAlwaysWinsOverTheGuess() {
 		TriageState chosen = new TriageState("situation", Map.of("country", "AT"), "de", "DE");
 		TriageTurn crisis = triage.crisis(chosen);
-		assertThat(crisis.bubbles().get(0).text()).contains("In Österreich:").contains("Rat auf Draht")
+		assertThat(crisis.bubbles().get(0).text()).contains("In Österreich:")
+			.contains("Rat auf Draht")
 			.doesNotContain("TelefonSeelsorge");
 		assertThat(crisis.choices()).extracting(Choice::id).doesNotContain(Triage.CHANGE_COUNTRY);
 
 		TriageState elsewhere = new TriageState("situation", Map.of("country", "INT"), "en", "DE");
 		String card = triage.crisisCard(elsewhere).text();
 		assertThat(card).as("another country: the lines that work across countries, never Germany's")
-			.contains("In many countries:").contains("116 111").contains("911").doesNotContain("TelefonSeelsorge");
+			.contains("In many countries:")
+			.contains("116 111")
+			.contains("911")
+			.doesNotContain("TelefonSeelsorge");
 	}
 
 	@Test
@@ -136,7 +154,9 @@ class CrisisCardTests {
 		assertThat(german.text()).isEqualTo("Bitte ruf jetzt sofort den Notruf an: 112.");
 		assertThat(triage.emergency(atSituation("en", "GB")).text()).contains("999");
 		assertThat(triage.emergency(new TriageState("situation", Map.of("country", "US"), "en", "DE")).text())
-			.as("the chosen country's number").contains("911").doesNotContain("112");
+			.as("the chosen country's number")
+			.contains("911")
+			.doesNotContain("112");
 		assertThat(triage.emergency(atSituation("en", null)).text()).contains("112").contains("911").contains("000");
 	}
 
@@ -144,7 +164,8 @@ class CrisisCardTests {
 	void wordsThatSayTheLinesAreThereCarryThem() {
 		TriageState guessed = atSituation("de", "DE");
 		assertThat(triage.crisisLines(guessed)).startsWith("In Deutschland:").contains("TelefonSeelsorge");
-		assertThat(triage.crisisLines(atSituation("de", null))).startsWith("In vielen Ländern:").contains("Notruf:")
+		assertThat(triage.crisisLines(atSituation("de", null))).startsWith("In vielen Ländern:")
+			.contains("Notruf:")
 			.contains("116 111");
 		TriageTurn low = walk(guessed, "a", "yes", "no");
 		assertThat(low.state().facts()).containsEntry("risk", "low");
@@ -154,10 +175,14 @@ class CrisisCardTests {
 		assertThat(low.choices()).extracting(Choice::id).contains(Triage.CHANGE_COUNTRY);
 		for (String locale : texts.locales()) {
 			// (plan steps may point at the resources of the steps below them)
-			texts.all(locale).entrySet().stream().filter(e -> !e.getKey().startsWith("plan."))
+			texts.all(locale)
+				.entrySet()
+				.stream()
+				.filter(e -> !e.getKey().startsWith("plan."))
 				.forEach(e -> assertThat(e.getValue().toLowerCase())
 					.as(locale + ": " + e.getKey() + " points at lines it does not list")
-					.doesNotContain("stellen unten").doesNotContain("lines below"));
+					.doesNotContain("stellen unten")
+					.doesNotContain("lines below"));
 		}
 	}
 

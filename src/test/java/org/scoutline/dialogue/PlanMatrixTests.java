@@ -21,11 +21,13 @@ import org.scoutline.directory.Resource;
 import org.scoutline.directory.ShippedDirectory;
 
 /**
- * The action plan over the whole matrix: every situation (and every helper role and what happens to the person
- * helped) × age band × age in the picture × country of the directory × locale, each with a calm and a heavy set
- * of answers (paid, online, threatened with a fake, something sent, danger, thoughts of self-harm) and every
- * platform in turn. For each plan: the length budget, the route rule for the hash tools, no adult-only or
- * parents-only line for the wrong person, every string in the user's language, and what messengers can carry.
+ * The action plan over the whole matrix: every situation (and every helper role and what
+ * happens to the person helped) × age band × age in the picture × country of the
+ * directory × locale, each with a calm and a heavy set of answers (paid, online,
+ * threatened with a fake, something sent, danger, thoughts of self-harm) and every
+ * platform in turn. For each plan: the length budget, the route rule for the hash tools,
+ * no adult-only or parents-only line for the wrong person, every string in the user's
+ * language, and what messengers can carry.
  */
 class PlanMatrixTests {
 
@@ -35,7 +37,10 @@ class PlanMatrixTests {
 
 	static final int MAX_SECTIONS = 5;
 
-	/** WhatsApp: a list has at most 10 rows; a row title at most 24 characters; Telegram and WhatsApp: 4,096 */
+	/**
+	 * WhatsApp: a list has at most 10 rows; a row title at most 24 characters; Telegram
+	 * and WhatsApp: 4,096
+	 */
 	static final int MAX_CHOICES = 10;
 
 	static final int MAX_LABEL = 20;
@@ -55,14 +60,20 @@ class PlanMatrixTests {
 
 	static final List<String> HELPED = List.of("A", "B", "C", "D", "unsure");
 
-	/** German words that must never appear in an English plan (outside the names of services) */
-	static final Pattern GERMAN = Pattern.compile(
-			"\\b(und|der|die|das|bei|für|nicht|oder|mit|jeder|deines|deine|Polizei|Anzeige|Wache|Uhr|Meldestelle|"
-					+ "Beratung|Hilfe|Telefon|rund um die Uhr|Kinder|Jugend\\w*|Eltern|melden|Löschen)\\b");
+	/**
+	 * German words that must never appear in an English plan (outside the names of
+	 * services)
+	 */
+	static final Pattern GERMAN = Pattern
+		.compile("\\b(und|der|die|das|bei|für|nicht|oder|mit|jeder|deines|deine|Polizei|Anzeige|Wache|Uhr|Meldestelle|"
+				+ "Beratung|Hilfe|Telefon|rund um die Uhr|Kinder|Jugend\\w*|Eltern|melden|Löschen)\\b");
 
-	/** English words that must never appear in a German plan (outside the names of services) */
-	static final Pattern ENGLISH = Pattern.compile(
-			"\\b(the|and|for|your|you|report|phone|police|helpline|online report|anonymous|any time|then)\\b");
+	/**
+	 * English words that must never appear in a German plan (outside the names of
+	 * services)
+	 */
+	static final Pattern ENGLISH = Pattern
+		.compile("\\b(the|and|for|your|you|report|phone|police|helpline|online report|anonymous|any time|then)\\b");
 
 	static List<String> platformChoices;
 
@@ -71,7 +82,10 @@ class PlanMatrixTests {
 
 	@BeforeAll
 	static void readPlatformChoices() {
-		platformChoices = ScriptLoader.load(TriageJourneyTests.settings.script()).state("platform").choices().stream()
+		platformChoices = ScriptLoader.load(TriageJourneyTests.settings.script())
+			.state("platform")
+			.choices()
+			.stream()
 			.map(TriageScript.ChoiceDef::id)
 			.toList();
 	}
@@ -109,8 +123,8 @@ class PlanMatrixTests {
 				}
 				boolean englishSpeaking = Set.of("GB", "IE", "US", "CA", "AU", "INT").contains(country);
 				if (!englishSpeaking && resource.names().isEmpty()) {
-					assertThat(resource.about()).as(resource.id()
-							+ ": a name with no English version needs an English description (about.en)")
+					assertThat(resource.about())
+						.as(resource.id() + ": a name with no English version needs an English description (about.en)")
 						.containsKey("en");
 				}
 			}
@@ -138,7 +152,8 @@ class PlanMatrixTests {
 				assertThat(words(List.of(after))).as(c.name() + ": " + after).isLessThanOrEqualTo(MAX_WORDS);
 			}
 			if ("yes".equals(c.state().facts().get("risk_thoughts"))) {
-				assertThat(first.after()).as(c.name() + ": the check-in names lines open day and night").singleElement()
+				assertThat(first.after()).as(c.name() + ": the check-in names lines open day and night")
+					.singleElement()
 					.satisfies(checkin -> assertThat(checkin).contains("\n• "));
 			}
 			List<ActionPlan.Section> sections = plan.sections(c.state());
@@ -181,7 +196,8 @@ class PlanMatrixTests {
 				}
 			}
 			else {
-				all.lines().filter(line -> line.contains("Take It Down") || line.contains("StopNCII"))
+				all.lines()
+					.filter(line -> line.contains("Take It Down") || line.contains("StopNCII"))
 					.forEach(line -> assertThat(line).as(c.name() + ": the age in the picture decides").contains("18"));
 			}
 		});
@@ -198,7 +214,8 @@ class PlanMatrixTests {
 			for (Resource resource : resourcesOf(c.state().country())) {
 				String listed = "• " + resource.nameIn(c.state().locale());
 				if (mayBeMinor && resource.adultsOnly()) {
-					assertThat(all).as(c.name() + " (age " + age + "): adults-only " + resource.id()).doesNotContain(listed);
+					assertThat(all).as(c.name() + " (age " + age + "): adults-only " + resource.id())
+						.doesNotContain(listed);
 				}
 				if (!parent && resource.audience() == Resource.Audience.PARENTS) {
 					assertThat(all).as(c.name() + ": parents' line " + resource.id()).doesNotContain(listed);
@@ -212,12 +229,15 @@ class PlanMatrixTests {
 		forEveryCase(c -> {
 			String all = everything(c.state());
 			List<String> names = new ArrayList<>(resourcesOf(c.state().country()).stream()
-				.map(resource -> resource.nameIn(c.state().locale())).toList());
+				.map(resource -> resource.nameIn(c.state().locale()))
+				.toList());
 			names.sort(java.util.Comparator.comparing(String::length).reversed());
 			for (String name : names) {
 				all = all.replace(name, "NAME");
 			}
-			all = all.replaceAll("https?://\\S+", "URL").replace("Take It Down", "NAME").replace("No Escape Room", "NAME");
+			all = all.replaceAll("https?://\\S+", "URL")
+				.replace("Take It Down", "NAME")
+				.replace("No Escape Room", "NAME");
 			if (c.state().locale().equals("en")) {
 				assertThat(GERMAN.matcher(all).results().map(r -> r.group()).toList()).as(c.name() + ":\n" + all)
 					.isEmpty();
@@ -247,7 +267,10 @@ class PlanMatrixTests {
 		});
 	}
 
-	/** @return every text a plan shows: first screen, what follows it, every section, the plain text */
+	/**
+	 * @return every text a plan shows: first screen, what follows it, every section, the
+	 * plain text
+	 */
 	private static String everything(TriageState state) {
 		ActionPlan.FirstScreen first = plan.firstScreen(state);
 		List<String> all = new ArrayList<>(first.texts());
@@ -263,7 +286,10 @@ class PlanMatrixTests {
 		return all;
 	}
 
-	/** @return the words: runs of letters or digits between spaces (a bullet or a dash is no word) */
+	/**
+	 * @return the words: runs of letters or digits between spaces (a bullet or a dash is
+	 * no word)
+	 */
 	static int words(List<String> texts) {
 		int words = 0;
 		for (String text : texts) {
@@ -309,8 +335,9 @@ class PlanMatrixTests {
 
 	private static List<Map<String, String>> situations() {
 		List<Map<String, String>> all = new ArrayList<>();
-		Stream.of("A", "B", "C", "D", "F", "unsure").forEach(s -> all.add(
-				s.equals("A") ? Map.of(Facts.SITUATION, s, "extortion", "yes") : Map.of(Facts.SITUATION, s)));
+		Stream.of("A", "B", "C", "D", "F", "unsure")
+			.forEach(s -> all
+				.add(s.equals("A") ? Map.of(Facts.SITUATION, s, "extortion", "yes") : Map.of(Facts.SITUATION, s)));
 		for (String role : List.of("friend", "parent", "teacher", "other")) {
 			for (String helped : HELPED) {
 				all.add(Map.of(Facts.SITUATION, "E", Facts.HELPER_ROLE, role, "helper_situation", helped));
@@ -319,7 +346,10 @@ class PlanMatrixTests {
 		return all;
 	}
 
-	/** @return the answers to "under 18 in the picture?" the triage can record for this person */
+	/**
+	 * @return the answers to "under 18 in the picture?" the triage can record for this
+	 * person
+	 */
 	private static List<String> imageAges(String situation, String age) {
 		boolean minor = Set.of("u13", "13_15", "16_17").contains(age);
 		if (minor || situation.equals("F")) {

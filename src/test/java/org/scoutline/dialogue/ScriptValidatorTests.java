@@ -25,15 +25,15 @@ class ScriptValidatorTests {
 	@Test
 	void refusesAnUnreachableState() throws Exception {
 		String script = mini().replace("      - {to: two, when: \"answer == 'yes'\"}\n", "");
-		assertThat(problems(script)).anySatisfy(p -> assertThat(p)
-			.isEqualTo("test.yml: states.two: unreachable: no path leads here from 'one'"));
+		assertThat(problems(script)).anySatisfy(
+				p -> assertThat(p).isEqualTo("test.yml: states.two: unreachable: no path leads here from 'one'"));
 	}
 
 	@Test
 	void refusesADeadEnd() throws Exception {
 		String script = mini().replace("      - {to: done}\n  done:", "      - {to: two}\n  done:");
-		assertThat(problems(script)).anySatisfy(
-				p -> assertThat(p).isEqualTo("test.yml: states.two: dead end: no path leads from here to an action plan"));
+		assertThat(problems(script)).anySatisfy(p -> assertThat(p)
+			.isEqualTo("test.yml: states.two: dead end: no path leads from here to an action plan"));
 	}
 
 	@Test
@@ -46,11 +46,10 @@ class ScriptValidatorTests {
 
 	@Test
 	void refusesAGuardThatDoesNotParseOrDoesTooMuch() throws Exception {
-		assertThat(problems(mini().replace("answer == 'yes'", "answer == ")))
-			.anySatisfy(p -> assertThat(p).startsWith("test.yml: states.one.next[0].when: guard 'answer == ' does not parse"));
-		assertThat(problems(mini().replace("answer == 'yes'", "T(java.lang.Runtime).getRuntime() != null")))
-			.anySatisfy(p -> assertThat(p).startsWith("test.yml: states.one.next[0].when: guard")
-				.contains("only fact names"));
+		assertThat(problems(mini().replace("answer == 'yes'", "answer == "))).anySatisfy(
+				p -> assertThat(p).startsWith("test.yml: states.one.next[0].when: guard 'answer == ' does not parse"));
+		assertThat(problems(mini().replace("answer == 'yes'", "T(java.lang.Runtime).getRuntime() != null"))).anySatisfy(
+				p -> assertThat(p).startsWith("test.yml: states.one.next[0].when: guard").contains("only fact names"));
 	}
 
 	@Test
@@ -64,8 +63,10 @@ class ScriptValidatorTests {
 	void refusesAnUnknownTargetAndAGuardedLastEntry() throws Exception {
 		assertThat(problems(mini().replace("{to: two,", "{to: twoo,")))
 			.contains("test.yml: states.one.next[0].to: unknown state 'twoo'");
-		assertThat(problems(mini().replace("      - {to: done}\n  two:", "      - {to: done, when: \"answer == 'no'\"}\n  two:")))
-			.contains("test.yml: states.one.next[1].when: the last entry must have no 'when', or the conversation can get stuck here");
+		assertThat(problems(
+				mini().replace("      - {to: done}\n  two:", "      - {to: done, when: \"answer == 'no'\"}\n  two:")))
+			.contains(
+					"test.yml: states.one.next[1].when: the last entry must have no 'when', or the conversation can get stuck here");
 	}
 
 	@Test
@@ -73,7 +74,8 @@ class ScriptValidatorTests {
 		assertThat(problems(mini().replace("{id: no,", "{id: yes,")))
 			.contains("test.yml: states.one.choices[1].id: duplicate choice id 'yes'");
 		assertThat(problems(mini().replace("{id: yes, label: q.yes}", "{id: yes, label: q.yes, command: dance}")))
-			.anySatisfy(p -> assertThat(p).startsWith("test.yml: states.two.choices[0].command: unknown command 'dance'"));
+			.anySatisfy(
+					p -> assertThat(p).startsWith("test.yml: states.two.choices[0].command: unknown command 'dance'"));
 	}
 
 	@Test

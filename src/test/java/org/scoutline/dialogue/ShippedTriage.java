@@ -6,7 +6,10 @@ import org.scoutline.directory.ShippedDirectory;
 import org.scoutline.safety.ShippedLexicon;
 import org.springframework.core.io.ClassPathResource;
 
-/** The shipped triage (script, texts in de and en, directory), built without Spring, for plain unit tests. */
+/**
+ * The shipped triage (script, texts in de and en, directory), built without Spring, for
+ * plain unit tests.
+ */
 public final class ShippedTriage {
 
 	public static final Texts TEXTS = new Texts(new DialogueSettings(new ClassPathResource("config/triage.yml"),

@@ -15,15 +15,16 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StreamUtils;
 
-/** The application refuses to start with a broken triage script, and says where and why. */
+/**
+ * The application refuses to start with a broken triage script, and says where and why.
+ */
 class StartupValidationTests {
 
 	@Test
 	void aBrokenScriptStopsTheStartWithFilePlaceAndReason(@TempDir Path dir) throws Exception {
 		String shipped = StreamUtils.copyToString(new ClassPathResource("config/triage.yml").getInputStream(),
 				StandardCharsets.UTF_8);
-		String broken = shipped
-			.replaceFirst("- to: helper_role", "- to: nowhere")
+		String broken = shipped.replaceFirst("- to: helper_role", "- to: nowhere")
 			.replaceFirst("\nstates:\n", "\nstates:\n  lost:\n    ask: missing.key\n    choices:\n"
 					+ "      - {id: x, label: choice.unsure}\n    next:\n      - to: plan\n");
 		Path script = dir.resolve("broken.yml");

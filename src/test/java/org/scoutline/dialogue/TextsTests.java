@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
-/** Every text the bot says, checked against the banned phrasing of content.md §4 and the wording rules of §5. */
+/**
+ * Every text the bot says, checked against the banned phrasing of content.md §4 and the
+ * wording rules of §5.
+ */
 class TextsTests {
 
 	static final Texts texts = new Texts(new DialogueSettings(new ClassPathResource("config/triage.yml"),
@@ -23,7 +26,8 @@ class TextsTests {
 			"rachepornos", "racheporno", "kinderporno", "selbstmord begangen", "hack back", "zurückhacken");
 
 	/** §4 rule 8: deleting the account may only ever be advised against. */
-	static final Pattern DELETE_ACCOUNT = Pattern.compile("(delete|lösch\\w*)\\s+(your|deinen|dein)\\s+(account|konto)");
+	static final Pattern DELETE_ACCOUNT = Pattern
+		.compile("(delete|lösch\\w*)\\s+(your|deinen|dein)\\s+(account|konto)");
 
 	static final Pattern NEGATED = Pattern.compile("(don't|do not|never|nicht|weder|kein\\w*)\\W+$");
 

@@ -14,7 +14,10 @@ import org.scoutline.conversation.Choice;
 import org.scoutline.directory.ShippedDirectory;
 import org.springframework.core.io.ClassPathResource;
 
-/** Journeys through the shipped script and the real state machine, one per situation and age route. */
+/**
+ * Journeys through the shipped script and the real state machine, one per situation and
+ * age route.
+ */
 class TriageJourneyTests {
 
 	static final DialogueSettings settings = new DialogueSettings(new ClassPathResource("config/triage.yml"),
@@ -40,8 +43,10 @@ class TriageJourneyTests {
 		assertThat(section(plan, "Löschen")).contains("• Take It Down");
 		assertThat(section(plan, "Polizei")).contains("110");
 		assertThat(section(plan, "Mit Eltern reden")).contains("116 111");
-		assertThat(planText(plan)).doesNotContain("StopNCII").doesNotContain("Elterntelefon")
-			.doesNotContain("Gewalt gegen Frauen").doesNotContain("HateAid");
+		assertThat(planText(plan)).doesNotContain("StopNCII")
+			.doesNotContain("Elterntelefon")
+			.doesNotContain("Gewalt gegen Frauen")
+			.doesNotContain("HateAid");
 		assertThat(plan.choices()).extracting(Choice::id)
 			.startsWith("plan_removal", "plan_police", "plan_parents", "plan_text")
 			.contains("again", "scout", "restart", "delete");
@@ -58,11 +63,18 @@ class TriageJourneyTests {
 		});
 		assertThat(removal.choices()).isEqualTo(plan.choices());
 		assertThat(triage.answer(plan.state(), null, "already paid?").bubbles().get(0).text())
-			.startsWith("Already paid?").contains("gift-card codes");
+			.startsWith("Already paid?")
+			.contains("gift-card codes");
 		String text = triage.answer(plan.state(), "plan_text", null).bubbles().get(0).text();
-		assertThat(text).startsWith("Your plan from Scoutline").contains("1. Don't pay again").contains("5. Tell")
-			.contains("How removal works").contains("The police").contains("CEOP").contains("Already paid?")
-			.doesNotContain("plan_").doesNotContain("16_17");
+		assertThat(text).startsWith("Your plan from Scoutline")
+			.contains("1. Don't pay again")
+			.contains("5. Tell")
+			.contains("How removal works")
+			.contains("The police")
+			.contains("CEOP")
+			.contains("Already paid?")
+			.doesNotContain("plan_")
+			.doesNotContain("16_17");
 	}
 
 	@Test
@@ -70,7 +82,9 @@ class TriageJourneyTests {
 		TriageTurn plan = walk("en", "en", "c", "no", "no", "18_25", "adult", "instagram", "links", "no", "de");
 		assertThat(plan.state().node()).isEqualTo("plan");
 		String removal = section(plan, "How removal works");
-		assertThat(removal).contains("StopNCII").doesNotContain("Take It Down").contains("HateAid")
+		assertThat(removal).contains("StopNCII")
+			.doesNotContain("Take It Down")
+			.contains("HateAid")
 			.contains("deepfakes");
 		assertThat(texts(plan, Bubble.Kind.PLAN).get(1)).startsWith("If you want to press charges");
 	}
@@ -205,7 +219,8 @@ class TriageJourneyTests {
 			turn.bubbles().forEach(b -> planTexts.add(b.text()));
 		}
 		Set<String> passThrough = Set.of("risk_imminent", "risk_high", "risk_low", "danger_alert", "a_paid_yes");
-		Set<String> expected = new HashSet<>(triage.flowAsMermaid().lines()
+		Set<String> expected = new HashSet<>(triage.flowAsMermaid()
+			.lines()
 			.filter(l -> l.matches("  s_[a-z0-9_]+\\[.*"))
 			.map(l -> l.substring(4, l.indexOf('[')))
 			.collect(Collectors.toSet()));
@@ -248,9 +263,13 @@ class TriageJourneyTests {
 		return turn.bubbles().stream().filter(b -> b.kind() == kind).map(Bubble::text).toList();
 	}
 
-	/** @return the text of the plan's section with this title (its first line) */
+	/**
+	 * @return the text of the plan's section with this title (its first line)
+	 */
 	private static String section(TriageTurn turn, String title) {
-		return texts(turn, Bubble.Kind.SECTION).stream().filter(t -> t.startsWith(title)).findFirst()
+		return texts(turn, Bubble.Kind.SECTION).stream()
+			.filter(t -> t.startsWith(title))
+			.findFirst()
 			.orElseThrow(() -> new AssertionError("no section '" + title + "' in " + texts(turn, Bubble.Kind.SECTION)));
 	}
 

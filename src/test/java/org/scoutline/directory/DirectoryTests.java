@@ -37,8 +37,8 @@ class DirectoryTests {
 	@Test
 	void linesWithAnAgeLimitAreOnlyOfferedToThatAge() {
 		Resource.AgeRange adult = new Resource.AgeRange(18, 25);
-		List<Resource> forAdults = directory.find("GB", EnumSet.of(Resource.Kind.COUNSELLING, Resource.Kind.HOTLINE,
-				Resource.Kind.HASH), adult, false, 20);
+		List<Resource> forAdults = directory.find("GB",
+				EnumSet.of(Resource.Kind.COUNSELLING, Resource.Kind.HOTLINE, Resource.Kind.HASH), adult, false, 20);
 		assertThat(forAdults).allMatch(r -> r.ages() == null || r.ages().overlaps(adult));
 		assertThat(names(forAdults)).noneMatch(n -> n.contains("Report Remove"));
 	}
@@ -60,13 +60,17 @@ class DirectoryTests {
 	void aParentsLineIsOfferedToParentsOnlyAndThemFirst() {
 		Resource.AgeRange teen = new Resource.AgeRange(13, 15);
 		Set<Resource.Kind> counselling = EnumSet.of(Resource.Kind.COUNSELLING);
-		assertThat(names(directory.find("DE", counselling, teen, null, 20))).noneMatch(n -> n.contains("Elterntelefon"));
+		assertThat(names(directory.find("DE", counselling, teen, null, 20)))
+			.noneMatch(n -> n.contains("Elterntelefon"));
 		assertThat(names(directory.find("DE", counselling, teen, null, true, 2)).get(0)).contains("Elterntelefon");
 	}
 
 	@Test
 	void namesAndDescriptionsComeInTheUsersLanguage() {
-		Resource police = directory.resources("DE").stream().filter(r -> r.id().equals("de-polizei")).findFirst()
+		Resource police = directory.resources("DE")
+			.stream()
+			.filter(r -> r.id().equals("de-polizei"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(police.nameIn("de")).isEqualTo("Polizei");
 		assertThat(police.nameIn("en")).isEqualTo("Police");

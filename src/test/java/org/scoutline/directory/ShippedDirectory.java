@@ -2,7 +2,9 @@ package org.scoutline.directory;
 
 import org.springframework.core.io.ClassPathResource;
 
-/** The directory shipped in {@code config/directory.yml}, for tests outside this package. */
+/**
+ * The directory shipped in {@code config/directory.yml}, for tests outside this package.
+ */
 public final class ShippedDirectory {
 
 	private ShippedDirectory() {

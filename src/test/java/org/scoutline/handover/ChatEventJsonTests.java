@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The same event records travel on the Redis relay: every one comes back equal, named by its kind. */
+/**
+ * The same event records travel on the Redis relay: every one comes back equal, named by
+ * its kind.
+ */
 class ChatEventJsonTests {
 
 	final ObjectMapper json = new ObjectMapper();
@@ -30,8 +33,9 @@ class ChatEventJsonTests {
 		}
 		JsonNode queued = json.readTree(json.writeValueAsString(events.get(0)));
 		assertThat(queued.get("event").asText()).isEqualTo("queued");
-		assertThat(events).extracting(e -> e.getClass().getSimpleName()).doesNotHaveDuplicates().hasSize(
-				ChatEvent.class.getPermittedSubclasses().length);
+		assertThat(events).extracting(e -> e.getClass().getSimpleName())
+			.doesNotHaveDuplicates()
+			.hasSize(ChatEvent.class.getPermittedSubclasses().length);
 	}
 
 }

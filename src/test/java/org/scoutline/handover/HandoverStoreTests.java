@@ -17,9 +17,13 @@ import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-/** The queue's Redis scripts against the real Redis: ordering, the claim race, capacity, transfer and release. */
+/**
+ * The queue's Redis scripts against the real Redis: ordering, the claim race, capacity,
+ * transfer and release.
+ */
 @IntegrationTest
-@TestPropertySource(properties = "scoutline.handover.sweep=1h") // no sweeper between the steps
+@TestPropertySource(properties = "scoutline.handover.sweep=1h") // no sweeper between the
+																// steps
 class HandoverStoreTests {
 
 	@Autowired
@@ -50,9 +54,11 @@ class HandoverStoreTests {
 		assertThat(store.enqueue(late, Urgency.NONE, 2_000, null).position()).isEqualTo(2);
 		assertThat(store.enqueue(crisis, CONCERN, 3_000, null).position()).isEqualTo(1);
 		assertThat(store.waiting()).containsExactly(crisis, early, late);
-		assertThat(store.enqueue(late, CONCERN, 4_000, null).position()).as("a crisis while waiting moves the chat up").isEqualTo(2);
+		assertThat(store.enqueue(late, CONCERN, 4_000, null).position()).as("a crisis while waiting moves the chat up")
+			.isEqualTo(2);
 		assertThat(store.waiting()).containsExactly(crisis, late, early);
-		assertThat(store.enqueue(early, Urgency.NONE, 5_000, null).position()).as("asking again keeps the place").isEqualTo(3);
+		assertThat(store.enqueue(early, Urgency.NONE, 5_000, null).position()).as("asking again keeps the place")
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -68,8 +74,7 @@ class HandoverStoreTests {
 			.extracting(ChatState::band, ChatState::kind, ChatState::severity, ChatState::crisis)
 			.containsExactly(0, "suicide", "imminent", true);
 
-		assertThat(store.enqueue(ordinary, IMMINENT, 4_000, null).position()).as("imminent while waiting")
-			.isEqualTo(2);
+		assertThat(store.enqueue(ordinary, IMMINENT, 4_000, null).position()).as("imminent while waiting").isEqualTo(2);
 		assertThat(store.enqueue(ordinary, CONCERN, 5_000, null).position()).as("a milder signal keeps the band")
 			.isEqualTo(2);
 		assertThat(store.state(ordinary).severity()).isEqualTo("imminent");

@@ -12,7 +12,9 @@ import org.scoutline.safety.CrisisDetector.Screening;
 import org.scoutline.safety.CrisisKind;
 import org.scoutline.safety.Severity;
 
-/** How urgent a chat is in the queue: imminent danger, then crisis, then everyone else. */
+/**
+ * How urgent a chat is in the queue: imminent danger, then crisis, then everyone else.
+ */
 class UrgencyTests {
 
 	@Test
@@ -20,7 +22,8 @@ class UrgencyTests {
 		assertThat(Urgency.of(Screening.NONE)).isEqualTo(Urgency.NONE);
 		assertThat(Urgency.of(new Screening(Set.of(CrisisKind.SELF_HARM), Severity.CONCERN)))
 			.isEqualTo(new Urgency(Urgency.CRISIS, "self_harm", "concern"));
-		Urgency imminent = Urgency.of(new Screening(Set.of(CrisisKind.SELF_HARM, CrisisKind.DANGER), Severity.IMMINENT));
+		Urgency imminent = Urgency
+			.of(new Screening(Set.of(CrisisKind.SELF_HARM, CrisisKind.DANGER), Severity.IMMINENT));
 		assertThat(imminent).isEqualTo(new Urgency(Urgency.IMMINENT, "danger", "imminent"));
 		assertThat(imminent.crisis()).isTrue();
 		assertThat(imminent.imminent()).isTrue();

@@ -32,7 +32,10 @@ import org.scoutline.schedule.LiveSession;
 import org.scoutline.schedule.Occurrence;
 import org.scoutline.schedule.OpeningDecision;
 
-/** The handover's turn deciders, in memory: no Spring, no Redis; the opening rule is whatever the test says. */
+/**
+ * The handover's turn deciders, in memory: no Spring, no Redis; the opening rule is
+ * whatever the test says.
+ */
 class UserTurnsTests {
 
 	static final Texts texts = ShippedTriage.TEXTS;

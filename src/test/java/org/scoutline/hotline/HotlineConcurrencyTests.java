@@ -25,7 +25,10 @@ import org.scoutline.safety.Pseudonyms;
 import org.scoutline.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Messages to one conversation processed at the same moment, on one instance or two, lose nothing. */
+/**
+ * Messages to one conversation processed at the same moment, on one instance or two, lose
+ * nothing.
+ */
 @IntegrationTest
 class HotlineConcurrencyTests {
 
@@ -65,9 +68,10 @@ class HotlineConcurrencyTests {
 	@Test
 	void concurrentMessagesToOneConversationAreAllKeptInOrderOfTheirSaves() throws Exception {
 		String user = "concurrent-user";
-		// a second pipeline with its own locks stands for a second instance on the same Redis
-		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, crisis, bot, users, handover,
-				refusals, triage, clock);
+		// a second pipeline with its own locks stands for a second instance on the same
+		// Redis
+		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, crisis, bot, users, handover, refusals,
+				triage, clock);
 		Hotline[] instances = { hotline, otherInstance };
 		hotline.receive(InboundMessage.choice(Channel.WEB, user, "first", "en").from(null, "en", true));
 		int perThread = 25;
@@ -79,8 +83,9 @@ class HotlineConcurrencyTests {
 			done.add(pool.submit(() -> {
 				start.await();
 				for (int i = 0; i < perThread; i++) {
-					HotlineReply reply = instances[t % 2].receive(InboundMessage
-						.text(Channel.WEB, user, "t" + t + "-" + i, "note " + t + "-" + i).from(null, "en", true));
+					HotlineReply reply = instances[t % 2]
+						.receive(InboundMessage.text(Channel.WEB, user, "t" + t + "-" + i, "note " + t + "-" + i)
+							.from(null, "en", true));
 					assertThat(reply.outcome()).isEqualTo(HotlineReply.Outcome.ANSWERED);
 				}
 				return null;
@@ -92,7 +97,8 @@ class HotlineConcurrencyTests {
 		}
 		pool.shutdown();
 		var conversation = conversations.find(pseudonyms.of("WEB", user), null).conversation();
-		List<String> userLines = conversations.transcript(conversation.id(), 1000).stream()
+		List<String> userLines = conversations.transcript(conversation.id(), 1000)
+			.stream()
 			.filter(e -> e.author() == TranscriptEntry.Author.USER)
 			.map(TranscriptEntry::text)
 			.filter(text -> text.startsWith("note "))

@@ -11,20 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CSV cells as RFC 4180 wants them, formulas neutralised, outcome columns for every outcome that occurs. */
+/**
+ * CSV cells as RFC 4180 wants them, formulas neutralised, outcome columns for every
+ * outcome that occurs.
+ */
 class ReportCsvTests {
 
 	@ParameterizedTest(name = "[{0}] -> [{1}]")
-	@CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-			"Evening|Evening",
-			"Tuesday, Thursday|~\"Tuesday, Thursday\"~",
-			"The \"big\" one|~\"The \"\"big\"\" one\"~",
-			"=1+1|'=1+1",
-			"+49 30|'+49 30",
-			"-3|'-3",
-			"@SUM(A1)|'@SUM(A1)",
-			"=HYPERLINK(\"x\",\"y\")|~\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"~",
-			"a = b|a = b" })
+	@CsvSource(delimiter = '|', quoteCharacter = '~',
+			value = { "Evening|Evening", "Tuesday, Thursday|~\"Tuesday, Thursday\"~",
+					"The \"big\" one|~\"The \"\"big\"\" one\"~", "=1+1|'=1+1", "+49 30|'+49 30", "-3|'-3",
+					"@SUM(A1)|'@SUM(A1)", "=HYPERLINK(\"x\",\"y\")|~\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"~",
+					"a = b|a = b" })
 	void escapesCellsAndNeutralisesFormulas(String value, String cell) {
 		assertThat(ReportCsv.cell(value)).isEqualTo(cell);
 	}
@@ -40,8 +38,8 @@ class ReportCsvTests {
 	@Test
 	void oneHeaderLineAndOneLinePerReportWithEveryOutcomeAsAColumn() {
 		OffsetDateTime start = OffsetDateTime.parse("2026-02-10T19:00+01:00");
-		SessionReport first = new SessionReport("s1:1", "s1", "Evening", start, start.plusHours(2), 5, 1, 4, 1, 0, 3,
-				1, 60L, 120L, 900L, Map.of("helped", 2L));
+		SessionReport first = new SessionReport("s1:1", "s1", "Evening", start, start.plusHours(2), 5, 1, 4, 1, 0, 3, 1,
+				60L, 120L, 900L, Map.of("helped", 2L));
 		SessionReport second = new SessionReport("s2:2", "s2", "Morning", start, start.plusHours(1), 0, 0, 0, 0, 0, 0,
 				0, null, null, null, Map.of("referred", 1L));
 		String csv = ReportCsv.of(List.of(first, second));

@@ -32,8 +32,9 @@ import org.springframework.http.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The coordinators' report API: the recent occurrences' reports as JSON and CSV, one report, and refusals (unknown
- * report, bad range, not a coordinator). Data is recorded through the handover's events, as the handover records it.
+ * The coordinators' report API: the recent occurrences' reports as JSON and CSV, one
+ * report, and refusals (unknown report, bad range, not a coordinator). Data is recorded
+ * through the handover's events, as the handover records it.
  */
 @ScheduleIntegrationTest
 class SessionReportApiTests {
@@ -115,7 +116,8 @@ class SessionReportApiTests {
 		assertThat(report.get("gaveUp").asLong()).isEqualTo(1);
 		assertThat(report.get("unreached").asLong()).isEqualTo(1);
 		assertThat(report.get("crisis").asLong()).isEqualTo(1);
-		// waits 30, 60, 90, 120, 600 s: nearest-rank median 90, 90th percentile 600; chats 5, 15, 20 min
+		// waits 30, 60, 90, 120, 600 s: nearest-rank median 90, 90th percentile 600;
+		// chats 5, 15, 20 min
 		assertThat(report.get("medianWaitSeconds").asLong()).isEqualTo(90);
 		assertThat(report.get("p90WaitSeconds").asLong()).isEqualTo(600);
 		assertThat(report.get("medianChatSeconds").asLong()).isEqualTo(900);
@@ -166,8 +168,8 @@ class SessionReportApiTests {
 		String[] lines = csv.body().split("\r\n");
 		assertThat(lines).hasSize(3);
 		assertThat(lines[1]).startsWith(february.key() + ",");
-		assertThat(lines[2]).isEqualTo(january.key()
-				+ ",January evening,2026-01-20T19:00+01:00,2026-01-20T21:00+01:00,1,1,0,0,0,0,0,,,,0,0");
+		assertThat(lines[2]).isEqualTo(
+				january.key() + ",January evening,2026-01-20T19:00+01:00,2026-01-20T21:00+01:00,1,1,0,0,0,0,0,,,,0,0");
 	}
 
 	@Test
@@ -200,7 +202,8 @@ class SessionReportApiTests {
 		}
 		anAccount().named("anna").withPassword("scout-password-1").asScout().createIn(context);
 		try (ConsoleClient scout = ConsoleClient.login(port, "anna", "scout-password-1")) {
-			for (String path : List.of(API, API + "/csv", API + "/" + february.key(), API + "/" + february.key() + "/csv")) {
+			for (String path : List.of(API, API + "/csv", API + "/" + february.key(),
+					API + "/" + february.key() + "/csv")) {
 				Response forbidden = scout.get(path);
 				assertThat(forbidden.status()).as(path).isEqualTo(403);
 				assertThat(forbidden.json().get("error").asText()).isEqualTo("forbidden");
@@ -222,7 +225,8 @@ class SessionReportApiTests {
 	}
 
 	private static SessionDraft draft(String title, String day) {
-		return SessionDraftTestData.aSession().titled(title)
+		return SessionDraftTestData.aSession()
+			.titled(title)
 			.onChannels("WEB")
 			.startingAt(day + "T19:00")
 			.endingAt(day + "T21:00")

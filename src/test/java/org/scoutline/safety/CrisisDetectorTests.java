@@ -23,10 +23,11 @@ class CrisisDetectorTests {
 			"I want to kill myself", "i wanna kil myself", "i want to die", "im going to end it all tonight",
 			"i dont want to be alive anymore", "thinking about suicide", "i'm suicidal", "kms",
 			"i've been cutting myself", "he said he will come to my house", "er will zu mir nach hause kommen",
-			"iwanttodie", "willnichtmehrleben", "i wnat to die", "ich wlil sterben", "everyone would be better off without me",
-			"ohne mich wären alle besser dran", "kein bock mehr auf leben", "hab keine kraft mehr zu leben",
-			"if he posts it ill kill myself", "wenn das rauskommt bring ich mich um", "i just took all my pills",
-			"er weiß wo ich wohne", "he knows where i live", "ich will schluss machen mit allem" })
+			"iwanttodie", "willnichtmehrleben", "i wnat to die", "ich wlil sterben",
+			"everyone would be better off without me", "ohne mich wären alle besser dran", "kein bock mehr auf leben",
+			"hab keine kraft mehr zu leben", "if he posts it ill kill myself", "wenn das rauskommt bring ich mich um",
+			"i just took all my pills", "er weiß wo ich wohne", "he knows where i live",
+			"ich will schluss machen mit allem" })
 	void findsCrisisSignals(String text) {
 		assertThat(detector.screen(text).isCrisis()).as(text).isTrue();
 	}
@@ -103,8 +104,8 @@ class CrisisDetectorTests {
 
 	@Test
 	void normalisesUmlautsDigitsRepeatedLettersAndApostrophes() {
-		assertThat(TextNormalizer.words("Ich wäre lieber TOT!!! 5u1z1d leeeeben"))
-			.containsExactly("ich", "waere", "lieber", "tot", TextNormalizer.BREAK, "suizid", "leeben");
+		assertThat(TextNormalizer.words("Ich wäre lieber TOT!!! 5u1z1d leeeeben")).containsExactly("ich", "waere",
+				"lieber", "tot", TextNormalizer.BREAK, "suizid", "leeben");
 		assertThat(TextNormalizer.words("116 111")).containsExactly("116", "111");
 		assertThat(TextNormalizer.words("I don't want to")).containsExactly("i", "dont", "want", "to");
 		assertThat(TextNormalizer.words("k!ll mys3lf")).containsExactly("kill", "myself");
@@ -125,7 +126,8 @@ class CrisisDetectorTests {
 				""";
 		ByteArrayResource lexicon = new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), "test lexicon");
 		assertThatThrownBy(() -> new CrisisDetector(new SafetySettings(lexicon, 2000)))
-			.hasMessageContaining("languages.en").hasMessageContaining("@die");
+			.hasMessageContaining("languages.en")
+			.hasMessageContaining("@die");
 	}
 
 }

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Measures the crisis detector on a labelled set ({@code src/test/resources/crisis-eval/*.tsv}: language, label,
- * category, severity, text): recall on crisis lines, false positives on harmless lines, per language and category,
- * how often the severity agrees, and every miss.
+ * Measures the crisis detector on a labelled set
+ * ({@code src/test/resources/crisis-eval/*.tsv}: language, label, category, severity,
+ * text): recall on crisis lines, false positives on harmless lines, per language and
+ * category, how often the severity agrees, and every miss.
  */
 final class CrisisEvaluation {
 
@@ -34,9 +35,11 @@ final class CrisisEvaluation {
 
 		String report() {
 			StringBuilder out = new StringBuilder();
-			out.append(String.format("crisis evaluation (%s): recall %.3f (%d/%d), false positives %.3f (%d/%d), "
-					+ "imminent recognised %d/%d, concern called imminent %d%n", set, recall(), caught, crisisLines,
-					falsePositiveRate(), flagged, harmlessLines, imminentCaught, imminentLines, concernCalledImminent));
+			out.append(String.format(
+					"crisis evaluation (%s): recall %.3f (%d/%d), false positives %.3f (%d/%d), "
+							+ "imminent recognised %d/%d, concern called imminent %d%n",
+					set, recall(), caught, crisisLines, falsePositiveRate(), flagged, harmlessLines, imminentCaught,
+					imminentLines, concernCalledImminent));
 			byGroup.forEach((group, counts) -> out.append(String.format("  %-22s %3d/%3d %s%n", group, counts[0],
 					counts[1], group.contains("harmless") ? "flagged" : "caught")));
 			misses.forEach(miss -> out.append("  MISS ").append(miss).append('\n'));

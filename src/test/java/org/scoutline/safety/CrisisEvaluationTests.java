@@ -9,13 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * The crisis detector on our own labelled messages ({@code src/test/resources/crisis-eval}, see
- * {@code docs/crisis-detection.md}). The lexicon was tuned on {@code tuning.tsv} and on each held-out set after it
- * was measured once; the newest held-out set was measured once and is kept out of tuning.
+ * The crisis detector on our own labelled messages
+ * ({@code src/test/resources/crisis-eval}, see {@code docs/crisis-detection.md}). The
+ * lexicon was tuned on {@code tuning.tsv} and on each held-out set after it was measured
+ * once; the newest held-out set was measured once and is kept out of tuning.
  */
 class CrisisEvaluationTests {
 
-	/** the floor measured once on the held-out set (docs/crisis-detection.md), so that it can only get better */
+	/**
+	 * the floor measured once on the held-out set (docs/crisis-detection.md), so that it
+	 * can only get better
+	 */
 	static final double HELD_OUT_RECALL = 0.86;
 
 	static final double HELD_OUT_FALSE_POSITIVES = 0.04;
@@ -30,7 +34,8 @@ class CrisisEvaluationTests {
 		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-2.tsv"));
 		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-3.tsv"));
 		lines.addAll(CrisisEvaluation.read("/crisis-eval/holdout-4.tsv"));
-		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning and the first four held-out sets", lines, detector);
+		CrisisEvaluation.Result result = CrisisEvaluation.measure("tuning and the first four held-out sets", lines,
+				detector);
 		System.out.println(result.report());
 		assertThat(result.crisisLines()).isGreaterThanOrEqualTo(300);
 		assertThat(result.harmlessLines()).isGreaterThanOrEqualTo(300);

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * How long the crisis screen takes for a message of the longest allowed size (2,000 characters), which every
- * message passes through: ordinary text in German and English, a crisis in the middle of a long text, and
- * unbroken runs of letters (the worst case for splitting words written together). Single thread, after warm-up;
- * prints the mean and the 99th percentile of batches. Run: {@code mvn -Pbenchmark verify -Dtest=CrisisScreenBenchmark}.
+ * How long the crisis screen takes for a message of the longest allowed size (2,000
+ * characters), which every message passes through: ordinary text in German and English, a
+ * crisis in the middle of a long text, and unbroken runs of letters (the worst case for
+ * splitting words written together). Single thread, after warm-up; prints the mean and
+ * the 99th percentile of batches. Run:
+ * {@code mvn -Pbenchmark verify -Dtest=CrisisScreenBenchmark}.
  */
 @Tag("benchmark")
 class CrisisScreenBenchmark {
@@ -27,7 +29,8 @@ class CrisisScreenBenchmark {
 			"is it true that take it down works on snapchat", "i'm 15 and i live in germany", "thanks for listening" };
 
 	private static final String[] GERMAN = { "er hat mir auf insta geschrieben dass er die bilder posten will",
-			"ich hab so angst dass meine eltern das rausfinden", "was soll ich machen wenn er morgen noch mehr geld will",
+			"ich hab so angst dass meine eltern das rausfinden",
+			"was soll ich machen wenn er morgen noch mehr geld will",
 			"ich hab ihn blockiert aber er hat einen neuen account", "meine freundin meint ich soll das melden",
 			"stimmt es dass take it down auch bei snapchat geht", "ich bin 15 und wohne in deutschland", "danke" };
 
@@ -43,8 +46,8 @@ class CrisisScreenBenchmark {
 		texts.put("one short message", "er sagt er schickt die bilder an alle wenn ich nicht zahle");
 		assertThat(detector.screen(texts.get("crisis in the middle")).isImminent()).isTrue();
 		assertThat(detector.screen(texts.get("ordinary German")).isCrisis()).isFalse();
-		StringBuilder report = new StringBuilder("crisis screen, 2,000 characters, "
-				+ Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores\n");
+		StringBuilder report = new StringBuilder("crisis screen, 2,000 characters, " + Runtime.version() + ", "
+				+ Runtime.getRuntime().availableProcessors() + " cores\n");
 		for (Map.Entry<String, String> text : texts.entrySet()) {
 			report.append(measure(detector, text.getKey(), text.getValue())).append('\n');
 		}
@@ -65,7 +68,7 @@ class CrisisScreenBenchmark {
 			for (int i = 0; i < perBatch; i++) {
 				sink += detector.screen(text).kinds().size();
 			}
-			micros[b] = (System.nanoTime() - start) / perBatch;  // nanoseconds per screen
+			micros[b] = (System.nanoTime() - start) / perBatch; // nanoseconds per screen
 		}
 		Arrays.sort(micros);
 		double mean = Arrays.stream(micros).average().orElse(0) / 1000.0;

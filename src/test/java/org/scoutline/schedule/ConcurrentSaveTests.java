@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Clashing sessions saved at the same moment: the overlap check and the write are one step, so only one wins. */
+/**
+ * Clashing sessions saved at the same moment: the overlap check and the write are one
+ * step, so only one wins.
+ */
 @ScheduleIntegrationTest
 class ConcurrentSaveTests {
 
@@ -39,7 +42,11 @@ class ConcurrentSaveTests {
 			saves.add(pool.submit(() -> {
 				go.await();
 				try {
-					sessions.create(Sessions.evenings().startingAt(start).endingAt("2026-02-10T21:00").withScouts("anna").build());
+					sessions.create(Sessions.evenings()
+						.startingAt(start)
+						.endingAt("2026-02-10T21:00")
+						.withScouts("anna")
+						.build());
 					return true;
 				}
 				catch (InvalidSessionException refused) {

@@ -16,9 +16,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.TestPropertySource;
 
-/** The app's own ticker runs on its schedule and plain {@code @EventListener}s (as issue 4's will be) receive the events. */
+/**
+ * The app's own ticker runs on its schedule and plain {@code @EventListener}s (as issue
+ * 4's will be) receive the events.
+ */
 @ScheduleIntegrationTest
-@TestPropertySource(properties = { "scoutline.schedule.lifecycle-enabled=true", "scoutline.schedule.lifecycle-tick=100ms" })
+@TestPropertySource(
+		properties = { "scoutline.schedule.lifecycle-enabled=true", "scoutline.schedule.lifecycle-tick=100ms" })
 @Import(LifecycleTickerTests.Listener.class)
 class LifecycleTickerTests {
 
@@ -39,7 +43,9 @@ class LifecycleTickerTests {
 		keys.clear();
 		clock.set(Instant.parse("2026-10-20T09:00:00Z"));
 		// after the autumn change: 18:00 Berlin is 17:00 UTC
-		sessions.create(Sessions.evenings().startingAt("2026-10-27T18:00").endingAt("2026-10-27T20:00")
+		sessions.create(Sessions.evenings()
+			.startingAt("2026-10-27T18:00")
+			.endingAt("2026-10-27T20:00")
 			.withScouts("anna")
 			.build());
 

@@ -14,12 +14,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The opening rule as a table: time within the session, scouts checked in, queue length -> open or why not. */
+/**
+ * The opening rule as a table: time within the session, scouts checked in, queue length
+ * -> open or why not.
+ */
 class OpeningRuleTests {
 
-	// 2026-02-10 19:00-21:00 Berlin (18:00-20:00 UTC), queue at most 5, escalations stop 10 minutes before the end
+	// 2026-02-10 19:00-21:00 Berlin (18:00-20:00 UTC), queue at most 5, escalations stop
+	// 10 minutes before the end
 	static final Occurrence TONIGHT = new Occurrence(
-			Sessions.session("s1", LocalDateTime.parse("2026-02-10T19:00"), LocalDateTime.parse("2026-02-10T21:00"), null),
+			Sessions.session("s1", LocalDateTime.parse("2026-02-10T19:00"), LocalDateTime.parse("2026-02-10T21:00"),
+					null),
 			LocalDateTime.parse("2026-02-10T19:00").atZone(Sessions.BERLIN),
 			LocalDateTime.parse("2026-02-10T21:00").atZone(Sessions.BERLIN));
 
@@ -33,18 +38,16 @@ class OpeningRuleTests {
 
 	static Stream<Arguments> cases() {
 		return Stream.of(
-				// utc time, live occurrence?, checked-in rostered scouts, queue, expected (capacity or reason)
-				Arguments.of("18:00:00", true, 1, 0, "OPEN 2"),
-				Arguments.of("18:00:00", true, 3, 4, "OPEN 6"),
+				// utc time, live occurrence?, checked-in rostered scouts, queue, expected
+				// (capacity or reason)
+				Arguments.of("18:00:00", true, 1, 0, "OPEN 2"), Arguments.of("18:00:00", true, 3, 4, "OPEN 6"),
 				Arguments.of("19:49:59", true, 2, 0, "OPEN 4"),
 				Arguments.of("19:50:00", true, 2, 0, "ESCALATIONS_STOPPED"),
 				Arguments.of("19:59:59", true, 2, 0, "ESCALATIONS_STOPPED"),
-				Arguments.of("20:00:00", true, 2, 0, "NO_SESSION"),
-				Arguments.of("17:59:59", true, 2, 0, "NO_SESSION"),
+				Arguments.of("20:00:00", true, 2, 0, "NO_SESSION"), Arguments.of("17:59:59", true, 2, 0, "NO_SESSION"),
 				Arguments.of("18:30:00", false, 2, 0, "NO_SESSION"),
 				Arguments.of("18:30:00", true, 0, 0, "NO_SCOUT_CHECKED_IN"),
-				Arguments.of("18:30:00", true, 1, 4, "OPEN 2"),
-				Arguments.of("18:30:00", true, 1, 5, "QUEUE_FULL"),
+				Arguments.of("18:30:00", true, 1, 4, "OPEN 2"), Arguments.of("18:30:00", true, 1, 5, "QUEUE_FULL"),
 				Arguments.of("18:30:00", true, 0, 5, "NO_SCOUT_CHECKED_IN"),
 				Arguments.of("19:55:00", true, 0, 9, "ESCALATIONS_STOPPED"));
 	}
@@ -59,8 +62,8 @@ class OpeningRuleTests {
 		assertThat(describe(decision)).isEqualTo(expected);
 		if (decision instanceof OpeningDecision.Closed closed) {
 			assertThat(closed.next()).hasSize(3).allMatch(o -> o.start().toInstant().isAfter(now));
-			assertThat(closed.next().get(0).start().toLocalDate()).hasToString(now.isBefore(TONIGHT.start().toInstant())
-					? "2026-02-10" : "2026-02-12");
+			assertThat(closed.next().get(0).start().toLocalDate())
+				.hasToString(now.isBefore(TONIGHT.start().toInstant()) ? "2026-02-10" : "2026-02-12");
 		}
 	}
 

@@ -56,7 +56,9 @@ class PublicScheduleTests {
 	void schedule() {
 		keys.clear();
 		clock.set(Instant.parse("2026-03-20T09:00:00Z"));
-		weekly = sessions.create(Sessions.evenings().startingAt("2026-03-17T18:00").endingAt("2026-03-17T20:00")
+		weekly = sessions.create(Sessions.evenings()
+			.startingAt("2026-03-17T18:00")
+			.endingAt("2026-03-17T20:00")
 			.repeating("FREQ=WEEKLY;BYDAY=TU,TH")
 			.except("2026-04-02", "2026-04-09")
 			.withScouts("anna", "ben")
@@ -77,7 +79,8 @@ class PublicScheduleTests {
 
 	@Test
 	void upcomingListsTheNextOccurrencesWithOffsetsAndLiveNow() throws Exception {
-		clock.set(Instant.parse("2026-03-31T16:30:00Z")); // Tuesday 18:30 in Berlin, summer time
+		clock.set(Instant.parse("2026-03-31T16:30:00Z")); // Tuesday 18:30 in Berlin,
+															// summer time
 		ResponseEntity<String> response = http.getForEntity("/sessions/upcoming", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getCacheControl()).contains("max-age=60").contains("public");
@@ -95,7 +98,8 @@ class PublicScheduleTests {
 		assertThat(response.getBody()).doesNotContain("anna", "ben", "carla", "dana", "sam", "scouts", "supervisor");
 
 		clock.set(Instant.parse("2026-03-31T18:00:00Z"));
-		assertThat(json.readTree(http.getForObject("/sessions/upcoming", String.class)).get(0).get("liveNow").asBoolean())
+		assertThat(
+				json.readTree(http.getForObject("/sessions/upcoming", String.class)).get(0).get("liveNow").asBoolean())
 			.isFalse();
 	}
 
@@ -105,8 +109,10 @@ class PublicScheduleTests {
 		assertThat(whatsapp).hasSize(1);
 		assertThat(whatsapp.get(0).get("title").asText()).isEqualTo("Deepfake evening");
 		JsonNode german = json.readTree(http.getForObject("/sessions/upcoming?language=de", String.class));
-		assertThat(german).hasSize(10).allSatisfy(o -> assertThat(o.get("title").asText()).isEqualTo("Tuesday and Thursday evenings"));
-		assertThat(json.readTree(http.getForObject("/sessions/upcoming?channel=WEB&language=en", String.class))).isEmpty();
+		assertThat(german).hasSize(10)
+			.allSatisfy(o -> assertThat(o.get("title").asText()).isEqualTo("Tuesday and Thursday evenings"));
+		assertThat(json.readTree(http.getForObject("/sessions/upcoming?channel=WEB&language=en", String.class)))
+			.isEmpty();
 		ResponseEntity<String> bad = http.getForEntity("/sessions/upcoming?channel=SMS", String.class);
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(json.readTree(bad.getBody()).get("error").asText()).isEqualTo("unknown_channel");
@@ -133,7 +139,8 @@ class PublicScheduleTests {
 			.allMatch(date -> date.startsWith("2026-04-02T18:00") || date.startsWith("2026-04-09T18:00"))
 			.hasSize(2);
 
-		// ical4j's own expansion of the parsed feed agrees with ours, across the spring change
+		// ical4j's own expansion of the parsed feed agrees with ours, across the spring
+		// change
 		ZonedDateTime from = ZonedDateTime.parse("2026-03-17T00:00+01:00[Europe/Berlin]");
 		ZonedDateTime to = ZonedDateTime.parse("2026-04-17T00:00+02:00[Europe/Berlin]");
 		List<Instant> theirs = series.calculateRecurrenceSet(new Period<>(from, to))
@@ -156,7 +163,8 @@ class PublicScheduleTests {
 	void anEmptyScheduleGivesAnEmptyListAndAnEmptyCalendar() throws Exception {
 		keys.clear();
 		assertThat(json.readTree(http.getForObject("/sessions/upcoming", String.class))).isEmpty();
-		Calendar calendar = new CalendarBuilder().build(new StringReader(http.getForObject("/calendar.ics", String.class)));
+		Calendar calendar = new CalendarBuilder()
+			.build(new StringReader(http.getForObject("/calendar.ics", String.class)));
 		assertThat(calendar.getComponents()).isEmpty();
 		assertThat(calendar.getProductId().getValue()).isEqualTo("-//Scoutline//Live sessions//EN");
 		OpeningDecision.Closed closed = (OpeningDecision.Closed) sessions.openingNow(Channel.WEB, name -> true, 0);
@@ -193,7 +201,8 @@ class PublicScheduleTests {
 	void aSessionIsOpenOnlyOnItsOwnChannels() {
 		clock.set(Instant.parse("2026-03-31T16:30:00Z"));
 		assertThat(sessions.openingNow(Channel.WEB, "anna"::equals, 0).open()).isTrue();
-		OpeningDecision.Closed telegram = (OpeningDecision.Closed) sessions.openingNow(Channel.TELEGRAM, "anna"::equals, 0);
+		OpeningDecision.Closed telegram = (OpeningDecision.Closed) sessions.openingNow(Channel.TELEGRAM, "anna"::equals,
+				0);
 		assertThat(telegram).isEqualTo(new OpeningDecision.Closed(ClosedReason.NO_SESSION, List.of()));
 	}
 

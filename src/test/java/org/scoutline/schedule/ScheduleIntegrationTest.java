@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole app against the real Redis (see {@link IntegrationTest}) with a clock the test moves, a roster that knows
- * five people, and the background lifecycle ticker off (tests tick themselves). One shared context for the module.
+ * The whole app against the real Redis (see {@link IntegrationTest}) with a clock the
+ * test moves, a roster that knows five people, and the background lifecycle ticker off
+ * (tests tick themselves). One shared context for the module.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

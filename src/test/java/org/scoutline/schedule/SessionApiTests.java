@@ -35,13 +35,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The coordinators' API: create, list, edit, cancel; every bad input refused precisely with nothing saved. */
+/**
+ * The coordinators' API: create, list, edit, cancel; every bad input refused precisely
+ * with nothing saved.
+ */
 @ScheduleIntegrationTest
 class SessionApiTests {
 
 	static final String API = "/console/api/sessions";
 
-	/** logged in as a coordinator through the real login form, sending the CSRF token like the console page */
+	/**
+	 * logged in as a coordinator through the real login form, sending the CSRF token like
+	 * the console page
+	 */
 	TestRestTemplate http;
 
 	@LocalServerPort
@@ -79,12 +85,16 @@ class SessionApiTests {
 
 	@Test
 	void onlyCoordinatorsMayUseTheSessionApi() {
-		TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+		TestRestTemplate anonymous = new TestRestTemplate(
+				new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
 		assertThat(anonymous.getForEntity(API, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.getForEntity(API, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
-	/** @return the schedule's keys (accounts and the like are not the session API's business) */
+	/**
+	 * @return the schedule's keys (accounts and the like are not the session API's
+	 * business)
+	 */
 	private List<String> scheduleKeys() {
 		return keys.all().stream().filter(key -> key.contains(":schedule:")).toList();
 	}
@@ -113,7 +123,8 @@ class SessionApiTests {
 		assertThat(gone.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(json.readTree(gone.getBody()).get("error").asText()).isEqualTo("unknown_session");
 		assertThat(send(HttpMethod.DELETE, API + "/" + id, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(send(HttpMethod.PUT, API + "/" + id, body(Map.of())).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(send(HttpMethod.PUT, API + "/" + id, body(Map.of())).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -139,16 +150,19 @@ class SessionApiTests {
 
 	static Stream<Arguments> badInput() {
 		return Stream.of(
-				Arguments.of("end", "2026-02-10T18:00", "end", "must be after the start (2026-02-10T19:00), was 2026-02-10T18:00"),
+				Arguments.of("end", "2026-02-10T18:00", "end",
+						"must be after the start (2026-02-10T19:00), was 2026-02-10T18:00"),
 				Arguments.of("end", "2026-02-12T19:00", "end", "a session lasts at most 24 hours"),
 				Arguments.of("timeZone", "Europe/Bärlin", "timeZone", "unknown time zone 'Europe/Bärlin'"),
 				Arguments.of("start", "10.02.2026 19:00", "start", "'10.02.2026 19:00' is not a local date and time"),
 				Arguments.of("start", "2026-03-29T02:30", "start", "2026-03-29T02:30 does not exist in Europe/Berlin"),
 				Arguments.of("recurrence", "FREQ=FORTNIGHTLY", "recurrence", "is not an iCalendar RRULE"),
-				Arguments.of("recurrence", "FREQ=MINUTELY", "recurrence", "sessions repeat at most daily, not MINUTELY"),
+				Arguments.of("recurrence", "FREQ=MINUTELY", "recurrence",
+						"sessions repeat at most daily, not MINUTELY"),
 				Arguments.of("recurrence", "FREQ=WEEKLY;UNTIL=20261231", "recurrence", "UNTIL needs a date and time"),
 				Arguments.of("recurrence", "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=0", "recurrence", "Value not in range"),
-				Arguments.of("recurrence", "FREQ=WEEKLY;FOO=BAR", "recurrence", "Invalid recurrence rule part: FOO=BAR"),
+				Arguments.of("recurrence", "FREQ=WEEKLY;FOO=BAR", "recurrence",
+						"Invalid recurrence rule part: FOO=BAR"),
 				Arguments.of("scouts", List.of("anna", "zoe"), "scouts", "unknown scout 'zoe'"),
 				Arguments.of("scouts", List.of(), "scouts", "roster at least one scout"),
 				Arguments.of("supervisor", "mallory", "supervisor", "unknown scout 'mallory'"),
@@ -158,7 +172,8 @@ class SessionApiTests {
 				Arguments.of("maxQueueLength", 0, "maxQueueLength", "must be between 1 and 1000, was 0"),
 				Arguments.of("escalationStopMinutes", 120, "escalationStopMinutes",
 						"escalations would stop before the session starts"),
-				Arguments.of("exceptions", List.of("2026-02-17"), "exceptions", "only a recurring session has exceptions"),
+				Arguments.of("exceptions", List.of("2026-02-17"), "exceptions",
+						"only a recurring session has exceptions"),
 				Arguments.of("languages", Arrays.asList("de", null), "languages", "'null' is not a language code"),
 				Arguments.of("scouts", Arrays.asList("anna", null), "scouts", "a username is required"),
 				Arguments.of("exceptions", Arrays.asList("2026-02-17", null), "exceptions", "'null' is not a date"),
@@ -189,8 +204,8 @@ class SessionApiTests {
 
 	@Test
 	void listsEveryProblemAtOnce() throws Exception {
-		ResponseEntity<String> refused = send(HttpMethod.POST, API,
-				body(Map.of("title", "", "timeZone", "Nowhere/Else", "end", "2026-02-10T18:00", "scouts", List.of("zoe"))));
+		ResponseEntity<String> refused = send(HttpMethod.POST, API, body(
+				Map.of("title", "", "timeZone", "Nowhere/Else", "end", "2026-02-10T18:00", "scouts", List.of("zoe"))));
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(json.readTree(refused.getBody()).get("problems")).extracting(p -> p.get("field").asText())
 			.containsExactly("title", "timeZone", "end", "scouts");
@@ -201,9 +216,10 @@ class SessionApiTests {
 		Map<String, Object> weekly = weekly(List.of("anna"), "ben", List.of("2026-03-26"));
 		assertThat(send(HttpMethod.POST, API, weekly).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-		// Thursday 5 November, after the autumn change, 19:00-21:00 with anna: clashes with 18:00-20:00
-		Map<String, Object> clash = body(Map.of("start", "2026-11-05T19:00", "end", "2026-11-05T21:00",
-				"scouts", List.of("anna", "carla"), "supervisor", "dana"));
+		// Thursday 5 November, after the autumn change, 19:00-21:00 with anna: clashes
+		// with 18:00-20:00
+		Map<String, Object> clash = body(Map.of("start", "2026-11-05T19:00", "end", "2026-11-05T21:00", "scouts",
+				List.of("anna", "carla"), "supervisor", "dana"));
 		ResponseEntity<String> refused = send(HttpMethod.POST, API, clash);
 		assertRefused(refused, "scouts", "overlaps 'Tuesday and Thursday evenings' (");
 		assertThat(refused.getBody()).contains("on 2026-11-05 18:00 Europe/Berlin for anna");
@@ -211,13 +227,17 @@ class SessionApiTests {
 		// the supervisor counts too
 		assertRefused(send(HttpMethod.POST, API, body(Map.of("start", "2026-11-05T19:00", "end", "2026-11-05T21:00",
 				"scouts", List.of("carla"), "supervisor", "ben"))), "scouts", "for ben");
-		// other people at the same time, the exception day, and right after the end are fine
+		// other people at the same time, the exception day, and right after the end are
+		// fine
 		assertThat(send(HttpMethod.POST, API, body(Map.of("start", "2026-11-05T19:00", "end", "2026-11-05T21:00",
-				"scouts", List.of("carla"), "supervisor", "dana"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+				"scouts", List.of("carla"), "supervisor", "dana")))
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(send(HttpMethod.POST, API, body(Map.of("start", "2026-03-26T19:00", "end", "2026-03-26T21:00",
-				"scouts", List.of("anna"), "supervisor", "ben"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+				"scouts", List.of("anna"), "supervisor", "ben")))
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(send(HttpMethod.POST, API, body(Map.of("start", "2026-11-10T20:00", "end", "2026-11-10T21:00",
-				"scouts", List.of("anna"), "supervisor", "ben"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+				"scouts", List.of("anna"), "supervisor", "ben")))
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(json.readTree(http.getForObject(API, String.class))).hasSize(4);
 	}
 
@@ -258,8 +278,9 @@ class SessionApiTests {
 	}
 
 	private Map<String, Object> body(Map<String, Object> changes) {
-		Map<String, Object> body = new LinkedHashMap<>(json.convertValue(Sessions.draft(), new TypeReference<Map<String, Object>>() {
-		}));
+		Map<String, Object> body = new LinkedHashMap<>(
+				json.convertValue(Sessions.draft(), new TypeReference<Map<String, Object>>() {
+				}));
 		body.putAll(changes);
 		return body;
 	}

@@ -8,20 +8,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Test data: a {@link SessionDraft} with sensible defaults, changed one named field at a time, e.g.
+ * Test data: a {@link SessionDraft} with sensible defaults, changed one named field at a
+ * time, e.g.
  * {@code aSession().startingMinutesFromNow(-60).endingMinutesFromNow(240).withScouts("lena").withSupervisor("sam")
  * .withMaxQueue(50).build(clock)}.
  * <p>
- * Defaults: "Test evening" about "Deepfakes", in German and English, on every channel, Europe/Berlin, from an hour
- * ago until four hours from now, a queue of 50, escalations stop 5 minutes before the end, no repeats. Nobody is on
- * the roster until the test says who (scouts and supervisor must be existing accounts when the draft is saved).
+ * Defaults: "Test evening" about "Deepfakes", in German and English, on every channel,
+ * Europe/Berlin, from an hour ago until four hours from now, a queue of 50, escalations
+ * stop 5 minutes before the end, no repeats. Nobody is on the roster until the test says
+ * who (scouts and supervisor must be existing accounts when the draft is saved).
  */
 public final class SessionDraftTestData {
 
 	private SessionDraftTestData() {
 	}
 
-	/** @return a builder with the defaults above */
+	/**
+	 * @return a builder with the defaults above
+	 */
 	public static Builder aSession() {
 		return new Builder();
 	}
@@ -77,7 +81,9 @@ public final class SessionDraftTestData {
 			return this;
 		}
 
-		/** @param channels WEB, TELEGRAM and/or WHATSAPP */
+		/**
+		 * @param channels WEB, TELEGRAM and/or WHATSAPP
+		 */
 		public Builder onChannels(String... channels) {
 			return onChannels(List.of(channels));
 		}
@@ -87,25 +93,35 @@ public final class SessionDraftTestData {
 			return this;
 		}
 
-		/** @param timeZone an IANA zone; local times and "now" are read in it */
+		/**
+		 * @param timeZone an IANA zone; local times and "now" are read in it
+		 */
 		public Builder inZone(String timeZone) {
 			this.timeZone = timeZone;
 			return this;
 		}
 
-		/** @param start a local date-time in the session's zone, e.g. {@code 2026-02-10T19:00} */
+		/**
+		 * @param start a local date-time in the session's zone, e.g.
+		 * {@code 2026-02-10T19:00}
+		 */
 		public Builder startingAt(String start) {
 			this.start = start;
 			return this;
 		}
 
-		/** @param end a local date-time in the session's zone */
+		/**
+		 * @param end a local date-time in the session's zone
+		 */
 		public Builder endingAt(String end) {
 			this.end = end;
 			return this;
 		}
 
-		/** Starts this many minutes after now (negative: before), now read from the clock given to the build. */
+		/**
+		 * Starts this many minutes after now (negative: before), now read from the clock
+		 * given to the build.
+		 */
 		public Builder startingMinutesFromNow(long minutes) {
 			this.start = null;
 			this.startMinutes = minutes;
@@ -132,25 +148,35 @@ public final class SessionDraftTestData {
 			return this;
 		}
 
-		/** @param maxQueueLength null: the configured default */
+		/**
+		 * @param maxQueueLength null: the configured default
+		 */
 		public Builder withMaxQueue(Integer maxQueueLength) {
 			this.maxQueueLength = maxQueueLength;
 			return this;
 		}
 
-		/** @param minutes before the end when new escalations stop; null: the configured default */
+		/**
+		 * @param minutes before the end when new escalations stop; null: the configured
+		 * default
+		 */
 		public Builder withEscalationStopMinutes(Integer minutes) {
 			this.escalationStopMinutes = minutes;
 			return this;
 		}
 
-		/** @param rule an RRULE such as {@code FREQ=WEEKLY;BYDAY=TU,TH}; null: a single session */
+		/**
+		 * @param rule an RRULE such as {@code FREQ=WEEKLY;BYDAY=TU,TH}; null: a single
+		 * session
+		 */
 		public Builder repeating(String rule) {
 			this.recurrence = rule;
 			return this;
 		}
 
-		/** @param days days without a session, e.g. {@code 2026-12-24} */
+		/**
+		 * @param days days without a session, e.g. {@code 2026-12-24}
+		 */
 		public Builder except(String... days) {
 			return except(List.of(days));
 		}
@@ -160,12 +186,17 @@ public final class SessionDraftTestData {
 			return this;
 		}
 
-		/** @return the draft, times relative to now read from the system clock */
+		/**
+		 * @return the draft, times relative to now read from the system clock
+		 */
 		public SessionDraft build() {
 			return build(Clock.systemUTC());
 		}
 
-		/** @return the draft, times relative to now read from {@code clock} (to the minute, in the session's zone) */
+		/**
+		 * @return the draft, times relative to now read from {@code clock} (to the
+		 * minute, in the session's zone)
+		 */
 		public SessionDraft build(Clock clock) {
 			LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneId.of(timeZone))
 				.truncatedTo(ChronoUnit.MINUTES);

@@ -22,8 +22,8 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * Start, escalation stop and end of each occurrence are published exactly once, however many instances tick, at the
- * right instant on both sides of a daylight-saving change.
+ * Start, escalation stop and end of each occurrence are published exactly once, however
+ * many instances tick, at the right instant on both sides of a daylight-saving change.
  */
 @ScheduleIntegrationTest
 @RecordApplicationEvents
@@ -57,8 +57,11 @@ class SessionLifecycleTests {
 	void weeklyEvenings() {
 		keys.clear();
 		clock.set(Instant.parse("2026-03-20T09:00:00Z"));
-		// Tuesdays 18:00-20:00 Berlin; escalations stop at 19:50. 24 March is winter time, 31 March summer time
-		sessions.create(Sessions.evenings().startingAt("2026-03-17T18:00").endingAt("2026-03-17T20:00")
+		// Tuesdays 18:00-20:00 Berlin; escalations stop at 19:50. 24 March is winter
+		// time, 31 March summer time
+		sessions.create(Sessions.evenings()
+			.startingAt("2026-03-17T18:00")
+			.endingAt("2026-03-17T20:00")
 			.repeating("FREQ=WEEKLY;BYDAY=TU")
 			.withScouts("anna")
 			.build());
@@ -105,7 +108,8 @@ class SessionLifecycleTests {
 		assertThat(b.tick()).isZero();
 		clock.set(Instant.parse("2026-03-31T16:05:00Z"));
 		assertThat(a.tick() + b.tick()).isZero();
-		assertThat(eventsA).extracting(SessionLifecycleTests::describe).containsExactly("SessionOpened 2026-03-31T16:00:00Z");
+		assertThat(eventsA).extracting(SessionLifecycleTests::describe)
+			.containsExactly("SessionOpened 2026-03-31T16:00:00Z");
 		assertThat(eventsB).isEmpty();
 	}
 
@@ -115,9 +119,11 @@ class SessionLifecycleTests {
 		SessionLifecycle late = new SessionLifecycle(sessions, redis, events::add, clock, settings, platform);
 		clock.set(Instant.parse("2026-03-31T16:09:00Z")); // 9 minutes late: still opened
 		assertThat(late.tick()).isEqualTo(1);
-		clock.set(Instant.parse("2026-03-31T18:11:00Z")); // 11 minutes after the end: stop and end both too old
+		clock.set(Instant.parse("2026-03-31T18:11:00Z")); // 11 minutes after the end:
+															// stop and end both too old
 		assertThat(late.tick()).isZero();
-		assertThat(events).extracting(SessionLifecycleTests::describe).containsExactly("SessionOpened 2026-03-31T16:00:00Z");
+		assertThat(events).extracting(SessionLifecycleTests::describe)
+			.containsExactly("SessionOpened 2026-03-31T16:00:00Z");
 	}
 
 	@Test

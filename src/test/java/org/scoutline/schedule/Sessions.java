@@ -17,7 +17,10 @@ final class Sessions {
 	private Sessions() {
 	}
 
-	/** Safer Internet Day, 2026-02-10 19:00-21:00 Berlin, anna and ben with sam supervising. */
+	/**
+	 * Safer Internet Day, 2026-02-10 19:00-21:00 Berlin, anna and ben with sam
+	 * supervising.
+	 */
 	static SessionDraft draft() {
 		return aSession().titled("Safer Internet Day")
 			.onChannels("WEB", "TELEGRAM")
@@ -31,8 +34,9 @@ final class Sessions {
 	}
 
 	/**
-	 * "Tuesday and Thursday evenings" (Sextortion, German, on the web, Berlin) with sam supervising, a queue of 10,
-	 * escalations stop 10 minutes before the end; the test sets the times, the roster and any repeat rule.
+	 * "Tuesday and Thursday evenings" (Sextortion, German, on the web, Berlin) with sam
+	 * supervising, a queue of 10, escalations stop 10 minutes before the end; the test
+	 * sets the times, the roster and any repeat rule.
 	 */
 	static SessionDraftTestData.Builder evenings() {
 		return aSession().titled("Tuesday and Thursday evenings")
@@ -44,7 +48,8 @@ final class Sessions {
 			.withEscalationStopMinutes(10);
 	}
 
-	static LiveSession session(String id, LocalDateTime start, LocalDateTime end, String rule, LocalDate... exceptions) {
+	static LiveSession session(String id, LocalDateTime start, LocalDateTime end, String rule,
+			LocalDate... exceptions) {
 		return new LiveSession(id, "Evening", "Deepfakes", List.of("de"), List.of(Channel.WEB), start.atZone(BERLIN),
 				end.atZone(BERLIN), List.of("anna"), "sam", 5, 10, rule, List.of(exceptions));
 	}

@@ -26,22 +26,25 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Tells a test when the broker has registered a STOMP subscription, so that it waits for that event instead of
- * sleeping (as spring-websocket-portfolio's {@code TestChannelInterceptor} does): an interceptor on the inbound
- * channel notes every SUBSCRIBE once the broker has handled it. On the outbound channel it notes every CONNECTED
- * frame once it has been written to the socket, for tests whose first frame is answered with an ERROR.
+ * Tells a test when the broker has registered a STOMP subscription, so that it waits for
+ * that event instead of sleeping (as spring-websocket-portfolio's
+ * {@code TestChannelInterceptor} does): an interceptor on the inbound channel notes every
+ * SUBSCRIBE once the broker has handled it. On the outbound channel it notes every
+ * CONNECTED frame once it has been written to the socket, for tests whose first frame is
+ * answered with an ERROR.
  */
 public final class BrokerSubscriptions implements ExecutorChannelInterceptor {
 
 	/** the destination under which {@link #registered} counts written CONNECTED frames */
 	private static final String CONNECTED = "CONNECTED";
 
-	/** per user and destination, how many subscriptions the broker has registered so far */
+	/**
+	 * per user and destination, how many subscriptions the broker has registered so far
+	 */
 	private final Map<String, AtomicInteger> registered = new ConcurrentHashMap<>();
 
 	@Override
-	public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler,
-			Exception ex) {
+	public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
 		if (ex != null) {
 			return;
@@ -58,9 +61,9 @@ public final class BrokerSubscriptions implements ExecutorChannelInterceptor {
 	}
 
 	/**
-	 * The broker registers a subscription to one of its own destinations itself; a {@code /user/...} subscription
-	 * is translated to a session's own queue and registered (synchronously, on the broker channel) by the user
-	 * destination handler.
+	 * The broker registers a subscription to one of its own destinations itself; a
+	 * {@code /user/...} subscription is translated to a session's own queue and
+	 * registered (synchronously, on the broker channel) by the user destination handler.
 	 */
 	private static boolean registers(MessageHandler handler, String destination) {
 		if (destination == null) {
@@ -74,9 +77,10 @@ public final class BrokerSubscriptions implements ExecutorChannelInterceptor {
 	}
 
 	/**
-	 * Opens the STOMP session of {@code client} (logged in as {@code username}) and waits (at most 10 s) until the
-	 * server has finished writing its CONNECTED frame. Until then the server's socket is busy with that frame: an
-	 * ERROR answering the client's first frame would only be buffered, and lost when the server closes the socket
+	 * Opens the STOMP session of {@code client} (logged in as {@code username}) and waits
+	 * (at most 10 s) until the server has finished writing its CONNECTED frame. Until
+	 * then the server's socket is busy with that frame: an ERROR answering the client's
+	 * first frame would only be buffered, and lost when the server closes the socket
 	 * right after it.
 	 * @return the client
 	 */
@@ -92,12 +96,12 @@ public final class BrokerSubscriptions implements ExecutorChannelInterceptor {
 	}
 
 	/**
-	 * Subscribes {@code client} (logged in as {@code username}) to {@code destination} and waits (at most 10 s) until
-	 * the broker has registered that subscription, so that nothing published afterwards is missed.
+	 * Subscribes {@code client} (logged in as {@code username}) to {@code destination}
+	 * and waits (at most 10 s) until the broker has registered that subscription, so that
+	 * nothing published afterwards is missed.
 	 * @return the messages that arrive on the subscription
 	 */
-	public BlockingQueue<JsonNode> subscribe(ConsoleClient client, String username,
-			String destination) {
+	public BlockingQueue<JsonNode> subscribe(ConsoleClient client, String username, String destination) {
 		AtomicInteger count = count(username, destination);
 		int before = count.get();
 		BlockingQueue<JsonNode> messages = client.subscribe(destination);
@@ -117,8 +121,8 @@ public final class BrokerSubscriptions implements ExecutorChannelInterceptor {
 	}
 
 	/**
-	 * Adds the signal to the STOMP channels of an application started outside the test context (a second
-	 * instance).
+	 * Adds the signal to the STOMP channels of an application started outside the test
+	 * context (a second instance).
 	 */
 	public static BrokerSubscriptions of(ApplicationContext context) {
 		return attach(context.getBean("clientInboundChannel", AbstractSubscribableChannel.class),

@@ -7,7 +7,9 @@ import java.util.Map;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
-/** Playwright for Java driving Debian's Chromium; never downloads a browser of its own. */
+/**
+ * Playwright for Java driving Debian's Chromium; never downloads a browser of its own.
+ */
 public final class Browser {
 
 	private static Playwright playwright;
@@ -18,8 +20,8 @@ public final class Browser {
 	}
 
 	/**
-	 * @return one Chromium for every browser test in this JVM (started on first use, closed when the JVM ends);
-	 * tests isolate themselves with their own browser contexts
+	 * @return one Chromium for every browser test in this JVM (started on first use,
+	 * closed when the JVM ends); tests isolate themselves with their own browser contexts
 	 */
 	public static synchronized com.microsoft.playwright.Browser shared() {
 		if (shared == null) {
@@ -39,17 +41,17 @@ public final class Browser {
 	}
 
 	public static Playwright playwright() {
-		return Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		return Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 	}
 
 	public static com.microsoft.playwright.Browser chromium(Playwright playwright) {
-		return playwright.chromium().launch(new BrowserType.LaunchOptions()
-			.setExecutablePath(ChromiumCondition.CHROMIUM)
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--disable-dev-shm-usage")));
+		return playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(ChromiumCondition.CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync",
+						"--disable-dev-shm-usage")));
 	}
 
 	public static Path screenshot(String name) {

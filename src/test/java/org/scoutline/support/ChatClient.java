@@ -18,10 +18,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A real WebSocket client (the JDK's) speaking the widget protocol, for end-to-end tests and the benchmark. The
- * server's {@code schedule} frames (the live line, pushed whenever it changes) are kept aside, so that
- * {@link #next()} sees the conversation only; read them with {@link #nextSchedule()}, or call
- * {@link #scheduleInline()} before {@code hello} to see them in order among the others.
+ * A real WebSocket client (the JDK's) speaking the widget protocol, for end-to-end tests
+ * and the benchmark. The server's {@code schedule} frames (the live line, pushed whenever
+ * it changes) are kept aside, so that {@link #next()} sees the conversation only; read
+ * them with {@link #nextSchedule()}, or call {@link #scheduleInline()} before
+ * {@code hello} to see them in order among the others.
  */
 public final class ChatClient implements AutoCloseable {
 
@@ -52,18 +53,26 @@ public final class ChatClient implements AutoCloseable {
 		return new ChatClient(http, URI.create("ws://127.0.0.1:" + port + "/chat/ws"));
 	}
 
-	/** From now on {@code schedule} frames arrive through {@link #next()} like any other frame. */
+	/**
+	 * From now on {@code schedule} frames arrive through {@link #next()} like any other
+	 * frame.
+	 */
 	public ChatClient scheduleInline() {
 		scheduleAside = false;
 		return this;
 	}
 
-	/** @return the next {@code schedule} frame kept aside; fails after five seconds */
+	/**
+	 * @return the next {@code schedule} frame kept aside; fails after five seconds
+	 */
 	public JsonNode nextSchedule() {
 		return poll(schedules, "schedule frame");
 	}
 
-	/** @return the {@code schedule} frames kept aside that arrive within {@code millis}, possibly none */
+	/**
+	 * @return the {@code schedule} frames kept aside that arrive within {@code millis},
+	 * possibly none
+	 */
 	public List<JsonNode> drainSchedules(long millis) throws InterruptedException {
 		return drain(schedules, millis);
 	}
@@ -74,7 +83,10 @@ public final class ChatClient implements AutoCloseable {
 		return sendFrame(frame);
 	}
 
-	/** A hello as the widget sends it from a browser: with its time zone and language (and the page's country). */
+	/**
+	 * A hello as the widget sends it from a browser: with its time zone and language (and
+	 * the page's country).
+	 */
 	public ChatClient hello(String token, String locale, String timeZone, String language, String country) {
 		ObjectNode frame = JSON.createObjectNode().put("type", "hello").put("locale", locale);
 		frame.put("token", token).put("timeZone", timeZone).put("language", language).put("country", country);
@@ -107,7 +119,9 @@ public final class ChatClient implements AutoCloseable {
 		return this;
 	}
 
-	/** @return the next frame from the server; fails after five seconds */
+	/**
+	 * @return the next frame from the server; fails after five seconds
+	 */
 	public JsonNode next() {
 		return poll(frames, "frame");
 	}
@@ -127,7 +141,10 @@ public final class ChatClient implements AutoCloseable {
 		}
 	}
 
-	/** @return the next frame of this type, skipping none: fails if another type comes first */
+	/**
+	 * @return the next frame of this type, skipping none: fails if another type comes
+	 * first
+	 */
 	public JsonNode next(String type) {
 		JsonNode frame = next();
 		if (!type.equals(frame.path("type").asText())) {
@@ -136,7 +153,9 @@ public final class ChatClient implements AutoCloseable {
 		return frame;
 	}
 
-	/** @return frames that arrive within {@code millis}, possibly none */
+	/**
+	 * @return frames that arrive within {@code millis}, possibly none
+	 */
 	public List<JsonNode> drain(long millis) throws InterruptedException {
 		return drain(frames, millis);
 	}

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Skips browser tests where Chromium is missing, with a message, unless browser tests are required. */
+/**
+ * Skips browser tests where Chromium is missing, with a message, unless browser tests are
+ * required.
+ */
 class ChromiumCondition implements ExecutionCondition {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");

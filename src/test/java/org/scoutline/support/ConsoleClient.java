@@ -35,9 +35,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A console user as a browser would be one: logs in through the form (with its CSRF token), keeps the session
- * cookie, calls the REST API with the CSRF header, and opens the STOMP endpoint with a real
- * {@link WebSocketStompClient} (the session cookie in the handshake, the CSRF token in CONNECT).
+ * A console user as a browser would be one: logs in through the form (with its CSRF
+ * token), keeps the session cookie, calls the REST API with the CSRF header, and opens
+ * the STOMP endpoint with a real {@link WebSocketStompClient} (the session cookie in the
+ * handshake, the CSRF token in CONNECT).
  */
 public final class ConsoleClient implements AutoCloseable {
 
@@ -67,12 +68,16 @@ public final class ConsoleClient implements AutoCloseable {
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
-	/** @return a client without a login */
+	/**
+	 * @return a client without a login
+	 */
 	public static ConsoleClient anonymous(int port) {
 		return new ConsoleClient(port);
 	}
 
-	/** @return a client logged in through the login form, or fails */
+	/**
+	 * @return a client logged in through the login form, or fails
+	 */
 	public static ConsoleClient login(int port, String username, String password) {
 		ConsoleClient client = new ConsoleClient(port);
 		int status = client.formLogin(username, password);
@@ -85,7 +90,10 @@ public final class ConsoleClient implements AutoCloseable {
 		return client;
 	}
 
-	/** @return the status of the login POST (302 to /console on success, to /login?error otherwise) */
+	/**
+	 * @return the status of the login POST (302 to /console on success, to /login?error
+	 * otherwise)
+	 */
 	public int formLogin(String username, String password) {
 		Response page = send(HttpRequest.newBuilder(uri("/login")).GET(), false);
 		Matcher csrf = CSRF_FIELD.matcher(page.body());
@@ -152,7 +160,8 @@ public final class ConsoleClient implements AutoCloseable {
 	public Response post(String path, Object body) {
 		try {
 			String json = body == null ? "" : JSON.writeValueAsString(body);
-			return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+			return send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(json)), true);
 		}
 		catch (Exception ex) {
@@ -162,7 +171,8 @@ public final class ConsoleClient implements AutoCloseable {
 
 	public Response put(String path, Object body) {
 		try {
-			return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+			return send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/json")
 				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), true);
 		}
 		catch (Exception ex) {
@@ -188,9 +198,10 @@ public final class ConsoleClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens the STOMP session (with the CSRF token unless {@code withCsrf} is false). A test whose first frame is
-	 * answered with an ERROR connects through {@link BrokerSubscriptions#connect}, which also waits until the server
-	 * has finished writing CONNECTED.
+	 * Opens the STOMP session (with the CSRF token unless {@code withCsrf} is false). A
+	 * test whose first frame is answered with an ERROR connects through
+	 * {@link BrokerSubscriptions#connect}, which also waits until the server has finished
+	 * writing CONNECTED.
 	 */
 	public ConsoleClient connect(boolean withCsrf) {
 		stompClient = new WebSocketStompClient(new StandardWebSocketClient());
@@ -216,14 +227,16 @@ public final class ConsoleClient implements AutoCloseable {
 						public void handleException(StompSession session, StompCommand command, StompHeaders headers,
 								byte[] payload, Throwable exception) {
 							String message = headers == null ? null : headers.getFirst("message");
-							errors.add(message != null ? message : "exception: " + exception.getClass().getSimpleName());
+							errors
+								.add(message != null ? message : "exception: " + exception.getClass().getSimpleName());
 						}
 
 						@Override
 						public void handleTransportError(StompSession session, Throwable exception) {
 							errors.add("transport: " + exception.getClass().getSimpleName());
 						}
-					}).get(5, TimeUnit.SECONDS);
+					})
+				.get(5, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("STOMP connect failed: " + ex.getClass().getSimpleName(), ex);
@@ -235,7 +248,10 @@ public final class ConsoleClient implements AutoCloseable {
 		return connect(true);
 	}
 
-	/** @return whether a STOMP session could be opened; the reason for a refusal is in {@link #errors} */
+	/**
+	 * @return whether a STOMP session could be opened; the reason for a refusal is in
+	 * {@link #errors}
+	 */
 	public boolean tryConnect(boolean withCsrf) {
 		try {
 			connect(withCsrf);
@@ -247,7 +263,9 @@ public final class ConsoleClient implements AutoCloseable {
 		}
 	}
 
-	/** @return a queue receiving every JSON body published to {@code destination} */
+	/**
+	 * @return a queue receiving every JSON body published to {@code destination}
+	 */
 	public BlockingQueue<JsonNode> subscribe(String destination) {
 		BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
 		stomp.subscribe(destination, new StompFrameHandler() {
@@ -272,7 +290,9 @@ public final class ConsoleClient implements AutoCloseable {
 		return stomp != null && stomp.isConnected();
 	}
 
-	/** @return the next ERROR message within 5 seconds, or {@code null} */
+	/**
+	 * @return the next ERROR message within 5 seconds, or {@code null}
+	 */
 	public String nextError() throws InterruptedException {
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		String last = null;
@@ -286,7 +306,9 @@ public final class ConsoleClient implements AutoCloseable {
 		return last;
 	}
 
-	/** @return the next element within 5 seconds, or fails */
+	/**
+	 * @return the next element within 5 seconds, or fails
+	 */
 	public static JsonNode next(BlockingQueue<JsonNode> queue) throws InterruptedException {
 		JsonNode node = queue.poll(5, TimeUnit.SECONDS);
 		if (node == null) {
@@ -295,7 +317,9 @@ public final class ConsoleClient implements AutoCloseable {
 		return node;
 	}
 
-	/** @return the next element matching, skipping others, within 5 seconds */
+	/**
+	 * @return the next element matching, skipping others, within 5 seconds
+	 */
 	public static JsonNode next(BlockingQueue<JsonNode> queue, java.util.function.Predicate<JsonNode> match)
 			throws InterruptedException {
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -327,7 +351,9 @@ public final class ConsoleClient implements AutoCloseable {
 		return Map.of(csrfHeader, csrfToken == null ? "" : csrfToken);
 	}
 
-	/** @return the session cookie(s) as a {@code Cookie} header value */
+	/**
+	 * @return the session cookie(s) as a {@code Cookie} header value
+	 */
 	public String cookieHeader() {
 		List<HttpCookie> all = cookies.getCookieStore().getCookies();
 		StringBuilder out = new StringBuilder();

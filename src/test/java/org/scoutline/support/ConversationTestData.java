@@ -31,7 +31,10 @@ public final class ConversationTestData {
 	private ConversationTestData() {
 	}
 
-	/** A web conversation in German with the bot, at the situation question, with no facts yet. */
+	/**
+	 * A web conversation in German with the bot, at the situation question, with no facts
+	 * yet.
+	 */
 	public static ConversationTestData aConversation() {
 		return new ConversationTestData();
 	}
@@ -66,7 +69,9 @@ public final class ConversationTestData {
 				Map.copyOf(facts), 3, NOW.minusSeconds(600), NOW.minusSeconds(60));
 	}
 
-	/** @return a message from the user of a conversation on {@code channel} */
+	/**
+	 * @return a message from the user of a conversation on {@code channel}
+	 */
 	public static InboundMessage.Origin from(Channel channel) {
 		return InboundMessage.Origin.of(channel, "user-1", "m-" + System.nanoTime());
 	}

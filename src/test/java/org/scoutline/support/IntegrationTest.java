@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on a random port against a real Redis: the one on 127.0.0.1:6379 when it answers, else
- * the embedded one (started by the app's own fallback). Each context writes under its own key prefix, and each
- * test class removes the keys under it when it is done, never any other key.
+ * The whole application on a random port against a real Redis: the one on 127.0.0.1:6379
+ * when it answers, else the embedded one (started by the app's own fallback). Each
+ * context writes under its own key prefix, and each test class removes the keys under it
+ * when it is done, never any other key.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A live session running now on every channel, for tests of what happens while the hotline is staffed. The rostered
- * scouts and the supervisor must be existing, enabled console accounts (the roster is backed by them).
+ * A live session running now on every channel, for tests of what happens while the
+ * hotline is staffed. The rostered scouts and the supervisor must be existing, enabled
+ * console accounts (the roster is backed by them).
  */
 public final class LiveNow {
 
@@ -31,12 +32,18 @@ public final class LiveNow {
 	private LiveNow() {
 	}
 
-	/** One hour ago until four hours from now, queue of 50, escalations stop 5 minutes before the end. */
+	/**
+	 * One hour ago until four hours from now, queue of 50, escalations stop 5 minutes
+	 * before the end.
+	 */
 	public static LiveSession open(LiveSessions sessions, List<String> scouts, String supervisor) {
 		return sessions.create(now(scouts, supervisor));
 	}
 
-	/** the session of {@link #open}: {@link SessionDraftTestData#aSession()}'s defaults, under {@link #TITLE} */
+	/**
+	 * the session of {@link #open}: {@link SessionDraftTestData#aSession()}'s defaults,
+	 * under {@link #TITLE}
+	 */
 	private static SessionDraft now(List<String> scouts, String supervisor) {
 		return aSession().titled(TITLE)
 			.startingMinutesFromNow(-60)
@@ -48,14 +55,17 @@ public final class LiveNow {
 	}
 
 	/**
-	 * Creates the account (if new) and rosters it in the live session running now, which is created through the
-	 * coordinators' API when there is none (supervisor: the bootstrap coordinator).
+	 * Creates the account (if new) and rosters it in the live session running now, which
+	 * is created through the coordinators' API when there is none (supervisor: the
+	 * bootstrap coordinator).
 	 * @param role scout, supervisor or coordinator
 	 */
 	public static void roster(int port, String username, String role) {
 		try (ConsoleClient admin = ConsoleClient.login(port, ADMIN, ADMIN_PASSWORD)) {
-			int created = admin.post("/console/api/accounts", Map.of("username", username, "password",
-					"scout-password-1", "alias", alias(username), "role", role)).status();
+			int created = admin
+				.post("/console/api/accounts", Map.of("username", username, "password", "scout-password-1", "alias",
+						alias(username), "role", role))
+				.status();
 			if (created != 201 && created != 409) {
 				throw new AssertionError("account not created: " + created);
 			}

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Deletes the keys a test class wrote once it is done. Contexts are cached and shared between test classes and are
- * closed only when the JVM ends, too late to rely on; so every class cleans up after itself.
+ * Deletes the keys a test class wrote once it is done. Contexts are cached and shared
+ * between test classes and are closed only when the JVM ends, too late to rely on; so
+ * every class cleans up after itself.
  */
 class RedisCleanupExtension implements AfterAllCallback {
 

@@ -11,7 +11,9 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Gives tests their key prefix and deletes every key under it when the context closes. */
+/**
+ * Gives tests their key prefix and deletes every key under it when the context closes.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class RedisTestSupport {
 
@@ -39,7 +41,9 @@ public class RedisTestSupport {
 			return prefix;
 		}
 
-		/** @return every key this context wrote */
+		/**
+		 * @return every key this context wrote
+		 */
 		public List<String> all() {
 			List<String> keys = new ArrayList<>();
 			try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(500).build())) {
@@ -48,7 +52,9 @@ public class RedisTestSupport {
 			return keys;
 		}
 
-		/** Deletes every key of this context (the context's tests run one after another). */
+		/**
+		 * Deletes every key of this context (the context's tests run one after another).
+		 */
 		public void clear() {
 			List<String> keys = all();
 			if (!keys.isEmpty()) {
@@ -56,13 +62,18 @@ public class RedisTestSupport {
 			}
 		}
 
-		/** @return the seconds until a key expires (-1: never, -2: no such key) */
+		/**
+		 * @return the seconds until a key expires (-1: never, -2: no such key)
+		 */
 		public long ttl(String key) {
 			Long ttl = redis.getExpire(key);
 			return ttl == null ? -2 : ttl;
 		}
 
-		/** Deletes this test's keys but the console accounts (so the bootstrap coordinator stays). */
+		/**
+		 * Deletes this test's keys but the console accounts (so the bootstrap coordinator
+		 * stays).
+		 */
 		public void clearAllButAccounts() {
 			List<String> keys = all().stream().filter(key -> !key.contains(":acct")).toList();
 			if (!keys.isEmpty()) {

@@ -8,8 +8,9 @@ import org.scoutline.schedule.Occurrence;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * What happens in one live session, told to the session reports exactly as the handover tells them: through its
- * past-tense events on this instance. {@code activity(publisher, occurrence).waited(true).reached(ofSeconds(90))}.
+ * What happens in one live session, told to the session reports exactly as the handover
+ * tells them: through its past-tense events on this instance.
+ * {@code activity(publisher, occurrence).waited(true).reached(ofSeconds(90))}.
  */
 public final class ReportActivity {
 
@@ -28,8 +29,8 @@ public final class ReportActivity {
 
 	/** A user joined the queue ({@code crisis}: flagged for the supervisor). */
 	public ReportActivity waited(boolean crisis) {
-		events.publishEvent(new ChatEvent.ChatQueued("c", crisis, crisis ? "suicide" : null,
-				crisis ? "concern" : null, session, 0));
+		events.publishEvent(new ChatEvent.ChatQueued("c", crisis, crisis ? "suicide" : null, crisis ? "concern" : null,
+				session, 0));
 		return this;
 	}
 

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the work of one chat in order and the work of different chats in parallel: a fixed set of single-thread
- * lanes, and a chat always goes to the lane its key hashes to. Work that fails is logged by type only (it may hold
- * personal data) and the lane goes on.
+ * Runs the work of one chat in order and the work of different chats in parallel: a fixed
+ * set of single-thread lanes, and a chat always goes to the lane its key hashes to. Work
+ * that fails is logged by type only (it may hold personal data) and the lane goes on.
  */
 public final class ChatLanes implements AutoCloseable {
 

@@ -6,16 +6,18 @@ import java.util.List;
 import org.scoutline.conversation.Bubble;
 
 /**
- * How bubbles become messenger messages: one message per bubble, except that the numbered steps of an action plan
- * go into one message ("1. …", the reason indented below), and the plan's folded sections are left out (a
- * messenger offers them as choices instead).
+ * How bubbles become messenger messages: one message per bubble, except that the numbered
+ * steps of an action plan go into one message ("1. …", the reason indented below), and
+ * the plan's folded sections are left out (a messenger offers them as choices instead).
  */
 public final class MessengerTexts {
 
 	private MessengerTexts() {
 	}
 
-	/** @return the text of each message to send, in order */
+	/**
+	 * @return the text of each message to send, in order
+	 */
 	public static List<String> of(List<Bubble> bubbles) {
 		List<String> texts = new ArrayList<>();
 		StringBuilder steps = null;

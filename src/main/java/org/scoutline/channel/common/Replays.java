@@ -8,10 +8,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers which channel messages (Telegram update ids, WhatsApp message ids) arrived already, across instances,
- * so that a replayed webhook or a re-delivered update is dropped before anything else happens. The ids are stored
- * only as keyed pseudonyms, because some are not opaque (a WhatsApp message id encodes the sender's number); the
- * keys ({@code seen:<channel>:<pseudonym>}) expire after two days, longer than any channel retries.
+ * Remembers which channel messages (Telegram update ids, WhatsApp message ids) arrived
+ * already, across instances, so that a replayed webhook or a re-delivered update is
+ * dropped before anything else happens. The ids are stored only as keyed pseudonyms,
+ * because some are not opaque (a WhatsApp message id encodes the sender's number); the
+ * keys ({@code seen:<channel>:<pseudonym>}) expire after two days, longer than any
+ * channel retries.
  */
 @Component
 public class Replays {
@@ -30,13 +32,19 @@ public class Replays {
 		this.prefix = settings.keyPrefix() + "seen:";
 	}
 
-	/** @return {@code true} the first time this id of this channel is offered, {@code false} after that */
+	/**
+	 * @return {@code true} the first time this id of this channel is offered,
+	 * {@code false} after that
+	 */
 	public boolean firstTime(String channel, String messageId) {
 		Boolean set = redis.opsForValue().setIfAbsent(key(channel, messageId), "1", REMEMBERED);
 		return Boolean.TRUE.equals(set);
 	}
 
-	/** Forgets an id again, so that a message that could not be handled is handled when the channel retries it. */
+	/**
+	 * Forgets an id again, so that a message that could not be handled is handled when
+	 * the channel retries it.
+	 */
 	public void forget(String channel, String messageId) {
 		redis.delete(key(channel, messageId));
 	}

@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The last line of the messenger webhooks (the controllers marked {@link ChannelWebhook}): whatever goes wrong still gets a JSON answer without a stack trace. A
- * body that cannot be read is the sender's fault ({@code 400}); anything else is ours and temporary ({@code 503}),
- * so the platform retries and the replay protection absorbs the repeat.
+ * The last line of the messenger webhooks (the controllers marked
+ * {@link ChannelWebhook}): whatever goes wrong still gets a JSON answer without a stack
+ * trace. A body that cannot be read is the sender's fault ({@code 400}); anything else is
+ * ours and temporary ({@code 503}), so the platform retries and the replay protection
+ * absorbs the repeat.
  */
 @RestControllerAdvice(annotations = ChannelWebhook.class)
 class WebhookErrors {

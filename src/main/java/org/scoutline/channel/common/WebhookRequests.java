@@ -12,7 +12,10 @@ import org.springframework.http.ResponseEntity;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** What every webhook needs: a bounded raw body, constant-time secret checks and precise JSON errors. */
+/**
+ * What every webhook needs: a bounded raw body, constant-time secret checks and precise
+ * JSON errors.
+ */
 public final class WebhookRequests {
 
 	private WebhookRequests() {
@@ -30,8 +33,8 @@ public final class WebhookRequests {
 	}
 
 	/**
-	 * Reads the raw body, refusing it (before reading, when the length is declared) when it is larger than
-	 * {@code maxBytes}.
+	 * Reads the raw body, refusing it (before reading, when the length is declared) when
+	 * it is larger than {@code maxBytes}.
 	 */
 	public static byte[] body(HttpServletRequest request, int maxBytes) throws IOException, TooLarge {
 		if (request.getContentLengthLong() > maxBytes) {
@@ -46,7 +49,10 @@ public final class WebhookRequests {
 		}
 	}
 
-	/** @return whether {@code given} equals {@code expected}, in time that does not depend on where they differ */
+	/**
+	 * @return whether {@code given} equals {@code expected}, in time that does not depend
+	 * on where they differ
+	 */
 	public static boolean sameSecret(String expected, String given) {
 		if (expected == null || expected.isEmpty() || given == null) {
 			return false;
@@ -54,13 +60,18 @@ public final class WebhookRequests {
 		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** @return a JSON error: {@code {"error": code, "message": message}} */
+	/**
+	 * @return a JSON error: {@code {"error": code, "message": message}}
+	 */
 	public static ResponseEntity<Map<String, String>> error(HttpStatus status, String code, String message) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("error", code, "message", message));
 	}
 
-	/** @return the answer to an accepted webhook: {@code {"status": "accepted"}} */
+	/**
+	 * @return the answer to an accepted webhook: {@code {"status": "accepted"}}
+	 */
 	public static ResponseEntity<Map<String, String>> accepted() {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "accepted"));
 	}

@@ -12,10 +12,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Calls the Bot API through the telegrambots client and retries where retrying helps: after {@code 429} it waits as
- * long as Telegram says ({@code retry_after}), after a server error or a network failure it backs off
- * exponentially; other client errors are not retried. {@code 403} means the user blocked the bot (or left the
- * chat). Logs name the method and the error code only.
+ * Calls the Bot API through the telegrambots client and retries where retrying helps:
+ * after {@code 429} it waits as long as Telegram says ({@code retry_after}), after a
+ * server error or a network failure it backs off exponentially; other client errors are
+ * not retried. {@code 403} means the user blocked the bot (or left the chat). Logs name
+ * the method and the error code only.
  */
 class TelegramApi {
 
@@ -36,9 +37,9 @@ class TelegramApi {
 	}
 
 	/**
-	 * The user cannot be reached any more: they blocked the bot or deleted their account. A failed call like any
-	 * other, so that one type says what sending may throw; whoever catches {@link TelegramApiException} around a call
-	 * lets this one through first.
+	 * The user cannot be reached any more: they blocked the bot or deleted their account.
+	 * A failed call like any other, so that one type says what sending may throw; whoever
+	 * catches {@link TelegramApiException} around a call lets this one through first.
 	 */
 	static final class Blocked extends TelegramApiException {
 
@@ -81,7 +82,9 @@ class TelegramApi {
 		}
 	}
 
-	/** Registers the webhook (a multipart call in the client; tried once, at start-up). */
+	/**
+	 * Registers the webhook (a multipart call in the client; tried once, at start-up).
+	 */
 	void setWebhook(SetWebhook webhook) throws TelegramApiException {
 		client.execute(webhook);
 	}

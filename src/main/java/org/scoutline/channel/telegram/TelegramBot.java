@@ -18,9 +18,10 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Starts the bot: registers its commands in German (also the default) and English, then either polls for updates
- * (the library's polling loop, with our own consumer that hands each update to its chat's lane: in order within a
- * chat, in parallel across chats) or registers the webhook when {@code webhook-url} is set.
+ * Starts the bot: registers its commands in German (also the default) and English, then
+ * either polls for updates (the library's polling loop, with our own consumer that hands
+ * each update to its chat's lane: in order within a chat, in parallel across chats) or
+ * registers the webhook when {@code webhook-url} is set.
  */
 class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
@@ -75,8 +76,11 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 				log.info("telegram bot polling for updates");
 			}
 			else if (settings.webhookUrl() != null) {
-				api.setWebhook(SetWebhook.builder().url(settings.webhookUrl().toString())
-					.secretToken(settings.webhookSecret()).allowedUpdates(UPDATE_TYPES).build());
+				api.setWebhook(SetWebhook.builder()
+					.url(settings.webhookUrl().toString())
+					.secretToken(settings.webhookSecret())
+					.allowedUpdates(UPDATE_TYPES)
+					.build());
 				log.info("telegram webhook registered");
 			}
 			else {

@@ -15,9 +15,9 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageRe
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * What the bot says and does in one chat: replies rendered by {@link TelegramReplies}, notices, media deleted, keyboards
- * taken away, and a polite refusal before it leaves a group or channel. Logs carry exception classes only, never the
- * chat id.
+ * What the bot says and does in one chat: replies rendered by {@link TelegramReplies},
+ * notices, media deleted, keyboards taken away, and a polite refusal before it leaves a
+ * group or channel. Logs carry exception classes only, never the chat id.
  */
 final class TelegramChat implements TurnRenderer<TelegramApiException> {
 
@@ -27,7 +27,10 @@ final class TelegramChat implements TurnRenderer<TelegramApiException> {
 
 	private final String chatId;
 
-	/** @param chatId the chat, {@code null} when the update names none (nothing can be sent then) */
+	/**
+	 * @param chatId the chat, {@code null} when the update names none (nothing can be
+	 * sent then)
+	 */
 	TelegramChat(TelegramApi api, String chatId) {
 		this.api = api;
 		this.chatId = chatId;
@@ -42,7 +45,10 @@ final class TelegramChat implements TurnRenderer<TelegramApiException> {
 		send(reply.bubbles(), reply.choices());
 	}
 
-	/** Best effort: tells the user their last message could not be handled; a failure here is only logged. */
+	/**
+	 * Best effort: tells the user their last message could not be handled; a failure here
+	 * is only logged.
+	 */
 	@Override
 	public void unavailable(String notice) {
 		if (chatId == null) {
@@ -61,7 +67,10 @@ final class TelegramChat implements TurnRenderer<TelegramApiException> {
 		send(List.of(Bubble.notice(notice)), List.of());
 	}
 
-	/** Deletes a message (media the user sent); a failure is logged, only a blocked bot goes on up. */
+	/**
+	 * Deletes a message (media the user sent); a failure is logged, only a blocked bot
+	 * goes on up.
+	 */
 	void delete(Integer messageId) throws TelegramApiException {
 		try {
 			api.call(new DeleteMessage(chatId, messageId));
@@ -74,7 +83,10 @@ final class TelegramChat implements TurnRenderer<TelegramApiException> {
 		}
 	}
 
-	/** Takes the keyboard off a message whose button was tapped; a failure is logged, only a blocked bot goes on up. */
+	/**
+	 * Takes the keyboard off a message whose button was tapped; a failure is logged, only
+	 * a blocked bot goes on up.
+	 */
 	void removeKeyboard(Integer messageId) throws TelegramApiException {
 		try {
 			api.call(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId).build());
@@ -87,7 +99,10 @@ final class TelegramChat implements TurnRenderer<TelegramApiException> {
 		}
 	}
 
-	/** A group or a channel: says that the bot talks in private chats only, and leaves whatever happens. */
+	/**
+	 * A group or a channel: says that the bot talks in private chats only, and leaves
+	 * whatever happens.
+	 */
 	void refuse(String notice) throws TelegramApiException {
 		log.info("telegram group or channel chat refused");
 		try {

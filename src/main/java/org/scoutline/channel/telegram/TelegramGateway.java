@@ -13,7 +13,10 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-/** Delivers scout messages and handover notices to a Telegram user, rendered like the bot's replies. */
+/**
+ * Delivers scout messages and handover notices to a Telegram user, rendered like the
+ * bot's replies.
+ */
 class TelegramGateway implements ChannelGateway {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
@@ -45,15 +48,17 @@ class TelegramGateway implements ChannelGateway {
 		}
 	}
 
-	/** {@code sendChatAction} with {@code typing}: Telegram shows it for about five seconds, without a name. */
+	/**
+	 * {@code sendChatAction} with {@code typing}: Telegram shows it for about five
+	 * seconds, without a name.
+	 */
 	@Override
 	public void typing(Conversation conversation, String alias) {
 		if (conversation.replyAddress() == null) {
 			return;
 		}
 		try {
-			api.call(SendChatAction.builder().chatId(conversation.replyAddress()).action("typing")
-				.build());
+			api.call(SendChatAction.builder().chatId(conversation.replyAddress()).action("typing").build());
 		}
 		catch (TelegramApiException ex) {
 			log.debug("telegram typing failed conversation={} cause={}", conversation.id(),

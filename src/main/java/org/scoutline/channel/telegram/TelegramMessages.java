@@ -13,9 +13,10 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * What a user sends the bot, as {@link InboundMessage}s through {@link InboundTurns}: texts and commands, edits (the
- * hotline answers only a crisis edit), media (deleted from the chat at once and never downloaded, a caption read as
- * a text), and taps on inline buttons (every callback query is answered and its keyboard taken away). Anything from a
+ * What a user sends the bot, as {@link InboundMessage}s through {@link InboundTurns}:
+ * texts and commands, edits (the hotline answers only a crisis edit), media (deleted from
+ * the chat at once and never downloaded, a caption read as a text), and taps on inline
+ * buttons (every callback query is answered and its keyboard taken away). Anything from a
  * group gets the refusal and the bot leaves.
  */
 class TelegramMessages {
@@ -29,7 +30,10 @@ class TelegramMessages {
 		this.turns = turns;
 	}
 
-	/** A message or an edited one ({@code edited}); {@code id} is the update's id for de-duplication. */
+	/**
+	 * A message or an edited one ({@code edited}); {@code id} is the update's id for
+	 * de-duplication.
+	 */
 	void message(Message message, String id, boolean edited) throws TelegramApiException {
 		Chat chat = message.getChat();
 		String languageCode = message.getFrom() != null ? message.getFrom().getLanguageCode() : null;
@@ -49,7 +53,10 @@ class TelegramMessages {
 		}
 	}
 
-	/** A tap on an inline button: answered, its keyboard taken away, its data a choice or a command. */
+	/**
+	 * A tap on an inline button: answered, its keyboard taken away, its data a choice or
+	 * a command.
+	 */
 	void callback(CallbackQuery query, String id) throws TelegramApiException {
 		api.call(new AnswerCallbackQuery(query.getId()));
 		MaybeInaccessibleMessage tapped = query.getMessage();
@@ -70,7 +77,9 @@ class TelegramMessages {
 		sender.take(inbound);
 	}
 
-	/** @return whether the message carries media of any kind the Bot API knows */
+	/**
+	 * @return whether the message carries media of any kind the Bot API knows
+	 */
 	static boolean isMedia(Message message) {
 		return message.hasPhoto() || message.hasVideo() || message.hasDocument() || message.hasVoice()
 				|| message.hasVideoNote() || message.hasAnimation() || message.hasSticker() || message.hasAudio()
@@ -86,8 +95,8 @@ class TelegramMessages {
 	}
 
 	/**
-	 * A typed text or command. An edited text is answered only when it holds a crisis signal: the conversation has
-	 * moved on, but help must never be missed.
+	 * A typed text or command. An edited text is answered only when it holds a crisis
+	 * signal: the conversation has moved on, but help must never be missed.
 	 */
 	private void text(String text, Sender sender, String id, boolean edited) throws TelegramApiException {
 		String chatId = sender.chat().id();
@@ -110,8 +119,8 @@ class TelegramMessages {
 	}
 
 	/**
-	 * Who wrote, as far as a reply needs it: the chat, the language, and the guess of the country from the
-	 * language code (in memory only, for this update).
+	 * Who wrote, as far as a reply needs it: the chat, the language, and the guess of the
+	 * country from the language code (in memory only, for this update).
 	 */
 	private final class Sender {
 
@@ -140,7 +149,9 @@ class TelegramMessages {
 			turns.turn(message.from(chat.id(), locale, false).withCountryHint(country), chat);
 		}
 
-		/** Names the language only: the chat id and the guessed country stay out of logs. */
+		/**
+		 * Names the language only: the chat id and the guessed country stay out of logs.
+		 */
 		@Override
 		public String toString() {
 			return "Sender[locale=" + locale + "]";

@@ -13,10 +13,11 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * Renders the hotline's bubbles and choices as Telegram messages: one plain-text message per bubble (no parse mode,
- * so nothing needs escaping; the steps of an action plan together in one numbered message, see
- * {@link MessengerTexts}), the last one carrying the choices as an inline keyboard whose callback data is the
- * choice id. Short labels sit two to a row, longer ones one to a row.
+ * Renders the hotline's bubbles and choices as Telegram messages: one plain-text message
+ * per bubble (no parse mode, so nothing needs escaping; the steps of an action plan
+ * together in one numbered message, see {@link MessengerTexts}), the last one carrying
+ * the choices as an inline keyboard whose callback data is the choice id. Short labels
+ * sit two to a row, longer ones one to a row.
  */
 final class TelegramReplies {
 
@@ -61,7 +62,10 @@ final class TelegramReplies {
 		return InlineKeyboardMarkup.builder().keyboard(rows).build();
 	}
 
-	/** @return the text in pieces Telegram accepts, cut at line or word ends where possible */
+	/**
+	 * @return the text in pieces Telegram accepts, cut at line or word ends where
+	 * possible
+	 */
 	static List<String> split(String text) {
 		List<String> pieces = new ArrayList<>();
 		String rest = text;

@@ -16,11 +16,14 @@ import jakarta.validation.constraints.NotNull;
 /**
  * @param enabled whether the Telegram bot runs
  * @param token the bot token from BotFather
- * @param apiUrl the Bot API server (scheme, host and port); a self-hosted Bot API server or a test server
- * @param mode {@code polling} (the app asks Telegram for updates) or {@code webhook} (Telegram posts them to
- * {@code /webhooks/telegram})
- * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token} (webhook mode)
- * @param webhookUrl the public address of {@code /webhooks/telegram}; when set, the app registers it at start-up
+ * @param apiUrl the Bot API server (scheme, host and port); a self-hosted Bot API server
+ * or a test server
+ * @param mode {@code polling} (the app asks Telegram for updates) or {@code webhook}
+ * (Telegram posts them to {@code /webhooks/telegram})
+ * @param webhookSecret the secret Telegram sends in
+ * {@code X-Telegram-Bot-Api-Secret-Token} (webhook mode)
+ * @param webhookUrl the public address of {@code /webhooks/telegram}; when set, the app
+ * registers it at start-up
  * @param lanes how many chats are handled at the same time at most
  * @param maxAttempts how often a call to the Bot API is tried before it is given up
  * @param backoff the first wait before a retry after a server error (doubled each time)
@@ -53,7 +56,9 @@ record TelegramSettings(@DefaultValue("false") boolean enabled, String token,
 		}
 	}
 
-	/** @return the Bot API address as the telegrambots client wants it */
+	/**
+	 * @return the Bot API address as the telegrambots client wants it
+	 */
 	TelegramUrl telegramUrl() {
 		boolean https = "https".equalsIgnoreCase(apiUrl.getScheme());
 		int port = apiUrl.getPort() != -1 ? apiUrl.getPort() : https ? 443 : 80;

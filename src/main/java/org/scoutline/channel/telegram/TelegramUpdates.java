@@ -15,11 +15,13 @@ import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Handles one Telegram update, whether it came by long polling or by webhook, through {@link InboundTurns}: a
- * replayed update id is skipped, what users send goes to {@link TelegramMessages} as {@link InboundMessage}s, a
- * user who blocked the bot is unreachable, groups and channels get a polite refusal and the bot leaves. When the
- * hotline fails behind an update (storage down), the update is forgotten and the user asked to resend. Logs carry
- * the update id, its type and the conversation id, never chat ids or text.
+ * Handles one Telegram update, whether it came by long polling or by webhook, through
+ * {@link InboundTurns}: a replayed update id is skipped, what users send goes to
+ * {@link TelegramMessages} as {@link InboundMessage}s, a user who blocked the bot is
+ * unreachable, groups and channels get a polite refusal and the bot leaves. When the
+ * hotline fails behind an update (storage down), the update is forgotten and the user
+ * asked to resend. Logs carry the update id, its type and the conversation id, never chat
+ * ids or text.
  */
 class TelegramUpdates {
 
@@ -42,7 +44,10 @@ class TelegramUpdates {
 		this.signals = signals;
 	}
 
-	/** @return the chat an update belongs to (its ordering key), or {@code null} when it has none */
+	/**
+	 * @return the chat an update belongs to (its ordering key), or {@code null} when it
+	 * has none
+	 */
 	static Long chatOf(Update update) {
 		if (update.hasMessage()) {
 			return update.getMessage().getChatId();
@@ -63,7 +68,10 @@ class TelegramUpdates {
 		return null;
 	}
 
-	/** @return what kind of update this is, for logs, or {@code null} for a kind the bot does not handle */
+	/**
+	 * @return what kind of update this is, for logs, or {@code null} for a kind the bot
+	 * does not handle
+	 */
 	static String typeOf(Update update) {
 		if (update.hasMessage()) {
 			return "message";
@@ -83,7 +91,10 @@ class TelegramUpdates {
 		return null;
 	}
 
-	/** @return the two-letter language of an IETF tag such as {@code de-AT}, or {@code null} */
+	/**
+	 * @return the two-letter language of an IETF tag such as {@code de-AT}, or
+	 * {@code null}
+	 */
 	static String locale(String languageCode) {
 		if (languageCode == null || languageCode.length() < 2) {
 			return null;

@@ -23,9 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /webhooks/telegram} in webhook mode. The secret header is checked (in constant time) before the body
- * is read; the body is read raw, bounded, and parsed with Jackson 2 into the library's {@link Update}. Valid updates
- * are queued on their chat's lane and answered {@code 200} at once; bad ones get a precise 4xx and nothing is
+ * {@code POST /webhooks/telegram} in webhook mode. The secret header is checked (in
+ * constant time) before the body is read; the body is read raw, bounded, and parsed with
+ * Jackson 2 into the library's {@link Update}. Valid updates are queued on their chat's
+ * lane and answered {@code 200} at once; bad ones get a precise 4xx and nothing is
  * stored.
  */
 @RestController

@@ -24,11 +24,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The widget's live line ({@code schedule} frame) on this instance. One thread asks the hotline every
- * {@code scoutline.webchat.schedule-refresh} whether scouts answer on the web now, renders the frame once and, only
- * when its text changed, sends that same text to every widget socket open here. A socket gets the current frame
- * right after its opening frames. A failed refresh is logged (exception class only) and the last frame stays.
- * Every socket remembers the version it was sent last, so a frame never overtakes a newer one.
+ * The widget's live line ({@code schedule} frame) on this instance. One thread asks the
+ * hotline every {@code scoutline.webchat.schedule-refresh} whether scouts answer on the
+ * web now, renders the frame once and, only when its text changed, sends that same text
+ * to every widget socket open here. A socket gets the current frame right after its
+ * opening frames. A failed refresh is logged (exception class only) and the last frame
+ * stays. Every socket remembers the version it was sent last, so a frame never overtakes
+ * a newer one.
  */
 @Component
 class LiveStatus implements SmartLifecycle {
@@ -58,7 +60,10 @@ class LiveStatus implements SmartLifecycle {
 		this.every = every;
 	}
 
-	/** Asks once; sends the frame to every watching socket if it differs from the last one. */
+	/**
+	 * Asks once; sends the frame to every watching socket if it differs from the last
+	 * one.
+	 */
 	synchronized void refresh() {
 		WebChatFrames.Schedule frame;
 		String text;
@@ -81,14 +86,18 @@ class LiveStatus implements SmartLifecycle {
 				delivered.offer(session, next);
 			}
 			else {
-				watching.remove(session); // closed without a goodbye (a race with the hello): not kept forever
+				watching.remove(session); // closed without a goodbye (a race with the
+											// hello): not kept forever
 			}
 		});
 		log.info("web live status changed state={} version={} sockets={}", frame.state(), next.version(),
 				watching.size());
 	}
 
-	/** A socket said hello (its opening frames are sent): it gets the current frame and every change. */
+	/**
+	 * A socket said hello (its opening frames are sent): it gets the current frame and
+	 * every change.
+	 */
 	void watch(WebSocketSession session) {
 		Delivered delivered = watching.computeIfAbsent(session, s -> new Delivered());
 		if (!session.isOpen()) {
@@ -105,12 +114,16 @@ class LiveStatus implements SmartLifecycle {
 		watching.remove(session);
 	}
 
-	/** @return how many sockets get the frame */
+	/**
+	 * @return how many sockets get the frame
+	 */
 	int watching() {
 		return watching.size();
 	}
 
-	/** @return the frame sent last, {@code null} before the first successful refresh */
+	/**
+	 * @return the frame sent last, {@code null} before the first successful refresh
+	 */
 	String current() {
 		Published now = current;
 		return now == null ? null : now.message().getPayload();
@@ -139,7 +152,9 @@ class LiveStatus implements SmartLifecycle {
 		return timer != null;
 	}
 
-	/** A task of a scheduled executor that throws is never run again: nothing may escape. */
+	/**
+	 * A task of a scheduled executor that throws is never run again: nothing may escape.
+	 */
 	private void tick() {
 		try {
 			refresh();

@@ -7,12 +7,17 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
-/** The widget's WebSocket at {@code /chat/ws} (protocol: {@code docs/widget-protocol.md}). */
+/**
+ * The widget's WebSocket at {@code /chat/ws} (protocol: {@code docs/widget-protocol.md}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class WebChatConfiguration implements WebSocketConfigurer {
 
-	/** the widget never sends binary frames; a small one is still answered with the media refusal */
+	/**
+	 * the widget never sends binary frames; a small one is still answered with the media
+	 * refusal
+	 */
 	static final int BINARY_BUFFER_BYTES = 1024;
 
 	private final WebChatHandler handler;
@@ -33,7 +38,8 @@ class WebChatConfiguration implements WebSocketConfigurer {
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer(WebChatSettings settings) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		// Tomcat allocates both buffers for every open socket: they decide what an idle connection costs
+		// Tomcat allocates both buffers for every open socket: they decide what an idle
+		// connection costs
 		container.setMaxTextMessageBufferSize(settings.maxFrameChars());
 		container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
 		container.setMaxSessionIdleTimeout(30L * 60 * 1000);

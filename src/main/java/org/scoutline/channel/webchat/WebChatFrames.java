@@ -16,20 +16,28 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * The JSON frames the server sends to the widget ({@code docs/widget-protocol.md}), each named by its {@code type}
- * the same way as the frames the widget sends ({@link WidgetFrame}).
+ * The JSON frames the server sends to the widget ({@code docs/widget-protocol.md}), each
+ * named by its {@code type} the same way as the frames the widget sends
+ * ({@link WidgetFrame}).
  */
 final class WebChatFrames {
 
 	private WebChatFrames() {
 	}
 
-	/** A frame to the widget; Jackson writes its {@link JsonTypeName} as {@code type}, first. */
+	/**
+	 * A frame to the widget; Jackson writes its {@link JsonTypeName} as {@code type},
+	 * first.
+	 */
 	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 	sealed interface Frame permits Ready, Bot, Typing, Schedule, Error, Deleted {
+
 	}
 
-	/** @param scout whether a scout holds the chat now (the widget then sends {@code typing} frames) */
+	/**
+	 * @param scout whether a scout holds the chat now (the widget then sends
+	 * {@code typing} frames)
+	 */
 	@JsonTypeName("ready")
 	record Ready(String token, String locale, List<Line> history, List<ChoiceView> choices,
 			boolean scout) implements Frame {
@@ -42,8 +50,8 @@ final class WebChatFrames {
 	}
 
 	/**
-	 * @param scout set only on frames the handover pushes (a scout wrote, joined, left or closed): whether a scout
-	 * holds the chat now; absent on the bot's answers
+	 * @param scout set only on frames the handover pushes (a scout wrote, joined, left or
+	 * closed): whether a scout holds the chat now; absent on the bot's answers
 	 */
 	@JsonTypeName("bot")
 	record Bot(String locale, List<MessageView> messages, List<ChoiceView> choices,
@@ -59,20 +67,25 @@ final class WebChatFrames {
 
 	}
 
-	/** @param name the scout's first name or alias, shown as "<name> is typing…" for a few seconds */
+	/**
+	 * @param name the scout's first name or alias, shown as "<name> is typing…" for a few
+	 * seconds
+	 */
 	@JsonTypeName("typing")
 	record Typing(String name) implements Frame {
 	}
 
 	/**
-	 * The widget's live line: whether scouts answer now. Names no scout and nothing about any user: the same frame
-	 * goes to every widget.
+	 * The widget's live line: whether scouts answer now. Names no scout and nothing about
+	 * any user: the same frame goes to every widget.
 	 *
-	 * @param state {@code open} (a scout will answer), {@code busy} (a session runs but takes no new chat now: no
-	 * scout checked in yet, queue full, or its last minutes) or {@code closed} (no session runs)
-	 * @param until when the running session ends (ISO-8601 with offset), {@code null} when none runs
-	 * @param next while {@code closed}: the next sessions on the widget's channel, soonest first, at most three;
-	 * else empty
+	 * @param state {@code open} (a scout will answer), {@code busy} (a session runs but
+	 * takes no new chat now: no scout checked in yet, queue full, or its last minutes) or
+	 * {@code closed} (no session runs)
+	 * @param until when the running session ends (ISO-8601 with offset), {@code null}
+	 * when none runs
+	 * @param next while {@code closed}: the next sessions on the widget's channel,
+	 * soonest first, at most three; else empty
 	 */
 	@JsonTypeName("schedule")
 	record Schedule(String state, @JsonInclude(JsonInclude.Include.ALWAYS) String until,
@@ -95,7 +108,10 @@ final class WebChatFrames {
 
 	}
 
-	/** @param timeZone the session's own zone (IANA id); the widget shows the times in the browser's zone */
+	/**
+	 * @param timeZone the session's own zone (IANA id); the widget shows the times in the
+	 * browser's zone
+	 */
 	record NextSession(String title, String topic, String start, String end, String timeZone) {
 
 		static NextSession of(Occurrence occurrence) {
@@ -122,7 +138,9 @@ final class WebChatFrames {
 
 	}
 
-	/** @param from {@code scout} for what a scout wrote, else absent (the bot) */
+	/**
+	 * @param from {@code scout} for what a scout wrote, else absent (the bot)
+	 */
 	record MessageView(String text, String kind, String from) {
 
 		static MessageView of(Bubble bubble) {
@@ -141,8 +159,9 @@ final class WebChatFrames {
 		}
 
 		/**
-		 * @return the buttons the widget shows: not those that open a part of the plan, because the widget shows
-		 * the plan's sections folded inside it and copies the plan itself ({@link Choice#PLAN_PART})
+		 * @return the buttons the widget shows: not those that open a part of the plan,
+		 * because the widget shows the plan's sections folded inside it and copies the
+		 * plan itself ({@link Choice#PLAN_PART})
 		 */
 		static List<ChoiceView> of(List<Choice> choices) {
 			return choices.stream().filter(choice -> !choice.opensPlanPart()).map(ChoiceView::of).toList();

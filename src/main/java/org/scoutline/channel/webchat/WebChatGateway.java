@@ -10,7 +10,10 @@ import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.Mode;
 import org.springframework.stereotype.Component;
 
-/** Delivers to widget users: a {@code bot} frame (scout messages carry {@code "from":"scout"}) via any instance. */
+/**
+ * Delivers to widget users: a {@code bot} frame (scout messages carry
+ * {@code "from":"scout"}) via any instance.
+ */
 @Component
 class WebChatGateway implements ChannelGateway {
 
@@ -27,11 +30,14 @@ class WebChatGateway implements ChannelGateway {
 
 	@Override
 	public void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
-		sessions.publish(conversation.pseudonym(), WebChatFrames.Bot.of(conversation.locale(), bubbles, choices,
-				conversation.mode() == Mode.WITH_SCOUT));
+		sessions.publish(conversation.pseudonym(),
+				WebChatFrames.Bot.of(conversation.locale(), bubbles, choices, conversation.mode() == Mode.WITH_SCOUT));
 	}
 
-	/** A transient {@code typing} frame; the widget shows it as a status line, never in the transcript. */
+	/**
+	 * A transient {@code typing} frame; the widget shows it as a status line, never in
+	 * the transcript.
+	 */
 	@Override
 	public void typing(Conversation conversation, String alias) {
 		sessions.publish(conversation.pseudonym(), new WebChatFrames.Typing(alias));

@@ -22,10 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The widget's side of the hotline. A connection says {@code hello} with its secret token (or none), then sends
- * texts, choices, commands and file notices ({@link WidgetFrame}); each is one turn of the {@link Hotline} through
- * {@link InboundTurns}, rendered by {@link WidgetReplies}. Bad frames get an {@code error} frame and the connection
- * stays usable; nothing of them is stored. Binary frames are treated as media: refused, never read.
+ * The widget's side of the hotline. A connection says {@code hello} with its secret token
+ * (or none), then sends texts, choices, commands and file notices ({@link WidgetFrame});
+ * each is one turn of the {@link Hotline} through {@link InboundTurns}, rendered by
+ * {@link WidgetReplies}. Bad frames get an {@code error} frame and the connection stays
+ * usable; nothing of them is stored. Binary frames are treated as media: refused, never
+ * read.
  */
 @Component
 class WebChatHandler extends AbstractWebSocketHandler {
@@ -73,7 +75,9 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		guarded(socket, () -> dispatch(socket, frame));
 	}
 
-	/** A binary frame is treated as media: refused with the calm explanation, never read. */
+	/**
+	 * A binary frame is treated as media: refused with the calm explanation, never read.
+	 */
 	@Override
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
 		WidgetSocket socket = WidgetSocket.of(session);
@@ -106,7 +110,10 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		session.getAttributes().clear();
 	}
 
-	/** @return the frame, {@code null} when it is not a JSON object with a textual {@code type} */
+	/**
+	 * @return the frame, {@code null} when it is not a JSON object with a textual
+	 * {@code type}
+	 */
 	private WidgetFrame read(String payload) {
 		try {
 			JsonNode tree = json.readTree(payload);
@@ -120,10 +127,12 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		}
 	}
 
-	/** Runs a step; a failure behind it (storage down) gets an error frame, never a closed socket or a stack trace. */
+	/**
+	 * Runs a step; a failure behind it (storage down) gets an error frame, never a closed
+	 * socket or a stack trace.
+	 */
 	private void guarded(WidgetSocket socket, InboundTurns.Work<IOException> step) throws IOException {
-		turns.handle(Arrival.of("web chat frame", "session=" + socket.id()), step,
-				new WidgetReplies(socket, sessions));
+		turns.handle(Arrival.of("web chat frame", "session=" + socket.id()), step, new WidgetReplies(socket, sessions));
 	}
 
 	private void dispatch(WidgetSocket socket, WidgetFrame frame) throws IOException {

@@ -13,26 +13,27 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * @param allowedOrigins the pages that may open the widget's socket ({@code *}: any, for an embeddable widget)
+ * @param allowedOrigins the pages that may open the widget's socket ({@code *}: any, for
+ * an embeddable widget)
  * @param burst how many messages a connection may send at once
  * @param perSecond how many messages a connection may send per second in the long run
- * @param maxFrameChars the largest text frame accepted, in characters; the server keeps a buffer of this size for
- * every open socket, so it decides what idle connections cost. A text of 2,000 characters fits easily; larger frames
- * close the connection (code 1009).
- * @param scheduleRefresh how often this instance asks whether a live session runs, for the widget's live line
- * ({@code schedule} frame); open widgets get a new frame only when the answer changed
+ * @param maxFrameChars the largest text frame accepted, in characters; the server keeps a
+ * buffer of this size for every open socket, so it decides what idle connections cost. A
+ * text of 2,000 characters fits easily; larger frames close the connection (code 1009).
+ * @param scheduleRefresh how often this instance asks whether a live session runs, for
+ * the widget's live line ({@code schedule} frame); open widgets get a new frame only when
+ * the answer changed
  */
 @Validated
 @ConfigurationProperties("scoutline.webchat")
-record WebChatSettings(@DefaultValue("*") @NotEmpty List<String> allowedOrigins,
-		@DefaultValue("20") @Min(1) int burst, @DefaultValue("3") @Min(1) int perSecond,
-		@DefaultValue("8192") @Min(4096) @Max(65536) int maxFrameChars,
+record WebChatSettings(@DefaultValue("*") @NotEmpty List<String> allowedOrigins, @DefaultValue("20") @Min(1) int burst,
+		@DefaultValue("3") @Min(1) int perSecond, @DefaultValue("8192") @Min(4096) @Max(65536) int maxFrameChars,
 		@DefaultValue("15s") @NotNull Duration scheduleRefresh) {
 
 	WebChatSettings {
 		if (scheduleRefresh != null && (scheduleRefresh.isNegative() || scheduleRefresh.toMillis() < 100)) {
-			throw new IllegalArgumentException("scoutline.webchat.schedule-refresh must be at least 100ms, was "
-					+ scheduleRefresh);
+			throw new IllegalArgumentException(
+					"scoutline.webchat.schedule-refresh must be at least 100ms, was " + scheduleRefresh);
 		}
 	}
 

@@ -23,9 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The widget sockets open on this instance, by the user's pseudonym. Frames for a user are published on Redis
- * ({@code <prefix>web}) and written by whichever instance holds the user's socket (possibly none: the user then
- * sees the messages in the history when they come back).
+ * The widget sockets open on this instance, by the user's pseudonym. Frames for a user
+ * are published on Redis ({@code <prefix>web}) and written by whichever instance holds
+ * the user's socket (possibly none: the user then sees the messages in the history when
+ * they come back).
  */
 @Component
 class WebSessions implements MessageListener {

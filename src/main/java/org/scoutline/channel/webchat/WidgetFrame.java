@@ -17,9 +17,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A JSON frame the widget sends ({@code docs/widget-protocol.md}), told apart by its {@code type}. A type the server
- * does not know reads as {@link Unknown} (answered {@code unknown_type} once the frame passed the checks every frame
- * passes). A field that is not a string reads as absent, as if the widget had not sent it.
+ * A JSON frame the widget sends ({@code docs/widget-protocol.md}), told apart by its
+ * {@code type}. A type the server does not know reads as {@link Unknown} (answered
+ * {@code unknown_type} once the frame passed the checks every frame passes). A field that
+ * is not a string reads as absent, as if the widget had not sent it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = WidgetFrame.Unknown.class)
 @JsonSubTypes({ @JsonSubTypes.Type(value = WidgetFrame.Hello.class, name = "hello"),
@@ -34,7 +35,8 @@ sealed interface WidgetFrame {
 	/**
 	 * The first frame of a connection.
 	 *
-	 * @param token the secret the server handed out earlier, {@code null} for a new conversation
+	 * @param token the secret the server handed out earlier, {@code null} for a new
+	 * conversation
 	 * @param locale the page's language
 	 * @param country the embedding page's {@code data-country}
 	 * @param timeZone the browser's IANA time zone
@@ -49,7 +51,10 @@ sealed interface WidgetFrame {
 
 		private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-		/** @return the token offered, when it has the shape of one the server hands out, else {@code null} */
+		/**
+		 * @return the token offered, when it has the shape of one the server hands out,
+		 * else {@code null}
+		 */
 		String validToken() {
 			return token != null && TOKEN.matcher(token).matches() ? token : null;
 		}
@@ -62,7 +67,8 @@ sealed interface WidgetFrame {
 	}
 
 	/**
-	 * A frame that is a message of the user, with the message id the widget gave it ({@code null}: none).
+	 * A frame that is a message of the user, with the message id the widget gave it
+	 * ({@code null}: none).
 	 */
 	sealed interface Message extends WidgetFrame {
 
@@ -70,12 +76,17 @@ sealed interface WidgetFrame {
 
 		String id();
 
-		/** @return whether the id is absent or has the shape the protocol allows */
+		/**
+		 * @return whether the id is absent or has the shape the protocol allows
+		 */
 		default boolean validId() {
 			return id() == null || ID.matcher(id()).matches();
 		}
 
-		/** @return what the hotline gets, {@code null} when the frame lacks what its type needs */
+		/**
+		 * @return what the hotline gets, {@code null} when the frame lacks what its type
+		 * needs
+		 */
 		InboundMessage inbound(String token);
 
 	}
@@ -116,7 +127,10 @@ sealed interface WidgetFrame {
 
 	}
 
-	/** The user pasted or dropped a file ({@code file}, {@code image}, {@code media}): only the notice, no content. */
+	/**
+	 * The user pasted or dropped a file ({@code file}, {@code image}, {@code media}):
+	 * only the notice, no content.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record File(@JsonDeserialize(using = TextOnly.class) String id) implements Message {
 

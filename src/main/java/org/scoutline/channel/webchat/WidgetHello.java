@@ -13,9 +13,10 @@ import org.scoutline.safety.Pseudonyms;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a widget's {@code hello}: keeps the token it offers (or hands out a new one), guesses the user's country
- * from the page, time zone and language (in memory, for the socket only), listens for the scouts' deliveries to the
- * user, and sends {@code ready} with the conversation so far, the welcome for a new one, then the live line.
+ * Answers a widget's {@code hello}: keeps the token it offers (or hands out a new one),
+ * guesses the user's country from the page, time zone and language (in memory, for the
+ * socket only), listens for the scouts' deliveries to the user, and sends {@code ready}
+ * with the conversation so far, the welcome for a new one, then the live line.
  */
 @Component
 class WidgetHello {
@@ -50,7 +51,8 @@ class WidgetHello {
 		if (!opening.welcome().isEmpty()) {
 			socket.send(WebChatFrames.Bot.of(opening.locale(), opening.welcome(), opening.choices()));
 		}
-		// the live line: the frame this instance rendered last, then every change (sent once per socket)
+		// the live line: the frame this instance rendered last, then every change (sent
+		// once per socket)
 		liveStatus.watch(socket.out());
 	}
 

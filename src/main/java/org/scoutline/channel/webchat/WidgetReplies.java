@@ -8,10 +8,11 @@ import org.scoutline.conversation.Bubble;
 import org.scoutline.hotline.HotlineReply;
 
 /**
- * Renders the hotline's replies as the widget's frames on one socket: answers as a {@code bot} frame (none when the
- * message was relayed to a scout), refusals as an {@code error} frame with the refusal's text (a too long text keeps
- * the bubbles before it), an erasure as {@code deleted} (the socket then forgets the token). The language of a
- * reply becomes the socket's.
+ * Renders the hotline's replies as the widget's frames on one socket: answers as a
+ * {@code bot} frame (none when the message was relayed to a scout), refusals as an
+ * {@code error} frame with the refusal's text (a too long text keeps the bubbles before
+ * it), an erasure as {@code deleted} (the socket then forgets the token). The language of
+ * a reply becomes the socket's.
  */
 final class WidgetReplies implements TurnRenderer<IOException> {
 

@@ -13,9 +13,10 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
 /**
- * One widget connection as the server knows it: the socket to write to (safe for concurrent writers: the handover
- * pushes from other threads), the rate limit, and what its {@code hello} said. Kept in the session's attributes and
- * in memory only; the country guess is never stored.
+ * One widget connection as the server knows it: the socket to write to (safe for
+ * concurrent writers: the handover pushes from other threads), the rate limit, and what
+ * its {@code hello} said. Kept in the session's attributes and in memory only; the
+ * country guess is never stored.
  */
 final class WidgetSocket {
 
@@ -38,8 +39,10 @@ final class WidgetSocket {
 	private WidgetSocket(WebSocketSession session, WebChatSettings settings, ObjectMapper json) {
 		this.out = new ConcurrentWebSocketSessionDecorator(session, 5_000, 512 * 1024);
 		this.bucket = Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(settings.burst()).refillGreedy(settings.perSecond(),
-					Duration.ofSeconds(1)).build())
+			.addLimit(Bandwidth.builder()
+				.capacity(settings.burst())
+				.refillGreedy(settings.perSecond(), Duration.ofSeconds(1))
+				.build())
 			.build();
 		this.json = json;
 	}
@@ -51,12 +54,16 @@ final class WidgetSocket {
 		return socket;
 	}
 
-	/** @return the connection's state, {@code null} once it closed */
+	/**
+	 * @return the connection's state, {@code null} once it closed
+	 */
 	static WidgetSocket of(WebSocketSession session) {
 		return (WidgetSocket) session.getAttributes().get(ATTRIBUTE);
 	}
 
-	/** @return whether the connection may send one more frame now */
+	/**
+	 * @return whether the connection may send one more frame now
+	 */
 	boolean tryConsume() {
 		return bucket.tryConsume(1);
 	}
@@ -67,7 +74,10 @@ final class WidgetSocket {
 		}
 	}
 
-	/** @return the socket frames are written to (the one the handover and the live line write to as well) */
+	/**
+	 * @return the socket frames are written to (the one the handover and the live line
+	 * write to as well)
+	 */
 	WebSocketSession out() {
 		return out;
 	}
@@ -76,7 +86,10 @@ final class WidgetSocket {
 		return out.getId();
 	}
 
-	/** @return the token of the conversation, {@code null} before a {@code hello} or after an erasure */
+	/**
+	 * @return the token of the conversation, {@code null} before a {@code hello} or after
+	 * an erasure
+	 */
 	String token() {
 		return token;
 	}
@@ -85,7 +98,10 @@ final class WidgetSocket {
 		this.token = token;
 	}
 
-	/** @return the user's language as the server saw it last, {@code null} before the hello */
+	/**
+	 * @return the user's language as the server saw it last, {@code null} before the
+	 * hello
+	 */
 	String locale() {
 		return locale;
 	}
@@ -94,7 +110,10 @@ final class WidgetSocket {
 		this.locale = locale;
 	}
 
-	/** @return the guess of the user's country from the hello (page, time zone, language), or {@code null} */
+	/**
+	 * @return the guess of the user's country from the hello (page, time zone, language),
+	 * or {@code null}
+	 */
 	String country() {
 		return country;
 	}
@@ -103,7 +122,10 @@ final class WidgetSocket {
 		this.country = country;
 	}
 
-	/** Deliveries from scouts come to this socket from now on (for the user of {@code pseudonym}). */
+	/**
+	 * Deliveries from scouts come to this socket from now on (for the user of
+	 * {@code pseudonym}).
+	 */
 	void listen(WebSessions sessions, String pseudonym) {
 		this.pseudonym = pseudonym;
 		sessions.register(pseudonym, out);

@@ -16,10 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Sends messages through the Cloud API ({@code POST {api-url}/{api-version}/{phone-number-id}/messages} with the
- * access token) and retries where retrying helps: {@code 429} (after {@code Retry-After} when given), server errors
- * and network failures back off exponentially; other client errors (a wrong number, a closed 24-hour window) are
- * not retried. Logs carry the status and Meta's error code, never the number or the text.
+ * Sends messages through the Cloud API ({@code POST
+ * {api-url}/{api-version}/{phone-number-id}/messages} with the access token) and retries
+ * where retrying helps: {@code 429} (after {@code Retry-After} when given), server errors
+ * and network failures back off exponentially; other client errors (a wrong number, a
+ * closed 24-hour window) are not retried. Logs carry the status and Meta's error code,
+ * never the number or the text.
  */
 class GraphApi {
 
@@ -46,12 +48,17 @@ class GraphApi {
 		this.backoff = settings.backoff();
 	}
 
-	/** @return whether the message was accepted by the Cloud API */
+	/**
+	 * @return whether the message was accepted by the Cloud API
+	 */
 	boolean send(ObjectNode message) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				rest.post().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(message))
-					.retrieve().toBodilessEntity();
+				rest.post()
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(json.writeValueAsString(message))
+					.retrieve()
+					.toBodilessEntity();
 				return true;
 			}
 			catch (RestClientResponseException ex) {

@@ -10,11 +10,12 @@ import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
 
 /**
- * Delivers scout messages and handover notices to a WhatsApp user, rendered like the bot's replies (through the
- * same {@link WhatsAppSender}, never through the hotline). A user who asked for a scout wrote within the last
- * minutes, so the 24-hour window is open. Typing signals are not sent (the default {@link ChannelGateway#typing}):
- * the Cloud API's typing indicator needs the id of a message just received and marks it read, which the relay does
- * not have.
+ * Delivers scout messages and handover notices to a WhatsApp user, rendered like the
+ * bot's replies (through the same {@link WhatsAppSender}, never through the hotline). A
+ * user who asked for a scout wrote within the last minutes, so the 24-hour window is
+ * open. Typing signals are not sent (the default {@link ChannelGateway#typing}): the
+ * Cloud API's typing indicator needs the id of a message just received and marks it read,
+ * which the relay does not have.
  */
 class WhatsAppGateway implements ChannelGateway {
 
@@ -24,7 +25,8 @@ class WhatsAppGateway implements ChannelGateway {
 
 	WhatsAppGateway(WhatsAppSender sender, String reminderTemplate) {
 		this.sender = sender;
-		this.reminderTemplate = reminderTemplate == null || reminderTemplate.isBlank() ? null : reminderTemplate.strip();
+		this.reminderTemplate = reminderTemplate == null || reminderTemplate.isBlank() ? null
+				: reminderTemplate.strip();
 	}
 
 	@Override
@@ -44,7 +46,10 @@ class WhatsAppGateway implements ChannelGateway {
 		return reminderTemplate != null || WhatsAppSender.insideWindow(conversation.lastActiveAt(), at);
 	}
 
-	/** Free-form inside the 24-hour window; outside it only the approved template, when one is configured. */
+	/**
+	 * Free-form inside the 24-hour window; outside it only the approved template, when
+	 * one is configured.
+	 */
 	@Override
 	public boolean remind(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
 		if (conversation.replyAddress() == null) {

@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Handles one WhatsApp message through {@link InboundTurns}: de-duplicates it by its message id (Meta retries), maps
- * it to an {@link InboundMessage}, runs it through the hotline and sends the reply with the {@link WhatsAppSender}.
- * Media are never fetched; the media id is not even read. Nothing free-form is sent outside the 24-hour
- * customer-service window: a message that arrives (or is re-delivered) more than 24 hours after it was written is
- * not answered. Logs carry the message type and the conversation id, never the phone number or the text.
+ * Handles one WhatsApp message through {@link InboundTurns}: de-duplicates it by its
+ * message id (Meta retries), maps it to an {@link InboundMessage}, runs it through the
+ * hotline and sends the reply with the {@link WhatsAppSender}. Media are never fetched;
+ * the media id is not even read. Nothing free-form is sent outside the 24-hour
+ * customer-service window: a message that arrives (or is re-delivered) more than 24 hours
+ * after it was written is not answered. Logs carry the message type and the conversation
+ * id, never the phone number or the text.
  */
 class WhatsAppMessages {
 
@@ -35,7 +37,10 @@ class WhatsAppMessages {
 
 	static final Set<String> MEDIA = Set.of("image", "video", "audio", "document", "sticker");
 
-	/** types Meta documents that carry nothing the triage can use (and may carry personal data) */
+	/**
+	 * types Meta documents that carry nothing the triage can use (and may carry personal
+	 * data)
+	 */
 	static final Set<String> UNREADABLE = Set.of("location", "contacts", "unsupported", "unknown", "order", "system",
 			"request_welcome");
 
@@ -72,7 +77,8 @@ class WhatsAppMessages {
 		String from = incoming.from();
 		InboundMessage inbound = inbound(incoming);
 		if (inbound != null) {
-			// the calling code tells the country to show crisis lines for until the user names it
+			// the calling code tells the country to show crisis lines for until the user
+			// names it
 			turns.turn(inbound.from(from, null, false).withCountryHint(CountryGuess.phoneNumber(from)),
 					new Number(from));
 		}
@@ -96,7 +102,8 @@ class WhatsAppMessages {
 			}
 			case "interactive" -> {
 				JsonNode interactive = message.path("interactive");
-				String choice = interactive.path("button_reply").path("id")
+				String choice = interactive.path("button_reply")
+					.path("id")
 					.asText(interactive.path("list_reply").path("id").asText(""));
 				if (choice.startsWith(WhatsAppReplies.MORE)) {
 					more(from, choice);
@@ -127,7 +134,10 @@ class WhatsAppMessages {
 		sender.page(from, now.choices(), offset, now.locale());
 	}
 
-	/** The replies to one number, in the reply's language; the Cloud API's refusals are logged by the sender. */
+	/**
+	 * The replies to one number, in the reply's language; the Cloud API's refusals are
+	 * logged by the sender.
+	 */
 	private final class Number implements TurnRenderer<RuntimeException> {
 
 		private final String to;

@@ -12,11 +12,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Renders bubbles and choices as Cloud API messages: a text message per bubble (the steps of an action plan
- * together in one numbered message, see {@link MessengerTexts}); the choices ride on the last one
- * as reply buttons when there are at most three, else as a list (at most ten rows; with more choices the tenth row
- * is "More …" and opens the next page). Labels longer than WhatsApp allows are shortened at a word end with "…";
- * in a list the full label goes into the row's description.
+ * Renders bubbles and choices as Cloud API messages: a text message per bubble (the steps
+ * of an action plan together in one numbered message, see {@link MessengerTexts}); the
+ * choices ride on the last one as reply buttons when there are at most three, else as a
+ * list (at most ten rows; with more choices the tenth row is "More …" and opens the next
+ * page). Labels longer than WhatsApp allows are shortened at a word end with "…"; in a
+ * list the full label goes into the row's description.
  */
 final class WhatsAppReplies {
 
@@ -63,7 +64,9 @@ final class WhatsAppReplies {
 		return messages;
 	}
 
-	/** @return an interactive message with the choices from {@code offset} on */
+	/**
+	 * @return an interactive message with the choices from {@code offset} on
+	 */
 	static ObjectNode choices(String to, String body, List<Choice> choices, int offset, Labels labels) {
 		List<Choice> rest = choices.subList(Math.min(offset, choices.size()), choices.size());
 		ObjectNode interactive = nodes.objectNode();
@@ -71,8 +74,11 @@ final class WhatsAppReplies {
 		if (offset == 0 && rest.size() <= MAX_BUTTONS) {
 			interactive.put("type", "button");
 			ArrayNode buttons = interactive.putObject("action").putArray("buttons");
-			rest.forEach(choice -> buttons.addObject().put("type", "reply").putObject("reply")
-				.put("id", choice.id()).put("title", shorten(choice.label(), MAX_BUTTON_TITLE)));
+			rest.forEach(choice -> buttons.addObject()
+				.put("type", "reply")
+				.putObject("reply")
+				.put("id", choice.id())
+				.put("title", shorten(choice.label(), MAX_BUTTON_TITLE)));
 		}
 		else {
 			interactive.put("type", "list");
@@ -96,7 +102,10 @@ final class WhatsAppReplies {
 		return message;
 	}
 
-	/** @return {@code label} cut to {@code max} characters at a word end where sensible, ending in "…" */
+	/**
+	 * @return {@code label} cut to {@code max} characters at a word end where sensible,
+	 * ending in "…"
+	 */
 	static String shorten(String label, int max) {
 		String clean = label.strip();
 		if (clean.length() <= max) {
@@ -118,8 +127,11 @@ final class WhatsAppReplies {
 	}
 
 	private static ObjectNode envelope(String to, String type) {
-		return nodes.objectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
-			.put("to", to).put("type", type);
+		return nodes.objectNode()
+			.put("messaging_product", "whatsapp")
+			.put("recipient_type", "individual")
+			.put("to", to)
+			.put("type", type);
 	}
 
 }

@@ -13,15 +13,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Everything the hotline sends to a WhatsApp number, whether a user asked (a reply) or not (a scout writes, the
- * queue moves, a reminder): rendered by {@link WhatsAppReplies} in the user's language and sent through the
- * {@link GraphApi}, stopping at the first message the Cloud API refuses. Knows the 24-hour customer-service window
- * and sends nothing but an approved template outside it. Needs nothing of the hotline, so that the handover's
- * notices can use it.
+ * Everything the hotline sends to a WhatsApp number, whether a user asked (a reply) or
+ * not (a scout writes, the queue moves, a reminder): rendered by {@link WhatsAppReplies}
+ * in the user's language and sent through the {@link GraphApi}, stopping at the first
+ * message the Cloud API refuses. Knows the 24-hour customer-service window and sends
+ * nothing but an approved template outside it. Needs nothing of the hotline, so that the
+ * handover's notices can use it.
  */
 class WhatsAppSender {
 
-	/** the customer-service window: free-form messages only this long after the user's last message */
+	/**
+	 * the customer-service window: free-form messages only this long after the user's
+	 * last message
+	 */
 	static final Duration WINDOW = Duration.ofHours(24);
 
 	private final GraphApi graph;
@@ -36,17 +40,26 @@ class WhatsAppSender {
 		this.clock = clock;
 	}
 
-	/** @return whether a free-form message may still be sent to someone whose last message was sent then */
+	/**
+	 * @return whether a free-form message may still be sent to someone whose last message
+	 * was sent then
+	 */
 	boolean insideWindow(Instant lastMessage) {
 		return insideWindow(lastMessage, clock.instant());
 	}
 
-	/** @return whether a free-form message may be sent at {@code at} to someone whose last message was sent then */
+	/**
+	 * @return whether a free-form message may be sent at {@code at} to someone whose last
+	 * message was sent then
+	 */
 	static boolean insideWindow(Instant lastMessage, Instant at) {
 		return Duration.between(lastMessage, at).compareTo(WINDOW) < 0;
 	}
 
-	/** Sends bubbles and the choices after them, in {@code locale} ({@code null}: the default). */
+	/**
+	 * Sends bubbles and the choices after them, in {@code locale} ({@code null}: the
+	 * default).
+	 */
 	void send(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
 		for (ObjectNode message : WhatsAppReplies.render(to, bubbles, choices, labels(locale))) {
 			if (!graph.send(message)) {
@@ -55,20 +68,25 @@ class WhatsAppSender {
 		}
 	}
 
-	/** Sends the page of a long list of choices that starts at {@code offset} ("More …"). */
+	/**
+	 * Sends the page of a long list of choices that starts at {@code offset} ("More …").
+	 */
 	void page(String to, List<Choice> choices, int offset, String locale) {
 		WhatsAppReplies.Labels labels = labels(locale);
 		graph.send(WhatsAppReplies.choices(to, labels.choose(), choices, offset, labels));
 	}
 
 	/**
-	 * Sends an approved template (no parameters) in the user's language, the only message allowed outside the window.
+	 * Sends an approved template (no parameters) in the user's language, the only message
+	 * allowed outside the window.
 	 * @return whether the Cloud API accepted it
 	 */
 	boolean template(String to, String name, String locale) {
 		ObjectNode message = JsonNodeFactory.instance.objectNode();
-		message.put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", to).put("type",
-				"template");
+		message.put("messaging_product", "whatsapp")
+			.put("recipient_type", "individual")
+			.put("to", to)
+			.put("type", "template");
 		ObjectNode template = message.putObject("template");
 		template.put("name", name);
 		template.putObject("language").put("code", locale);

@@ -36,11 +36,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code GET /webhooks/whatsapp} answers Meta's verification handshake; {@code POST} takes notifications. The
- * signature ({@code X-Hub-Signature-256}, HMAC-SHA256 of the raw body with the app secret) is checked in constant
- * time before anything is parsed. A payload is checked whole before any of it is handled: one bad message makes a
- * precise 4xx and nothing is stored. Valid messages are queued on their sender's lane and answered {@code 200} at
- * once, as Meta expects; status callbacks are accepted and ignored.
+ * {@code GET /webhooks/whatsapp} answers Meta's verification handshake; {@code POST}
+ * takes notifications. The signature ({@code X-Hub-Signature-256}, HMAC-SHA256 of the raw
+ * body with the app secret) is checked in constant time before anything is parsed. A
+ * payload is checked whole before any of it is handled: one bad message makes a precise
+ * 4xx and nothing is stored. Valid messages are queued on their sender's lane and
+ * answered {@code 200} at once, as Meta expects; status callbacks are accepted and
+ * ignored.
  */
 @RestController
 @ChannelWebhook
@@ -63,8 +65,7 @@ class WhatsAppWebhook {
 
 	private final SecretKeySpec appSecret;
 
-	WhatsAppWebhook(WhatsAppSettings settings, WhatsAppMessages messages, ChatLanes whatsAppLanes,
-			ObjectMapper json) {
+	WhatsAppWebhook(WhatsAppSettings settings, WhatsAppMessages messages, ChatLanes whatsAppLanes, ObjectMapper json) {
 		this.settings = settings;
 		this.messages = messages;
 		this.lanes = whatsAppLanes;
@@ -157,7 +158,10 @@ class WhatsAppWebhook {
 		return MessageDigest.isEqual(expected, given);
 	}
 
-	/** @return the messages for our phone number; statuses and other numbers' messages are left out */
+	/**
+	 * @return the messages for our phone number; statuses and other numbers' messages are
+	 * left out
+	 */
 	private List<WhatsAppMessages.Incoming> parse(byte[] body) throws Invalid {
 		JsonNode root;
 		try {
@@ -223,8 +227,7 @@ class WhatsAppWebhook {
 			throw new Invalid(HttpStatus.UNPROCESSABLE_ENTITY, "unsupported_message_type",
 					"message type '" + type.replaceAll("[^a-z_]", "") + "' is not a WhatsApp message type");
 		}
-		return new WhatsAppMessages.Incoming(from, id, Instant.ofEpochSecond(Long.parseLong(timestamp)), type,
-				message);
+		return new WhatsAppMessages.Incoming(from, id, Instant.ofEpochSecond(Long.parseLong(timestamp)), type, message);
 	}
 
 }

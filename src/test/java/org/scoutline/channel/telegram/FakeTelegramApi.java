@@ -27,9 +27,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A Telegram Bot API server for tests, speaking the real wire format: {@code POST /bot<token>/<method>} with a JSON
- * body, answered {@code {"ok":true,"result":...}} or {@code {"ok":false,"error_code":...}}. It queues updates for
- * getUpdates, records every call, and can be told to fail the next calls of a method.
+ * A Telegram Bot API server for tests, speaking the real wire format:
+ * {@code POST /bot<token>/<method>} with a JSON body, answered
+ * {@code {"ok":true,"result":...}} or {@code {"ok":false,"error_code":...}}. It queues
+ * updates for getUpdates, records every call, and can be told to fail the next calls of a
+ * method.
  */
 final class FakeTelegramApi implements AutoCloseable {
 
@@ -46,7 +48,9 @@ final class FakeTelegramApi implements AutoCloseable {
 			return body.path("text").asText();
 		}
 
-		/** @return the callback data of the inline keyboard, in order */
+		/**
+		 * @return the callback data of the inline keyboard, in order
+		 */
 		List<String> buttons() {
 			return body.path("reply_markup").path("inline_keyboard").findValuesAsText("callback_data");
 		}
@@ -93,7 +97,10 @@ final class FakeTelegramApi implements AutoCloseable {
 		updates.add(update);
 	}
 
-	/** The next {@code times} calls of {@code method} fail with {@code status} (and {@code retry_after} for 429). */
+	/**
+	 * The next {@code times} calls of {@code method} fail with {@code status} (and
+	 * {@code retry_after} for 429).
+	 */
 	synchronized void fail(String method, int times, int status, Integer retryAfter) {
 		Deque<Failure> queue = failures.computeIfAbsent(method.toLowerCase(), m -> new ArrayDeque<>());
 		for (int i = 0; i < times; i++) {
@@ -109,7 +116,9 @@ final class FakeTelegramApi implements AutoCloseable {
 		return calls.stream().filter(call -> call.method().equals(method.toLowerCase())).toList();
 	}
 
-	/** @return the messages sent to a chat, in order */
+	/**
+	 * @return the messages sent to a chat, in order
+	 */
 	List<Call> sent(long chat) {
 		return calls("sendMessage").stream().filter(call -> call.chatId().equals(String.valueOf(chat))).toList();
 	}
@@ -143,7 +152,9 @@ final class FakeTelegramApi implements AutoCloseable {
 		}
 		Failure failure = nextFailure(method);
 		if (failure != null) {
-			ObjectNode error = json.createObjectNode().put("ok", false).put("error_code", failure.status())
+			ObjectNode error = json.createObjectNode()
+				.put("ok", false)
+				.put("error_code", failure.status())
 				.put("description", "fake failure " + failure.status());
 			if (failure.retryAfter() != null) {
 				error.putObject("parameters").put("retry_after", failure.retryAfter());
@@ -154,7 +165,10 @@ final class FakeTelegramApi implements AutoCloseable {
 		respond(exchange, 200, "{\"ok\":true,\"result\":" + result(method, body) + "}");
 	}
 
-	/** @return the text parts of a multipart body (setWebhook is sent that way) as fields of an object */
+	/**
+	 * @return the text parts of a multipart body (setWebhook is sent that way) as fields
+	 * of an object
+	 */
 	private static JsonNode multipart(byte[] raw, String type) {
 		String boundary = "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "");
 		ObjectNode fields = json.createObjectNode();
@@ -177,7 +191,8 @@ final class FakeTelegramApi implements AutoCloseable {
 	private String result(String method, JsonNode body) {
 		return switch (method) {
 			case "getupdates" -> pendingUpdates();
-			case "sendmessage" -> json.createObjectNode().put("message_id", messageIds.incrementAndGet())
+			case "sendmessage" -> json.createObjectNode()
+				.put("message_id", messageIds.incrementAndGet())
 				.put("date", Instant.now().getEpochSecond())
 				.set("chat", json.createObjectNode().put("id", body.path("chat_id").asLong()).put("type", "private"))
 				.toString();
@@ -187,8 +202,8 @@ final class FakeTelegramApi implements AutoCloseable {
 	}
 
 	/**
-	 * A long poll, as Telegram's: answers as soon as there is an update, and with none after a while (50 ms here, so
-	 * that the poller's loop and shutdown stay quick).
+	 * A long poll, as Telegram's: answers as soon as there is an update, and with none
+	 * after a while (50 ms here, so that the poller's loop and shutdown stay quick).
 	 */
 	private String pendingUpdates() {
 		List<String> batch = new ArrayList<>();
@@ -214,13 +229,17 @@ final class FakeTelegramApi implements AutoCloseable {
 		}
 	}
 
-	// ---------------------------------------------------------------- updates in the Bot API's format
+	// ---------------------------------------------------------------- updates in the Bot
+	// API's format
 
 	static String text(int updateId, long chat, String text) {
 		ObjectNode message = message(chat, updateId);
 		message.put("text", text);
 		if (text.startsWith("/")) {
-			message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
+			message.putArray("entities")
+				.addObject()
+				.put("type", "bot_command")
+				.put("offset", 0)
 				.put("length", text.split(" ")[0].length());
 		}
 		return update(updateId, "message", message);
@@ -232,14 +251,20 @@ final class FakeTelegramApi implements AutoCloseable {
 		return update(updateId, "edited_message", message);
 	}
 
-	/** @param kind photo, video, document, voice, video_note, animation, sticker or audio */
+	/**
+	 * @param kind photo, video, document, voice, video_note, animation, sticker or audio
+	 */
 	static String media(int updateId, long chat, String kind, String caption) {
 		ObjectNode message = message(chat, updateId);
 		ObjectNode file = json.createObjectNode().put("file_id", "F" + updateId).put("file_unique_id", "U" + updateId);
 		switch (kind) {
 			case "photo" -> message.putArray("photo").add(file.put("width", 90).put("height", 90));
-			case "sticker" -> message.set("sticker", file.put("type", "regular").put("width", 512).put("height", 512)
-				.put("is_animated", false).put("is_video", false));
+			case "sticker" -> message.set("sticker",
+					file.put("type", "regular")
+						.put("width", 512)
+						.put("height", 512)
+						.put("is_animated", false)
+						.put("is_video", false));
 			case "video", "animation" -> message.set(kind, file.put("width", 90).put("height", 90).put("duration", 3));
 			case "video_note" -> message.set(kind, file.put("length", 90).put("duration", 3));
 			case "voice", "audio" -> message.set(kind, file.put("duration", 3));
@@ -252,11 +277,15 @@ final class FakeTelegramApi implements AutoCloseable {
 	}
 
 	static String callback(int updateId, long chat, int messageId, String data) {
-		ObjectNode query = json.createObjectNode().put("id", "cb" + updateId).put("chat_instance", "ci" + chat)
+		ObjectNode query = json.createObjectNode()
+			.put("id", "cb" + updateId)
+			.put("chat_instance", "ci" + chat)
 			.put("data", data);
 		query.set("from", user(chat));
-		ObjectNode message = json.createObjectNode().put("message_id", messageId)
-			.put("date", Instant.now().getEpochSecond()).put("text", "question");
+		ObjectNode message = json.createObjectNode()
+			.put("message_id", messageId)
+			.put("date", Instant.now().getEpochSecond())
+			.put("text", "question");
 		message.set("chat", json.createObjectNode().put("id", chat).put("type", "private"));
 		query.set("message", message);
 		return update(updateId, "callback_query", query);
@@ -274,8 +303,8 @@ final class FakeTelegramApi implements AutoCloseable {
 		change.set("chat", json.createObjectNode().put("id", chat).put("type", "private"));
 		change.set("from", user(chat));
 		change.set("old_chat_member", json.createObjectNode().put("status", "member").set("user", user(42)));
-		change.set("new_chat_member", json.createObjectNode().put("status", "kicked").put("until_date", 0)
-			.set("user", user(42)));
+		change.set("new_chat_member",
+				json.createObjectNode().put("status", "kicked").put("until_date", 0).set("user", user(42)));
 		return update(updateId, "my_chat_member", change);
 	}
 
@@ -284,7 +313,8 @@ final class FakeTelegramApi implements AutoCloseable {
 	}
 
 	private static ObjectNode message(long chat, int updateId) {
-		ObjectNode message = json.createObjectNode().put("message_id", updateId)
+		ObjectNode message = json.createObjectNode()
+			.put("message_id", updateId)
 			.put("date", Instant.now().getEpochSecond());
 		message.set("chat", json.createObjectNode().put("id", chat).put("type", "private").put("first_name", "A"));
 		message.set("from", user(chat));
@@ -292,7 +322,10 @@ final class FakeTelegramApi implements AutoCloseable {
 	}
 
 	private static ObjectNode user(long id) {
-		return json.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "A")
+		return json.createObjectNode()
+			.put("id", id)
+			.put("is_bot", false)
+			.put("first_name", "A")
 			.put("language_code", "de");
 	}
 

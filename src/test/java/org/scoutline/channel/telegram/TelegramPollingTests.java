@@ -34,8 +34,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The Telegram bot in long-polling mode: the real telegrambots client and polling loop against a fake Bot API
- * server, the whole app and the real Redis.
+ * The Telegram bot in long-polling mode: the real telegrambots client and polling loop
+ * against a fake Bot API server, the whole app and the real Redis.
  */
 @IntegrationTest
 @DirtiesContext
@@ -92,8 +92,8 @@ class TelegramPollingTests {
 		List<Call> registered = api.calls("setMyCommands");
 		assertThat(registered).extracting(call -> call.body().path("language_code").asText(""))
 			.contains("", "de", "en");
-		assertThat(registered.get(0).body().path("commands").findValuesAsText("command"))
-			.containsExactly("start", "help", "language", "scout", "delete", "exit");
+		assertThat(registered.get(0).body().path("commands").findValuesAsText("command")).containsExactly("start",
+				"help", "language", "scout", "delete", "exit");
 		assertThat(api.calls("deleteWebhook")).isNotEmpty();
 	}
 
@@ -114,7 +114,9 @@ class TelegramPollingTests {
 		List<Call> plan = tap("de");
 		assertThat(plan).as("the plan's line, its five steps in one message, the More line").hasSize(3);
 		assertThat(plan.get(0).text()).startsWith("Schuld hat die Person, die dich erpresst");
-		assertThat(plan.get(1).text()).startsWith("1. Zahl nichts").contains("\n\n5. ").contains("Instagram")
+		assertThat(plan.get(1).text()).startsWith("1. Zahl nichts")
+			.contains("\n\n5. ")
+			.contains("Instagram")
 			.doesNotContain("6. ");
 		assertThat(last(plan).text()).startsWith("Mehr: wie Löschen funktioniert, die Polizei");
 		assertThat(last(plan).buttons()).startsWith("plan_removal", "plan_police", "plan_parents", "plan_text")
@@ -124,10 +126,12 @@ class TelegramPollingTests {
 			.allMatch(call -> call.body().path("reply_markup").isMissingNode());
 		assertThat(plan).allMatch(call -> call.body().path("parse_mode").isMissingNode());
 
-		// "More": each button sends its section on its own, the keyboard comes again with it
+		// "More": each button sends its section on its own, the keyboard comes again with
+		// it
 		List<Call> removal = tap("plan_removal");
 		assertThat(removal).singleElement().satisfies(call -> {
-			assertThat(call.text()).startsWith("Löschen: so geht's\n").contains("Take It Down")
+			assertThat(call.text()).startsWith("Löschen: so geht's\n")
+				.contains("Take It Down")
 				.doesNotContain("StopNCII");
 			assertThat(call.buttons()).isEqualTo(last(plan).buttons());
 		});
@@ -135,9 +139,14 @@ class TelegramPollingTests {
 		assertThat(text(tap("plan_parents"))).startsWith("Mit Eltern reden\n").contains("116 111");
 		List<Call> whole = tap("plan_text");
 		assertThat(whole).as("the whole plan as one plain message").singleElement().satisfies(call -> {
-			assertThat(call.text()).startsWith("Dein Plan von Scoutline").contains("1. Zahl nichts")
-				.contains("Löschen: so geht's").contains("Take It Down").contains("Polizei").contains("116 111")
-				.doesNotContain(String.valueOf(chat)).doesNotContain("plan_");
+			assertThat(call.text()).startsWith("Dein Plan von Scoutline")
+				.contains("1. Zahl nichts")
+				.contains("Löschen: so geht's")
+				.contains("Take It Down")
+				.contains("Polizei")
+				.contains("116 111")
+				.doesNotContain(String.valueOf(chat))
+				.doesNotContain("plan_");
 			assertThat(call.text().length()).isLessThanOrEqualTo(TelegramReplies.MAX_TEXT);
 		});
 		assertThat(transcript()).as("only what the user was sent is kept")
@@ -186,7 +195,9 @@ class TelegramPollingTests {
 		tap("de");
 		api.queue(FakeTelegramApi.edited(nextId(), chat, "doch lieber b"));
 		List<Call> crisis = send(FakeTelegramApi.edited(nextId(), chat, "ich will nicht mehr leben"));
-		assertThat(crisis.get(0).text()).contains("112").as("the sender's language_code de").contains("In Deutschland:");
+		assertThat(crisis.get(0).text()).contains("112")
+			.as("the sender's language_code de")
+			.contains("In Deutschland:");
 		assertThat(crisis).hasSizeLessThan(6);
 	}
 
@@ -194,17 +205,24 @@ class TelegramPollingTests {
 	void aGermanSpeakerWritingACrisisLineBeforeAnyTriageGetsGermanLinesNamedAsGermanyAndCanChangeTheCountry() {
 		List<Call> crisis = send(FakeTelegramApi.text(nextId(), chat, "ich will nicht mehr leben"));
 		assertThat(crisis.get(0).text()).as("language_code de: Germany's lines, named as Germany's")
-			.contains("112").contains("In Deutschland:").contains("TelefonSeelsorge").contains("116 111")
+			.contains("112")
+			.contains("In Deutschland:")
+			.contains("TelefonSeelsorge")
+			.contains("116 111")
 			.doesNotContain("Rat auf Draht");
 		assertThat(last(crisis).buttons()).contains("yes", "no", "change_country");
 		assertThat(last(crisis).body().path("reply_markup").toString()).contains("Nicht in Deutschland?");
-		assertThat(conversation().facts()).as("a guess is never stored").doesNotContainKey("country")
-			.containsKey("crisis_kind").containsEntry("crisis_severity", "concern");
+		assertThat(conversation().facts()).as("a guess is never stored")
+			.doesNotContainKey("country")
+			.containsKey("crisis_kind")
+			.containsEntry("crisis_severity", "concern");
 
 		List<Call> asked = tap("change_country");
 		assertThat(last(asked).buttons()).contains("de", "at", "ch", "int");
 		List<Call> austria = tap("at");
-		assertThat(austria.get(0).text()).contains("In Österreich:").contains("Rat auf Draht").contains("142")
+		assertThat(austria.get(0).text()).contains("In Österreich:")
+			.contains("Rat auf Draht")
+			.contains("142")
 			.doesNotContain("TelefonSeelsorge");
 		assertThat(last(austria).buttons()).as("back at the risk screen").contains("yes", "no");
 		assertThat(conversation().facts()).containsEntry("country", "AT");
@@ -246,9 +264,10 @@ class TelegramPollingTests {
 		api.fail("sendMessage", 2, 502, null);
 		List<Call> welcome = send(FakeTelegramApi.text(nextId(), chat, "/start"));
 		assertThat(welcome.subList(0, 3)).as("two failed attempts, then the first bubble")
-			.extracting(Call::text).containsOnly(welcome.get(0).text());
-		assertThat(Duration.between(welcome.get(0).at(), welcome.get(2).at()))
-			.as("backoff 20 ms, then 40 ms").isGreaterThanOrEqualTo(Duration.ofMillis(55));
+			.extracting(Call::text)
+			.containsOnly(welcome.get(0).text());
+		assertThat(Duration.between(welcome.get(0).at(), welcome.get(2).at())).as("backoff 20 ms, then 40 ms")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(55));
 		assertThat(text(welcome)).contains("112");
 		api.fail("sendMessage", 1, 400, null);
 		int before = api.sent(chat).size();
@@ -307,8 +326,8 @@ class TelegramPollingTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> !api.sent(group).isEmpty());
 		assertThat(api.sent(group).get(0).text()).contains("privaten Chat");
 		assertThat(api.sent(group).get(0).buttons()).isEmpty();
-		await().atMost(Duration.ofSeconds(10)).until(() -> api.calls("leaveChat").stream()
-			.anyMatch(call -> call.chatId().equals(String.valueOf(group))));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.calls("leaveChat").stream().anyMatch(call -> call.chatId().equals(String.valueOf(group))));
 		assertThat(keys.all()).noneMatch(key -> key.contains("conv:"));
 		List<Call> still = send(FakeTelegramApi.text(nextId(), chat, "/start"));
 		assertThat(text(still)).contains("112");
@@ -337,8 +356,8 @@ class TelegramPollingTests {
 		awaitSent("Hi, I'm Tina. What happened?");
 		int before = api.sent(chat).size();
 		api.queue(FakeTelegramApi.text(nextId(), chat, "they want money"));
-		await().atMost(Duration.ofSeconds(10)).until(() -> transcript().stream()
-			.anyMatch(line -> line.text().equals("they want money")));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> transcript().stream().anyMatch(line -> line.text().equals("they want money")));
 		assertThat(newSince(before)).as("the bot stays silent").isEmpty();
 		assertThat(handover.close(id, "tina", "Tina", "helped")).isTrue();
 		List<Call> closed = awaitSent("did the chat help you?");
@@ -407,7 +426,8 @@ class TelegramPollingTests {
 		if (conversation == null) {
 			return List.of();
 		}
-		return conversations.transcript(conversation.id(), 500).stream()
+		return conversations.transcript(conversation.id(), 500)
+			.stream()
 			.filter(line -> line.author() == TranscriptEntry.Author.USER)
 			.map(TranscriptEntry::text)
 			.toList();

@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.scoutline.channel.telegram.TelegramSettings.Mode;
 
-/** The bot refuses to start half-configured, and the API address becomes what the client wants. */
+/**
+ * The bot refuses to start half-configured, and the API address becomes what the client
+ * wants.
+ */
 class TelegramSettingsTests {
 
 	@Test

@@ -26,7 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The Telegram bot in webhook mode: {@code POST /webhooks/telegram} as Telegram calls it, replies at a fake. */
+/**
+ * The Telegram bot in webhook mode: {@code POST /webhooks/telegram} as Telegram calls it,
+ * replies at a fake.
+ */
 @IntegrationTest
 @DirtiesContext
 class TelegramWebhookTests {
@@ -75,8 +78,7 @@ class TelegramWebhookTests {
 			assertThat(call.body().path("secret_token").asText()).isEqualTo(SECRET);
 			assertThat(call.body().path("allowed_updates").asText()).contains("callback_query");
 		});
-		HttpResponse<String> response = post(FakeTelegramApi.text(updateIds.incrementAndGet(), chat, "/start"),
-				SECRET);
+		HttpResponse<String> response = post(FakeTelegramApi.text(updateIds.incrementAndGet(), chat, "/start"), SECRET);
 		assertThat(response.statusCode()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !api.sent(chat).isEmpty());
 		assertThat(api.calls("getUpdates")).isEmpty();
@@ -107,7 +109,8 @@ class TelegramWebhookTests {
 			assertThat(response.statusCode()).as(String.valueOf(secret)).isEqualTo(401);
 			assertThat(json(response).path("error").asText()).isEqualTo("invalid_secret");
 		}
-		await("nothing sent, nothing stored").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+		await("nothing sent, nothing stored").during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> {
 				assertThat(api.sent(chat)).isEmpty();
 				assertThat(keys.all()).isEmpty();
@@ -124,9 +127,10 @@ class TelegramWebhookTests {
 		assertError(post("{\"update_id\": 7, \"message\": {\"message_id\": \"not a number\", \"chat\": 5}}", SECRET),
 				400, "malformed_json");
 		assertError(post(FakeTelegramApi.unknown(updateIds.incrementAndGet()), SECRET), 422, "unsupported_update");
-		assertError(post("{\"update_id\": 8, \"message\": {\"text\": \"" + "x".repeat(1_100_000) + "\"}}", SECRET),
-				413, "payload_too_large");
-		await("nothing sent, nothing stored").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+		assertError(post("{\"update_id\": 8, \"message\": {\"text\": \"" + "x".repeat(1_100_000) + "\"}}", SECRET), 413,
+				"payload_too_large");
+		await("nothing sent, nothing stored").during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> {
 				assertThat(keys.all()).isEmpty();
 				assertThat(api.sent(5)).isEmpty();
@@ -149,13 +153,14 @@ class TelegramWebhookTests {
 
 	private void assertError(HttpResponse<String> response, int status, String code) throws Exception {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 		assertThat(json(response).path("error").asText()).isEqualTo(code);
 	}
 
 	private HttpResponse<String> post(String body, String secret) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/telegram"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/telegram"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (secret != null) {

@@ -16,8 +16,9 @@ import org.scoutline.support.LiveNow;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Test data for the widget's live line: the people on duty (enabled console accounts, created by the bootstrap
- * coordinator through the accounts API) and sessions later this week, only on Telegram, or running now.
+ * Test data for the widget's live line: the people on duty (enabled console accounts,
+ * created by the bootstrap coordinator through the accounts API) and sessions later this
+ * week, only on Telegram, or running now.
  */
 final class LiveLine {
 
@@ -37,7 +38,10 @@ final class LiveLine {
 		this.sessions = sessions;
 	}
 
-	/** Creates the scout and the supervisor (the store was just emptied, so the coordinator first). */
+	/**
+	 * Creates the scout and the supervisor (the store was just emptied, so the
+	 * coordinator first).
+	 */
 	static LiveLine staffed(ApplicationContext context, int port) {
 		anAccount().named(ADMIN).withPassword(ADMIN_PASSWORD).asCoordinator().createIn(context);
 		try (ConsoleClient admin = ConsoleClient.login(port, ADMIN, ADMIN_PASSWORD)) {
@@ -52,7 +56,10 @@ final class LiveLine {
 		return sessions.create(draft("Safer Internet Day", List.of("WEB", "TELEGRAM"), 3));
 	}
 
-	/** A session tomorrow that only Telegram users can reach: the widget must not offer it. */
+	/**
+	 * A session tomorrow that only Telegram users can reach: the widget must not offer
+	 * it.
+	 */
 	LiveSession tomorrowOnTelegramOnly() {
 		return sessions.create(draft("Telegram evening", List.of("TELEGRAM"), 1));
 	}
@@ -68,7 +75,8 @@ final class LiveLine {
 
 	private static SessionDraft draft(String title, List<String> channels, int inDays) {
 		LocalDate day = LocalDate.now(BERLIN).plusDays(inDays);
-		return SessionDraftTestData.aSession().titled(title)
+		return SessionDraftTestData.aSession()
+			.titled(title)
 			.onChannels(channels)
 			.startingAt(day.atTime(18, 0).toString())
 			.endingAt(day.atTime(20, 0).toString())
@@ -80,9 +88,9 @@ final class LiveLine {
 	}
 
 	private static void account(ConsoleClient admin, String username, String role) {
-		int status = admin.post("/console/api/accounts", Map.of("username", username, "password",
-				"scout-password-1", "alias", username.substring(0, 1).toUpperCase() + username.substring(1), "role",
-				role)).status();
+		int status = admin.post("/console/api/accounts", Map.of("username", username, "password", "scout-password-1",
+				"alias", username.substring(0, 1).toUpperCase() + username.substring(1), "role", role))
+			.status();
 		if (status != 201 && status != 409) {
 			throw new AssertionError("account " + username + " not created: " + status);
 		}

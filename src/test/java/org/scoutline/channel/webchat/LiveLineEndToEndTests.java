@@ -21,9 +21,9 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The widget's live line over a real WebSocket against the whole app and the real Redis: what the {@code schedule}
- * frame says on connect, that it follows the schedule and the scouts' check-in within a refresh, and that nothing is
- * sent while nothing changes.
+ * The widget's live line over a real WebSocket against the whole app and the real Redis:
+ * what the {@code schedule} frame says on connect, that it follows the schedule and the
+ * scouts' check-in within a refresh, and that nothing is sent while nothing changes.
  */
 @IntegrationTest
 @TestPropertySource(properties = "scoutline.webchat.schedule-refresh=1s")
@@ -80,8 +80,7 @@ class LiveLineEndToEndTests {
 			LiveSession live = line.now();
 			JsonNode busy = chat.next("schedule");
 			assertThat(busy.path("state").asText()).as("live, but no scout checked in yet").isEqualTo("busy");
-			assertThat(OffsetDateTime.parse(busy.path("until").asText()).toInstant())
-				.isEqualTo(live.end().toInstant());
+			assertThat(OffsetDateTime.parse(busy.path("until").asText()).toInstant()).isEqualTo(live.end().toInstant());
 			assertThat(busy.path("next")).isEmpty();
 
 			presence.beat(LiveLine.SCOUT);
@@ -92,7 +91,8 @@ class LiveLineEndToEndTests {
 				.doesNotContain(LiveLine.SCOUT, LiveLine.SUPERVISOR, "Lena");
 			assertThat(chat.drain(2_500)).as("still open: nothing sent").isEmpty();
 			assertThat(other.drainSchedules(500)).extracting(frame -> frame.path("state").asText())
-				.as("every widget socket on the instance").containsExactly("busy", "open");
+				.as("every widget socket on the instance")
+				.containsExactly("busy", "open");
 
 			line.cancel(live);
 			JsonNode after = chat.next("schedule");
@@ -114,7 +114,8 @@ class LiveLineEndToEndTests {
 			assertThat(chat.hello(null, "de").next("ready").path("history")).isEmpty();
 			chat.next("bot");
 			assertThat(chat.choice("en").next("bot").path("type").asText())
-				.as("a second hello on the same socket does not repeat the frame").isEqualTo("bot");
+				.as("a second hello on the same socket does not repeat the frame")
+				.isEqualTo("bot");
 			assertThat(liveStatus.watching()).isEqualTo(1);
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> liveStatus.watching() == 0);

@@ -24,7 +24,10 @@ import org.springframework.web.socket.WebSocketSession;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The per-instance live line without Spring: computed once per refresh, sent only on change, never stale. */
+/**
+ * The per-instance live line without Spring: computed once per refresh, sent only on
+ * change, never stale.
+ */
 class LiveStatusTests {
 
 	static final OpeningDecision OPEN = new OpeningDecision.Open(ScheduleFrameTests.TONIGHT, 2);
@@ -132,7 +135,9 @@ class LiveStatusTests {
 		return socket;
 	}
 
-	/** @return the messages sent to the socket, after checking how many */
+	/**
+	 * @return the messages sent to the socket, after checking how many
+	 */
 	static List<TextMessage> sent(WebSocketSession socket, int count) throws IOException {
 		ArgumentCaptor<TextMessage> captor = ArgumentCaptor.forClass(TextMessage.class);
 		verify(socket, times(count)).sendMessage(captor.capture());

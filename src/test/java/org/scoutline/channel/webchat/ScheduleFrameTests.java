@@ -17,7 +17,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The widget's {@code schedule} frame rendered from the opening rule's answers, without Spring. */
+/**
+ * The widget's {@code schedule} frame rendered from the opening rule's answers, without
+ * Spring.
+ */
 class ScheduleFrameTests {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -25,7 +28,8 @@ class ScheduleFrameTests {
 	/** as the app configures it: nulls are left out unless a field says otherwise */
 	static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-	// 24 March 2026 is still winter time in Berlin (+01:00); 31 March is summer time (+02:00)
+	// 24 March 2026 is still winter time in Berlin (+01:00); 31 March is summer time
+	// (+02:00)
 	static final Occurrence TONIGHT = occurrence("Abendsprechstunde", "Sextortion", "2026-03-24T18:00", 120);
 
 	static final List<Occurrence> NEXT = List.of(occurrence("Safer Internet Day", "Deepfakes", "2026-03-26T19:00", 90),
@@ -82,8 +86,8 @@ class ScheduleFrameTests {
 	@Test
 	void theFrameNamesNoOneOnDuty() throws Exception {
 		String open = JSON.writeValueAsString(WebChatFrames.Schedule.of(new OpeningDecision.Open(TONIGHT, 2)));
-		String closed = JSON.writeValueAsString(
-				WebChatFrames.Schedule.of(new OpeningDecision.Closed(ClosedReason.NO_SESSION, NEXT)));
+		String closed = JSON
+			.writeValueAsString(WebChatFrames.Schedule.of(new OpeningDecision.Closed(ClosedReason.NO_SESSION, NEXT)));
 		assertThat(open + closed).doesNotContain("anna", "sam", "supervisor", "scouts");
 	}
 

@@ -17,7 +17,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The widget's protocol through a real WebSocket client against the whole app and the real Redis. */
+/**
+ * The widget's protocol through a real WebSocket client against the whole app and the
+ * real Redis.
+ */
 @IntegrationTest
 class WebChatEndToEndTests {
 
@@ -60,7 +63,8 @@ class WebChatEndToEndTests {
 			assertThat(plan.path("messages").findValuesAsText("kind")).contains("plan", "section");
 			assertThat(plan.path("messages").findValuesAsText("kind").stream().filter("plan"::equals)).hasSize(5);
 			assertThat(choiceIds(plan)).as("the widget shows the sections folded and copies the plan itself")
-				.contains("again", "scout", "restart", "delete").noneMatch(id -> id.startsWith("plan_"));
+				.contains("again", "scout", "restart", "delete")
+				.noneMatch(id -> id.startsWith("plan_"));
 		}
 	}
 
@@ -91,8 +95,11 @@ class WebChatEndToEndTests {
 			JsonNode crisis = chat.text("ich will nicht mehr leben").next("bot");
 			JsonNode card = crisis.path("messages").get(0);
 			assertThat(card.path("kind").asText()).isEqualTo("crisis");
-			assertThat(card.path("text").asText()).contains("112").contains("In Deutschland:")
-				.contains("TelefonSeelsorge").contains("116 111").doesNotContain("Rat auf Draht")
+			assertThat(card.path("text").asText()).contains("112")
+				.contains("In Deutschland:")
+				.contains("TelefonSeelsorge")
+				.contains("116 111")
+				.doesNotContain("Rat auf Draht")
 				.doesNotContain("Pro Juventute");
 			assertThat(choiceIds(crisis)).contains("yes", "no", "change_country");
 			assertThat(crisis.path("choices").findValuesAsText("label")).contains("Nicht in Deutschland?");
@@ -102,8 +109,10 @@ class WebChatEndToEndTests {
 			assertThat(choiceIds(asked)).contains("de", "at", "ch", "int");
 			JsonNode austria = chat.choice("at").next("bot");
 			assertThat(austria.path("messages").get(0).path("text").asText()).contains("In Österreich:")
-				.contains("Rat auf Draht").doesNotContain("TelefonSeelsorge");
-			assertThat(choiceIds(austria)).as("back where the user was: the risk screen").contains("yes", "no")
+				.contains("Rat auf Draht")
+				.doesNotContain("TelefonSeelsorge");
+			assertThat(choiceIds(austria)).as("back where the user was: the risk screen")
+				.contains("yes", "no")
 				.doesNotContain("change_country");
 		}
 	}
@@ -115,11 +124,14 @@ class WebChatEndToEndTests {
 			chat.next("bot");
 			JsonNode crisis = chat.text("i want to die, i cant do this anymore").next("bot");
 			assertThat(crisis.path("locale").asText()).isEqualTo("en");
-			assertThat(crisis.path("messages").get(0).path("text").asText()).contains("999").contains("In the UK")
-				.contains("Samaritans").doesNotContain("Du bist");
+			assertThat(crisis.path("messages").get(0).path("text").asText()).contains("999")
+				.contains("In the UK")
+				.contains("Samaritans")
+				.doesNotContain("Du bist");
 			JsonNode imminent = chat.text("i just took all my pills").next("bot");
 			assertThat(imminent.path("messages").get(0).path("kind").asText()).isEqualTo("emergency");
-			assertThat(texts(imminent)).as("no questions about a plan after an act").doesNotContain("thought about how")
+			assertThat(texts(imminent)).as("no questions about a plan after an act")
+				.doesNotContain("thought about how")
 				.contains("Please call the emergency number now: 999");
 			assertThat(texts(imminent).split("Samaritans", -1)).as("the crisis card once").hasSize(2);
 		}
@@ -132,7 +144,8 @@ class WebChatEndToEndTests {
 			chat.next("bot");
 			JsonNode crisis = chat.text("ich will nicht mehr leben").next("bot");
 			assertThat(crisis.path("messages").get(0).path("text").asText()).contains("In der Schweiz:")
-				.contains("143").doesNotContain("TelefonSeelsorge");
+				.contains("143")
+				.doesNotContain("TelefonSeelsorge");
 		}
 	}
 
@@ -149,7 +162,8 @@ class WebChatEndToEndTests {
 			assertThat(card).doesNotContain("Samaritans").doesNotContain("TelefonSeelsorge").doesNotContain("988");
 			assertThat(choiceIds(crisis)).contains("de", "gb", "us", "int");
 			JsonNode uk = chat.choice("gb").next("bot");
-			assertThat(uk.path("messages").get(0).path("text").asText()).contains("In the UK:").contains("Samaritans")
+			assertThat(uk.path("messages").get(0).path("text").asText()).contains("In the UK:")
+				.contains("Samaritans")
 				.contains("999");
 			assertThat(choiceIds(uk)).as("then the risk screen").contains("yes", "no");
 		}
@@ -186,7 +200,8 @@ class WebChatEndToEndTests {
 			JsonNode scout = chat.command("scout").next("bot");
 			assertThat(scout.path("messages").get(0).path("text").asText())
 				.as("the words that say the lines are there list them, here every region's emergency number too")
-				.contains("These lines are there day and night:\nIn many countries:").contains("116 111")
+				.contains("These lines are there day and night:\nIn many countries:")
+				.contains("116 111")
 				.contains("911");
 			assertThat(choiceIds(scout)).as("the question is asked again").contains("a", "f");
 			JsonNode switched = chat.command("language").next("bot");
@@ -252,7 +267,9 @@ class WebChatEndToEndTests {
 			assertThat(texts(longCrisis)).as("crisis lines even in a refused text").contains("116 111").contains("112");
 			assertThat(chat.next("error").path("code").asText()).isEqualTo("too_long");
 			assertThat(chat.sendRaw("{\"type\":\"choice\",\"id\":\"c1\",\"choice\":\"" + "A".repeat(5000) + "\"}")
-				.next("error").path("code").asText()).isEqualTo("bad_frame");
+				.next("error")
+				.path("code")
+				.asText()).isEqualTo("bad_frame");
 			assertThat(conversationKeys()).isEmpty();
 			JsonNode media = chat.sendBinary(new byte[] { (byte) 0xFF, (byte) 0xD8, 0 }).next("bot");
 			assertThat(media.path("messages").get(0).path("kind").asText()).isEqualTo("notice");

@@ -15,7 +15,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A connection that floods the server is slowed down, whatever it sends, and stays usable. */
+/**
+ * A connection that floods the server is slowed down, whatever it sends, and stays
+ * usable.
+ */
 @IntegrationTest
 @TestPropertySource(properties = { "scoutline.webchat.burst=3", "scoutline.webchat.per-second=1" })
 class WebChatRateLimitTests {
@@ -41,7 +44,8 @@ class WebChatRateLimitTests {
 			}
 			assertThat(codes).contains("rate_limited");
 			assertThat(chat.isOpen()).isTrue();
-			// the bucket refills one token a second; a refused frame takes none, so asking again is harmless
+			// the bucket refills one token a second; a refused frame takes none, so
+			// asking again is harmless
 			JsonNode answer = await("the choice answered once a token is back").atMost(Duration.ofSeconds(5))
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> chat.choice("en").next(), frame -> !"error".equals(frame.path("type").asText()));
@@ -54,7 +58,8 @@ class WebChatRateLimitTests {
 		try (ChatClient chat = ChatClient.connect(port)) {
 			chat.hello(null, "en").next("ready");
 			chat.next("bot");
-			// the hello took one of the three tokens: of five typing frames at least one passes, the rest are refused
+			// the hello took one of the three tokens: of five typing frames at least one
+			// passes, the rest are refused
 			for (int i = 0; i < 5; i++) {
 				chat.sendRaw("{\"type\":\"typing\"}");
 			}

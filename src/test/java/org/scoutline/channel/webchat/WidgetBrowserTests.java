@@ -22,7 +22,10 @@ import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ReducedMotion;
 
-/** The widget in a real browser, as a young person would use it, against the whole app and the real Redis. */
+/**
+ * The widget in a real browser, as a young person would use it, against the whole app and
+ * the real Redis.
+ */
 @IntegrationTest
 @RequiresChromium
 class WidgetBrowserTests {
@@ -38,9 +41,9 @@ class WidgetBrowserTests {
 
 	@BeforeEach
 	void openPage() {
-		context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-			.setBaseURL("http://localhost:" + port)
-			.setViewportSize(390, 844));
+		context = browser
+			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+				.setViewportSize(390, 844));
 		page = context.newPage();
 		page.navigate("/");
 	}
@@ -66,8 +69,8 @@ class WidgetBrowserTests {
 		assertThat(page.locator("ol.sl-plan li")).hasCount(5);
 		assertThat(page.locator(".sl-more .sl-disclose")).hasCount(3);
 
-		BrowserContext other = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-			.setBaseURL("http://localhost:" + port));
+		BrowserContext other = browser.newContext(
+				new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
 		Page stranger = other.newPage();
 		stranger.navigate("/");
 		assertThat(stranger.getByRole(AriaRole.LOG)).containsText("anonym");
@@ -76,12 +79,14 @@ class WidgetBrowserTests {
 	}
 
 	/**
-	 * On a phone (390×844), the first screen of the plan (its line, the five steps, the More line) is in view at
-	 * once: inside the part of the chat the log shows, above the answer buttons, inside the window.
+	 * On a phone (390×844), the first screen of the plan (its line, the five steps, the
+	 * More line) is in view at once: inside the part of the chat the log shows, above the
+	 * answer buttons, inside the window.
 	 */
 	@Test
 	void theFirstScreenOfThePlanIsInViewOnAPhoneWithoutScrolling() {
-		// the widget then scrolls its log at once instead of smoothly, so the boxes are final when they are read
+		// the widget then scrolls its log at once instead of smoothly, so the boxes are
+		// final when they are read
 		page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
 		tapToThePlan();
 		assertThat(page.locator("ol.sl-plan li")).hasCount(5);
@@ -102,8 +107,10 @@ class WidgetBrowserTests {
 			String what = part.innerText().lines().findFirst().orElse("") + " at " + box.y + "–" + (box.y + box.height)
 					+ ", log " + log.y + "–" + (log.y + log.height) + ", buttons from " + choices.y;
 			assertThat(box.y).as(what).isGreaterThanOrEqualTo(log.y - 1).isGreaterThanOrEqualTo(0);
-			assertThat(box.y + box.height).as(what).isLessThanOrEqualTo(log.y + log.height + 1)
-				.isLessThanOrEqualTo(choices.y + 1).isLessThanOrEqualTo(844);
+			assertThat(box.y + box.height).as(what)
+				.isLessThanOrEqualTo(log.y + log.height + 1)
+				.isLessThanOrEqualTo(choices.y + 1)
+				.isLessThanOrEqualTo(844);
 		}
 		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("widget-plan-phone")));
 	}
@@ -112,8 +119,8 @@ class WidgetBrowserTests {
 	void theSectionsAreFoldedButtonsThatOpenInPlaceAndThePlanCopiesAsPlainText() {
 		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
 		tapToThePlan();
-		Locator removal = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Löschen: so geht's")
-			.setExact(true));
+		Locator removal = page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Löschen: so geht's").setExact(true));
 		assertThat(removal).hasAttribute("aria-expanded", "false");
 		Locator panel = page.locator("#" + removal.getAttribute("aria-controls"));
 		assertThat(panel).isHidden();
@@ -128,9 +135,13 @@ class WidgetBrowserTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan als Text kopieren")).click();
 		assertThat(page.locator(".sl-copied")).containsText("Kopiert");
 		String copied = (String) page.evaluate("() => navigator.clipboard.readText()");
-		assertThat(copied).startsWith("Dein Plan von Scoutline").contains("1. Zahl nichts")
-			.contains("5. Erzähl es heute").contains("Löschen: so geht's").contains("Take It Down")
-			.contains("Polizei").contains("116 111");
+		assertThat(copied).startsWith("Dein Plan von Scoutline")
+			.contains("1. Zahl nichts")
+			.contains("5. Erzähl es heute")
+			.contains("Löschen: so geht's")
+			.contains("Take It Down")
+			.contains("Polizei")
+			.contains("116 111");
 		String token = (String) page.evaluate("() => localStorage.getItem('scoutline.token')");
 		assertThat(copied).doesNotContain(token).doesNotContain("plan_").doesNotContain("13_15");
 	}
@@ -140,11 +151,12 @@ class WidgetBrowserTests {
 		Locator choice = page.locator("#scoutline-choices button.sl-choice").first();
 		assertThat(choice).isVisible();
 		String label = choice.innerText().strip();
-		assertThat(page.locator("#scoutline-choices").getByRole(AriaRole.BUTTON,
-				new Locator.GetByRoleOptions().setName(label).setExact(true))).hasCount(1);
+		assertThat(page.locator("#scoutline-choices")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(label).setExact(true))).hasCount(1);
 		assertThat(page.getByLabel("Nachricht")).isVisible();
 		assertThat(page.getByRole(AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE)))).isVisible();
+				new Page.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE))))
+			.isVisible();
 	}
 
 	@Test
@@ -174,8 +186,10 @@ class WidgetBrowserTests {
 	@Test
 	void theQuickExitButtonLeavesForANeutralPageWithoutABackEntry() {
 		assertThat(page.getByRole(AriaRole.LOG)).containsText("anonym");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("exit",
-				Pattern.CASE_INSENSITIVE))).first().click();
+		page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE)))
+			.first()
+			.click();
 		page.waitForURL("**/neutral.html");
 		page.goBack();
 		assertThat(page.url()).doesNotEndWith(":" + port + "/");

@@ -18,9 +18,10 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 
 /**
- * A German-speaking teen on a phone (390×844, a browser in Berlin) writes a crisis line before any triage: German
- * lines first, named as Germany's, with the change of country; the pinned card folds to one line with its numbers
- * once seen, unfolds again, and never pushes the message box or the answers out of the widget.
+ * A German-speaking teen on a phone (390×844, a browser in Berlin) writes a crisis line
+ * before any triage: German lines first, named as Germany's, with the change of country;
+ * the pinned card folds to one line with its numbers once seen, unfolds again, and never
+ * pushes the message box or the answers out of the widget.
  */
 @IntegrationTest
 @RequiresChromium
@@ -41,11 +42,11 @@ class WidgetCrisisBrowserTests {
 
 	@BeforeEach
 	void openPage() {
-		context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-			.setBaseURL("http://localhost:" + port)
-			.setViewportSize(WIDTH, HEIGHT)
-			.setLocale("de-DE")
-			.setTimezoneId("Europe/Berlin"));
+		context = browser
+			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+				.setViewportSize(WIDTH, HEIGHT)
+				.setLocale("de-DE")
+				.setTimezoneId("Europe/Berlin"));
 		page = context.newPage();
 		page.navigate("/");
 		assertThat(page.getByRole(AriaRole.LOG)).containsText("anonym");
@@ -64,7 +65,8 @@ class WidgetCrisisBrowserTests {
 		assertThat(card).containsText("TelefonSeelsorge");
 		assertThat(card).containsText("116 111");
 		assertThat(card).not().containsText("Rat auf Draht");
-		Locator toggle = card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Wichtig – sofort Hilfe"));
+		Locator toggle = card.getByRole(AriaRole.BUTTON,
+				new Locator.GetByRoleOptions().setName("Wichtig – sofort Hilfe"));
 		assertThat(toggle).hasAttribute("aria-expanded", "true");
 		assertThat(page.locator("#scoutline-crisis-body")).isVisible();
 		assertThat(choice("Nicht in Deutschland?")).isVisible();
@@ -123,19 +125,22 @@ class WidgetCrisisBrowserTests {
 	}
 
 	private Locator choice(String label) {
-		return page.locator("#scoutline-choices").getByRole(AriaRole.BUTTON,
-				new Locator.GetByRoleOptions().setName(label).setExact(true));
+		return page.locator("#scoutline-choices")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(label).setExact(true));
 	}
 
-	/** The message box, the send button and the answers are inside the widget and on the screen. */
+	/**
+	 * The message box, the send button and the answers are inside the widget and on the
+	 * screen.
+	 */
 	private void fitsOnThePhone() {
 		Locator widget = page.locator("#scoutline");
 		widget.evaluate("e => e.scrollIntoView({ block: 'start' })");
 		BoundingBox outer = widget.boundingBox();
 		assertThat(outer.height).isLessThanOrEqualTo(HEIGHT);
 		Locator answers = page.locator("#scoutline-choices");
-		for (Locator part : new Locator[] { page.locator("#scoutline-input"), page.locator("#scoutline-send"),
-				answers, answers.locator("button").first() }) {
+		for (Locator part : new Locator[] { page.locator("#scoutline-input"), page.locator("#scoutline-send"), answers,
+				answers.locator("button").first() }) {
 			BoundingBox box = part.boundingBox();
 			assertThat(box).as(part + " is laid out").isNotNull();
 			String name = part.toString();

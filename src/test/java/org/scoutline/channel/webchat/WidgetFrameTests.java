@@ -8,7 +8,10 @@ import org.scoutline.conversation.InboundMessage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The widget's frames read as records by their {@code type}, leniently where the protocol always was. */
+/**
+ * The widget's frames read as records by their {@code type}, leniently where the protocol
+ * always was.
+ */
 class WidgetFrameTests {
 
 	static final ObjectMapper JSON = new ObjectMapper();
@@ -20,7 +23,8 @@ class WidgetFrameTests {
 		assertThat(read("{\"type\":\"hello\",\"token\":null,\"locale\":\"de\",\"timeZone\":\"Europe/Berlin\"}"))
 			.isEqualTo(new WidgetFrame.Hello(null, "de", null, "Europe/Berlin", null));
 		assertThat(read("{\"type\":\"typing\"}")).isInstanceOf(WidgetFrame.Typing.class);
-		assertThat(read("{\"type\":\"text\",\"id\":\"m1\",\"text\":\"hi\"}")).isEqualTo(new WidgetFrame.Text("m1", "hi"));
+		assertThat(read("{\"type\":\"text\",\"id\":\"m1\",\"text\":\"hi\"}"))
+			.isEqualTo(new WidgetFrame.Text("m1", "hi"));
 		assertThat(read("{\"type\":\"choice\",\"id\":\"m2\",\"choice\":\"yes\"}"))
 			.isEqualTo(new WidgetFrame.Tap("m2", "yes"));
 		assertThat(read("{\"type\":\"command\",\"command\":\"help\"}")).isEqualTo(new WidgetFrame.Order(null, "help"));
@@ -38,7 +42,8 @@ class WidgetFrameTests {
 
 	@Test
 	void fieldsThatAreNotStringsReadAsAbsent() throws Exception {
-		assertThat(read("{\"type\":\"text\",\"id\":5,\"text\":{\"a\":[1]}}")).isEqualTo(new WidgetFrame.Text(null, null));
+		assertThat(read("{\"type\":\"text\",\"id\":5,\"text\":{\"a\":[1]}}"))
+			.isEqualTo(new WidgetFrame.Text(null, null));
 		assertThat(read("{\"type\":\"hello\",\"token\":[\"x\"],\"locale\":7}"))
 			.isEqualTo(new WidgetFrame.Hello(null, null, null, null, null));
 	}

@@ -28,8 +28,9 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
- * The widget's live line in a real browser whose clock is in New York: the next session in the browser's own time,
- * then "live now" once a session runs with a checked-in scout, without a reload.
+ * The widget's live line in a real browser whose clock is in New York: the next session
+ * in the browser's own time, then "live now" once a session runs with a checked-in scout,
+ * without a reload.
  */
 @IntegrationTest
 @RequiresChromium
@@ -71,10 +72,10 @@ class WidgetLiveLineBrowserTests {
 	void openPage() {
 		keys.clear();
 		line = LiveLine.staffed(context, port);
-		browserContext = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-			.setBaseURL("http://localhost:" + port)
-			.setTimezoneId(NEW_YORK.getId())
-			.setViewportSize(390, 844));
+		browserContext = browser
+			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+				.setTimezoneId(NEW_YORK.getId())
+				.setViewportSize(390, 844));
 		page = browserContext.newPage();
 	}
 
@@ -100,21 +101,23 @@ class WidgetLiveLineBrowserTests {
 		assertThat(live).containsText("Next live session");
 
 		LiveSession now = line.now();
-		assertThat(live).containsText("A live session runs until " + local(now.end()) + ", but the scouts can",
-				SOON);
+		assertThat(live).containsText("A live session runs until " + local(now.end()) + ", but the scouts can", SOON);
 		assertThat(live).hasAttribute("data-state", "busy");
 		screenshot("widget-live-busy");
 		presence.beat(LiveLine.SCOUT);
 		assertThat(live).containsText("Live now: scouts answer until " + local(now.end()), SOON);
 		assertThat(live).hasAttribute("data-state", "open");
-		// the line pushes nothing out of the widget: with the widget in view, so is the message field
+		// the line pushes nothing out of the widget: with the widget in view, so is the
+		// message field
 		page.locator("#scoutline").scrollIntoViewIfNeeded();
 		assertThat(page.getByLabel("Message")).isInViewport();
 		assertThat(page.getByRole(AriaRole.LOG)).not().containsText("Live now");
 		screenshot("widget-live-now");
 
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("exit",
-				Pattern.CASE_INSENSITIVE))).first().click();
+		page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE)))
+			.first()
+			.click();
 		page.waitForURL("**/neutral.html");
 	}
 
@@ -130,8 +133,9 @@ class WidgetLiveLineBrowserTests {
 	}
 
 	private void englishPlease() {
-		page.getByRole(AriaRole.TOOLBAR).getByRole(AriaRole.BUTTON,
-				new Locator.GetByRoleOptions().setName("English").setExact(true)).click();
+		page.getByRole(AriaRole.TOOLBAR)
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("English").setExact(true))
+			.click();
 		assertThat(page.locator("#scoutline")).hasAttribute("lang", "en");
 	}
 

@@ -19,8 +19,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The Graph API's messages endpoint for tests: records every {@code POST /<version>/<phone-number-id>/messages}
- * with its bearer token and answers as the Cloud API does, or fails the next calls as told.
+ * The Graph API's messages endpoint for tests: records every
+ * {@code POST /<version>/<phone-number-id>/messages} with its bearer token and answers as
+ * the Cloud API does, or fails the next calls as told.
  */
 final class FakeGraphApi {
 
@@ -36,13 +37,17 @@ final class FakeGraphApi {
 			return body.path("type").asText();
 		}
 
-		/** @return the text of a text message, or the body of an interactive one */
+		/**
+		 * @return the text of a text message, or the body of an interactive one
+		 */
 		String text() {
 			return "text".equals(type()) ? body.path("text").path("body").asText()
 					: body.path("interactive").path("body").path("text").asText();
 		}
 
-		/** @return the ids of the buttons or list rows */
+		/**
+		 * @return the ids of the buttons or list rows
+		 */
 		List<String> choices() {
 			JsonNode action = body.path("interactive").path("action");
 			return action.has("buttons") ? action.path("buttons").findValuesAsText("id")
@@ -82,7 +87,9 @@ final class FakeGraphApi {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
-	/** The next {@code times} posts fail with {@code status} and a Graph API error body. */
+	/**
+	 * The next {@code times} posts fail with {@code status} and a Graph API error body.
+	 */
 	synchronized void fail(int times, int status, int code) {
 		for (int i = 0; i < times; i++) {
 			failures.add(new Failure(status, "{\"error\":{\"message\":\"fake\",\"type\":\"OAuthException\",\"code\":"
@@ -114,9 +121,10 @@ final class FakeGraphApi {
 			return;
 		}
 		JsonNode body = json.readTree(raw);
-		respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + body.path("to").asText()
-				+ "\",\"wa_id\":\"" + body.path("to").asText() + "\"}],\"messages\":[{\"id\":\"wamid.out"
-				+ ids.incrementAndGet() + "\"}]}");
+		respond(exchange, 200,
+				"{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + body.path("to").asText()
+						+ "\",\"wa_id\":\"" + body.path("to").asText() + "\"}],\"messages\":[{\"id\":\"wamid.out"
+						+ ids.incrementAndGet() + "\"}]}");
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -12,7 +12,9 @@ import org.scoutline.conversation.Choice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** How choices become WhatsApp reply buttons or lists, and how long labels are shortened. */
+/**
+ * How choices become WhatsApp reply buttons or lists, and how long labels are shortened.
+ */
 class WhatsAppRepliesTests {
 
 	static final WhatsAppReplies.Labels labels = new WhatsAppReplies.Labels("Antworten", "Mehr …", "Tipp:");
@@ -20,29 +22,30 @@ class WhatsAppRepliesTests {
 	@Test
 	void upToThreeChoicesAreReplyButtonsOnTheLastBubble() {
 		List<ObjectNode> messages = WhatsAppReplies.render("491701234567",
-				List.of(Bubble.text("Hallo."), Bubble.text("Welche Sprache?")),
-				List.of(new Choice("de", "Deutsch"), new Choice("en", "English"),
-						new Choice("unsure", "Ich weiß es wirklich nicht so genau")),
+				List.of(Bubble.text("Hallo."), Bubble.text("Welche Sprache?")), List.of(new Choice("de", "Deutsch"),
+						new Choice("en", "English"), new Choice("unsure", "Ich weiß es wirklich nicht so genau")),
 				labels);
 		assertThat(messages).hasSize(2);
 		assertThat(messages.get(0).path("type").asText()).isEqualTo("text");
 		JsonNode interactive = messages.get(1).path("interactive");
 		assertThat(interactive.path("type").asText()).isEqualTo("button");
 		assertThat(interactive.path("body").path("text").asText()).isEqualTo("Welche Sprache?");
-		assertThat(interactive.path("action").path("buttons").findValuesAsText("id"))
-			.containsExactly("de", "en", "unsure");
-		assertThat(interactive.path("action").path("buttons").findValuesAsText("title"))
-			.containsExactly("Deutsch", "English", "Ich weiß es…");
+		assertThat(interactive.path("action").path("buttons").findValuesAsText("id")).containsExactly("de", "en",
+				"unsure");
+		assertThat(interactive.path("action").path("buttons").findValuesAsText("title")).containsExactly("Deutsch",
+				"English", "Ich weiß es…");
 	}
 
 	@Test
 	void thePlansStepsGoIntoOneNumberedMessageItsSectionsAreLeftOutAndItsButtonsFitAList() {
-		List<Choice> choices = List.of(new Choice("plan_removal", "Löschen: so geht's"), new Choice("plan_police",
-				"Polizei"), new Choice("plan_text", "Plan als Text"), new Choice("again", "Plan nochmal zeigen"));
-		List<ObjectNode> messages = WhatsAppReplies.render("49170", List.of(
-				new Bubble("Zahl nichts.\nDas bringt nur mehr.", Bubble.Kind.PLAN),
-				new Bubble("Antworte nicht mehr.", Bubble.Kind.PLAN), Bubble.text("Mehr: Löschen, Polizei."),
-				new Bubble("Löschen: so geht's\nMit Take It Down …", Bubble.Kind.SECTION)), choices, labels);
+		List<Choice> choices = List.of(new Choice("plan_removal", "Löschen: so geht's"),
+				new Choice("plan_police", "Polizei"), new Choice("plan_text", "Plan als Text"),
+				new Choice("again", "Plan nochmal zeigen"));
+		List<ObjectNode> messages = WhatsAppReplies.render("49170",
+				List.of(new Bubble("Zahl nichts.\nDas bringt nur mehr.", Bubble.Kind.PLAN),
+						new Bubble("Antworte nicht mehr.", Bubble.Kind.PLAN), Bubble.text("Mehr: Löschen, Polizei."),
+						new Bubble("Löschen: so geht's\nMit Take It Down …", Bubble.Kind.SECTION)),
+				choices, labels);
 		assertThat(messages).hasSize(2);
 		assertThat(messages.get(0).path("text").path("body").asText())
 			.isEqualTo("1. Zahl nichts.\n    Das bringt nur mehr.\n\n2. Antworte nicht mehr.");

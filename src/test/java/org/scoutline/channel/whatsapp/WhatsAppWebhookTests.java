@@ -44,8 +44,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The WhatsApp channel: webhook payloads signed exactly as Meta signs them, replies through Spring's HTTP client to
- * a fake Graph API, the whole app and the real Redis.
+ * The WhatsApp channel: webhook payloads signed exactly as Meta signs them, replies
+ * through Spring's HTTP client to a fake Graph API, the whole app and the real Redis.
  */
 @IntegrationTest
 class WhatsAppWebhookTests {
@@ -137,14 +137,19 @@ class WhatsAppWebhookTests {
 
 		// "More": a row of the list sends its section on its own, with the list again
 		List<Post> removal = exchange(reply("plan_removal"));
-		assertThat(texts(removal)).startsWith("Löschen: so geht's\n").contains("Take It Down")
+		assertThat(texts(removal)).startsWith("Löschen: so geht's\n")
+			.contains("Take It Down")
 			.doesNotContain("StopNCII");
 		assertThat(last(removal).choices()).isEqualTo(last(plan).choices());
 		assertThat(texts(exchange(reply("plan_police")))).startsWith("Polizei\n").contains("110");
 		List<Post> whole = exchange(reply("plan_text"));
 		assertThat(whole.get(0).type()).isEqualTo("text");
-		assertThat(whole.get(0).text()).as("the whole plan as one plain message").startsWith("Dein Plan von Scoutline")
-			.contains("1. Zahl nichts").contains("Take It Down").contains("116 111").doesNotContain(phone)
+		assertThat(whole.get(0).text()).as("the whole plan as one plain message")
+			.startsWith("Dein Plan von Scoutline")
+			.contains("1. Zahl nichts")
+			.contains("Take It Down")
+			.contains("116 111")
+			.doesNotContain(phone)
 			.doesNotContain("plan_");
 		assertThat(whole.get(0).text().length()).isLessThanOrEqualTo(WhatsAppReplies.MAX_TEXT);
 		assertThat(transcript()).noneMatch(line -> line.kind() == org.scoutline.conversation.Bubble.Kind.SECTION);
@@ -154,10 +159,14 @@ class WhatsAppWebhookTests {
 			assertThat(post.body().path("messaging_product").asText()).isEqualTo("whatsapp");
 			JsonNode action = post.body().path("interactive").path("action");
 			assertThat(action.path("buttons").size()).isLessThanOrEqualTo(3);
-			action.path("buttons").findValuesAsText("title").forEach(t -> assertThat(t.length()).isLessThanOrEqualTo(20));
+			action.path("buttons")
+				.findValuesAsText("title")
+				.forEach(t -> assertThat(t.length()).isLessThanOrEqualTo(20));
 			assertThat(action.path("sections").findValues("rows").stream().mapToInt(JsonNode::size).sum())
 				.isLessThanOrEqualTo(10);
-			action.path("sections").findValuesAsText("title").forEach(t -> assertThat(t.length()).isLessThanOrEqualTo(24));
+			action.path("sections")
+				.findValuesAsText("title")
+				.forEach(t -> assertThat(t.length()).isLessThanOrEqualTo(24));
 		}
 	}
 
@@ -170,7 +179,8 @@ class WhatsAppWebhookTests {
 		}
 		assertThat(graph.posts()).allMatch(post -> post.path().endsWith("/messages"))
 			.noneMatch(post -> post.body().toString().contains("MEDIA-ID"));
-		assertThat(transcript()).extracting(TranscriptEntry::text).contains(TranscriptEntry.MEDIA_REMOVED)
+		assertThat(transcript()).extracting(TranscriptEntry::text)
+			.contains(TranscriptEntry.MEDIA_REMOVED)
 			.noneMatch(text -> text.contains("MEDIA-ID"));
 	}
 
@@ -187,7 +197,10 @@ class WhatsAppWebhookTests {
 		phone = "43" + ThreadLocalRandom.current().nextLong(6_000_000_000L, 6_999_999_999L);
 		List<Post> crisis = exchange(text("ich will nicht mehr leben"));
 		assertThat(crisis.get(0).text()).as("the calling code +43: Austria's lines, named as Austria's")
-			.contains("112").contains("In Österreich:").contains("Rat auf Draht").contains("142")
+			.contains("112")
+			.contains("In Österreich:")
+			.contains("Rat auf Draht")
+			.contains("142")
 			.doesNotContain("TelefonSeelsorge");
 		assertThat(last(crisis).choices()).contains("yes", "no", "change_country");
 		Conversation conversation = conversations.find(pseudonyms.of("WHATSAPP", phone), null).conversation();
@@ -204,8 +217,11 @@ class WhatsAppWebhookTests {
 		phone = "1" + ThreadLocalRandom.current().nextLong(2_000_000_000L, 9_999_999_999L);
 		List<Post> crisis = exchange(text("i want to kill myself"));
 		String card = crisis.get(0).text();
-		assertThat(card).contains("911").contains("112").contains("Which country do you live in?")
-			.doesNotContain("988").doesNotContain("Samaritans");
+		assertThat(card).contains("911")
+			.contains("112")
+			.contains("Which country do you live in?")
+			.doesNotContain("988")
+			.doesNotContain("Samaritans");
 		assertThat(last(crisis).choices()).contains("de", "gb", "us");
 	}
 
@@ -245,15 +261,20 @@ class WhatsAppWebhookTests {
 		assertError(postSigned(payload(message("text").put("from", "+49 170 DROP TABLE"))), 400, "invalid_message");
 		String mixed = payload(message("text"), message("hologram"));
 		assertError(postSigned(mixed), 422, "unsupported_message_type");
-		assertError(postSigned("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"value\":"
-				+ "{\"messages\":[{\"text\":{\"body\":\"" + "x".repeat(1_100_000) + "\"}}]}}]}]}"), 413,
-				"payload_too_large");
+		assertError(
+				postSigned("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"value\":"
+						+ "{\"messages\":[{\"text\":{\"body\":\"" + "x".repeat(1_100_000) + "\"}}]}}]}]}"),
+				413, "payload_too_large");
 		nothingIsSentOrStored();
 	}
 
-	/** Nothing reaches the Graph API for this number and no key but the accounts appears, for 300 ms on end. */
+	/**
+	 * Nothing reaches the Graph API for this number and no key but the accounts appears,
+	 * for 300 ms on end.
+	 */
 	private void nothingIsSentOrStored() {
-		await("nothing sent, nothing stored").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+		await("nothing sent, nothing stored").during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> {
 				assertThat(graph.to(phone)).isEmpty();
 				assertThat(keys.all()).allMatch(key -> key.contains(":acct"));
@@ -276,7 +297,8 @@ class WhatsAppWebhookTests {
 			.noneMatch(key -> key.contains(phone) || key.contains("wamid"));
 		assertThat(graph.to(phone).subList(0, sent + 1)).extracting(Post::text).noneMatch(t -> t.contains("/help"));
 		assertThat(graph.to(phone).stream().filter(post -> post.text().startsWith("Hi, hier ist Scoutline")).count())
-			.as("one welcome").isEqualTo(1);
+			.as("one welcome")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -321,7 +343,8 @@ class WhatsAppWebhookTests {
 		phones.forEach(each -> assertThat(userLines(each)).containsExactlyElementsOf(expected));
 	}
 
-	// ---------------------------------------------------------------- payloads as Meta sends them
+	// ---------------------------------------------------------------- payloads as Meta
+	// sends them
 
 	@Test
 	void aWhatsAppUserTalksWithAScoutWhoseWordsArriveInWhatsApp() throws Exception {
@@ -363,17 +386,28 @@ class WhatsAppWebhookTests {
 	}
 
 	private ObjectNode message(String type) {
-		return FakeGraphApi.json.createObjectNode().put("from", phone).put("id", "wamid." + UUID.randomUUID())
-			.put("timestamp", String.valueOf(Instant.now().getEpochSecond())).put("type", type);
+		return FakeGraphApi.json.createObjectNode()
+			.put("from", phone)
+			.put("id", "wamid." + UUID.randomUUID())
+			.put("timestamp", String.valueOf(Instant.now().getEpochSecond()))
+			.put("type", type);
 	}
 
 	private static String payload(ObjectNode... messages) {
 		ObjectNode root = FakeGraphApi.json.createObjectNode().put("object", "whatsapp_business_account");
-		ObjectNode value = root.putArray("entry").addObject().put("id", "WABA-ID").putArray("changes").addObject()
-			.put("field", "messages").putObject("value");
+		ObjectNode value = root.putArray("entry")
+			.addObject()
+			.put("id", "WABA-ID")
+			.putArray("changes")
+			.addObject()
+			.put("field", "messages")
+			.putObject("value");
 		value.put("messaging_product", "whatsapp");
 		value.putObject("metadata").put("display_phone_number", "4930123456").put("phone_number_id", PHONE_NUMBER_ID);
-		value.putArray("contacts").addObject().put("wa_id", messages[0].path("from").asText()).putObject("profile")
+		value.putArray("contacts")
+			.addObject()
+			.put("wa_id", messages[0].path("from").asText())
+			.putObject("profile")
 			.put("name", "A");
 		value.putArray("messages").addAll(List.of(messages));
 		return root.toString();
@@ -418,7 +452,8 @@ class WhatsAppWebhookTests {
 	}
 
 	private HttpResponse<String> post(String body, String signature) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (signature != null) {
@@ -428,8 +463,9 @@ class WhatsAppWebhookTests {
 	}
 
 	private HttpResponse<String> get(String query) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp?" + query))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp?" + query)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void assertError(HttpResponse<String> response, int status, String code) throws Exception {
@@ -459,8 +495,11 @@ class WhatsAppWebhookTests {
 		if (conversation == null) {
 			return List.of();
 		}
-		return conversations.transcript(conversation.id(), 500).stream()
-			.filter(line -> line.author() == TranscriptEntry.Author.USER).map(TranscriptEntry::text).toList();
+		return conversations.transcript(conversation.id(), 500)
+			.stream()
+			.filter(line -> line.author() == TranscriptEntry.Author.USER)
+			.map(TranscriptEntry::text)
+			.toList();
 	}
 
 }
