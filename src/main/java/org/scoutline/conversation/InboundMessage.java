@@ -37,7 +37,7 @@ public sealed interface InboundMessage {
 	 * wins
 	 */
 	record Origin(Channel channel, String userId, String replyAddress, String messageId, String localeHint,
-			boolean welcomed, String countryHint) {
+			boolean welcomed, String countryHint, boolean foldsSections) {
 
 		public Origin {
 			Objects.requireNonNull(channel, "channel");
@@ -49,7 +49,7 @@ public sealed interface InboundMessage {
 		 * id
 		 */
 		public static Origin of(Channel channel, String userId, String messageId) {
-			return new Origin(channel, userId, null, messageId, null, false, null);
+			return new Origin(channel, userId, null, messageId, null, false, null, false);
 		}
 
 		/**
@@ -117,13 +117,18 @@ public sealed interface InboundMessage {
 
 	/**
 	 * A photo, video, file, voice note or sticker: never fetched, never stored, only
-	 * refused.
+	 * refused, with {@code notice} (a system text key chosen by the channel, which knows
+	 * what it did with the media).
 	 */
-	record Media(Origin origin) implements InboundMessage {
+	record Media(Origin origin, String notice) implements InboundMessage {
+
+		public Media {
+			Objects.requireNonNull(notice, "notice");
+		}
 
 		@Override
 		public Media from(Origin origin) {
-			return new Media(origin);
+			return new Media(origin, notice);
 		}
 
 	}
@@ -192,8 +197,8 @@ public sealed interface InboundMessage {
 	 */
 	default InboundMessage from(String address, String locale, boolean alreadyWelcomed) {
 		Origin o = origin();
-		return from(
-				new Origin(o.channel(), o.userId(), address, o.messageId(), locale, alreadyWelcomed, o.countryHint()));
+		return from(new Origin(o.channel(), o.userId(), address, o.messageId(), locale, alreadyWelcomed,
+				o.countryHint(), o.foldsSections()));
 	}
 
 	/**
@@ -203,7 +208,18 @@ public sealed interface InboundMessage {
 	default InboundMessage withCountryHint(String country) {
 		Origin o = origin();
 		return from(new Origin(o.channel(), o.userId(), o.replyAddress(), o.messageId(), o.localeHint(), o.welcomed(),
-				country));
+				country, o.foldsSections()));
+	}
+
+	/**
+	 * @return the same message from a channel that shows the plan's sections folded
+	 * inside the plan (the web widget); messengers get them one at a time through the
+	 * plan's choices instead, so they are neither sent nor kept in the transcript there
+	 */
+	default InboundMessage showingSectionsFolded() {
+		Origin o = origin();
+		return from(new Origin(o.channel(), o.userId(), o.replyAddress(), o.messageId(), o.localeHint(), o.welcomed(),
+				o.countryHint(), true));
 	}
 
 	static InboundMessage text(Channel channel, String userId, String messageId, String text) {
@@ -218,8 +234,12 @@ public sealed interface InboundMessage {
 		return new Commanded(Origin.of(channel, userId, messageId), command);
 	}
 
-	static InboundMessage media(Channel channel, String userId, String messageId) {
-		return new Media(Origin.of(channel, userId, messageId));
+	/**
+	 * @param notice the system text ({@code system.*}) that tells the user what the
+	 * channel did with the media (removed it, deleted it from the chat, never fetched it)
+	 */
+	static InboundMessage media(Channel channel, String userId, String messageId, String notice) {
+		return new Media(Origin.of(channel, userId, messageId), notice);
 	}
 
 	static InboundMessage edited(Channel channel, String userId, String messageId, String text) {

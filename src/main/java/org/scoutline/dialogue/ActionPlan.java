@@ -53,51 +53,7 @@ final class ActionPlan {
 		all.forEach(step -> compile(step.when()));
 	}
 
-	/** The first screen: what to do now, in the order that protects most. */
-	record FirstScreen(String intro, List<String> steps, List<String> after, String more) {
-
-		/**
-		 * @return its texts in order: the intro, the steps, the More line (without the
-		 * bubbles after the steps)
-		 */
-		List<String> texts() {
-			List<String> all = new ArrayList<>();
-			if (intro != null) {
-				all.add(intro);
-			}
-			all.addAll(steps);
-			if (more != null) {
-				all.add(more);
-			}
-			return all;
-		}
-
-	}
-
-	/**
-	 * One section behind "More".
-	 *
-	 * @param id its id in the script
-	 * @param title its title, also its button
-	 * @param more how the More line names it
-	 * @param body its text, with the directory entries it lists
-	 */
-	record Section(String id, String title, String more, String body) {
-
-		String choiceId() {
-			return Choice.PLAN_PART + id;
-		}
-
-		/**
-		 * @return the section as it is shown: the title on the first line, then the text
-		 */
-		String text() {
-			return title + "\n" + body;
-		}
-
-	}
-
-	FirstScreen firstScreen(TriageState state) {
+	PlanScreens.FirstScreen firstScreen(TriageState state) {
 		PlanContext context = context(state);
 		String intro = plan.intro()
 			.stream()
@@ -107,7 +63,7 @@ final class ActionPlan {
 			.orElse(null);
 		List<String> steps = shown(context, plan.steps());
 		List<String> after = shown(context, plan.after());
-		return new FirstScreen(intro, steps, after, more(context, sections(context)));
+		return new PlanScreens.FirstScreen(intro, steps, after, more(context, sections(context)));
 	}
 
 	/**
@@ -123,18 +79,18 @@ final class ActionPlan {
 	 * @return the More line: the first sections by name, and "and more" when there are
 	 * others, or null
 	 */
-	private String more(PlanContext context, List<Section> sections) {
+	private String more(PlanContext context, List<PlanScreens.Section> sections) {
 		if (sections.isEmpty()) {
 			return null;
 		}
-		String named = String.join(", ", sections.stream().limit(MORE_NAMED).map(Section::more).toList());
+		String named = String.join(", ", sections.stream().limit(MORE_NAMED).map(PlanScreens.Section::more).toList());
 		if (sections.size() > MORE_NAMED) {
 			named += " " + context.text("plan.more_also");
 		}
 		return context.format("plan.more", Map.of("sections", named));
 	}
 
-	List<Section> sections(TriageState state) {
+	List<PlanScreens.Section> sections(TriageState state) {
 		return sections(context(state));
 	}
 
@@ -146,7 +102,7 @@ final class ActionPlan {
 	 * {@link Bubble.Kind#SECTION} bubble per section
 	 */
 	List<Bubble> bubbles(TriageState state, boolean complete) {
-		FirstScreen first = firstScreen(state);
+		PlanScreens.FirstScreen first = firstScreen(state);
 		List<Bubble> bubbles = new ArrayList<>();
 		if (first.intro() != null) {
 			bubbles.add(Bubble.text(first.intro()));
@@ -199,7 +155,7 @@ final class ActionPlan {
 	 * the person, only the steps, what follows them and every section
 	 */
 	String summary(TriageState state) {
-		FirstScreen first = firstScreen(state);
+		PlanScreens.FirstScreen first = firstScreen(state);
 		StringBuilder text = new StringBuilder(texts.get(state.locale(), "plan.summary_title"));
 		if (first.intro() != null) {
 			text.append("\n\n").append(first.intro());
@@ -215,15 +171,15 @@ final class ActionPlan {
 		return text.toString();
 	}
 
-	private List<Section> sections(PlanContext context) {
-		List<Section> shown = new ArrayList<>();
+	private List<PlanScreens.Section> sections(PlanContext context) {
+		List<PlanScreens.Section> shown = new ArrayList<>();
 		for (TriageScript.Section def : plan.sections()) {
 			section(context, def).ifPresent(shown::add);
 		}
 		return shown;
 	}
 
-	private Optional<Section> section(PlanContext context, TriageScript.Section def) {
+	private Optional<PlanScreens.Section> section(PlanContext context, TriageScript.Section def) {
 		if (def.when() != null && !context.holds(def.when())) {
 			return Optional.empty();
 		}
@@ -236,7 +192,7 @@ final class ActionPlan {
 		if (paragraphs.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Section(def.id(), context.text(def.title()), context.text(def.more()),
+		return Optional.of(new PlanScreens.Section(def.id(), context.text(def.title()), context.text(def.more()),
 				String.join("\n\n", paragraphs)));
 	}
 

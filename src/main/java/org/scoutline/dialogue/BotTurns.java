@@ -27,9 +27,12 @@ public class BotTurns {
 
 	private final CrisisDetector crisis;
 
+	private final CrisisCards cards;
+
 	private final TranscriptLines lines;
 
-	BotTurns(Triage triage, CrisisDetector crisis, TranscriptLines lines) {
+	BotTurns(Triage triage, CrisisDetector crisis, CrisisCards cards, TranscriptLines lines) {
+		this.cards = cards;
 		this.triage = triage;
 		this.crisis = crisis;
 		this.lines = lines;
@@ -74,8 +77,8 @@ public class BotTurns {
 		}
 		List<Bubble> answer = new ArrayList<>();
 		if (signal.isImminent()) {
-			answer.add(triage.emergency(state)); // the emergency number first, before
-													// anything else
+			answer.add(cards.emergency(state)); // the emergency number first, before
+												// anything else
 		}
 		answer.addAll(turn.bubbles());
 		shown.addAll(answer);
@@ -99,7 +102,7 @@ public class BotTurns {
 			return signal.isCrisis() ? triage.crisis(state, signal.isImminent())
 					: answered(triage.answer(state, null, typed.text()));
 		}
-		return new TriageTurn(state, List.of(triage.notice(state, TranscriptLines.mediaNotice(message.channel()))),
+		return new TriageTurn(state, List.of(triage.notice(state, ((InboundMessage.Media) message).notice())),
 				triage.choices(state), null);
 	}
 

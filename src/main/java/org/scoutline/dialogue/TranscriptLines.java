@@ -2,14 +2,12 @@ package org.scoutline.dialogue;
 
 import java.time.Instant;
 
-import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.InboundMessage;
 import org.scoutline.conversation.TranscriptEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * How a user's message appears in the transcript a scout reads, and what the bot says
- * about media.
+ * How a user's message appears in the transcript a scout reads.
  */
 @Component
 public class TranscriptLines {
@@ -57,17 +55,6 @@ public class TranscriptLines {
 			return texts.has(texts.supported(state.locale()), key) ? texts.get(state.locale(), key)
 					: "[" + choice + "]";
 		});
-	}
-
-	/**
-	 * @return the media refusal that says what happened to the media on this channel
-	 */
-	public static String mediaNotice(Channel channel) {
-		return switch (channel) {
-			case WEB -> "system.media_removed";
-			case TELEGRAM -> "system.media_telegram";
-			case WHATSAPP -> "system.media_whatsapp";
-		};
 	}
 
 }

@@ -39,10 +39,7 @@ public class Triage {
 
 	private final Advice advice;
 
-	/**
-	 * the state that asks for the country (its choices set {@code country}), or
-	 * {@code null}
-	 */
+	/** the state that asks for the country, or {@code null} */
 	private final String countryQuestion;
 
 	private final ActionPlan plan;
@@ -114,17 +111,10 @@ public class Triage {
 	 * A crisis signal was found in what the user wrote: the crisis card first, then the
 	 * risk screen, after which the triage goes on where it was. Inside the risk screen
 	 * the signal counts as the answer {@code yes} where the question has one (a false
-	 * alarm is better than a missed one), else the question is asked again.
-	 */
-	public TriageTurn crisis(TriageState stored) {
-		return crisis(stored, false);
-	}
-
-	/**
-	 * Like {@link #crisis(TriageState)}; for an imminent danger (an act in progress or
-	 * done, intent with a method, a place or a time) the questions of the risk screen
-	 * that would ask about a plan are skipped: the screen's imminent outcome follows the
-	 * crisis card at once, then its last question.
+	 * alarm is better than a missed one), else the question is asked again. For an
+	 * imminent danger (an act in progress or done, intent with a method, a place or a
+	 * time) the questions of the risk screen that would ask about a plan are skipped: the
+	 * screen's imminent outcome follows the crisis card at once, then its last question.
 	 */
 	public TriageTurn crisis(TriageState stored, boolean imminent) {
 		TriageState state = turns.known(stored);
@@ -164,7 +154,7 @@ public class Triage {
 		boolean crisisAfter = RiskScreen.YES.equals(facts.remove(Facts.CRISIS_AFTER_COUNTRY));
 		TriageState there = answered.at(back != null && script.state(back) != null ? back : script.start(), facts);
 		if (crisisAfter) {
-			return crisis(there);
+			return crisis(there, false);
 		}
 		return turns.ask(there, new ArrayList<>(List.of(advice.crisisCard(there))));
 	}
@@ -194,14 +184,14 @@ public class Triage {
 		List<String> locales = List.copyOf(texts.locales());
 		String next = locales.get((locales.indexOf(texts.supported(state.locale())) + 1) % locales.size());
 		TriageState switched = new TriageState(state.node(), state.facts(), next, state.countryHint());
-		return prefixed(switched, notice(switched, "system.language_switched"));
+		return turns.ask(switched, new ArrayList<>(List.of(notice(switched, "system.language_switched"))));
 	}
 
 	/**
 	 * @return what the bot can do, then the current question again
 	 */
 	public TriageTurn help(TriageState state) {
-		return prefixed(turns.known(state), notice(state, "system.help"));
+		return turns.ask(turns.known(state), new ArrayList<>(List.of(notice(state, "system.help"))));
 	}
 
 	/**
@@ -213,30 +203,6 @@ public class Triage {
 		TriageState known = turns.known(state);
 		List<Bubble> bubbles = new ArrayList<>(plan.bubbles(known, script.state(known.node()).showsPlan()));
 		return turns.ask(known, bubbles);
-	}
-
-	/**
-	 * @return the crisis card (emergency number, lines open day and night) for this user
-	 */
-	public Bubble crisisCard(TriageState state) {
-		return advice.crisisCard(state);
-	}
-
-	/**
-	 * @return the one short sentence with the emergency number (of the user's country,
-	 * else the guessed one's, else every region's) that comes before anything else when
-	 * the danger is imminent
-	 */
-	public Bubble emergency(TriageState state) {
-		return advice.emergency(state);
-	}
-
-	/**
-	 * @return the crisis lines for this user as a block of text, headed by the country's
-	 * name
-	 */
-	public String crisisLines(TriageState state) {
-		return advice.lines(state);
 	}
 
 	/**
@@ -276,10 +242,6 @@ public class Triage {
 	 */
 	public String flowAsMermaid() {
 		return MermaidDiagram.render(script, texts, texts.locales().iterator().next());
-	}
-
-	private TriageTurn prefixed(TriageState state, Bubble first) {
-		return turns.ask(state, new ArrayList<>(List.of(first)));
 	}
 
 }

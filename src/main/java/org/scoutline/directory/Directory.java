@@ -1,8 +1,5 @@
 package org.scoutline.directory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,15 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Helplines and resources by country, and the platforms users name with how to report
@@ -45,7 +33,7 @@ public class Directory {
 
 	Directory(DirectorySettings settings) {
 		String file = settings.file().getDescription();
-		FileModel model = read(settings);
+		DirectoryFile.FileModel model = DirectoryFile.read(settings);
 		model.countries().forEach((code, entry) -> {
 			String place = file + ": countries." + code;
 			require(entry.emergency() != null, place + ".emergency is missing");
@@ -165,102 +153,10 @@ public class Directory {
 				|| resource.imageAge() == (minorInImage ? Resource.ImageAge.MINOR : Resource.ImageAge.ADULT);
 	}
 
-	private static FileModel read(DirectorySettings settings) {
-		ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-			.addModule(new JavaTimeModule())
-			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.build();
-		try (InputStream in = settings.file().getInputStream()) {
-			return yaml.readValue(in, FileModel.class);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(settings.file().getDescription() + " is not valid: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void require(boolean condition, String message) {
+	static void require(boolean condition, String message) {
 		if (!condition) {
 			throw new IllegalStateException(message);
 		}
-	}
-
-	record FileModel(Map<String, CountryEntry> countries, Map<String, PlatformEntry> platforms) {
-
-		Map<String, PlatformEntry> platformsOrEmpty() {
-			return platforms == null ? Map.of() : platforms;
-		}
-
-	}
-
-	record PlatformEntry(String name, Map<String, String> report, @JsonProperty("help_url") String helpUrl,
-			@JsonProperty("in_hash_tools") boolean inHashTools, String source,
-			@JsonProperty("verified_on") LocalDate verifiedOn) {
-
-		Platform toPlatform(String id, String place) {
-			require(name != null, place + ": name is required");
-			require(report != null && report.containsKey("en"), place + ": report.en is missing");
-			require(helpUrl != null && helpUrl.startsWith("https://"), place + ": help_url (https) is missing");
-			require(source != null, place + ": source is missing");
-			require(verifiedOn != null, place + ": verified_on is missing");
-			return new Platform(id, name, Map.copyOf(report), helpUrl, inHashTools, source, verifiedOn);
-		}
-
-	}
-
-	record CountryEntry(Map<String, String> name, String emergency, String police, String zone,
-			List<ResourceEntry> resources) {
-
-		List<ResourceEntry> resourcesOrEmpty() {
-			return resources == null ? List.of() : resources;
-		}
-
-	}
-
-	/**
-	 * An age limit as written: {@code {min: 18}} has no upper end, {@code {max: 17}} no
-	 * lower one.
-	 */
-	record AgesEntry(Integer min, Integer max) {
-
-		Resource.AgeRange toRange() {
-			return new Resource.AgeRange(min == null ? 0 : min, max == null ? Resource.AgeRange.OLDEST : max);
-		}
-
-	}
-
-	/**
-	 * @param name a text (the same in every language) or a map of the name per locale
-	 * with at least {@code en}
-	 */
-	record ResourceEntry(String id, JsonNode name, Map<String, String> about, Set<Resource.Kind> kinds, AgesEntry ages,
-			@JsonProperty("image_age") Resource.ImageAge imageAge, Resource.Audience audience, String phone, String sms,
-			String url, Map<String, String> hours, @JsonProperty("always_open") boolean alwaysOpen, String source,
-			@JsonProperty("verified_on") LocalDate verifiedOn) {
-
-		Resource toResource(String place) {
-			require(id != null && name != null, place + ": id and name are required");
-			require(kinds != null && !kinds.isEmpty(), place + " (" + id + "): kinds is missing");
-			require(source != null, place + " (" + id + "): source is missing");
-			require(verifiedOn != null, place + " (" + id + "): verified_on is missing");
-			Map<String, String> names = names(place);
-			String plain = name.isTextual() ? name.asText() : names.get("en");
-			return new Resource(id, plain, names, about == null ? Map.of() : Map.copyOf(about), Set.copyOf(kinds),
-					ages == null ? null : ages.toRange(), imageAge == null ? Resource.ImageAge.ANY : imageAge,
-					audience == null ? Resource.Audience.ANYONE : audience, phone, sms, url,
-					hours == null ? Map.of() : Map.copyOf(hours), alwaysOpen, source, verifiedOn);
-		}
-
-		private Map<String, String> names(String place) {
-			if (name.isTextual()) {
-				return Map.of();
-			}
-			require(name.isObject() && name.hasNonNull("en"), place + " (" + id + "): name is a text or a map with en");
-			Map<String, String> names = new LinkedHashMap<>();
-			name.fields().forEachRemaining(field -> names.put(field.getKey(), field.getValue().asText()));
-			return Map.copyOf(names);
-		}
-
 	}
 
 }

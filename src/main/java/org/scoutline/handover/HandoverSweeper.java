@@ -23,7 +23,7 @@ class HandoverSweeper {
 
 	private final ScoutSide scouts;
 
-	private final UserSide users;
+	private final WaitingLine line;
 
 	private final HandoverSettings settings;
 
@@ -31,12 +31,12 @@ class HandoverSweeper {
 
 	private final Clock clock;
 
-	HandoverSweeper(HandoverStore store, Presence presence, ScoutSide scouts, UserSide users, HandoverSettings settings,
-			Clock clock) {
+	HandoverSweeper(HandoverStore store, Presence presence, ScoutSide scouts, WaitingLine line,
+			HandoverSettings settings, Clock clock) {
 		this.presence = presence;
 		this.store = store;
 		this.scouts = scouts;
-		this.users = users;
+		this.line = line;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -72,7 +72,7 @@ class HandoverSweeper {
 		List<String> waiting = store.waiting();
 		for (int i = 0; i < waiting.size(); i++) {
 			if (store.tell(waiting.get(i), i + 1, now, settings.positionInterval().toMillis())) {
-				users.tellPosition(waiting.get(i), i + 1);
+				line.tellPosition(waiting.get(i), i + 1);
 			}
 		}
 	}

@@ -11,7 +11,7 @@ import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.dialogue.Texts;
-import org.scoutline.dialogue.Triage;
+import org.scoutline.dialogue.CrisisCards;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.directory.Directory;
 import org.scoutline.schedule.Occurrence;
@@ -31,14 +31,14 @@ class OffHours {
 
 	private final Texts texts;
 
-	private final Triage triage;
+	private final CrisisCards cards;
 
 	private final Directory directory;
 
-	OffHours(Texts texts, Triage triage, Directory directory, ModeChoices choices) {
+	OffHours(Texts texts, CrisisCards cards, Directory directory, ModeChoices choices) {
 		this.choices = choices;
 		this.texts = texts;
-		this.triage = triage;
+		this.cards = cards;
 		this.directory = directory;
 	}
 
@@ -67,7 +67,7 @@ class OffHours {
 		};
 		Map<String, String> values = new HashMap<>();
 		closed.running().ifPresent(o -> values.put("until", SessionTimes.until(o, zone(conversation), locale)));
-		values.put("crisis_lines", triage.crisisLines(state(conversation).withCountryHint(countryHint)));
+		values.put("crisis_lines", cards.crisisLines(state(conversation).withCountryHint(countryHint)));
 		List<Bubble> bubbles = new ArrayList<>();
 		bubbles.add(Bubble.notice(texts.format(locale, reason, values)));
 		bubbles.add(Bubble.notice(nextSessions(conversation, closed.next())));

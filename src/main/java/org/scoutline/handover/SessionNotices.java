@@ -19,8 +19,8 @@ import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Mode;
+import org.scoutline.dialogue.CrisisCards;
 import org.scoutline.dialogue.Texts;
-import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.safety.CrisisDetector.Screening;
 import org.scoutline.schedule.EscalationsStopped;
@@ -59,6 +59,8 @@ class SessionNotices {
 
 	private final UserSide users;
 
+	private final WaitingLine line;
+
 	private final NextSessionLists lists;
 
 	private final UserNotices notices;
@@ -69,7 +71,7 @@ class SessionNotices {
 
 	private final Texts texts;
 
-	private final Triage triage;
+	private final CrisisCards cards;
 
 	private final LiveSessions sessions;
 
@@ -77,20 +79,21 @@ class SessionNotices {
 
 	private final Clock clock;
 
-	SessionNotices(HandoverStore store, NextSessionLists lists, UserSide users, UserNotices notices, OffHours offHours,
-			Conversations conversations, Texts texts, Triage triage, LiveSessions sessions, ModeChoices choices,
-			Clock clock) {
+	SessionNotices(HandoverStore store, NextSessionLists lists, UserSide users, WaitingLine line, UserNotices notices,
+			OffHours offHours, Conversations conversations, Texts texts, CrisisCards cards, LiveSessions sessions,
+			ModeChoices choices, Clock clock) {
 		this.choices = choices;
 		this.clock = clock;
 		this.sessions = sessions;
 		this.store = store;
 		this.users = users;
+		this.line = line;
 		this.lists = lists;
 		this.notices = notices;
 		this.offHours = offHours;
 		this.conversations = conversations;
 		this.texts = texts;
-		this.triage = triage;
+		this.cards = cards;
 	}
 
 	@EventListener
@@ -114,7 +117,7 @@ class SessionNotices {
 	void on(EscalationsStopped stopped) {
 		Occurrence occurrence = stopped.occurrence();
 		long minutesLeft = Math.max(0, Duration.between(clock.instant(), occurrence.end().toInstant()).toMinutes());
-		IntUnaryOperator estimate = users.waitEstimate();
+		IntUnaryOperator estimate = line.waitEstimate();
 		int position = 0;
 		int told = 0;
 		for (String id : store.waiting()) {
@@ -157,7 +160,7 @@ class SessionNotices {
 				continue; // another session on this channel is still live: the user keeps
 							// their place
 			}
-			if (!users.endWait(id, occurrence.key())) {
+			if (!line.endWait(id, occurrence.key())) {
 				continue; // taken by a scout or gone meanwhile
 			}
 			notices.tell(conversation, c -> c.inMode(Mode.BOT), c -> endNotice(c, occurrence),
@@ -172,12 +175,12 @@ class SessionNotices {
 		if (conversation.isEmpty()) {
 			return false;
 		}
-		int position = users.enqueue(conversation.get(), Screening.NONE, occurrence);
+		int position = line.enqueue(conversation.get(), Screening.NONE, occurrence);
 		Optional<Conversation> told = notices.tell(id, c -> c.inMode(Mode.QUEUED), c -> List.of(Bubble.notice(
-				texts.format(c.locale(), "system.left_message_queued", users.positionValues(Math.max(1, position))))),
+				texts.format(c.locale(), "system.left_message_queued", line.positionValues(Math.max(1, position))))),
 				choices::of);
 		if (told.isEmpty()) {
-			users.leave(id);
+			line.leave(id);
 		}
 		return told.isPresent();
 	}
@@ -202,14 +205,14 @@ class SessionNotices {
 			return List.of(Bubble.notice(texts.format(conversation.locale(), "system.stop_reachable", values)));
 		}
 		Map<String, String> withLines = new HashMap<>(values);
-		withLines.put("crisis_lines", triage.crisisLines(state(conversation)));
+		withLines.put("crisis_lines", cards.crisisLines(TriageState.of(conversation)));
 		return List.of(Bubble.notice(texts.format(conversation.locale(), "system.stop_unreachable", withLines)));
 	}
 
 	private List<Bubble> endNotice(Conversation conversation, Occurrence ended) {
 		List<Bubble> bubbles = new ArrayList<>();
 		bubbles.add(Bubble.notice(texts.format(conversation.locale(), "system.session_ended",
-				Map.of("crisis_lines", triage.crisisLines(state(conversation))))));
+				Map.of("crisis_lines", cards.crisisLines(TriageState.of(conversation))))));
 		bubbles.add(Bubble.notice(offHours.nextSessions(conversation, next(conversation, ended))));
 		return bubbles;
 	}
@@ -219,7 +222,7 @@ class SessionNotices {
 		if (!next(conversation, ended).isEmpty()) {
 			offered.addAll(choices.sessionOffers(conversation.locale()));
 		}
-		offered.addAll(triage.choices(state(conversation)));
+		offered.addAll(choices.of(conversation.inMode(Mode.BOT))); // the triage's buttons
 		return offered;
 	}
 
@@ -239,10 +242,6 @@ class SessionNotices {
 
 	private boolean stillServed(Channel channel, Occurrence ending) {
 		return users.opening(channel).running().filter(o -> !o.key().equals(ending.key())).isPresent();
-	}
-
-	private static TriageState state(Conversation conversation) {
-		return TriageState.of(conversation);
 	}
 
 }

@@ -3,17 +3,13 @@ package org.scoutline.handover;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.ConversationId;
-import org.scoutline.conversation.Conversations;
-import org.scoutline.conversation.CrisisSignal;
 import org.scoutline.conversation.Turn;
 import org.scoutline.dialogue.Texts;
-import org.scoutline.schedule.Occurrence;
 import org.scoutline.schedule.OpeningDecision;
 import org.scoutline.safety.CrisisDetector.Screening;
 import org.slf4j.Logger;
@@ -38,13 +34,11 @@ public class UserSide {
 
 	private final HandoverEvents events;
 
-	private final Conversations conversations;
-
 	private final Texts texts;
 
-	private final HandoverSettings settings;
-
 	private final ScoutDuty duty;
+
+	private final WaitingLine line;
 
 	private final UserNotices notices;
 
@@ -52,16 +46,14 @@ public class UserSide {
 
 	private final Clock clock;
 
-	UserSide(HandoverStore store, NextSessionLists lists, HandoverEvents events, Conversations conversations,
-			Texts texts, HandoverSettings settings, ScoutDuty duty, UserNotices notices, ModeChoices choices,
-			Clock clock) {
+	UserSide(HandoverStore store, NextSessionLists lists, HandoverEvents events, Texts texts, ScoutDuty duty,
+			WaitingLine line, UserNotices notices, ModeChoices choices, Clock clock) {
 		this.store = store;
 		this.lists = lists;
 		this.events = events;
-		this.conversations = conversations;
 		this.texts = texts;
-		this.settings = settings;
 		this.duty = duty;
+		this.line = line;
 		this.notices = notices;
 		this.choices = choices;
 		this.clock = clock;
@@ -77,11 +69,12 @@ public class UserSide {
 		Conversation conversation = saved.conversation();
 		ConversationId id = conversation.id();
 		if (followUp instanceof FollowUp.Enqueue enqueue) {
-			return withPosition(saved, enqueue(conversation, enqueue.signal(), enqueue.occurrence()), "system.queued");
+			return withPosition(saved, line.enqueue(conversation, enqueue.signal(), enqueue.occurrence()),
+					"system.queued");
 		}
 		if (followUp instanceof FollowUp.Hold) {
-			int position = position(id);
-			return withPosition(saved, position > 0 ? position : enqueue(conversation, Screening.NONE, null),
+			int position = line.position(id);
+			return withPosition(saved, position > 0 ? position : line.enqueue(conversation, Screening.NONE, null),
 					"system.queue_hold");
 		}
 		if (followUp instanceof FollowUp.Remind remind) {
@@ -99,7 +92,7 @@ public class UserSide {
 			lists.stopAwaiting(NextSessionLists.PARKED, id.value());
 		}
 		else if (followUp instanceof FollowUp.Leave) {
-			leave(id);
+			line.leave(id);
 		}
 		else if (followUp instanceof FollowUp.Relay relay) {
 			userWrote(id, relay.text(), relay.signal());
@@ -143,94 +136,6 @@ public class UserSide {
 	}
 
 	/**
-	 * Puts the chat in the queue, or moves it up when a crisis signal makes it more
-	 * urgent: imminent danger goes ahead of every other crisis chat, a crisis ahead of
-	 * everyone else. A crisis message the user wrote earlier in the conversation counts
-	 * too; the supervisor is alerted with its kind and severity (never the message).
-	 * @param occurrence the live session the user joins, {@code null} when already
-	 * waiting
-	 * @return the user's position in the queue (1-based), or 0 when a scout already has
-	 * the chat
-	 */
-	int enqueue(Conversation conversation, Screening signal, Occurrence occurrence) {
-		ConversationId id = conversation.id();
-		Urgency urgency = Urgency.of(signal)
-			.or(CrisisSignal.worst(conversation.facts()).map(Urgency::of).orElse(Urgency.NONE));
-		HandoverStore.Enqueued enqueued = store.enqueue(id.value(), urgency, clock.millis(),
-				occurrence == null ? null : occurrence.key());
-		if (enqueued.position() > 0) {
-			String joined = enqueued.joined() && occurrence != null ? occurrence.key() : null;
-			events.publish(new ChatEvent.ChatQueued(id.value(), urgency.crisis(), urgency.kind(), urgency.severity(),
-					joined, clock.millis()));
-			log.info("handover queued conversation={} crisis={} severity={} kind={}", id, urgency.crisis(),
-					urgency.severity(), urgency.kind());
-		}
-		return enqueued.position();
-	}
-
-	/**
-	 * @return whether the user was waiting and has now left the queue
-	 */
-	boolean leave(ConversationId id) {
-		String session = store.state(id.value()).session();
-		boolean left = store.leave(id.value());
-		if (left) {
-			events.publish(new ChatEvent.ChatLeft(id.value(), session, false, clock.millis()));
-		}
-		return left;
-	}
-
-	/**
-	 * The session a user waited for ended before a scout could take them: they leave the
-	 * queue, counted as not reached in the session's report.
-	 * @return whether they were still waiting
-	 */
-	boolean endWait(String id, String occurrence) {
-		if (!store.leave(id)) {
-			return false;
-		}
-		events.publish(new ChatEvent.ChatLeft(id, occurrence, true, clock.millis()));
-		log.info("handover wait ended with the session conversation={}", id);
-		return true;
-	}
-
-	/**
-	 * @return the 1-based position, or 0 when not waiting
-	 */
-	int position(ConversationId id) {
-		return store.position(id.value());
-	}
-
-	/**
-	 * @return the estimate in minutes by position, with the people on duty read once (for
-	 * many positions)
-	 */
-	IntUnaryOperator waitEstimate() {
-		int scouts = Math.max(1, duty.onDuty().size() * settings.capacity());
-		return position -> Math.max(1, (int) Math.ceil((double) position * settings.minutesPerChat() / scouts));
-	}
-
-	/**
-	 * @return the values for the position texts
-	 */
-	Map<String, String> positionValues(int position) {
-		return Map.of("position", Integer.toString(position), "minutes",
-				Integer.toString(waitEstimate().applyAsInt(position)));
-	}
-
-	/**
-	 * Tells a waiting user their new position; a chat whose conversation expired
-	 * meanwhile leaves the queue.
-	 */
-	void tellPosition(String id, int position) {
-		ConversationId conversation = new ConversationId(id);
-		conversations.get(conversation)
-			.ifPresentOrElse(c -> notices.deliver(c,
-					List.of(Bubble.notice(texts.format(c.locale(), "system.queue_position", positionValues(position)))),
-					choices.queue(c.locale())), () -> leave(conversation));
-	}
-
-	/**
 	 * The user wants one message on their channel when the next live session there opens.
 	 * @return whether their channel can reach them then without being asked (WhatsApp:
 	 * 24-hour window)
@@ -265,7 +170,7 @@ public class UserSide {
 			return turn;
 		}
 		String locale = turn.conversation().locale();
-		return turn.around(List.of(), List.of(Bubble.notice(texts.format(locale, key, positionValues(position)))))
+		return turn.around(List.of(), List.of(Bubble.notice(texts.format(locale, key, line.positionValues(position)))))
 			.withChoices(choices.queue(locale));
 	}
 

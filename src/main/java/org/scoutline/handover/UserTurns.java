@@ -12,6 +12,7 @@ import org.scoutline.conversation.InboundMessage;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.conversation.Turn;
+import org.scoutline.dialogue.CrisisCards;
 import org.scoutline.dialogue.TranscriptLines;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
@@ -34,11 +35,14 @@ public class UserTurns {
 
 	private final TranscriptLines lines;
 
+	private final CrisisCards cards;
+
 	private final ModeChoices choices;
 
 	private final SessionOffers offers;
 
-	UserTurns(Triage triage, TranscriptLines lines, ModeChoices choices, SessionOffers offers) {
+	UserTurns(Triage triage, CrisisCards cards, TranscriptLines lines, ModeChoices choices, SessionOffers offers) {
+		this.cards = cards;
 		this.triage = triage;
 		this.lines = lines;
 		this.choices = choices;
@@ -102,10 +106,10 @@ public class UserTurns {
 	private List<Bubble> crisisBubbles(TriageState state, Screening signal) {
 		List<Bubble> bubbles = new ArrayList<>();
 		if (signal.isImminent()) {
-			bubbles.add(triage.emergency(state));
+			bubbles.add(cards.emergency(state));
 		}
 		if (signal.isCrisis()) {
-			bubbles.add(triage.crisisCard(state));
+			bubbles.add(cards.crisisCard(state));
 		}
 		return bubbles;
 	}
@@ -122,8 +126,8 @@ public class UserTurns {
 					new FollowUp.Leave());
 		}
 		List<Bubble> bubbles = crisisBubbles(state, signal);
-		if (!signal.isCrisis() && message instanceof InboundMessage.Media) {
-			bubbles.add(triage.notice(state, TranscriptLines.mediaNotice(message.channel())));
+		if (!signal.isCrisis() && message instanceof InboundMessage.Media media) {
+			bubbles.add(triage.notice(state, media.notice()));
 		}
 		said.addAll(TranscriptEntry.fromBot(now, bubbles));
 		return new UserTurn(turn(conversation, state, List.of(), bubbles, said),
@@ -135,8 +139,8 @@ public class UserTurns {
 		TranscriptEntry line = lines.userLine(now, message, state);
 		List<TranscriptEntry> said = new ArrayList<>(List.of(line));
 		List<Bubble> bubbles = crisisBubbles(state, signal);
-		if (message instanceof InboundMessage.Media) {
-			bubbles.add(triage.notice(state, TranscriptLines.mediaNotice(message.channel())));
+		if (message instanceof InboundMessage.Media media) {
+			bubbles.add(triage.notice(state, media.notice()));
 		}
 		else if (message instanceof InboundMessage.Commanded) {
 			bubbles.add(triage.notice(state, "system.with_scout"));
@@ -163,8 +167,8 @@ public class UserTurns {
 					new FollowUp.Unpark());
 		}
 		bubbles.addAll(crisisBubbles(state, signal));
-		if (message instanceof InboundMessage.Media) {
-			bubbles.add(triage.notice(state, TranscriptLines.mediaNotice(message.channel())));
+		if (message instanceof InboundMessage.Media media) {
+			bubbles.add(triage.notice(state, media.notice()));
 		}
 		else {
 			bubbles.add(triage.notice(state,

@@ -144,7 +144,7 @@ public class Hotline {
 			if (decided.erased() != null) {
 				return erase(existing, decided.erased());
 			}
-			Turn turn = decided.turn().turn().forChannel(foldsSections(message.channel()));
+			Turn turn = decided.turn().turn().forChannel(message.origin().foldsSections());
 			turn = turn.with(recorded(turn.conversation(), signal, now));
 			SaveOutcome outcome = conversations.save(turn.conversation(), messageKey, turn.transcript());
 			if (outcome == SaveOutcome.SAVED) {
@@ -234,14 +234,6 @@ public class Hotline {
 		return signal.isCrisis()
 				? new CrisisSignal(signal.primaryKind().id(), signal.severity().id(), now).recordedIn(conversation)
 				: conversation;
-	}
-
-	/**
-	 * @return whether the channel shows the plan's sections folded inside the plan (the
-	 * web widget); messengers get them one at a time through the plan's choices instead
-	 */
-	private static boolean foldsSections(Channel channel) {
-		return channel == Channel.WEB;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.InboundMessage;
+import org.scoutline.dialogue.CrisisCards;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.safety.CrisisDetector.Screening;
@@ -20,7 +21,10 @@ class Refusals {
 
 	private final Triage triage;
 
-	Refusals(Triage triage) {
+	private final CrisisCards cards;
+
+	Refusals(Triage triage, CrisisCards cards) {
+		this.cards = cards;
 		this.triage = triage;
 	}
 
@@ -38,9 +42,9 @@ class Refusals {
 			.withCountryHint(message.countryHint());
 		List<Bubble> bubbles = new ArrayList<>();
 		if (signal.isImminent()) {
-			bubbles.add(triage.emergency(state));
+			bubbles.add(cards.emergency(state));
 		}
-		bubbles.add(triage.crisisCard(state));
+		bubbles.add(cards.crisisCard(state));
 		bubbles.addAll(refusal.bubbles());
 		return new HotlineReply(refusal.conversation(), state.locale(), bubbles, refusal.choices(), refusal.outcome());
 	}

@@ -95,10 +95,7 @@ final class CompiledLexicon {
 		return tags.toArray(int[][]::new);
 	}
 
-	/**
-	 * the concepts of the languages' marker words, the most frequent words of every
-	 * message, looked up once
-	 */
+	/** the concepts of the marker words (the most frequent words), looked up once */
 	private final Map<String, int[]> common = new HashMap<>();
 
 	private void rememberCommonWords() {

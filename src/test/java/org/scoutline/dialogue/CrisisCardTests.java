@@ -30,6 +30,8 @@ class CrisisCardTests {
 
 	static final Triage triage = new Triage(settings, texts, directory);
 
+	static final CrisisCards cards = new CrisisCards(texts, directory);
+
 	/** a German-speaking teen at the first question, before any country is known */
 	static TriageState atSituation(String locale, String hint) {
 		TriageTurn turn = triage.begin(locale);
@@ -38,7 +40,7 @@ class CrisisCardTests {
 
 	@Test
 	void aGuessedCountrysLinesAreNamedAsItsOwnAndCanBeChangedWithOneTap() {
-		TriageTurn crisis = triage.crisis(atSituation("de", "DE"));
+		TriageTurn crisis = triage.crisis(atSituation("de", "DE"), false);
 		Bubble card = crisis.bubbles().get(0);
 		assertThat(card.kind()).isEqualTo(Bubble.Kind.CRISIS);
 		assertThat(card.text()).contains("112")
@@ -56,19 +58,19 @@ class CrisisCardTests {
 		assertThat(label(crisis, Triage.CHANGE_COUNTRY)).isEqualTo("Nicht in Deutschland?");
 		assertThat(crisis.state().facts()).as("a guess is never a fact").doesNotContainKey("country");
 
-		TriageTurn english = triage.crisis(atSituation("en", "DE"));
+		TriageTurn english = triage.crisis(atSituation("en", "DE"), false);
 		assertThat(english.bubbles().get(0).text()).contains("In Germany:").contains("TelefonSeelsorge");
 		assertThat(label(english, Triage.CHANGE_COUNTRY)).isEqualTo("Not in Germany?");
-		assertThat(label(triage.crisis(atSituation("de", "CH")), Triage.CHANGE_COUNTRY))
+		assertThat(label(triage.crisis(atSituation("de", "CH"), false), Triage.CHANGE_COUNTRY))
 			.isEqualTo("Nicht in der Schweiz?");
-		assertThat(triage.crisis(atSituation("en", "US")).bubbles().get(0).text()).contains("911")
+		assertThat(triage.crisis(atSituation("en", "US"), false).bubbles().get(0).text()).contains("911")
 			.contains("In the US:")
 			.contains("988");
 	}
 
 	@Test
 	void theChangeAsksTheCountryRightThereShowsItsLinesAndGoesBackToWhereTheUserWas() {
-		TriageTurn crisis = triage.crisis(atSituation("de", "DE"));
+		TriageTurn crisis = triage.crisis(atSituation("de", "DE"), false);
 		TriageTurn asked = triage.answer(crisis.state(), Triage.CHANGE_COUNTRY, null);
 		assertThat(asked.state().node()).isEqualTo("country");
 		assertThat(text(asked)).contains(texts.get("de", "country.ask"));
@@ -94,7 +96,7 @@ class CrisisCardTests {
 
 	@Test
 	void withoutAGuessTheCountryIsAskedFirstInsideTheCardUnderTheEmergencyNumbers() {
-		TriageTurn crisis = triage.crisis(atSituation("de", null));
+		TriageTurn crisis = triage.crisis(atSituation("de", null), false);
 		assertThat(crisis.bubbles()).hasSize(1);
 		Bubble card = crisis.bubbles().get(0);
 		assertThat(card.kind()).isEqualTo(Bubble.Kind.CRISIS);
@@ -124,14 +126,14 @@ class CrisisCardTests {
 	@Test
 	void aCountryTheUserChoseAlwaysWinsOverTheGuess() {
 		TriageState chosen = new TriageState("situation", Map.of("country", "AT"), "de", "DE");
-		TriageTurn crisis = triage.crisis(chosen);
+		TriageTurn crisis = triage.crisis(chosen, false);
 		assertThat(crisis.bubbles().get(0).text()).contains("In Österreich:")
 			.contains("Rat auf Draht")
 			.doesNotContain("TelefonSeelsorge");
 		assertThat(crisis.choices()).extracting(Choice::id).doesNotContain(Triage.CHANGE_COUNTRY);
 
 		TriageState elsewhere = new TriageState("situation", Map.of("country", "INT"), "en", "DE");
-		String card = triage.crisisCard(elsewhere).text();
+		String card = cards.crisisCard(elsewhere).text();
 		assertThat(card).as("another country: the lines that work across countries, never Germany's")
 			.contains("In many countries:")
 			.contains("116 111")
@@ -141,30 +143,30 @@ class CrisisCardTests {
 
 	@Test
 	void aGuessTheDirectoryHasNoLinesForCountsAsNoGuess() {
-		TriageTurn crisis = triage.crisis(atSituation("de", "ES"));
+		TriageTurn crisis = triage.crisis(atSituation("de", "ES"), false);
 		assertThat(crisis.state().node()).isEqualTo("country");
 		assertThat(crisis.bubbles().get(0).text()).contains("In welchem Land lebst du?");
-		assertThat(triage.crisis(atSituation("de", "INT")).state().node()).isEqualTo("country");
+		assertThat(triage.crisis(atSituation("de", "INT"), false).state().node()).isEqualTo("country");
 	}
 
 	@Test
 	void imminentDangerGetsTheEmergencyNumberInOneShortSentence() {
-		Bubble german = triage.emergency(atSituation("de", "DE"));
+		Bubble german = cards.emergency(atSituation("de", "DE"));
 		assertThat(german.kind()).isEqualTo(Bubble.Kind.EMERGENCY);
 		assertThat(german.text()).isEqualTo("Bitte ruf jetzt sofort den Notruf an: 112.");
-		assertThat(triage.emergency(atSituation("en", "GB")).text()).contains("999");
-		assertThat(triage.emergency(new TriageState("situation", Map.of("country", "US"), "en", "DE")).text())
+		assertThat(cards.emergency(atSituation("en", "GB")).text()).contains("999");
+		assertThat(cards.emergency(new TriageState("situation", Map.of("country", "US"), "en", "DE")).text())
 			.as("the chosen country's number")
 			.contains("911")
 			.doesNotContain("112");
-		assertThat(triage.emergency(atSituation("en", null)).text()).contains("112").contains("911").contains("000");
+		assertThat(cards.emergency(atSituation("en", null)).text()).contains("112").contains("911").contains("000");
 	}
 
 	@Test
 	void wordsThatSayTheLinesAreThereCarryThem() {
 		TriageState guessed = atSituation("de", "DE");
-		assertThat(triage.crisisLines(guessed)).startsWith("In Deutschland:").contains("TelefonSeelsorge");
-		assertThat(triage.crisisLines(atSituation("de", null))).startsWith("In vielen Ländern:")
+		assertThat(cards.crisisLines(guessed)).startsWith("In Deutschland:").contains("TelefonSeelsorge");
+		assertThat(cards.crisisLines(atSituation("de", null))).startsWith("In vielen Ländern:")
 			.contains("Notruf:")
 			.contains("116 111");
 		TriageTurn low = walk(guessed, "a", "yes", "no");

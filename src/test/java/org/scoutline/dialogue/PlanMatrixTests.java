@@ -135,7 +135,7 @@ class PlanMatrixTests {
 	void theFirstScreenAndEverySectionFitTheBudget() {
 		int[] most = new int[4];
 		forEveryCase(c -> {
-			ActionPlan.FirstScreen first = plan.firstScreen(c.state());
+			PlanScreens.FirstScreen first = plan.firstScreen(c.state());
 			assertThat(first.steps()).as(c.name() + ": steps").isNotEmpty().hasSizeLessThanOrEqualTo(MAX_STEPS);
 			for (String step : first.steps()) {
 				assertThat(step.split("\n")).as(c.name() + ": an action and at most one line of reason: " + step)
@@ -156,9 +156,9 @@ class PlanMatrixTests {
 					.singleElement()
 					.satisfies(checkin -> assertThat(checkin).contains("\n• "));
 			}
-			List<ActionPlan.Section> sections = plan.sections(c.state());
+			List<PlanScreens.Section> sections = plan.sections(c.state());
 			assertThat(sections).as(c.name() + ": sections").hasSizeLessThanOrEqualTo(MAX_SECTIONS);
-			for (ActionPlan.Section section : sections) {
+			for (PlanScreens.Section section : sections) {
 				int sectionWords = words(List.of(section.text()));
 				assertThat(sectionWords).as(c.name() + ": words in " + section.id() + ":\n" + section.text())
 					.isLessThanOrEqualTo(MAX_WORDS);
@@ -272,7 +272,7 @@ class PlanMatrixTests {
 	 * plain text
 	 */
 	private static String everything(TriageState state) {
-		ActionPlan.FirstScreen first = plan.firstScreen(state);
+		PlanScreens.FirstScreen first = plan.firstScreen(state);
 		List<String> all = new ArrayList<>(first.texts());
 		all.addAll(first.after());
 		plan.sections(state).forEach(section -> all.add(section.text()));

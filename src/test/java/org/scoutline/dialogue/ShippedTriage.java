@@ -18,9 +18,11 @@ public final class ShippedTriage {
 	public static final Triage TRIAGE = new Triage(new DialogueSettings(new ClassPathResource("config/triage.yml"),
 			"classpath:config/texts/", List.of("de", "en")), TEXTS, ShippedDirectory.load());
 
+	public static final CrisisCards CARDS = new CrisisCards(TEXTS, ShippedDirectory.load());
+
 	public static final TranscriptLines LINES = new TranscriptLines(TRIAGE, TEXTS);
 
-	public static final BotTurns BOT = new BotTurns(TRIAGE, ShippedLexicon.detector(), LINES);
+	public static final BotTurns BOT = new BotTurns(TRIAGE, ShippedLexicon.detector(), CARDS, LINES);
 
 	private ShippedTriage() {
 	}

@@ -135,11 +135,11 @@ class TriageJourneyTests {
 	void aCrisisSignalInterruptsAnyStateAndTheTriageResumesThere() {
 		TriageTurn atCountry = walk("de", "de", "f", "16_17");
 		assertThat(atCountry.state().node()).isEqualTo("country");
-		TriageTurn crisis = triage.crisis(atCountry.state().withCountryHint("DE"));
+		TriageTurn crisis = triage.crisis(atCountry.state().withCountryHint("DE"), false);
 		assertThat(crisis.bubbles().get(0).kind()).isEqualTo(Bubble.Kind.CRISIS);
 		assertThat(crisis.state().node()).isEqualTo("risk_thoughts");
 		assertThat(crisis.state().facts()).containsEntry("resume_to", "country");
-		TriageTurn again = triage.crisis(crisis.state());
+		TriageTurn again = triage.crisis(crisis.state(), false);
 		assertThat(again.bubbles().get(0).kind()).isEqualTo(Bubble.Kind.CRISIS);
 		assertThat(again.state().node()).as("inside the risk screen a crisis signal answers yes")
 			.isEqualTo("risk_plan");
@@ -162,7 +162,7 @@ class TriageJourneyTests {
 	@Test
 	void afterACrisisTheTriageAsksNeitherTheRiskScreenNorAKnownCountryAgain() {
 		TriageTurn atSituation = walk("de", "de");
-		TriageTurn crisis = triage.crisis(atSituation.state().withCountryHint("DE"));
+		TriageTurn crisis = triage.crisis(atSituation.state().withCountryHint("DE"), false);
 		TriageTurn resumed = answer(answer(crisis, "no"), "no");
 		assertThat(resumed.state().node()).isEqualTo("situation");
 		TriageTurn next = answer(resumed, "a");
@@ -176,7 +176,7 @@ class TriageJourneyTests {
 	@Test
 	void aConversationParkedOnAStateThatWasRenamedStillGetsEveryAnswer() {
 		TriageState stale = new TriageState("renamed_state", java.util.Map.of("country", "DE"), "de");
-		TriageTurn crisis = triage.crisis(stale);
+		TriageTurn crisis = triage.crisis(stale, false);
 		assertThat(crisis.bubbles().get(0).kind()).isEqualTo(Bubble.Kind.CRISIS);
 		assertThat(crisis.bubbles().get(0).text()).contains("112");
 		assertThat(crisis.state().node()).isEqualTo("risk_thoughts");
@@ -209,7 +209,7 @@ class TriageJourneyTests {
 			for (int step = 0; step < 40 && !turn.state().node().equals("plan"); step++) {
 				visited.add(turn.state().node());
 				if (random.nextInt(25) == 0) {
-					turn = triage.crisis(turn.state());
+					turn = triage.crisis(turn.state(), false);
 					continue;
 				}
 				List<Choice> choices = turn.choices();

@@ -46,11 +46,11 @@ class UserTurnsTests {
 
 	final ModeChoices choices = new ModeChoices(texts, ShippedTriage.TRIAGE);
 
-	final UserTurns turns = new UserTurns(ShippedTriage.TRIAGE, ShippedTriage.LINES, choices,
+	final UserTurns turns = new UserTurns(ShippedTriage.TRIAGE, ShippedTriage.CARDS, ShippedTriage.LINES, choices,
 			new SessionOffers(ShippedTriage.TRIAGE, texts, channel -> {
 				asked.add(channel);
 				return staffing;
-			}, new OffHours(texts, ShippedTriage.TRIAGE, ShippedDirectory.load(), choices)));
+			}, new OffHours(texts, ShippedTriage.CARDS, ShippedDirectory.load(), choices)));
 
 	@Test
 	void aWaitingUserWhoLeavesIsBackWithTheBot() {

@@ -1,6 +1,5 @@
 package org.scoutline.report;
 
-import org.scoutline.schedule.LiveSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;

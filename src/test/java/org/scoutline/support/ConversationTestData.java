@@ -85,7 +85,7 @@ public final class ConversationTestData {
 	}
 
 	public static InboundMessage media(Channel channel) {
-		return new InboundMessage.Media(from(channel));
+		return new InboundMessage.Media(from(channel), "system.media_" + channel.name().toLowerCase());
 	}
 
 }

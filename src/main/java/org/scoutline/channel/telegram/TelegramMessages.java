@@ -88,7 +88,7 @@ class TelegramMessages {
 
 	private void media(Message message, Sender sender, String id, boolean edited) throws TelegramApiException {
 		sender.chat().delete(message.getMessageId());
-		sender.take(InboundMessage.media(Channel.TELEGRAM, sender.chat().id(), id));
+		sender.take(InboundMessage.media(Channel.TELEGRAM, sender.chat().id(), id, "system.media_telegram"));
 		if (message.hasCaption() && !message.getCaption().isBlank() && !edited) {
 			text(message.getCaption(), sender, id + "c", false);
 		}

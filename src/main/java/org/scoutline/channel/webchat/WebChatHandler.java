@@ -89,7 +89,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 				error(socket, "rate_limited", "system.rate_limited");
 			}
 			else {
-				turn(socket, InboundMessage.media(Channel.WEB, socket.token(), null));
+				turn(socket, InboundMessage.media(Channel.WEB, socket.token(), null, WidgetFrame.MEDIA_NOTICE));
 			}
 		});
 	}
@@ -168,7 +168,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 	}
 
 	private void turn(WidgetSocket socket, InboundMessage inbound) throws IOException {
-		turns.turn(inbound.from(null, socket.locale(), true).withCountryHint(socket.country()),
+		turns.turn(inbound.from(null, socket.locale(), true).withCountryHint(socket.country()).showingSectionsFolded(),
 				new WidgetReplies(socket, sessions));
 	}
 

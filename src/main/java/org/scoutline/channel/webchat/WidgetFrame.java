@@ -32,6 +32,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonIgnoreProperties(ignoreUnknown = true)
 sealed interface WidgetFrame {
 
+	/** what the widget tells a user who sent a file: it was removed, never stored */
+	String MEDIA_NOTICE = "system.media_removed";
+
 	/**
 	 * The first frame of a connection.
 	 *
@@ -136,7 +139,7 @@ sealed interface WidgetFrame {
 
 		@Override
 		public InboundMessage inbound(String token) {
-			return InboundMessage.media(Channel.WEB, token, id);
+			return InboundMessage.media(Channel.WEB, token, id, MEDIA_NOTICE);
 		}
 
 	}

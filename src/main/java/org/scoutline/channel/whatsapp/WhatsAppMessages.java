@@ -116,7 +116,8 @@ class WhatsAppMessages {
 				return text.isBlank() ? null : InboundMessage.text(Channel.WHATSAPP, from, id, text);
 			}
 			default -> {
-				return MEDIA.contains(incoming.type()) ? InboundMessage.media(Channel.WHATSAPP, from, id) : null;
+				return MEDIA.contains(incoming.type())
+						? InboundMessage.media(Channel.WHATSAPP, from, id, "system.media_whatsapp") : null;
 			}
 		}
 	}
