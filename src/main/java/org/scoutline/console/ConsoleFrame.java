@@ -62,7 +62,10 @@ record ConsoleFrame(Map<String, Object> body, boolean forChatOnly, boolean alert
 		if (event instanceof ChatEvent.ChatLeft) {
 			return new ConsoleFrame(body("left", event, false, null, null, null), false, false, null);
 		}
-		return new ConsoleFrame(body("erased", event, false, null, null, null), false, false, null);
+		if (event instanceof ChatEvent.ChatErased) {
+			return new ConsoleFrame(body("erased", event, false, null, null, null), false, false, null);
+		}
+		throw new IllegalArgumentException("no console frame for " + event.getClass().getSimpleName());
 	}
 
 	private static Map<String, Object> body(String type, ChatEvent event, boolean crisis, String kind, String severity,

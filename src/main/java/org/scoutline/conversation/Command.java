@@ -90,6 +90,14 @@ public enum Command {
 	}
 
 	/**
+	 * @return the command a triage button may run named by exactly {@code word} (the
+	 * widget's command frames), else {@link #UNKNOWN}
+	 */
+	public static Command exactly(String word) {
+		return Arrays.stream(values()).filter(c -> c.runByButton && c.word().equals(word)).findFirst().orElse(UNKNOWN);
+	}
+
+	/**
 	 * @param typed what the user typed, with or without the slash, with a bot's name
 	 * ({@code /help@our_bot}) or arguments after it
 	 * @return the command, {@link #UNKNOWN} when the word is none of ours

@@ -215,8 +215,8 @@ final class Advice {
 			line.append(": ").append(String.join(" · ", ways));
 		}
 		else if (resource.hoursIn(locale) != null) {
-			line.append(": ").append(resource.hoursIn(locale)); // no number or address:
-																// how to reach it
+			// no number or address: how to reach it
+			line.append(": ").append(resource.hoursIn(locale));
 		}
 		return line.toString();
 	}

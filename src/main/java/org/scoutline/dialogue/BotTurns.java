@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.scoutline.conversation.Bubble;
+import org.scoutline.conversation.Choice;
 import org.scoutline.conversation.Command;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.InboundMessage;
@@ -77,8 +78,8 @@ public class BotTurns {
 		}
 		List<Bubble> answer = new ArrayList<>();
 		if (signal.isImminent()) {
-			answer.add(cards.emergency(state)); // the emergency number first, before
-												// anything else
+			// the emergency number first, before anything else
+			answer.add(cards.emergency(state));
 		}
 		answer.addAll(turn.bubbles());
 		shown.addAll(answer);
@@ -133,9 +134,8 @@ public class BotTurns {
 		};
 	}
 
-	private static BotTurn answered(Conversation conversation, TriageState state,
-			List<org.scoutline.conversation.Choice> choices, List<Bubble> shown, List<TranscriptEntry> said,
-			boolean asksForScout) {
+	private static BotTurn answered(Conversation conversation, TriageState state, List<Choice> choices,
+			List<Bubble> shown, List<TranscriptEntry> said, boolean asksForScout) {
 		return new BotTurn.Answered(new Turn(state.appliedTo(conversation), said, shown, choices), state, asksForScout);
 	}
 

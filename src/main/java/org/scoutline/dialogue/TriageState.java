@@ -39,10 +39,6 @@ public record TriageState(String node, Map<String, String> facts, String locale,
 	}
 
 	/**
-	 * @return the same state with the channel's guess of the country for this message
-	 * ({@code null}: none)
-	 */
-	/**
 	 * @return where {@code conversation} stands in the triage
 	 */
 	public static TriageState of(Conversation conversation) {
@@ -57,6 +53,10 @@ public record TriageState(String node, Map<String, String> facts, String locale,
 		return conversation.withDialogue(locale, node, CrisisSignal.carried(conversation.facts(), facts));
 	}
 
+	/**
+	 * @return the same state with the channel's guess of the country for this message
+	 * ({@code null}: none)
+	 */
 	public TriageState withCountryHint(String hint) {
 		return new TriageState(node, facts, locale, hint);
 	}

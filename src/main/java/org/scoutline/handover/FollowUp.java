@@ -1,5 +1,7 @@
 package org.scoutline.handover;
 
+import java.util.List;
+
 import org.scoutline.schedule.Occurrence;
 import org.scoutline.safety.CrisisDetector.Screening;
 
@@ -11,6 +13,33 @@ public sealed interface FollowUp {
 
 	/** nothing to do */
 	FollowUp NONE = new Nothing();
+
+	/**
+	 * @return this, then {@code next}
+	 */
+	default FollowUp and(FollowUp next) {
+		if (next instanceof Nothing) {
+			return this;
+		}
+		return this instanceof Nothing ? next : new Several(List.of(this, next));
+	}
+
+	/**
+	 * Several things to do, in order.
+	 *
+	 * @param steps what to do
+	 */
+	record Several(List<FollowUp> steps) implements FollowUp {
+	}
+
+	/**
+	 * A user who asked for a scout while a session ran was turned away: counted in its
+	 * report.
+	 *
+	 * @param session the running session's occurrence key
+	 */
+	record Refused(String session) implements FollowUp {
+	}
 
 	/** Nothing to do. */
 	record Nothing() implements FollowUp {

@@ -45,16 +45,28 @@ class HandoverEvents implements MessageListener {
 	}
 
 	/**
-	 * Publishes {@code event} here (once) and relays it to every instance, this one
-	 * included.
+	 * Relays {@code event} to every instance, this one included, then publishes it here
+	 * (once). What listens here (the session reports) is best effort: its failure is
+	 * logged and keeps neither the consoles nor the user from being told.
 	 */
 	void publish(ChatEvent event) {
-		publisher.publishEvent(event);
 		try {
 			redis.convertAndSend(channel, json.writeValueAsString(event));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
+		}
+		publishHere(event);
+	}
+
+	/** Publishes {@code event} on this instance only, best effort. */
+	void publishHere(Object event) {
+		try {
+			publisher.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			log.warn("handover event not recorded here event={} cause={}", event.getClass().getSimpleName(),
+					ex.getClass().getSimpleName());
 		}
 	}
 

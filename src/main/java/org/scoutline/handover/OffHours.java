@@ -43,14 +43,6 @@ class OffHours {
 	}
 
 	/**
-	 * @return why there is no scout now with the crisis lines, and when the next sessions
-	 * are
-	 */
-	List<Bubble> answer(Conversation conversation, OpeningDecision.Closed closed) {
-		return answer(conversation, closed, null);
-	}
-
-	/**
 	 * @param countryHint the channel's guess of the user's country for this message, or
 	 * {@code null}
 	 * @return why there is no scout now, with the crisis lines of the user's country (or

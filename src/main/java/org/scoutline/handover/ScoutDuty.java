@@ -7,7 +7,6 @@ import java.util.Set;
 import org.scoutline.conversation.Channel;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.OpeningDecision;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +28,13 @@ public class ScoutDuty implements Staffing {
 
 	private final LiveSessions sessions;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
-	ScoutDuty(HandoverStore store, HandoverSettings settings, Presence presence, LiveSessions sessions,
-			ApplicationEventPublisher events, Clock clock) {
+	ScoutDuty(HandoverStore store, HandoverSettings settings, Presence presence, LiveSessions sessions, Clock clock) {
 		this.store = store;
 		this.settings = settings;
 		this.presence = presence;
 		this.sessions = sessions;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -53,16 +48,12 @@ public class ScoutDuty implements Staffing {
 	}
 
 	/**
-	 * A user asks for a scout now: the opening rule's answer. A refusal while a session
-	 * runs counts in that session's report.
+	 * A user asks for a scout now: the opening rule's answer (a refusal is counted once
+	 * the turn is saved, through {@link FollowUp.Refused}).
 	 */
 	@Override
 	public OpeningDecision escalation(Channel channel) {
-		OpeningDecision decision = opening(channel);
-		if (decision instanceof OpeningDecision.Closed closed) {
-			closed.running().ifPresent(o -> events.publishEvent(new EscalationRefused(o.key(), clock.millis())));
-		}
-		return decision;
+		return opening(channel);
 	}
 
 	/**

@@ -157,8 +157,9 @@ class SessionNotices {
 			Optional<Conversation> current = conversations.get(conversation);
 			if (current.isPresent()
 					&& served.computeIfAbsent(current.get().channel(), channel -> stillServed(channel, occurrence))) {
-				continue; // another session on this channel is still live: the user keeps
-							// their place
+				// another session on this channel is still live: the user keeps their
+				// place
+				continue;
 			}
 			if (!line.endWait(id, occurrence.key())) {
 				continue; // taken by a scout or gone meanwhile

@@ -47,19 +47,17 @@ class SessionOffers {
 	/** See {@link UserTurns#escalate}. */
 	UserTurn escalate(Turn answered, TriageState state, Screening signal, boolean asked, Instant now) {
 		Conversation conversation = answered.conversation();
-		if (conversation.mode() != Mode.BOT) {
-			return UserTurn.of(answered);
-		}
 		OpeningDecision decision = duty.escalation(conversation.channel());
 		if (decision instanceof OpeningDecision.Open open) {
 			return new UserTurn(
 					new Turn(conversation.inMode(Mode.QUEUED), answered.transcript(), answered.shown(), List.of()),
 					new FollowUp.Enqueue(signal, open.occurrence()));
 		}
-		if (!asked) {
-			return UserTurn.of(answered);
-		}
 		OpeningDecision.Closed closed = (OpeningDecision.Closed) decision;
+		FollowUp refused = refused(closed);
+		if (!asked) {
+			return new UserTurn(answered, refused);
+		}
 		TriageTurn resume = triage.current(state);
 		List<Bubble> bubbles = new ArrayList<>(offHours.answer(conversation, closed, state.countryHint()));
 		bubbles.addAll(resume.bubbles());
@@ -69,7 +67,14 @@ class SessionOffers {
 		said.addAll(TranscriptEntry.fromBot(now, bubbles));
 		List<Choice> choices = new ArrayList<>(offHours.offers(conversation, closed));
 		choices.addAll(resume.choices());
-		return UserTurn.of(new Turn(conversation, said, shown, choices));
+		return new UserTurn(new Turn(conversation, said, shown, choices), refused);
+	}
+
+	/**
+	 * @return the count of a refusal while a session runs, else nothing to do
+	 */
+	private static FollowUp refused(OpeningDecision.Closed closed) {
+		return closed.running().<FollowUp>map(o -> new FollowUp.Refused(o.key())).orElse(FollowUp.NONE);
 	}
 
 	/**
@@ -85,24 +90,25 @@ class SessionOffers {
 			return new UserTurn(UserTurns.turn(conversation.inMode(Mode.QUEUED), state, List.of(), List.of(), said),
 					new FollowUp.Enqueue(Screening.NONE, open.occurrence()));
 		}
-		List<Occurrence> next = ((OpeningDecision.Closed) decision).next();
+		OpeningDecision.Closed closed = (OpeningDecision.Closed) decision;
+		List<Occurrence> next = closed.next();
 		TriageTurn resume = triage.current(state);
 		List<Bubble> bubbles = new ArrayList<>();
 		if (next.isEmpty()) {
 			bubbles.add(triage.notice(state, "system.next_sessions_none"));
 			bubbles.addAll(resume.bubbles());
 			said.addAll(TranscriptEntry.fromBot(now, bubbles));
-			return UserTurn.of(UserTurns.turn(conversation, state, resume.choices(), bubbles, said));
+			return new UserTurn(UserTurns.turn(conversation, state, resume.choices(), bubbles, said), refused(closed));
 		}
 		String when = offHours.when(conversation, next.get(0));
 		if (ModeChoices.REMIND_ME.equals(message.choice())) {
 			return new UserTurn(UserTurns.turn(conversation, state, resume.choices(), bubbles, said),
-					new FollowUp.Remind(when, next.get(0)));
+					new FollowUp.Remind(when, next.get(0)).and(refused(closed)));
 		}
 		bubbles.add(Bubble.notice(texts.format(state.locale(), "system.leave_message_ready", Map.of("when", when))));
 		said.addAll(TranscriptEntry.fromBot(now, bubbles));
 		return new UserTurn(UserTurns.turn(conversation.inMode(Mode.PARKED), state, List.of(), bubbles, said),
-				new FollowUp.Park());
+				new FollowUp.Park().and(refused(closed)));
 	}
 
 }

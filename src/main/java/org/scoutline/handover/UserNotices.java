@@ -100,8 +100,8 @@ class UserNotices {
 		Instant now = clock.instant();
 		if (reminder && !gateway(current.get()).map(g -> g.canRemind(current.get(), now)).orElse(false)) {
 			log.info("session reminder not allowed on the channel now conversation={}", id);
-			return Optional.empty(); // nothing goes into the transcript that the user
-										// never got
+			// nothing goes into the transcript that the user never got
+			return Optional.empty();
 		}
 		List<Bubble> bubbles = shown.apply(current.get());
 		List<TranscriptEntry> lines = bubbles.stream().map(b -> TranscriptEntry.fromBot(now, b)).toList();

@@ -68,6 +68,13 @@ public class UserSide {
 	public Turn carryOut(FollowUp followUp, Turn saved) {
 		Conversation conversation = saved.conversation();
 		ConversationId id = conversation.id();
+		if (followUp instanceof FollowUp.Several several) {
+			Turn shown = saved;
+			for (FollowUp step : several.steps()) {
+				shown = carryOut(step, shown);
+			}
+			return shown;
+		}
 		if (followUp instanceof FollowUp.Enqueue enqueue) {
 			return withPosition(saved, line.enqueue(conversation, enqueue.signal(), enqueue.occurrence()),
 					"system.queued");
@@ -98,8 +105,14 @@ public class UserSide {
 			userWrote(id, relay.text(), relay.signal());
 		}
 		else if (followUp instanceof FollowUp.Feedback feedback) {
-			store.count("feedback:" + feedback.choice()); // counted, never linked to the
-															// conversation
+			// counted, never linked to the conversation
+			store.count("feedback:" + feedback.choice());
+		}
+		else if (followUp instanceof FollowUp.Refused refused) {
+			events.publishHere(new EscalationRefused(refused.session(), clock.millis()));
+		}
+		else if (!(followUp instanceof FollowUp.Nothing)) {
+			throw new IllegalStateException("no way to carry out " + followUp.getClass().getSimpleName());
 		}
 		return saved;
 	}

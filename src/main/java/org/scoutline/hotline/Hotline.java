@@ -116,11 +116,8 @@ public class Hotline {
 				log.debug("edit without crisis signal skipped channel={}", message.channel());
 				return HotlineReply.ignored();
 			}
-			message = new InboundMessage.Typed(edited.origin(), edited.text()); // help
-																				// must
-																				// never
-																				// be
-																				// missed
+			// help must never be missed
+			message = new InboundMessage.Typed(edited.origin(), edited.text());
 		}
 		// message ids are not always opaque (a WhatsApp id encodes the sender's number):
 		// store only their pseudonym
@@ -194,9 +191,9 @@ public class Hotline {
 	private HotlineReply erase(Conversation existing, BotTurn.Erased erased) {
 		if (existing != null) {
 			conversations.erase(existing);
-			if (existing.mode() != Mode.BOT) {
-				handover.forget(existing.id());
-			}
+			// the queue, a scout's chat, a reminder or a message left for the next
+			// session
+			handover.forget(existing.id());
 		}
 		log.info("conversation erased on request conversation={}", existing == null ? "-" : existing.id());
 		return new HotlineReply(null, erased.locale(), List.of(erased.done()), List.of(), HotlineReply.Outcome.ERASED);

@@ -199,8 +199,8 @@ public class LiveSessions {
 		Instant now = clock.instant();
 		return store.save(current -> {
 			if (existing && current.stream().noneMatch(session -> session.id().equals(id))) {
-				throw new UnknownSessionException(id); // cancelled meanwhile: an edit
-														// does not bring it back
+				// cancelled meanwhile: an edit does not bring it back
+				throw new UnknownSessionException(id);
 			}
 			SessionOverlaps.check(candidate, current, now, now.plus(settings.horizon()));
 			return candidate;

@@ -53,8 +53,8 @@ class ConsoleAccessTests {
 
 	@BeforeAll
 	void accountsAndChats() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class
-							// cleared the keys
+		// the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null);
 		clients.put("anonymous", ConsoleClient.anonymous(port));
 		clients.put("scout", Staff.account(port, "amy", "scout").connect());
 		clients.put("supervisor", Staff.account(port, "sue", "supervisor"));

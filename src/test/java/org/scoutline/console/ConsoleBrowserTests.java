@@ -44,8 +44,8 @@ class ConsoleBrowserTests {
 
 	@BeforeEach
 	void contexts() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class
-							// cleared the keys
+		// the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null);
 		try (ConsoleClient sam = Staff.account(port, "sam", "scout")) {
 			// the account exists now
 		}

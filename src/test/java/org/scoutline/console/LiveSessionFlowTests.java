@@ -123,8 +123,8 @@ class LiveSessionFlowTests {
 		ChatClient first = widgetUser();
 		assertThat(texts(first.command("scout").next("bot"))).contains("no scout has joined yet");
 
-		ConsoleClient kim = login("kim").connect(); // checked in, but not on this
-													// session's roster
+		// checked in, but not on this session's roster
+		ConsoleClient kim = login("kim").connect();
 		assertThat(texts(widgetUser().command("scout").next("bot"))).contains("no scout has joined yet");
 
 		ConsoleClient sam = login("sam").connect();

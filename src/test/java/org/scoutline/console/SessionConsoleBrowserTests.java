@@ -74,8 +74,8 @@ class SessionConsoleBrowserTests {
 
 	@BeforeEach
 	void contexts() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class
-							// cleared the keys
+		// the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null);
 		sessions.all().forEach(session -> sessions.cancel(session.id()));
 		// accounts only: no live session is rostered for them here (the tests plan their
 		// own)

@@ -117,8 +117,8 @@ class TwoInstancesTests {
 
 	@BeforeEach
 	void startClean() {
-		accounts.run(null); // the bootstrap coordinator again, if an earlier class
-							// cleared the keys
+		// the bootstrap coordinator again, if an earlier class cleared the keys
+		accounts.run(null);
 		List<String> stale = keys.all().stream().filter(k -> !k.contains(":acct")).toList();
 		if (!stale.isEmpty()) {
 			redis.delete(stale);

@@ -22,8 +22,8 @@ import org.springframework.test.context.TestPropertySource;
  * transfer and release.
  */
 @IntegrationTest
-@TestPropertySource(properties = "scoutline.handover.sweep=1h") // no sweeper between the
-																// steps
+// no sweeper between the steps
+@TestPropertySource(properties = "scoutline.handover.sweep=1h")
 class HandoverStoreTests {
 
 	@Autowired

@@ -134,6 +134,22 @@ class UserTurnsTests {
 	}
 
 	@Test
+	void aRefusalWhileASessionRunsIsCountedOnlyAsAFollowUpOfTheSavedTurn() {
+		Occurrence tonight = tonight();
+		staffing = new OpeningDecision.Closed(ClosedReason.NO_SCOUT_CHECKED_IN, List.of(), tonight);
+		Conversation bot = aConversation().speaking("en").build();
+		UserTurn asked = take(bot, tapped("ask_scout"));
+		assertThat(asked.followUp()).isEqualTo(new FollowUp.Refused(tonight.key()));
+		Screening signal = ShippedLexicon.detector().screen("i want to kill myself");
+		Turn answered = new Turn(bot, List.of(), List.of(Bubble.text("card")), List.of());
+		assertThat(turns.escalate(answered, TriageState.of(bot), signal, false, NOW).followUp())
+			.isEqualTo(new FollowUp.Refused(tonight.key()));
+		assertThat(new FollowUp.Park().and(new FollowUp.Refused("k")))
+			.isEqualTo(new FollowUp.Several(List.of(new FollowUp.Park(), new FollowUp.Refused("k"))));
+		assertThat(FollowUp.NONE.and(new FollowUp.Leave())).isEqualTo(new FollowUp.Leave());
+	}
+
+	@Test
 	void theButtonsOfEachModeComeFromOnePlace() {
 		assertThat(turns.choices(aConversation().inMode(Mode.QUEUED).build())).extracting(Choice::id)
 			.containsExactly("leave_queue");

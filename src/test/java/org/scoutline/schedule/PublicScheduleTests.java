@@ -79,8 +79,8 @@ class PublicScheduleTests {
 
 	@Test
 	void upcomingListsTheNextOccurrencesWithOffsetsAndLiveNow() throws Exception {
-		clock.set(Instant.parse("2026-03-31T16:30:00Z")); // Tuesday 18:30 in Berlin,
-															// summer time
+		// Tuesday 18:30 in Berlin, summer time
+		clock.set(Instant.parse("2026-03-31T16:30:00Z"));
 		ResponseEntity<String> response = http.getForEntity("/sessions/upcoming", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getCacheControl()).contains("max-age=60").contains("public");

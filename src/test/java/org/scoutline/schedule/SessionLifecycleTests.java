@@ -119,8 +119,8 @@ class SessionLifecycleTests {
 		SessionLifecycle late = new SessionLifecycle(sessions, redis, events::add, clock, settings, platform);
 		clock.set(Instant.parse("2026-03-31T16:09:00Z")); // 9 minutes late: still opened
 		assertThat(late.tick()).isEqualTo(1);
-		clock.set(Instant.parse("2026-03-31T18:11:00Z")); // 11 minutes after the end:
-															// stop and end both too old
+		// 11 minutes after the end: stop and end both too old
+		clock.set(Instant.parse("2026-03-31T18:11:00Z"));
 		assertThat(late.tick()).isZero();
 		assertThat(events).extracting(SessionLifecycleTests::describe)
 			.containsExactly("SessionOpened 2026-03-31T16:00:00Z");

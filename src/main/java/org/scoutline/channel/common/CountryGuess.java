@@ -92,8 +92,9 @@ public final class CountryGuess {
 				return region;
 			}
 			if (region.length() == 2) {
-				return null; // a region we have no lines for: not Germany just because
-								// the language is German
+				// a region we have no lines for: not Germany just because the language is
+				// German
+				return null;
 			}
 		}
 		return parts.length == 1 ? LANGUAGE.get(language) : null;

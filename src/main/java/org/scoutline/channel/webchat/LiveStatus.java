@@ -86,8 +86,8 @@ class LiveStatus implements SmartLifecycle {
 				delivered.offer(session, next);
 			}
 			else {
-				watching.remove(session); // closed without a goodbye (a race with the
-											// hello): not kept forever
+				// closed without a goodbye (a race with the hello): not kept forever
+				watching.remove(session);
 			}
 		});
 		log.info("web live status changed state={} version={} sockets={}", frame.state(), next.version(),

@@ -125,7 +125,7 @@ sealed interface WidgetFrame {
 
 		@Override
 		public InboundMessage inbound(String token) {
-			return command == null ? null : InboundMessage.command(Channel.WEB, token, id, Command.parse(command));
+			return command == null ? null : InboundMessage.command(Channel.WEB, token, id, Command.exactly(command));
 		}
 
 	}

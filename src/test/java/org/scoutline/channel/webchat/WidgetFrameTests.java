@@ -54,8 +54,14 @@ class WidgetFrameTests {
 		assertThat(new WidgetFrame.Hello("short", null, null, null, null).validToken()).isNull();
 		assertThat(new WidgetFrame.Tap("m", "Not_Lower").inbound(TOKEN)).isNull();
 		assertThat(new WidgetFrame.Text("m", null).inbound(TOKEN)).isNull();
-		assertThat(new WidgetFrame.Order("m", "/help@bot x").inbound(TOKEN))
+		// the widget sends its commands word for word; anything else is an unknown
+		// command
+		assertThat(new WidgetFrame.Order("m", "help").inbound(TOKEN))
 			.isEqualTo(InboundMessage.command(org.scoutline.conversation.Channel.WEB, TOKEN, "m", Command.HELP));
+		assertThat(new WidgetFrame.Order("m", "/help@bot x").inbound(TOKEN))
+			.isEqualTo(InboundMessage.command(org.scoutline.conversation.Channel.WEB, TOKEN, "m", Command.UNKNOWN));
+		assertThat(new WidgetFrame.Order("m", "start").inbound(TOKEN))
+			.isEqualTo(InboundMessage.command(org.scoutline.conversation.Channel.WEB, TOKEN, "m", Command.UNKNOWN));
 		assertThat(new WidgetFrame.File("x".repeat(65)).validId()).isFalse();
 		assertThat(new WidgetFrame.File(null).validId()).isTrue();
 	}
