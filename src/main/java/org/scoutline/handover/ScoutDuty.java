@@ -57,10 +57,15 @@ public class ScoutDuty implements Staffing {
 	}
 
 	/**
-	 * @return the scouts and supervisors checked in now
+	 * @return the scouts and supervisors checked in now whose accounts are enabled now
+	 * (checked on every read: a disabled account stops counting at once, even while its
+	 * console is still open)
 	 */
 	public List<String> onDuty() {
-		return presence.present(clock.millis() - settings.presenceTimeout().toMillis());
+		return presence.present(clock.millis() - settings.presenceTimeout().toMillis())
+			.stream()
+			.filter(sessions::isStaff)
+			.toList();
 	}
 
 }

@@ -114,6 +114,14 @@ public class LiveSessions {
 	}
 
 	/**
+	 * @return whether {@code username} is staff who may be on duty now (with the console:
+	 * an existing account that is enabled now)
+	 */
+	public boolean isStaff(String username) {
+		return roster.exists(username);
+	}
+
+	/**
 	 * @return the time zone of a session that names none (the organisation's)
 	 */
 	public ZoneId defaultZone() {

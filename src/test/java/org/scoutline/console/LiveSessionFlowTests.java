@@ -140,6 +140,25 @@ class LiveSessionFlowTests {
 	}
 
 	@Test
+	void aDisabledScoutStopsCountingAsOnDutyAtOnceEvenWithHerConsoleStillOpen() {
+		sessions.create(aSession().startingMinutesFromNow(-30)
+			.endingMinutesFromNow(120)
+			.withScouts("sam")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
+		ConsoleClient sam = login("sam").connect();
+		assertThat(texts(widgetUser().command("scout").next("bot"))).contains("You're in the queue at number 1");
+
+		assertThat(accounts.setEnabled("sam", false)).isTrue();
+		// her socket is still open and still beats, but nobody may be promised a scout
+		// who is gone
+		assertThat(sam.connected()).isTrue();
+		assertThat(texts(widgetUser().command("scout").next("bot"))).contains("no scout has joined yet")
+			.doesNotContain("You're in the queue");
+	}
+
+	@Test
 	void inItsLastMinutesASessionTakesNoNewChatsAndSaysUntilWhen() {
 		sessions.create(aSession().startingMinutesFromNow(-60)
 			.endingMinutesFromNow(5)
