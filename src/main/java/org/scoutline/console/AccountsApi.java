@@ -21,7 +21,10 @@ class AccountsApi {
 
 	private final Accounts accounts;
 
-	AccountsApi(Accounts accounts) {
+	private final StaffRevocations revocations;
+
+	AccountsApi(Accounts accounts, StaffRevocations revocations) {
+		this.revocations = revocations;
 		this.accounts = accounts;
 	}
 
@@ -72,12 +75,16 @@ class AccountsApi {
 		if (!accounts.resetPassword(username, password)) {
 			throw new ApiProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
 		}
+		revocations.revoke(username); // the old password's sessions end too
 		return Map.of("outcome", "password_reset");
 	}
 
 	private Map<String, String> enabled(String username, boolean enabled) {
 		if (!accounts.setEnabled(username, enabled)) {
 			throw new ApiProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
+		}
+		if (!enabled) {
+			revocations.revoke(username);
 		}
 		return Map.of("outcome", enabled ? "enabled" : "disabled");
 	}

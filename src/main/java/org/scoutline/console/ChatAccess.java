@@ -1,5 +1,6 @@
 package org.scoutline.console;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 import org.scoutline.conversation.ConversationId;
@@ -48,6 +49,20 @@ class ChatAccess implements AuthorizationManager<MessageAuthorizationContext<?>>
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * @return the rule for frames that staff with one of {@code roles} may send, checked
+	 * against the account as it is now (a disabled account is refused with its session
+	 * still open)
+	 */
+	AuthorizationManager<MessageAuthorizationContext<?>> staff(Role... roles) {
+		return (authentication, context) -> {
+			Authentication who = authentication.get();
+			boolean enabled = who != null && who.isAuthenticated()
+					&& accounts.find(who.getName()).map(Account::enabled).orElse(false);
+			return new AuthorizationDecision(enabled && Arrays.stream(roles).anyMatch(role -> has(who, role)));
+		};
 	}
 
 	static boolean has(Authentication who, Role role) {

@@ -6,11 +6,13 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.messaging.access.intercept.MessageAuthorizationContext;
 import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
  * The console's STOMP endpoint {@code /console/ws} (a logged-in scout or supervisor; CSRF
@@ -30,6 +32,17 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 @EnableWebSocketSecurity
 class ConsoleSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
+	private final StaffSockets sockets;
+
+	ConsoleSocketConfiguration(StaffSockets sockets) {
+		this.sockets = sockets;
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.addDecoratorFactory(sockets::tracking);
+	}
+
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/console/ws");
@@ -46,17 +59,17 @@ class ConsoleSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Bean
 	AuthorizationManager<Message<?>> messageAuthorizationManager(
 			MessageMatcherDelegatingAuthorizationManager.Builder messages, ChatAccess chats) {
-		String[] staff = { Role.SCOUT.name(), Role.SUPERVISOR.name() };
+		AuthorizationManager<MessageAuthorizationContext<?>> staff = chats.staff(Role.SCOUT, Role.SUPERVISOR);
 		return messages.simpTypeMatchers(SimpMessageType.CONNECT)
-			.hasAnyRole(staff)
+			.access(staff)
 			.simpTypeMatchers(SimpMessageType.DISCONNECT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.HEARTBEAT)
 			.permitAll()
 			.simpSubscribeDestMatchers("/user/queue/**")
-			.hasAnyRole(staff)
+			.access(staff)
 			.simpSubscribeDestMatchers("/topic/queue")
-			.hasAnyRole(staff)
+			.access(staff)
 			.simpSubscribeDestMatchers("/topic/chats", "/topic/alerts")
-			.hasRole(Role.SUPERVISOR.name())
+			.access(chats.staff(Role.SUPERVISOR))
 			.simpSubscribeDestMatchers("/topic/chat/{id}")
 			.access(chats)
 			.simpMessageDestMatchers("/app/chat/{id}/send", "/app/chat/{id}/note", "/app/chat/{id}/typing")

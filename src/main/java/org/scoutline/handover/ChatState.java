@@ -30,6 +30,20 @@ public record ChatState(String scout, Long queuedAt, Long claimedAt, boolean cri
 	}
 
 	/**
+	 * @return how long it waited before a scout took it (0 when unknown)
+	 */
+	public long waitedMillis() {
+		return queuedAt == null || claimedAt == null ? 0 : Math.max(0, claimedAt - queuedAt);
+	}
+
+	/**
+	 * @return how long a scout has held it at {@code now} (0 when unknown)
+	 */
+	public long heldMillis(long now) {
+		return claimedAt == null ? 0 : Math.max(0, now - claimedAt);
+	}
+
+	/**
 	 * @return the state kept in a chat's handover hash (a chat stored before bands had
 	 * only "crisis")
 	 */

@@ -50,6 +50,11 @@ public class Presence {
 		return settings.heartbeat().toMillis();
 	}
 
+	/** Ends a staff member's presence at once (their access was taken away). */
+	public void drop(String scout) {
+		redis.opsForZSet().remove(key, scout);
+	}
+
 	/**
 	 * @return the last heartbeat of a scout (epoch millis), or {@code null}
 	 */

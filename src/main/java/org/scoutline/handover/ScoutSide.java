@@ -81,8 +81,8 @@ public class ScoutSide {
 			store.forget(id.value());
 			return ClaimOutcome.GONE;
 		}
-		events.publish(new ChatEvent.ChatClaimed(id.value(), scout, state.session(),
-				between(state.queuedAt(), state.claimedAt()), clock.millis()));
+		events.publish(
+				new ChatEvent.ChatClaimed(id.value(), scout, state.session(), state.waitedMillis(), clock.millis()));
 		log.info("handover claimed conversation={}", id);
 		return outcome;
 	}
@@ -173,7 +173,7 @@ public class ScoutSide {
 						Bubble.text(texts.get(c.locale(), "system.feedback_ask"))),
 				choices::of);
 		events.publish(new ChatEvent.ChatClosed(id.value(), scout, outcome, state.session(),
-				between(state.claimedAt(), clock.millis()), clock.millis()));
+				state.heldMillis(clock.millis()), clock.millis()));
 		log.info("handover closed conversation={} outcome={}", id, outcome);
 		return true;
 	}
@@ -215,6 +215,19 @@ public class ScoutSide {
 	}
 
 	/**
+	 * A staff member's access was taken away: every chat they hold goes back to the front
+	 * of the queue, and each user is told honestly, as when a scout vanishes.
+	 * @return how many chats went back
+	 */
+	public int returnChatsOf(String scout) {
+		int returned = 0;
+		for (String id : List.copyOf(store.chatsOf(scout))) {
+			returned += requeue(id, scout) ? 1 : 0;
+		}
+		return returned;
+	}
+
+	/**
 	 * A scout vanished: the chat goes back to the front of the queue and the user is told
 	 * honestly.
 	 */
@@ -228,13 +241,6 @@ public class ScoutSide {
 		events.publish(new ChatEvent.ChatRequeued(id, scout, clock.millis()));
 		log.info("handover requeued conversation={} reason=scout_vanished", id);
 		return true;
-	}
-
-	private static long between(Long fromMillis, Long toMillis) {
-		if (fromMillis == null || toMillis == null) {
-			return 0;
-		}
-		return Math.max(0, toMillis - fromMillis);
 	}
 
 }

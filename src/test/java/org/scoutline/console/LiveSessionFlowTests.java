@@ -1,11 +1,13 @@
 package org.scoutline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.scoutline.schedule.SessionDraftTestData.aSession;
 import static org.scoutline.support.ChatClient.choiceIds;
 import static org.scoutline.support.ChatClient.texts;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -156,6 +158,34 @@ class LiveSessionFlowTests {
 		assertThat(sam.connected()).isTrue();
 		assertThat(texts(widgetUser().command("scout").next("bot"))).contains("no scout has joined yet")
 			.doesNotContain("You're in the queue");
+	}
+
+	@Test
+	void disablingAScoutClosesHerConsoleAndGivesHerChatsBackWithAnHonestNotice() throws Exception {
+		sessions.create(aSession().startingMinutesFromNow(-30)
+			.endingMinutesFromNow(120)
+			.withScouts("sam", "kim")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
+		ConsoleClient sam = login("sam").connect();
+		ChatClient user = widgetUser();
+		assertThat(texts(user.command("scout").next("bot"))).contains("You're in the queue at number 1");
+		String id = sam.get("/console/api/queue").json().get(0).get("id").asText();
+		assertThat(sam.post("/console/api/chats/" + id + "/claim", null).status()).isEqualTo(200);
+		assertThat(texts(user.next("bot"))).contains("Sam is here for you");
+
+		ConsoleClient coordinator = ConsoleClient.login(port, "admin", LiveNow.ADMIN_PASSWORD);
+		open.add(coordinator);
+		assertThat(coordinator.post("/console/api/accounts/sam/disable", null).status()).isEqualTo(200);
+
+		assertThat(texts(user.next("bot"))).as("the user is told honestly and keeps a place at the front")
+			.contains("the connection to your scout dropped");
+		await().atMost(Duration.ofSeconds(1)).until(() -> !sam.connected());
+		assertThat(sam.tryConnect(true)).as("her open session can't open another console").isFalse();
+		assertThat(sam.get("/console/api/queue").status()).isEqualTo(403);
+		ConsoleClient kim = login("kim").connect();
+		assertThat(kim.get("/console/api/queue").json().findValuesAsText("id")).containsExactly(id);
 	}
 
 	@Test

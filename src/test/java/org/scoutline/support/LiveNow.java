@@ -27,7 +27,8 @@ public final class LiveNow {
 
 	private static final String ADMIN = "admin";
 
-	private static final String ADMIN_PASSWORD = "admin-password-1";
+	/** the bootstrap coordinator's password in the tests */
+	public static final String ADMIN_PASSWORD = "admin-password-1";
 
 	private LiveNow() {
 	}

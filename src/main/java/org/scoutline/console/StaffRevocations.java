@@ -1,0 +1,40 @@
+package org.scoutline.console;
+
+import org.scoutline.handover.Presence;
+import org.scoutline.handover.ScoutSide;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes a staff member's access away at once when a coordinator disables the account or
+ * resets its password: their presence ends (nobody is promised a scout who is gone), the
+ * chats they hold go back to the queue with an honest notice to each user, and every
+ * console they have open closes, on every instance. The login itself is refused by the
+ * account's state; a socket can't reconnect, because CONNECT checks it too.
+ */
+@Component
+class StaffRevocations {
+
+	private static final Logger log = LoggerFactory.getLogger(StaffRevocations.class);
+
+	private final Presence presence;
+
+	private final ScoutSide scouts;
+
+	private final StaffSockets sockets;
+
+	StaffRevocations(Presence presence, ScoutSide scouts, StaffSockets sockets) {
+		this.presence = presence;
+		this.scouts = scouts;
+		this.sockets = sockets;
+	}
+
+	void revoke(String username) {
+		presence.drop(username);
+		int returned = scouts.returnChatsOf(username);
+		sockets.revoke(username);
+		log.info("staff access revoked chatsReturned={}", returned);
+	}
+
+}
