@@ -10,7 +10,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -32,8 +36,20 @@ class ConsoleSecurity {
 		return new BCryptPasswordEncoder();
 	}
 
+	/** the logins open on this instance, so that a revoked account's can be ended */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** tells the session registry when a login's HTTP session ends */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry logins) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
 		RequestMatcher socket = PathPatternRequestMatcher.withDefaults().matcher("/console/ws/**");
 		http.authorizeHttpRequests(
@@ -52,6 +68,9 @@ class ConsoleSecurity {
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
 			.formLogin(form -> form.defaultSuccessUrl("/console", true))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.sessionManagement(session -> session.maximumSessions(-1)
+				.sessionRegistry(logins)
+				.expiredSessionStrategy(ConsoleSecurity::expired))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(
 						(request, response, ex) -> json(response, HttpStatus.UNAUTHORIZED, "unauthenticated"), api)
@@ -62,6 +81,20 @@ class ConsoleSecurity {
 				.defaultAccessDeniedHandlerFor(
 						(request, response, ex) -> json(response, HttpStatus.FORBIDDEN, "forbidden"), socket));
 		return http.build();
+	}
+
+	/**
+	 * A login whose account's access was taken away: the API and the socket get
+	 * {@code 401 session_expired}, a page the login form again.
+	 */
+	private static void expired(SessionInformationExpiredEvent event) throws IOException {
+		String path = event.getRequest().getRequestURI();
+		if (path.startsWith("/console/api") || path.startsWith("/console/ws")) {
+			json(event.getResponse(), HttpStatus.UNAUTHORIZED, "session_expired");
+		}
+		else {
+			event.getResponse().sendRedirect("/login?expired");
+		}
 	}
 
 	private static void json(HttpServletResponse response, HttpStatus status, String code) throws IOException {

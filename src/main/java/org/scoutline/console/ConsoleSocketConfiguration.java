@@ -32,9 +32,9 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 @EnableWebSocketSecurity
 class ConsoleSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
-	private final StaffSockets sockets;
+	private final StaffSessions sockets;
 
-	ConsoleSocketConfiguration(StaffSockets sockets) {
+	ConsoleSocketConfiguration(StaffSessions sockets) {
 		this.sockets = sockets;
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * Takes a staff member's access away at once when a coordinator disables the account or
  * resets its password: their presence ends (nobody is promised a scout who is gone), the
  * chats they hold go back to the queue with an honest notice to each user, and every
- * console they have open closes, on every instance. The login itself is refused by the
- * account's state; a socket can't reconnect, because CONNECT checks it too.
+ * console and login they have open ends, on every instance. A new login is refused by the
+ * account's state; CONNECT checks it too.
  */
 @Component
 class StaffRevocations {
@@ -22,18 +22,18 @@ class StaffRevocations {
 
 	private final ScoutSide scouts;
 
-	private final StaffSockets sockets;
+	private final StaffSessions sessions;
 
-	StaffRevocations(Presence presence, ScoutSide scouts, StaffSockets sockets) {
+	StaffRevocations(Presence presence, ScoutSide scouts, StaffSessions sessions) {
 		this.presence = presence;
 		this.scouts = scouts;
-		this.sockets = sockets;
+		this.sessions = sessions;
 	}
 
 	void revoke(String username) {
 		presence.drop(username);
 		int returned = scouts.returnChatsOf(username);
-		sockets.revoke(username);
+		sessions.revoke(username);
 		log.info("staff access revoked chatsReturned={}", returned);
 	}
 

@@ -183,7 +183,7 @@ class LiveSessionFlowTests {
 			.contains("the connection to your scout dropped");
 		await().atMost(Duration.ofSeconds(1)).until(() -> !sam.connected());
 		assertThat(sam.tryConnect(true)).as("her open session can't open another console").isFalse();
-		assertThat(sam.get("/console/api/queue").status()).isEqualTo(403);
+		assertThat(sam.get("/console/api/queue").status()).as("her login ended too").isEqualTo(401);
 		ConsoleClient kim = login("kim").connect();
 		assertThat(kim.get("/console/api/queue").json().findValuesAsText("id")).containsExactly(id);
 	}

@@ -15,6 +15,9 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -22,15 +25,16 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
- * The console sockets open on this instance, by the staff member who holds them, so that
- * an account whose access was taken away (disabled, password reset) loses every open
- * console at once, on every instance: the revocation travels over Redis pub/sub
- * ({@code <prefix>console:revoked}, the username only). Logs carry no names.
+ * The console sockets and logins open on this instance, by the staff member who holds
+ * them, so that an account whose access was taken away (disabled, password reset) loses
+ * every open console and every login at once, on every instance: the revocation travels
+ * over Redis pub/sub ({@code <prefix>console:revoked}, the username only). Logs carry no
+ * names.
  */
 @Component
-class StaffSockets implements MessageListener {
+class StaffSessions implements MessageListener {
 
-	private static final Logger log = LoggerFactory.getLogger(StaffSockets.class);
+	private static final Logger log = LoggerFactory.getLogger(StaffSessions.class);
 
 	/** the close status a console sees: its access was taken away */
 	static final CloseStatus REVOKED = CloseStatus.POLICY_VIOLATION.withReason("access revoked");
@@ -39,10 +43,14 @@ class StaffSockets implements MessageListener {
 
 	private final StringRedisTemplate redis;
 
+	private final SessionRegistry logins;
+
 	private final String channel;
 
-	StaffSockets(StringRedisTemplate redis, ScoutlineSettings settings, RedisMessageListenerContainer listeners) {
+	StaffSessions(StringRedisTemplate redis, ScoutlineSettings settings, RedisMessageListenerContainer listeners,
+			SessionRegistry logins) {
 		this.redis = redis;
+		this.logins = logins;
 		this.channel = settings.keyPrefix() + "console:revoked";
 		listeners.addMessageListener(this, new ChannelTopic(channel));
 	}
@@ -85,8 +93,18 @@ class StaffSockets implements MessageListener {
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		String username = new String(message.getBody(), StandardCharsets.UTF_8);
+		int expired = 0;
+		for (Object principal : logins.getAllPrincipals()) {
+			if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
+				for (SessionInformation login : logins.getAllSessions(principal, false)) {
+					login.expireNow();
+					expired++;
+				}
+			}
+		}
 		Set<WebSocketSession> sessions = open.remove(username);
 		if (sessions == null) {
+			log.info("console access revoked logins={} sockets=0", expired);
 			return;
 		}
 		int closed = 0;
@@ -99,7 +117,7 @@ class StaffSockets implements MessageListener {
 				log.debug("console socket not closed cause={}", ex.getClass().getSimpleName());
 			}
 		}
-		log.info("console access revoked sockets={}", closed);
+		log.info("console access revoked logins={} sockets={}", expired, closed);
 	}
 
 	private static String name(Principal principal) {
