@@ -175,6 +175,20 @@ class TwoInstancesTests {
 
 	@Test
 	@Order(2)
+	void anAccountDisabledOnOneInstanceLosesItsConsoleAndLoginOnTheOtherWithinASecond() throws Exception {
+		Staff.account(portA, "cid", "scout").close();
+		ConsoleClient cid = keep(ConsoleClient.login(portB, "cid", Staff.PASSWORD).connect());
+		assertThat(cid.get("/console/api/queue").status()).isEqualTo(200);
+		try (ConsoleClient admin = ConsoleClient.login(portA, Staff.ADMIN, Staff.ADMIN_PASSWORD)) {
+			assertThat(admin.post("/console/api/accounts/cid/disable", null).status()).isEqualTo(200);
+		}
+		await().atMost(Duration.ofSeconds(1)).until(() -> !cid.connected());
+		assertThat(cid.get("/console/api/queue").status()).isEqualTo(401);
+		assertThat(cid.tryConnect(true)).isFalse();
+	}
+
+	@Test
+	@Order(2)
 	void claimsRacingOnBothInstancesHaveOneWinner() throws Exception {
 		Staff.account(portA, "ann", "scout").close();
 		Staff.account(portA, "bob", "scout").close();
