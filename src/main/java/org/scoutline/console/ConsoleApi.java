@@ -137,7 +137,11 @@ class ConsoleApi {
 	@PostMapping("/console/api/chats/{id}/close")
 	Map<String, Object> close(@PathVariable String id, @RequestBody Close body, Authentication who) {
 		ConversationId conversation = allowed(id, who);
-		if (body == null || !OUTCOMES.contains(body.outcome())) {
+		if (body == null || body.outcome() == null || body.outcome().isBlank()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "outcome_required",
+					"Choose how the chat went before you close it: " + OUTCOMES);
+		}
+		if (!OUTCOMES.contains(body.outcome())) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad_outcome", "Choose one of the outcomes: " + OUTCOMES);
 		}
 		String holder = handover.assignee(conversation);

@@ -305,6 +305,10 @@ class HandoverFlowTests {
 		assertThat(user.drain(300)).as("nothing reached the user").isEmpty();
 		assertThat(sam.post("/console/api/chats/" + id + "/close", Map.of("outcome", "whatever")).status())
 			.isEqualTo(400);
+		ConsoleClient.Response noOutcome = sam.post("/console/api/chats/" + id + "/close", Map.of());
+		assertThat(noOutcome.status()).as("no outcome: a precise refusal, not a 503").isEqualTo(400);
+		assertThat(noOutcome.json().path("error").asText()).isEqualTo("outcome_required");
+		assertThat(sam.post("/console/api/chats/" + id + "/close", null).status()).isEqualTo(400);
 		assertThat(sam.post("/console/api/chats/" + id + "/notes", Map.of("text", "")).status()).isEqualTo(400);
 		assertThat(sam.post("/console/api/chats/" + id + "/notes", Map.of("text", "asked about police")).status())
 			.isEqualTo(200);
