@@ -1,10 +1,7 @@
 package org.scoutline.console;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -16,7 +13,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -35,30 +31,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @EnableWebSecurity
 class ConsoleSecurity {
 
-	private static final Logger log = LoggerFactory.getLogger(ConsoleSecurity.class);
-
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
-	}
-
-	/**
-	 * A request the firewall refuses (a {@code ;} or an encoded slash in the path, say)
-	 * gets {@code 400} and a one-line JSON body; it is logged once a minute at most, in
-	 * one short line, never with a stack trace or the URL.
-	 */
-	@Bean
-	RequestRejectedHandler requestRejectedHandler() {
-		AtomicLong lastLogged = new AtomicLong();
-		return (request, response, ex) -> {
-			long now = System.currentTimeMillis();
-			long last = lastLogged.get();
-			if (now - last > 60_000 && lastLogged.compareAndSet(last, now)) {
-				log.info("request rejected by the firewall (logged once a minute) cause={}",
-						ex.getClass().getSimpleName());
-			}
-			json(response, HttpStatus.BAD_REQUEST, "bad_request");
-		};
 	}
 
 	/** the logins open on this instance, so that a revoked account's can be ended */

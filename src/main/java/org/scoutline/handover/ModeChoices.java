@@ -55,7 +55,7 @@ class ModeChoices {
 		String locale = conversation.locale();
 		return switch (conversation.mode()) {
 			case BOT -> triage.choices(TriageState.of(conversation));
-			case QUEUED -> List.of(choice(locale, LEAVE_QUEUE));
+			case QUEUED -> queue(locale);
 			case WITH_SCOUT -> List.of();
 			case PARKED -> List.of(choice(locale, TAKE_BACK_MESSAGE));
 			case CLOSED -> feedback(locale);
