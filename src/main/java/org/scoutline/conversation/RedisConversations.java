@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.scoutline.platform.ScoutlineSettings;
+import org.scoutline.platform.Sealer;
 import org.scoutline.platform.Secrets;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;

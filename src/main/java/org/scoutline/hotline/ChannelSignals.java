@@ -1,12 +1,17 @@
 package org.scoutline.hotline;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
+import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Conversations.SaveOutcome;
 import org.scoutline.conversation.Mode;
+import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageTurn;
 import org.scoutline.handover.UserSide;
@@ -27,6 +32,9 @@ public class ChannelSignals {
 	private static final Logger log = LoggerFactory.getLogger(ChannelSignals.class);
 
 	private static final int HISTORY = 200;
+
+	/** more lines than one turn of the bot ever shows */
+	private static final int LAST_TURN = 40;
 
 	private final Conversations conversations;
 
@@ -60,6 +68,36 @@ public class ChannelSignals {
 		}
 		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(),
 				users.choices(existing), existing.mode() == Mode.WITH_SCOUT);
+	}
+
+	/**
+	 * The answer the bot gave to the user's last message, once more: for a message whose
+	 * turn was saved, but whose reply may not have reached the user (the instance died in
+	 * between, or the platform failed). These are the bot's lines of the conversation's
+	 * last turn, as the transcript kept them, with the buttons of now; nothing when the
+	 * last turn was not the bot's (a scout's chat).
+	 */
+	public Optional<HotlineReply> lastAnswer(Channel channel, String userId) {
+		Conversation existing = conversations.find(pseudonyms.of(channel.name(), userId), null).conversation();
+		if (existing == null) {
+			return Optional.empty();
+		}
+		List<TranscriptEntry> recent = conversations.transcript(existing.id(), LAST_TURN);
+		List<Bubble> bubbles = new ArrayList<>();
+		for (int i = recent.size() - 1; i >= 0; i--) {
+			TranscriptEntry entry = recent.get(i);
+			if (entry.author() != TranscriptEntry.Author.BOT
+					|| !entry.at().equals(recent.get(recent.size() - 1).at())) {
+				break;
+			}
+			bubbles.add(new Bubble(entry.text(), entry.kind()));
+		}
+		if (bubbles.isEmpty()) {
+			return Optional.empty();
+		}
+		Collections.reverse(bubbles);
+		return Optional.of(new HotlineReply(existing.id(), existing.locale(), bubbles, users.choices(existing),
+				HotlineReply.Outcome.ANSWERED));
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.scoutline.platform;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ class MalformedPaths extends OncePerRequestFilter implements RequestRejectedHand
 
 	private static final Logger log = LoggerFactory.getLogger(MalformedPaths.class);
 
-	private final AtomicLong lastLogged = new AtomicLong();
+	private final LogGate gate = new LogGate();
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -50,9 +49,7 @@ class MalformedPaths extends OncePerRequestFilter implements RequestRejectedHand
 	}
 
 	private void refuse(HttpServletResponse response, String why) throws IOException {
-		long now = System.currentTimeMillis();
-		long last = lastLogged.get();
-		if (now - last > 60_000 && lastLogged.compareAndSet(last, now)) {
+		if (gate.open(why)) {
 			log.info("malformed request path, {} (logged once a minute)", why);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

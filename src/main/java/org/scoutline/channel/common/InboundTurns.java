@@ -1,6 +1,7 @@
 package org.scoutline.channel.common;
 
 import org.scoutline.conversation.InboundMessage;
+import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Hotline;
 import org.scoutline.hotline.HotlineReply;
 import org.slf4j.Logger;
@@ -8,12 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * How every channel takes what a user sent, the same way: an arrival the channel may
- * deliver again (a Telegram update, a WhatsApp message) is handled only the first time
- * its id is seen ({@link Replays}); each message goes through the {@link Hotline} and its
- * reply to the channel's {@link TurnRenderer}; when handling fails behind the hotline
- * (storage down), the arrival's id is forgotten again, so that a retry of the channel is
- * handled, and the user is asked to send their message again
+ * How every channel takes what a user sent, the same way: each message goes through the
+ * {@link Hotline} and its reply to the channel's {@link TurnRenderer}. An arrival that a
+ * platform delivers again (a Telegram update, a WhatsApp message) comes through the
+ * {@link Intake}, which takes it once and tries it again until it is handled; a turn
+ * found saved already is then answered again ({@link TurnRenderer#sendsAgain()}). The
+ * widget's frames come straight to {@link #handle}: when handling fails behind the
+ * hotline (storage down), the user is asked to send their message again
  * ({@code system.unavailable}). Logs carry the arrival's description and the exception
  * class, never text or chat ids.
  */
@@ -24,42 +26,24 @@ public class InboundTurns {
 
 	private final Hotline hotline;
 
-	private final Replays replays;
+	private final ChannelSignals signals;
 
-	InboundTurns(Hotline hotline, Replays replays) {
+	InboundTurns(Hotline hotline, ChannelSignals signals) {
 		this.hotline = hotline;
-		this.replays = replays;
+		this.signals = signals;
 	}
 
 	/**
 	 * What a channel handles in one go.
 	 *
-	 * @param what what it is, for logs ({@code telegram update})
-	 * @param details what logs may say about it ({@code update=7 type=message}): never a
-	 * chat id or text
-	 * @param channel the channel whose ids {@link Replays} keeps, {@code null} when the
-	 * arrival has no id of its own
-	 * @param id the channel's id of the arrival, {@code null} when it has none
+	 * @param what what it is, for logs ({@code web chat frame})
+	 * @param details what logs may say about it ({@code session=7}): never a chat id or
+	 * text
 	 */
-	public record Arrival(String what, String details, String channel, String id) {
+	public record Arrival(String what, String details) {
 
-		/**
-		 * @return an arrival without an id of its own (a widget frame; the hotline
-		 * de-duplicates its message id)
-		 */
 		public static Arrival of(String what, String details) {
-			return new Arrival(what, details, null, null);
-		}
-
-		/**
-		 * @return this arrival under the id its channel may deliver it again with
-		 */
-		public Arrival replayable(String channel, String id) {
-			return new Arrival(what, details, channel, id);
-		}
-
-		boolean hasId() {
-			return channel != null && id != null;
+			return new Arrival(what, details);
 		}
 
 	}
@@ -73,24 +57,15 @@ public class InboundTurns {
 	}
 
 	/**
-	 * Handles an arrival: skipped when it is a replay, else {@code work} runs; a
-	 * {@link RuntimeException} from it (storage down) forgets the arrival's id and sends
-	 * the "please resend" notice through {@code renderer}.
+	 * Handles an arrival that nobody delivers again: {@code work} runs, and a
+	 * {@link RuntimeException} from it (storage down) sends the "please resend" notice
+	 * through {@code renderer}.
 	 */
 	public <E extends Exception> void handle(Arrival arrival, Work<E> work, TurnRenderer<E> renderer) throws E {
-		if (arrival.hasId() && !replays.firstTime(arrival.channel(), arrival.id())) {
-			log.info("{} skipped: replay {}", arrival.what(), arrival.details());
-			return;
-		}
 		try {
 			work.run();
 		}
 		catch (RuntimeException ex) {
-			if (arrival.hasId()) {
-				// the channel was answered already and will not send it again: forget it
-				// and ask the user
-				replays.forget(arrival.channel(), arrival.id());
-			}
 			log.error("{} not handled {} cause={}", arrival.what(), arrival.details(), ex.getClass().getSimpleName());
 			renderer.unavailable(hotline.notice(renderer.locale(), "system.unavailable"));
 		}
@@ -103,6 +78,10 @@ public class InboundTurns {
 	 */
 	public <E extends Exception> HotlineReply turn(InboundMessage message, TurnRenderer<E> renderer) throws E {
 		HotlineReply reply = hotline.receive(message);
+		if (reply.outcome() == HotlineReply.Outcome.DUPLICATE && renderer.sendsAgain()) {
+			reply = signals.lastAnswer(message.channel(), message.userId()).orElse(reply);
+			log.info("turn saved before answered again channel={} sent={}", message.channel(), !reply.sendsNothing());
+		}
 		if (!reply.sendsNothing()) {
 			log.debug("reply channel={} conversation={} outcome={}", message.channel(), reply.conversation(),
 					reply.outcome());
@@ -117,6 +96,14 @@ public class InboundTurns {
 	 */
 	public String notice(String locale, String key) {
 		return hotline.notice(locale, key);
+	}
+
+	/**
+	 * @return what a user hears when their message could not be handled after every
+	 * attempt (with the emergency number first when {@code text} is a crisis message)
+	 */
+	public String notReceived(String locale, String text) {
+		return hotline.notReceived(locale, text);
 	}
 
 }

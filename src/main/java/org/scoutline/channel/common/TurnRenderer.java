@@ -25,6 +25,15 @@ public interface TurnRenderer<E extends Exception> {
 	void unavailable(String notice) throws E;
 
 	/**
+	 * @return whether this renders an arrival that was tried before (the intake's retry,
+	 * or a take-over after a crash): a turn found saved already may not have reached the
+	 * user, so its answer is sent again
+	 */
+	default boolean sendsAgain() {
+		return false;
+	}
+
+	/**
 	 * @return the user's language as far as the channel knows it, {@code null} for the
 	 * default
 	 */

@@ -70,6 +70,14 @@ public final class WebhookRequests {
 	}
 
 	/**
+	 * @return the answer to a well-formed notification the bot can't use: {@code 200}, so
+	 * that the platform does not deliver it again, {@code {"status": "dropped"}}
+	 */
+	public static ResponseEntity<Map<String, String>> dropped() {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "dropped"));
+	}
+
+	/**
 	 * @return the answer to an accepted webhook: {@code {"status": "accepted"}}
 	 */
 	public static ResponseEntity<Map<String, String>> accepted() {

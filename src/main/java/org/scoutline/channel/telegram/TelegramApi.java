@@ -9,14 +9,15 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Calls the Bot API through the telegrambots client and retries where retrying helps:
  * after {@code 429} it waits as long as Telegram says ({@code retry_after}), after a
  * server error or a network failure it backs off exponentially; other client errors are
- * not retried. {@code 403} means the user blocked the bot (or left the chat). Logs name
- * the method and the error code only.
+ * not retried, nor is a request the client finds incomplete. {@code 403} means the user
+ * blocked the bot (or left the chat). Logs name the method and the error code only.
  */
 class TelegramApi {
 
@@ -59,6 +60,12 @@ class TelegramApi {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return client.execute(method);
+			}
+			catch (TelegramApiValidationException ex) {
+				// our own request is incomplete (a message id missing): trying again
+				// can't help
+				log.warn("telegram call not sent method={} cause=validation", method.getMethod());
+				throw ex;
 			}
 			catch (TelegramApiRequestException ex) {
 				Integer code = ex.getErrorCode();

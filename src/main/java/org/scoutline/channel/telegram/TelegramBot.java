@@ -2,28 +2,22 @@ package org.scoutline.channel.telegram;
 
 import java.util.List;
 
-import org.scoutline.channel.common.ChatLanes;
 import org.scoutline.channel.common.InboundTurns;
 import org.scoutline.conversation.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Starts the bot: registers its commands in German (also the default) and English, then
- * either polls for updates (the library's polling loop, with our own consumer that hands
- * each update to its chat's lane: in order within a chat, in parallel across chats) or
- * registers the webhook when {@code webhook-url} is set.
+ * Starts the bot: registers its commands in German (also the default) and English, and
+ * registers the webhook when {@code webhook-url} is set in webhook mode. In polling mode
+ * the {@link TelegramPoller} fetches the updates.
  */
-class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
+class TelegramBot implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
@@ -34,35 +28,14 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 
 	private final TelegramApi api;
 
-	private final TelegramUpdates updates;
-
-	private final ChatLanes lanes;
-
 	private final InboundTurns turns;
-
-	private TelegramBotsLongPollingApplication polling;
 
 	private volatile boolean running;
 
-	TelegramBot(TelegramSettings settings, TelegramApi api, TelegramUpdates updates, ChatLanes lanes,
-			InboundTurns turns) {
+	TelegramBot(TelegramSettings settings, TelegramApi api, InboundTurns turns) {
 		this.settings = settings;
 		this.api = api;
-		this.updates = updates;
-		this.lanes = lanes;
 		this.turns = turns;
-	}
-
-	@Override
-	public void consume(List<Update> batch) {
-		for (Update update : batch) {
-			dispatch(update);
-		}
-	}
-
-	/** Queues one update on its chat's lane. */
-	void dispatch(Update update) {
-		lanes.submit(TelegramUpdates.chatOf(update), () -> updates.handle(update));
 	}
 
 	@Override
@@ -70,10 +43,7 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 		try {
 			registerCommands();
 			if (settings.mode() == TelegramSettings.Mode.POLLING) {
-				polling = new TelegramBotsLongPollingApplication();
-				polling.registerBot(settings.token(), settings::telegramUrl,
-						new DefaultGetUpdatesGenerator(UPDATE_TYPES), this);
-				log.info("telegram bot polling for updates");
+				log.info("telegram bot polling for updates (one instance at a time)");
 			}
 			else if (settings.webhookUrl() != null) {
 				api.setWebhook(SetWebhook.builder()
@@ -111,15 +81,6 @@ class TelegramBot implements SmartLifecycle, LongPollingUpdateConsumer {
 	@Override
 	public void stop() {
 		running = false;
-		if (polling != null) {
-			try {
-				polling.close();
-			}
-			catch (Exception ex) {
-				log.warn("telegram polling did not stop cleanly cause={}", ex.getClass().getSimpleName());
-			}
-			polling = null;
-		}
 	}
 
 	@Override

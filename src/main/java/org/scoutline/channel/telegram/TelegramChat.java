@@ -27,13 +27,28 @@ final class TelegramChat implements TurnRenderer<TelegramApiException> {
 
 	private final String chatId;
 
+	private final boolean again;
+
 	/**
 	 * @param chatId the chat, {@code null} when the update names none (nothing can be
 	 * sent then)
 	 */
 	TelegramChat(TelegramApi api, String chatId) {
+		this(api, chatId, false);
+	}
+
+	/**
+	 * @param again whether this answers an update tried before ({@link #sendsAgain()})
+	 */
+	TelegramChat(TelegramApi api, String chatId, boolean again) {
 		this.api = api;
 		this.chatId = chatId;
+		this.again = again;
+	}
+
+	@Override
+	public boolean sendsAgain() {
+		return again;
 	}
 
 	String id() {

@@ -1,13 +1,18 @@
 package org.scoutline.channel.telegram;
 
-import org.scoutline.channel.common.ChatLanes;
 import org.scoutline.channel.common.InboundTurns;
+import org.scoutline.channel.common.Intake;
+import org.scoutline.channel.common.IntakeWorkers;
 import org.scoutline.hotline.ChannelSignals;
+import org.scoutline.platform.ScoutlineSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** The Telegram bot, when {@code scoutline.telegram.enabled} is true. */
 @Configuration(proxyBeanMethods = false)
@@ -24,9 +29,9 @@ class TelegramConfiguration {
 		return new TelegramApi(telegramClient, settings);
 	}
 
-	@Bean(destroyMethod = "close")
-	ChatLanes telegramLanes(TelegramSettings settings) {
-		return new ChatLanes("telegram", settings.lanes());
+	@Bean
+	TelegramArrivals telegramArrivals(Intake intake, MeterRegistry meters) {
+		return new TelegramArrivals(intake, meters);
 	}
 
 	@Bean
@@ -36,8 +41,21 @@ class TelegramConfiguration {
 
 	@Bean
 	TelegramUpdates telegramUpdates(TelegramApi telegramApi, InboundTurns turns, TelegramMessages telegramMessages,
-			ChannelSignals signals) {
-		return new TelegramUpdates(telegramApi, turns, telegramMessages, signals);
+			ChannelSignals signals, TelegramArrivals telegramArrivals) {
+		return new TelegramUpdates(telegramApi, turns, telegramMessages, signals, telegramArrivals);
+	}
+
+	/** the workers that answer the stored updates, on every instance */
+	@Bean
+	IntakeWorkers telegramIntake(Intake intake, TelegramSettings settings, TelegramUpdates telegramUpdates) {
+		return intake.workers(TelegramUpdates.CHANNEL, settings.lanes(), telegramUpdates);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "scoutline.telegram.mode", havingValue = "polling", matchIfMissing = true)
+	TelegramPoller telegramPoller(TelegramApi telegramApi, TelegramArrivals telegramArrivals, StringRedisTemplate redis,
+			TelegramSettings settings, ScoutlineSettings scoutline) {
+		return new TelegramPoller(telegramApi, telegramArrivals, redis, settings, scoutline);
 	}
 
 	@Bean
@@ -46,9 +64,8 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramBot telegramBot(TelegramSettings settings, TelegramApi telegramApi, TelegramUpdates telegramUpdates,
-			ChatLanes telegramLanes, InboundTurns turns) {
-		return new TelegramBot(settings, telegramApi, telegramUpdates, telegramLanes, turns);
+	TelegramBot telegramBot(TelegramSettings settings, TelegramApi telegramApi, InboundTurns turns) {
+		return new TelegramBot(settings, telegramApi, turns);
 	}
 
 }

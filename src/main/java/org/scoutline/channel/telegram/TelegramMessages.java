@@ -5,6 +5,8 @@ import org.scoutline.channel.common.InboundTurns;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Command;
 import org.scoutline.conversation.InboundMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
@@ -21,6 +23,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  */
 class TelegramMessages {
 
+	private static final Logger log = LoggerFactory.getLogger(TelegramMessages.class);
+
 	private final TelegramApi api;
 
 	private final InboundTurns turns;
@@ -32,12 +36,12 @@ class TelegramMessages {
 
 	/**
 	 * A message or an edited one ({@code edited}); {@code id} is the update's id for
-	 * de-duplication.
+	 * de-duplication, {@code attempt} how often the update has been tried.
 	 */
-	void message(Message message, String id, boolean edited) throws TelegramApiException {
+	void message(Message message, String id, boolean edited, int attempt) throws TelegramApiException {
 		Chat chat = message.getChat();
 		String languageCode = message.getFrom() != null ? message.getFrom().getLanguageCode() : null;
-		Sender sender = new Sender(new TelegramChat(api, String.valueOf(chat.getId())),
+		Sender sender = new Sender(new TelegramChat(api, String.valueOf(chat.getId()), attempt > 1),
 				TelegramUpdates.locale(languageCode), CountryGuess.language(languageCode));
 		if (!Boolean.TRUE.equals(chat.isUserChat())) {
 			sender.chat().refuse(turns.notice(sender.locale(), "system.private_only"));
@@ -54,19 +58,22 @@ class TelegramMessages {
 	}
 
 	/**
-	 * A tap on an inline button: answered, its keyboard taken away, its data a choice or
-	 * a command.
+	 * A tap on an inline button: answered (best effort: an old query can no longer be),
+	 * its keyboard taken away, its data a choice or a command.
 	 */
-	void callback(CallbackQuery query, String id) throws TelegramApiException {
-		api.call(new AnswerCallbackQuery(query.getId()));
+	void callback(CallbackQuery query, String id, int attempt) throws TelegramApiException {
+		answer(query);
 		MaybeInaccessibleMessage tapped = query.getMessage();
 		TelegramChat chat = new TelegramChat(api,
-				String.valueOf(tapped != null ? tapped.getChatId() : query.getFrom().getId()));
-		if (tapped != null && tapped.getDate() != null && tapped.getDate() != 0) {
+				String
+					.valueOf(tapped != null && tapped.getChat() != null ? tapped.getChatId() : query.getFrom().getId()),
+				attempt > 1);
+		if (tapped != null && tapped.getMessageId() != null && tapped.getDate() != null && tapped.getDate() != 0) {
 			chat.removeKeyboard(tapped.getMessageId());
 		}
 		String data = query.getData();
-		if (data == null || data.isBlank() || tapped != null && !Boolean.TRUE.equals(tapped.getChat().isUserChat())) {
+		if (data == null || data.isBlank()
+				|| tapped != null && tapped.getChat() != null && !Boolean.TRUE.equals(tapped.getChat().isUserChat())) {
 			return;
 		}
 		String languageCode = query.getFrom().getLanguageCode();
@@ -75,6 +82,18 @@ class TelegramMessages {
 				? InboundMessage.command(Channel.TELEGRAM, chat.id(), id, Command.parse(data))
 				: InboundMessage.choice(Channel.TELEGRAM, chat.id(), id, data);
 		sender.take(inbound);
+	}
+
+	private void answer(CallbackQuery query) throws TelegramApiException {
+		try {
+			api.call(new AnswerCallbackQuery(query.getId()));
+		}
+		catch (TelegramApi.Blocked ex) {
+			throw ex;
+		}
+		catch (TelegramApiException ex) {
+			log.debug("telegram callback not answered cause={}", ex.getClass().getSimpleName());
+		}
 	}
 
 	/**

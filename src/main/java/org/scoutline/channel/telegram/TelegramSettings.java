@@ -28,6 +28,8 @@ import jakarta.validation.constraints.NotNull;
  * @param maxAttempts how often a call to the Bot API is tried before it is given up
  * @param backoff the first wait before a retry after a server error (doubled each time)
  * @param maxBodyBytes the largest webhook request accepted
+ * @param pollerLease how long the polling instance's lease lasts without renewal: another
+ * instance takes over polling this long after the poller died
  */
 @Validated
 @ConfigurationProperties("scoutline.telegram")
@@ -35,7 +37,7 @@ record TelegramSettings(@DefaultValue("false") boolean enabled, String token,
 		@DefaultValue("https://api.telegram.org") @NotNull URI apiUrl, @DefaultValue("polling") @NotNull Mode mode,
 		String webhookSecret, URI webhookUrl, @DefaultValue("8") @Min(1) @Max(256) int lanes,
 		@DefaultValue("5") @Min(1) @Max(20) int maxAttempts, @DefaultValue("500ms") @NotNull Duration backoff,
-		@DefaultValue("1048576") @Min(1024) int maxBodyBytes) {
+		@DefaultValue("1048576") @Min(1024) int maxBodyBytes, @DefaultValue("10s") @NotNull Duration pollerLease) {
 
 	/** Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret. */
 	private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");

@@ -3,27 +3,35 @@ package org.scoutline.channel.telegram;
 import java.util.Locale;
 
 import org.scoutline.channel.common.InboundTurns;
-import org.scoutline.channel.common.InboundTurns.Arrival;
+import org.scoutline.channel.common.IntakeHandler;
+import org.scoutline.channel.common.IntakeWorkers;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.InboundMessage;
 import org.scoutline.hotline.ChannelSignals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
- * Handles one Telegram update, whether it came by long polling or by webhook, through
- * {@link InboundTurns}: a replayed update id is skipped, what users send goes to
- * {@link TelegramMessages} as {@link InboundMessage}s, a user who blocked the bot is
- * unreachable, groups and channels get a polite refusal and the bot leaves. When the
- * hotline fails behind an update (storage down), the update is forgotten and the user
- * asked to resend. Logs carry the update id, its type and the conversation id, never chat
- * ids or text.
+ * Handles one Telegram update that the {@link IntakeWorkers} hand over, in its chat's
+ * order: what users send goes to {@link TelegramMessages} as {@link InboundMessage}s, a
+ * user who blocked the bot is unreachable, groups and channels get a polite refusal and
+ * the bot leaves. A reply the Bot API could not take after its own retries (a server
+ * error, the network) makes the update be tried again from the intake; a refusal that
+ * retrying can't change (a {@code 400}) is logged and the update is done. Logs carry the
+ * update id, its type and the conversation id, never chat ids or text.
  */
-class TelegramUpdates {
+class TelegramUpdates implements IntakeHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramUpdates.class);
 
@@ -37,35 +45,46 @@ class TelegramUpdates {
 
 	private final ChannelSignals signals;
 
-	TelegramUpdates(TelegramApi api, InboundTurns turns, TelegramMessages messages, ChannelSignals signals) {
+	private final TelegramArrivals arrivals;
+
+	TelegramUpdates(TelegramApi api, InboundTurns turns, TelegramMessages messages, ChannelSignals signals,
+			TelegramArrivals arrivals) {
 		this.api = api;
 		this.turns = turns;
 		this.messages = messages;
 		this.signals = signals;
+		this.arrivals = arrivals;
 	}
 
 	/**
 	 * @return the chat an update belongs to (its ordering key), or {@code null} when it
-	 * has none
+	 * names none
 	 */
 	static Long chatOf(Update update) {
 		if (update.hasMessage()) {
-			return update.getMessage().getChatId();
+			return chatOf(update.getMessage().getChat());
 		}
 		if (update.hasEditedMessage()) {
-			return update.getEditedMessage().getChatId();
+			return chatOf(update.getEditedMessage().getChat());
 		}
 		if (update.hasCallbackQuery()) {
 			CallbackQuery query = update.getCallbackQuery();
-			return query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();
+			if (query.getMessage() != null && query.getMessage().getChat() != null) {
+				return chatOf(query.getMessage().getChat());
+			}
+			return query.getFrom() != null ? query.getFrom().getId() : null;
 		}
 		if (update.hasMyChatMember()) {
-			return update.getMyChatMember().getChat().getId();
+			return chatOf(update.getMyChatMember().getChat());
 		}
 		if (update.hasChannelPost()) {
-			return update.getChannelPost().getChatId();
+			return chatOf(update.getChannelPost().getChat());
 		}
 		return null;
+	}
+
+	private static Long chatOf(Chat chat) {
+		return chat == null ? null : chat.getId();
 	}
 
 	/**
@@ -102,39 +121,56 @@ class TelegramUpdates {
 		return languageCode.substring(0, 2).toLowerCase(Locale.ROOT);
 	}
 
-	/** Handles one update; a replayed update id is skipped. */
-	void handle(Update update) {
-		String type = typeOf(update);
-		if (update.getUpdateId() == null || type == null) {
-			log.info("telegram update skipped: unknown type update={}", update.getUpdateId());
-			return;
-		}
+	@Override
+	public void handle(String payload, int attempt) throws TelegramApiException, JsonProcessingException {
+		Update update = arrivals.read(payload);
 		String updateId = String.valueOf(update.getUpdateId());
 		Long chat = chatOf(update);
-		Arrival arrival = Arrival.of("telegram update", "update=" + updateId + " type=" + type)
-			.replayable(CHANNEL, updateId);
 		try {
-			turns.handle(arrival, () -> dispatch(update, "tg-u" + updateId),
-					new TelegramChat(api, chat == null ? null : String.valueOf(chat)));
+			dispatch(update, "tg-u" + updateId, attempt);
 		}
 		catch (TelegramApi.Blocked ex) {
 			signals.unreachable(Channel.TELEGRAM, String.valueOf(chat));
 		}
-		catch (TelegramApiException ex) {
-			log.warn("telegram update not fully answered update={} type={} cause={}", updateId, type,
-					ex.getClass().getSimpleName());
+		catch (TelegramApiRequestException ex) {
+			Integer code = ex.getErrorCode();
+			if (code == null || code == 429 || code >= 500) {
+				throw ex;
+			}
+			log.warn("telegram update not fully answered update={} type={} code={}", updateId, typeOf(update), code);
+		}
+		catch (TelegramApiValidationException ex) {
+			log.warn("telegram update not fully answered update={} type={} cause=validation", updateId, typeOf(update));
 		}
 	}
 
-	private void dispatch(Update update, String id) throws TelegramApiException {
+	@Override
+	public void giveUp(String payload) {
+		Update update;
+		try {
+			update = arrivals.read(payload);
+		}
+		catch (JsonProcessingException ex) {
+			return;
+		}
+		Long chat = chatOf(update);
+		Message message = update.hasMessage() ? update.getMessage() : update.getEditedMessage();
+		String text = message == null ? null : message.hasText() ? message.getText() : message.getCaption();
+		User from = message != null ? message.getFrom()
+				: update.hasCallbackQuery() ? update.getCallbackQuery().getFrom() : null;
+		String locale = from == null ? null : locale(from.getLanguageCode());
+		new TelegramChat(api, chat == null ? null : String.valueOf(chat)).unavailable(turns.notReceived(locale, text));
+	}
+
+	private void dispatch(Update update, String id, int attempt) throws TelegramApiException {
 		if (update.hasMessage()) {
-			messages.message(update.getMessage(), id, false);
+			messages.message(update.getMessage(), id, false, attempt);
 		}
 		else if (update.hasEditedMessage()) {
-			messages.message(update.getEditedMessage(), id, true);
+			messages.message(update.getEditedMessage(), id, true, attempt);
 		}
 		else if (update.hasCallbackQuery()) {
-			messages.callback(update.getCallbackQuery(), id);
+			messages.callback(update.getCallbackQuery(), id, attempt);
 		}
 		else if (update.hasMyChatMember()) {
 			membership(update.getMyChatMember());

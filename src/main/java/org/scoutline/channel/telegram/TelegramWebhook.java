@@ -5,18 +5,18 @@ import java.util.Map;
 
 import org.scoutline.channel.common.ChannelWebhook;
 import org.scoutline.channel.common.WebhookRequests;
+import org.scoutline.platform.LogGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,9 +25,11 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * {@code POST /webhooks/telegram} in webhook mode. The secret header is checked (in
  * constant time) before the body is read; the body is read raw, bounded, and parsed with
- * Jackson 2 into the library's {@link Update}. Valid updates are queued on their chat's
- * lane and answered {@code 200} at once; bad ones get a precise 4xx and nothing is
- * stored.
+ * Jackson 2 into the library's {@link org.telegram.telegrambots.meta.api.objects.Update}.
+ * An update is answered {@code 200} only once it is stored ({@link TelegramArrivals}); a
+ * Redis that does not answer gets {@code 503} at once, so that Telegram delivers it
+ * again. An update the bot can't use gets {@code 200} and is dropped (Telegram would send
+ * it forever); what isn't an update at all gets a precise 4xx.
  */
 @RestController
 @ChannelWebhook
@@ -39,16 +41,17 @@ class TelegramWebhook {
 
 	static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-	private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-			false);
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final LogGate gate = new LogGate();
 
 	private final TelegramSettings settings;
 
-	private final TelegramBot bot;
+	private final TelegramArrivals arrivals;
 
-	TelegramWebhook(TelegramSettings settings, TelegramBot bot) {
+	TelegramWebhook(TelegramSettings settings, TelegramArrivals arrivals) {
 		this.settings = settings;
-		this.bot = bot;
+		this.arrivals = arrivals;
 	}
 
 	@PostMapping("/webhooks/telegram")
@@ -67,7 +70,7 @@ class TelegramWebhook {
 			return WebhookRequests.error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
 					"an update may have at most " + settings.maxBodyBytes() + " bytes");
 		}
-		Update update;
+		TelegramArrivals.Taken taken;
 		try {
 			JsonNode tree = json.readTree(body);
 			if (tree == null || !tree.isObject() || !tree.path("update_id").canConvertToInt()
@@ -75,18 +78,20 @@ class TelegramWebhook {
 				return WebhookRequests.error(HttpStatus.BAD_REQUEST, "invalid_update",
 						"an update is a JSON object with a numeric update_id");
 			}
-			update = json.treeToValue(tree, Update.class);
+			taken = arrivals.accept(tree);
 		}
 		catch (JsonProcessingException | IllegalArgumentException ex) {
 			return WebhookRequests.error(HttpStatus.BAD_REQUEST, "malformed_json", "the body is not a valid update");
 		}
-		if (TelegramUpdates.typeOf(update) == null) {
-			log.info("telegram webhook refused: unsupported update type update={}", update.getUpdateId());
-			return WebhookRequests.error(HttpStatus.UNPROCESSABLE_ENTITY, "unsupported_update",
-					"this bot handles message, edited_message, callback_query, my_chat_member and channel_post");
+		catch (DataAccessException ex) {
+			if (gate.open("unavailable")) {
+				log.warn("telegram webhook answered 503: storage unavailable cause={} (logged once a minute)",
+						ex.getClass().getSimpleName());
+			}
+			return WebhookRequests.error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+					"the update could not be stored; deliver it again");
 		}
-		bot.dispatch(update);
-		return WebhookRequests.accepted();
+		return taken == TelegramArrivals.Taken.DROPPED ? WebhookRequests.dropped() : WebhookRequests.accepted();
 	}
 
 }

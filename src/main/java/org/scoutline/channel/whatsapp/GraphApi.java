@@ -48,10 +48,22 @@ class GraphApi {
 		this.backoff = settings.backoff();
 	}
 
+	/** What became of a message. */
+	enum Sent {
+
+		/** the Cloud API took it */
+		ACCEPTED,
+		/** refused for good (a wrong number, a closed window): trying again can't help */
+		REFUSED,
+		/** not taken after every attempt (server errors, the network): try again later */
+		FAILED
+
+	}
+
 	/**
-	 * @return whether the message was accepted by the Cloud API
+	 * @return what the Cloud API did with the message
 	 */
-	boolean send(ObjectNode message) {
+	Sent send(ObjectNode message) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				rest.post()
@@ -59,26 +71,26 @@ class GraphApi {
 					.body(json.writeValueAsString(message))
 					.retrieve()
 					.toBodilessEntity();
-				return true;
+				return Sent.ACCEPTED;
 			}
 			catch (RestClientResponseException ex) {
 				int status = ex.getStatusCode().value();
 				boolean retryable = status == 429 || status >= 500;
 				if (!retryable || attempt >= maxAttempts) {
 					log.warn("whatsapp send failed status={} code={} attempt={}", status, errorCode(ex), attempt);
-					return false;
+					return retryable ? Sent.FAILED : Sent.REFUSED;
 				}
 				sleep(status == 429 ? retryAfter(ex, attempt) : backoff(attempt));
 			}
 			catch (ResourceAccessException | com.fasterxml.jackson.core.JsonProcessingException ex) {
 				if (attempt >= maxAttempts) {
 					log.warn("whatsapp send failed cause={} attempt={}", ex.getClass().getSimpleName(), attempt);
-					return false;
+					return Sent.FAILED;
 				}
 				sleep(backoff(attempt));
 			}
 			if (Thread.currentThread().isInterrupted()) {
-				return false;
+				return Sent.FAILED;
 			}
 		}
 	}

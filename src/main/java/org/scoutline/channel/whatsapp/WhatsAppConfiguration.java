@@ -2,8 +2,9 @@ package org.scoutline.channel.whatsapp;
 
 import java.time.Clock;
 
-import org.scoutline.channel.common.ChatLanes;
 import org.scoutline.channel.common.InboundTurns;
+import org.scoutline.channel.common.Intake;
+import org.scoutline.channel.common.IntakeWorkers;
 import org.scoutline.dialogue.Texts;
 import org.scoutline.hotline.ChannelSignals;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,11 +23,6 @@ class WhatsAppConfiguration {
 		return new GraphApi(settings, json);
 	}
 
-	@Bean(destroyMethod = "close")
-	ChatLanes whatsAppLanes(WhatsAppSettings settings) {
-		return new ChatLanes("whatsapp", settings.lanes());
-	}
-
 	@Bean
 	WhatsAppSender whatsAppSender(GraphApi graphApi, Texts texts, Clock clock) {
 		return new WhatsAppSender(graphApi, texts, clock);
@@ -39,8 +35,15 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
-	WhatsAppMessages whatsAppMessages(InboundTurns turns, WhatsAppSender whatsAppSender, ChannelSignals signals) {
-		return new WhatsAppMessages(turns, whatsAppSender, signals);
+	WhatsAppMessages whatsAppMessages(InboundTurns turns, WhatsAppSender whatsAppSender, ChannelSignals signals,
+			ObjectMapper json) {
+		return new WhatsAppMessages(turns, whatsAppSender, signals, json);
+	}
+
+	/** the workers that answer the stored messages, on every instance */
+	@Bean
+	IntakeWorkers whatsAppIntake(Intake intake, WhatsAppSettings settings, WhatsAppMessages whatsAppMessages) {
+		return intake.workers(WhatsAppMessages.CHANNEL, settings.lanes(), whatsAppMessages);
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.scoutline.channel.common.CountryGuess;
 import org.scoutline.channel.common.InboundTurns;
-import org.scoutline.channel.common.InboundTurns.Arrival;
+import org.scoutline.channel.common.IntakeHandler;
 import org.scoutline.channel.common.TurnRenderer;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
@@ -18,18 +18,22 @@ import org.scoutline.hotline.Opening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Handles one WhatsApp message through {@link InboundTurns}: de-duplicates it by its
- * message id (Meta retries), maps it to an {@link InboundMessage}, runs it through the
- * hotline and sends the reply with the {@link WhatsAppSender}. Media are never fetched;
- * the media id is not even read. Nothing free-form is sent outside the 24-hour
- * customer-service window: a message that arrives (or is re-delivered) more than 24 hours
- * after it was written is not answered. Logs carry the message type and the conversation
- * id, never the phone number or the text.
+ * Handles one WhatsApp message that the intake's workers hand over (the webhook stored it
+ * once, by its message id, however often Meta delivers it): maps it to an
+ * {@link InboundMessage}, runs it through {@link InboundTurns} and sends the reply with
+ * the {@link WhatsAppSender}; a reply the Cloud API failed to take is tried again from
+ * the intake, and after the last attempt the user is asked to send it again. Media are
+ * never fetched; the media id is not even read. Nothing free-form is sent outside the
+ * 24-hour customer-service window: a message that arrives (or is re-delivered) more than
+ * 24 hours after it was written is not answered. Logs carry the message type and the
+ * conversation id, never the phone number or the text.
  */
-class WhatsAppMessages {
+class WhatsAppMessages implements IntakeHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(WhatsAppMessages.class);
 
@@ -48,8 +52,24 @@ class WhatsAppMessages {
 			"document", "sticker", "location", "contacts", "unsupported", "unknown", "order", "system",
 			"request_welcome");
 
-	/** one message from the webhook, already checked for its shape */
+	/**
+	 * one message from the webhook, already checked for its shape; {@code message} is
+	 * Meta's message object, kept only for the types whose content a turn reads
+	 */
 	record Incoming(String from, String id, Instant sentAt, String type, JsonNode message) {
+
+		/**
+		 * the types whose message object a turn reads; of any other only the type is kept
+		 */
+		private static final Set<String> READ = Set.of("text", "interactive", "button");
+
+		/**
+		 * @return what the intake keeps: nothing of media, locations or contacts
+		 */
+		Incoming kept() {
+			return READ.contains(type) ? this : new Incoming(from, id, sentAt, type, null);
+		}
+
 	}
 
 	private final InboundTurns turns;
@@ -58,18 +78,46 @@ class WhatsAppMessages {
 
 	private final ChannelSignals signals;
 
-	WhatsAppMessages(InboundTurns turns, WhatsAppSender sender, ChannelSignals signals) {
+	private final ObjectMapper json;
+
+	WhatsAppMessages(InboundTurns turns, WhatsAppSender sender, ChannelSignals signals, ObjectMapper json) {
 		this.turns = turns;
 		this.sender = sender;
 		this.signals = signals;
+		this.json = json;
 	}
 
-	void handle(Incoming incoming) {
-		Arrival arrival = Arrival.of("whatsapp message", "type=" + incoming.type()).replayable(CHANNEL, incoming.id());
-		turns.handle(arrival, () -> answer(incoming), new Number(incoming.from()));
+	/**
+	 * @return what the intake keeps of a message
+	 */
+	String payload(Incoming incoming) {
+		try {
+			return json.writeValueAsString(incoming.kept());
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a checked message could not be written", ex);
+		}
 	}
 
-	private void answer(Incoming incoming) {
+	@Override
+	public void handle(String payload, int attempt) throws JsonProcessingException {
+		Incoming incoming = json.readValue(payload, Incoming.class);
+		answer(incoming, attempt > 1);
+	}
+
+	@Override
+	public void giveUp(String payload) {
+		try {
+			Incoming incoming = json.readValue(payload, Incoming.class);
+			String text = incoming.message() == null ? null : incoming.message().path("text").path("body").asText(null);
+			new Number(incoming.from(), false).say(turns.notReceived(null, text));
+		}
+		catch (JsonProcessingException | RuntimeException ex) {
+			log.warn("whatsapp notice not sent cause={}", ex.getClass().getSimpleName());
+		}
+	}
+
+	private void answer(Incoming incoming, boolean again) {
 		if (!sender.insideWindow(incoming.sentAt())) {
 			log.info("whatsapp message skipped: older than the 24-hour window type={}", incoming.type());
 			return;
@@ -80,17 +128,17 @@ class WhatsAppMessages {
 			// the calling code tells the country to show crisis lines for until the user
 			// names it
 			turns.turn(inbound.from(from, null, false).withCountryHint(CountryGuess.phoneNumber(from)),
-					new Number(from));
+					new Number(from, again));
 		}
 		else if (UNREADABLE.contains(incoming.type()) || "interactive".equals(incoming.type())) {
-			new Number(from).say(turns.notice(null, "system.unsupported_message"));
+			new Number(from, again).say(turns.notice(null, "system.unsupported_message"));
 		}
 	}
 
 	private InboundMessage inbound(Incoming incoming) {
 		String from = incoming.from();
 		String id = incoming.id();
-		JsonNode message = incoming.message();
+		JsonNode message = incoming.message() == null ? json.createObjectNode() : incoming.message();
 		switch (incoming.type()) {
 			case "text" -> {
 				String body = message.path("text").path("body").asText("");
@@ -143,13 +191,21 @@ class WhatsAppMessages {
 
 		private final String to;
 
-		Number(String to) {
+		private final boolean again;
+
+		Number(String to, boolean again) {
 			this.to = to;
+			this.again = again;
 		}
 
 		@Override
 		public void reply(HotlineReply reply) {
-			sender.send(to, reply.bubbles(), reply.choices(), reply.locale());
+			sender.reply(to, reply.bubbles(), reply.choices(), reply.locale());
+		}
+
+		@Override
+		public boolean sendsAgain() {
+			return again;
 		}
 
 		@Override

@@ -56,22 +56,54 @@ class WhatsAppSender {
 		return Duration.between(lastMessage, at).compareTo(WINDOW) < 0;
 	}
 
-	/**
-	 * Sends bubbles and the choices after them, in {@code locale} ({@code null}: the
-	 * default).
-	 */
-	void send(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
-		for (ObjectNode message : WhatsAppReplies.render(to, bubbles, choices, labels(locale))) {
-			if (!graph.send(message)) {
-				return;
-			}
+	/** A reply the Cloud API did not take after every attempt; it may take it later. */
+	static final class NotDelivered extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotDelivered() {
+			super("the Cloud API did not take the reply", null, false, false);
 		}
+
 	}
 
 	/**
-	 * Sends the page of a long list of choices that starts at {@code offset} ("More …").
+	 * Sends bubbles and the choices after them, in {@code locale} ({@code null}: the
+	 * default), best effort.
+	 */
+	void send(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
+		deliver(to, bubbles, choices, locale);
+	}
+
+	/**
+	 * Sends the answer to a user's message.
+	 * @throws NotDelivered when the Cloud API failed (not when it refused for good), so
+	 * that the message is tried again
+	 */
+	void reply(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
+		if (deliver(to, bubbles, choices, locale) == GraphApi.Sent.FAILED) {
+			throw new NotDelivered();
+		}
+	}
+
+	private GraphApi.Sent deliver(String to, List<Bubble> bubbles, List<Choice> choices, String locale) {
+		for (ObjectNode message : WhatsAppReplies.render(to, bubbles, choices, labels(locale))) {
+			GraphApi.Sent sent = graph.send(message);
+			if (sent != GraphApi.Sent.ACCEPTED) {
+				return sent;
+			}
+		}
+		return GraphApi.Sent.ACCEPTED;
+	}
+
+	/**
+	 * Sends the page of a long list of choices that starts at {@code offset} ("More …");
+	 * an offset outside the list sends nothing.
 	 */
 	void page(String to, List<Choice> choices, int offset, String locale) {
+		if (offset < 0 || offset >= choices.size()) {
+			return;
+		}
 		WhatsAppReplies.Labels labels = labels(locale);
 		graph.send(WhatsAppReplies.choices(to, labels.choose(), choices, offset, labels));
 	}
@@ -90,7 +122,7 @@ class WhatsAppSender {
 		ObjectNode template = message.putObject("template");
 		template.put("name", name);
 		template.putObject("language").put("code", locale);
-		return graph.send(message);
+		return graph.send(message) == GraphApi.Sent.ACCEPTED;
 	}
 
 	private WhatsAppReplies.Labels labels(String locale) {

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.scoutline.channel.common.ChatLanes;
 import org.scoutline.channel.common.ChannelWebhook;
+import org.scoutline.channel.common.Intake;
 import org.scoutline.channel.common.WebhookRequests;
+import org.scoutline.platform.LogGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +42,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * takes notifications. The signature ({@code X-Hub-Signature-256}, HMAC-SHA256 of the raw
  * body with the app secret) is checked in constant time before anything is parsed. A
  * payload is checked whole before any of it is handled: one bad message makes a precise
- * 4xx and nothing is stored. Valid messages are queued on their sender's lane and
- * answered {@code 200} at once, as Meta expects; status callbacks are accepted and
- * ignored.
+ * 4xx and nothing is stored. Valid messages are answered {@code 200} once they are stored
+ * in the {@link Intake} (each message id once, however often Meta delivers it); a Redis
+ * that does not answer gets {@code 503} at once, so that Meta delivers the notification
+ * again. Status callbacks are accepted and ignored.
  */
 @RestController
 @ChannelWebhook
@@ -59,16 +62,18 @@ class WhatsAppWebhook {
 
 	private final WhatsAppMessages messages;
 
-	private final ChatLanes lanes;
+	private final Intake intake;
 
 	private final ObjectMapper json;
 
 	private final SecretKeySpec appSecret;
 
-	WhatsAppWebhook(WhatsAppSettings settings, WhatsAppMessages messages, ChatLanes whatsAppLanes, ObjectMapper json) {
+	private final LogGate gate = new LogGate();
+
+	WhatsAppWebhook(WhatsAppSettings settings, WhatsAppMessages messages, Intake intake, ObjectMapper json) {
 		this.settings = settings;
 		this.messages = messages;
-		this.lanes = whatsAppLanes;
+		this.intake = intake;
 		this.json = json;
 		this.appSecret = new SecretKeySpec(settings.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
@@ -131,7 +136,19 @@ class WhatsAppWebhook {
 			log.info("whatsapp webhook refused: {}", ex.code);
 			return WebhookRequests.error(ex.status, ex.code, ex.getMessage());
 		}
-		incoming.forEach(message -> lanes.submit(message.from(), () -> messages.handle(message)));
+		try {
+			for (WhatsAppMessages.Incoming message : incoming) {
+				intake.offer(WhatsAppMessages.CHANNEL, message.id(), message.from(), messages.payload(message));
+			}
+		}
+		catch (DataAccessException ex) {
+			if (gate.open("unavailable")) {
+				log.warn("whatsapp webhook answered 503: storage unavailable cause={} (logged once a minute)",
+						ex.getClass().getSimpleName());
+			}
+			return WebhookRequests.error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+					"the notification could not be stored; deliver it again");
+		}
 		return WebhookRequests.accepted();
 	}
 

@@ -33,14 +33,14 @@ class TelegramSettingsTests {
 			.satisfies(url -> assertThat(url.getSchema() + "://" + url.getHost() + ":" + url.getPort())
 				.isEqualTo("https://api.telegram.org:443"));
 		TelegramSettings local = new TelegramSettings(true, "1:A", URI.create("http://127.0.0.1:8081"), Mode.POLLING,
-				null, null, 8, 5, Duration.ofMillis(500), 1 << 20);
+				null, null, 8, 5, Duration.ofMillis(500), 1 << 20, Duration.ofSeconds(10));
 		assertThat(local.telegramUrl().getPort()).isEqualTo(8081);
 		assertThat(local.telegramUrl().getSchema()).isEqualTo("http");
 	}
 
 	private static TelegramSettings settings(boolean enabled, String token, Mode mode, String secret) {
 		return new TelegramSettings(enabled, token, URI.create("https://api.telegram.org"), mode, secret, null, 8, 5,
-				Duration.ofMillis(500), 1 << 20);
+				Duration.ofMillis(500), 1 << 20, Duration.ofSeconds(10));
 	}
 
 }

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.scoutline.channel.telegram.FakeTelegramApi.Call;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RedisTestSupport.TestKeys;
@@ -57,6 +60,17 @@ class TelegramWebhookTests {
 
 	@Autowired
 	TestKeys keys;
+
+	@Autowired
+	MeterRegistry meters;
+
+	private double dropped(String reason) {
+		Counter counter = meters.find("scoutline.intake.dropped")
+			.tag("channel", "telegram")
+			.tag("reason", reason)
+			.counter();
+		return counter == null ? 0 : counter.count();
+	}
 
 	long chat;
 
@@ -126,7 +140,16 @@ class TelegramWebhookTests {
 		assertError(post("{\"update_id\": \"x\"}", SECRET), 400, "invalid_update");
 		assertError(post("{\"update_id\": 7, \"message\": {\"message_id\": \"not a number\", \"chat\": 5}}", SECRET),
 				400, "malformed_json");
-		assertError(post(FakeTelegramApi.unknown(updateIds.incrementAndGet()), SECRET), 422, "unsupported_update");
+		double unknownBefore = dropped("unsupported_type");
+		double chatlessBefore = dropped("no_chat");
+		for (String unusable : List.of(FakeTelegramApi.unknown(updateIds.incrementAndGet()),
+				"{\"update_id\": 1, \"message\": {}}")) {
+			HttpResponse<String> response = post(unusable, SECRET);
+			assertThat(response.statusCode()).as("Telegram would deliver it forever otherwise").isEqualTo(200);
+			assertThat(json(response).path("status").asText()).isEqualTo("dropped");
+		}
+		assertThat(dropped("unsupported_type")).isEqualTo(unknownBefore + 1);
+		assertThat(dropped("no_chat")).isEqualTo(chatlessBefore + 1);
 		assertError(post("{\"update_id\": 8, \"message\": {\"text\": \"" + "x".repeat(1_100_000) + "\"}}", SECRET), 413,
 				"payload_too_large");
 		await("nothing sent, nothing stored").during(Duration.ofMillis(300))

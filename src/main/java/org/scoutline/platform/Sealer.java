@@ -1,4 +1,4 @@
-package org.scoutline.conversation;
+package org.scoutline.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * associated data names the conversation and the field ({@code <id>|facts}), so a value
  * copied into another conversation or another field does not open.
  */
-final class Sealer {
+public final class Sealer {
 
 	private static final int NONCE_BYTES = 12;
 
@@ -27,11 +27,11 @@ final class Sealer {
 	/** a cipher per thread: looking one up costs more than using it */
 	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Sealer::newCipher);
 
-	Sealer(byte[] key) {
+	public Sealer(byte[] key) {
 		this.key = new SecretKeySpec(key, "AES");
 	}
 
-	String seal(String plain, String context) {
+	public String seal(String plain, String context) {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			random.nextBytes(nonce);
@@ -58,7 +58,7 @@ final class Sealer {
 		}
 	}
 
-	String open(String sealed, String context) {
+	public String open(String sealed, String context) {
 		try {
 			byte[] in = Base64.getDecoder().decode(sealed);
 			Cipher cipher = ciphers.get();

@@ -1,0 +1,205 @@
+package org.scoutline.channel.common;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.scoutline.platform.ScoutlineSettings;
+import org.scoutline.platform.Sealer;
+import org.scoutline.platform.Secrets;
+import org.scoutline.safety.Pseudonyms;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durable intake of the channels that deliver again what did not get a {@code 200}
+ * (Telegram, WhatsApp): a webhook (or the poller) {@linkplain #offer offers} an arrival
+ * and answers {@code 200} only when this returned, so the arrival is in Redis before the
+ * platform forgets it; the channel's {@link IntakeWorkers} on every instance then handle
+ * it. A Redis that does not answer makes {@link #offer} throw, and the webhook answers
+ * {@code 503} so that the platform delivers it again.
+ * <p>
+ * In Redis: each chat has an inbox (a list, in order of arrival, every item sealed with
+ * the data key, expiring after {@link IntakeSettings#keep()}); the channel's stream
+ * ({@code intake:<channel>}, consumer group {@code workers}) holds at most one token per
+ * chat whose inbox has items. Whoever holds the token (one worker at a time) works
+ * through that inbox in order; a token idle for {@link IntakeSettings#claimAfter()} is
+ * taken over by another instance. Arrival ids are remembered for two days
+ * ({@code seen:<channel>:<pseudonym>}), so an arrival delivered again is taken once.
+ * Chats and arrival ids appear only as keyed pseudonyms.
+ */
+@Component
+public class Intake {
+
+	static final String GROUP = "workers";
+
+	private static final Duration REMEMBERED = Duration.ofDays(2);
+
+	private static final RedisScript<Long> OFFER = RedisScript.of(new ClassPathResource("redis/intake-offer.lua"),
+			Long.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> STEP = RedisScript.of(new ClassPathResource("redis/intake-step.lua"),
+			List.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> CLAIM = RedisScript.of(new ClassPathResource("redis/intake-claim.lua"),
+			List.class);
+
+	private final StringRedisTemplate redis;
+
+	private final Pseudonyms pseudonyms;
+
+	private final Sealer sealer;
+
+	private final IntakeSettings settings;
+
+	private final String prefix;
+
+	/** this instance's name among the consumers of every stream */
+	private final String worker = "w-" + UUID.randomUUID();
+
+	Intake(StringRedisTemplate redis, Pseudonyms pseudonyms, Secrets secrets, IntakeSettings settings,
+			ScoutlineSettings scoutline) {
+		this.redis = redis;
+		this.pseudonyms = pseudonyms;
+		this.sealer = new Sealer(secrets.dataKey());
+		this.settings = settings;
+		this.prefix = scoutline.keyPrefix();
+	}
+
+	/**
+	 * Takes an arrival durably, in one round trip, unless it came before.
+	 * @param channel the channel ({@code telegram})
+	 * @param arrivalId the channel's id of the arrival (an update id, a message id)
+	 * @param chat the chat it belongs to: its arrivals are handled in order, one at a
+	 * time
+	 * @param payload what the channel's handler needs to handle it (sealed at rest)
+	 * @return {@code true} when taken, {@code false} for an arrival taken before
+	 * @throws org.springframework.dao.DataAccessException when Redis does not answer
+	 */
+	public boolean offer(String channel, String arrivalId, String chat, String payload) {
+		String chatKey = chatKey(channel, chat);
+		String item = pseudonyms.of("seen:" + channel, arrivalId) + "|"
+				+ sealer.seal(payload, context(channel, chatKey));
+		Long taken = redis.execute(OFFER,
+				List.of(prefix + "seen:" + channel + ":" + pseudonyms.of("seen:" + channel, arrivalId),
+						inbox(channel, chatKey), inbox(channel, chatKey) + ":token", stream(channel)),
+				Long.toString(REMEMBERED.toSeconds()), item, Long.toString(settings.keep().toSeconds()), chatKey,
+				Long.toString(settings.maxLength()));
+		return taken != null && taken == 1L;
+	}
+
+	/**
+	 * @return the workers of a channel, to be run as a bean of the channel (they start
+	 * and stop with the application)
+	 */
+	public IntakeWorkers workers(String channel, int lanes, IntakeHandler handler) {
+		return new IntakeWorkers(this, channel, lanes, handler, settings);
+	}
+
+	/** A chat's token, as read from the stream or claimed. */
+	record Token(String id, String chat) {
+	}
+
+	/** What a worker does next with a token. */
+	record Step(String itemId, String payload, int attempt) {
+
+		static final Step DONE = new Step(null, null, 0);
+
+		boolean done() {
+			return itemId == null;
+		}
+
+	}
+
+	List<Token> read(String channel) {
+		List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+			.read(Consumer.from(GROUP, worker),
+					StreamReadOptions.empty().count(settings.batch()).block(settings.poll()),
+					StreamOffset.create(stream(channel), ReadOffset.lastConsumed()));
+		List<Token> tokens = new ArrayList<>();
+		if (records != null) {
+			for (MapRecord<String, Object, Object> record : records) {
+				Object chat = record.getValue().get("c");
+				if (chat != null) {
+					tokens.add(new Token(record.getId().getValue(), chat.toString()));
+				}
+			}
+		}
+		return tokens;
+	}
+
+	/**
+	 * Takes over tokens idle for too long; creates the group when the stream exists and
+	 * has none.
+	 * @return the tokens taken over, {@code null} when there is no stream yet
+	 */
+	List<Token> claim(String channel) {
+		List<?> found = redis.execute(CLAIM, List.of(stream(channel)), GROUP, worker,
+				Long.toString(settings.claimAfter().toMillis()), Integer.toString(settings.batch()));
+		List<Token> tokens = new ArrayList<>();
+		if (found == null || found.isEmpty()) {
+			return null;
+		}
+		for (int i = 1; i + 1 < found.size(); i += 2) {
+			tokens.add(new Token(found.get(i).toString(), found.get(i + 1).toString()));
+		}
+		return tokens;
+	}
+
+	/**
+	 * Drops {@code finished} from the head of the token's inbox, then gives the next
+	 * item.
+	 * @return the next item, or {@link Step#DONE} when the inbox is empty (the token is
+	 * given back) or the token is no longer this worker's
+	 */
+	Step step(String channel, Token token, String finished) {
+		String inbox = inbox(channel, token.chat());
+		List<?> result = redis.execute(STEP, List.of(inbox, inbox + ":token", stream(channel), inbox + ":tries"), GROUP,
+				worker, token.id(), finished == null ? "" : finished, Long.toString(settings.keep().toSeconds()));
+		if (result == null || result.size() < 3 || !"next".equals(String.valueOf(result.get(0)))) {
+			return Step.DONE;
+		}
+		String item = String.valueOf(result.get(1));
+		int bar = item.indexOf('|');
+		String payload = sealer.open(item.substring(bar + 1), context(channel, token.chat()));
+		return new Step(item.substring(0, bar), payload, ((Number) result.get(2)).intValue());
+	}
+
+	/** Trims the stream to {@link IntakeSettings#keep()}. */
+	void trim(String channel, long nowMillis) {
+		long oldest = nowMillis - settings.keep().toMillis();
+		redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> connection
+			.execute("XTRIM", bytes(stream(channel)), bytes("MINID"), bytes("~"), bytes(oldest + "-0")));
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private String chatKey(String channel, String chat) {
+		return pseudonyms.of("inbox:" + channel, chat);
+	}
+
+	private String inbox(String channel, String chatKey) {
+		return prefix + "inbox:" + channel + ":" + chatKey;
+	}
+
+	String stream(String channel) {
+		return prefix + "intake:" + channel;
+	}
+
+	private static String context(String channel, String chatKey) {
+		return "intake|" + channel + "|" + chatKey;
+	}
+
+}
