@@ -6,8 +6,9 @@
 -- ARGV[1] = the group, ARGV[2] = this worker (consumer), ARGV[3] = the token (stream entry id),
 -- ARGV[4] = the id of the item just finished or '', ARGV[5] = seconds an inbox lives
 -- returns {'lost'}, {'done'} or {'next', item, attempts at it so far including this one}
-local pending = redis.call('XPENDING', KEYS[3], ARGV[1], ARGV[3], ARGV[3], 1)
-if #pending == 0 or pending[1][2] ~= ARGV[2] then return {'lost'} end
+-- without the stream or its group (Redis came back empty) the token is gone
+local found, pending = pcall(redis.call, 'XPENDING', KEYS[3], ARGV[1], ARGV[3], ARGV[3], 1)
+if not found or #pending == 0 or pending[1][2] ~= ARGV[2] then return {'lost'} end
 if redis.call('GET', KEYS[2]) ~= ARGV[3] then
   -- a token the chat does not know (any more): nothing of the inbox is its business
   redis.call('XACK', KEYS[3], ARGV[1], ARGV[3])

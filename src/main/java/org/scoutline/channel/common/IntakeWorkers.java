@@ -177,7 +177,7 @@ public final class IntakeWorkers implements SmartLifecycle {
 
 	private void complain(String what, Exception ex) {
 		if (gate.open(what)) {
-			log.warn("{} channel={} cause={}", what, channel, ex.getClass().getSimpleName());
+			log.warn("{} channel={} cause={} (logged once a minute)", what, channel, ex.getClass().getSimpleName());
 		}
 		else {
 			log.debug("{} channel={} cause={}", what, channel, ex.getClass().getSimpleName());

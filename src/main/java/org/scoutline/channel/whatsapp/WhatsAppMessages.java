@@ -123,7 +123,12 @@ class WhatsAppMessages implements IntakeHandler {
 			return;
 		}
 		String from = incoming.from();
-		InboundMessage inbound = inbound(incoming);
+		String choice = choiceOf(incoming);
+		if (choice.startsWith(WhatsAppReplies.MORE)) {
+			more(from, choice);
+			return;
+		}
+		InboundMessage inbound = inbound(incoming, choice);
 		if (inbound != null) {
 			// the calling code tells the country to show crisis lines for until the user
 			// names it
@@ -135,7 +140,18 @@ class WhatsAppMessages implements IntakeHandler {
 		}
 	}
 
-	private InboundMessage inbound(Incoming incoming) {
+	/**
+	 * @return the id of the button or list row a user tapped, or {@code ""}
+	 */
+	private static String choiceOf(Incoming incoming) {
+		if (!"interactive".equals(incoming.type()) || incoming.message() == null) {
+			return "";
+		}
+		JsonNode interactive = incoming.message().path("interactive");
+		return interactive.path("button_reply").path("id").asText(interactive.path("list_reply").path("id").asText(""));
+	}
+
+	private InboundMessage inbound(Incoming incoming, String choice) {
 		String from = incoming.from();
 		String id = incoming.id();
 		JsonNode message = incoming.message() == null ? json.createObjectNode() : incoming.message();
@@ -149,14 +165,6 @@ class WhatsAppMessages implements IntakeHandler {
 						: InboundMessage.text(Channel.WHATSAPP, from, id, body);
 			}
 			case "interactive" -> {
-				JsonNode interactive = message.path("interactive");
-				String choice = interactive.path("button_reply")
-					.path("id")
-					.asText(interactive.path("list_reply").path("id").asText(""));
-				if (choice.startsWith(WhatsAppReplies.MORE)) {
-					more(from, choice);
-					return null;
-				}
 				return choice.isBlank() ? null : InboundMessage.choice(Channel.WHATSAPP, from, id, choice);
 			}
 			case "button" -> {
@@ -170,7 +178,10 @@ class WhatsAppMessages implements IntakeHandler {
 		}
 	}
 
-	/** "More …" in a long list: the next page of the choices the user has now. */
+	/**
+	 * "More …" in a long list: the next page of the choices the user has now; a page
+	 * outside them (not one of our buttons) sends nothing.
+	 */
 	private void more(String from, String choice) {
 		int offset;
 		try {

@@ -38,7 +38,11 @@ final class FakeTelegramApi implements AutoCloseable {
 	static final ObjectMapper json = new ObjectMapper();
 
 	/** one recorded call */
-	record Call(String method, JsonNode body, Instant at) {
+	/**
+	 * @param ok whether the call was answered as a success (not one of the failures the
+	 * test asked for)
+	 */
+	record Call(String method, JsonNode body, Instant at, boolean ok) {
 
 		String chatId() {
 			return body.path("chat_id").asText();
@@ -57,7 +61,10 @@ final class FakeTelegramApi implements AutoCloseable {
 
 	}
 
-	private record Failure(int status, Integer retryAfter) {
+	/**
+	 * @param chat the only chat whose calls fail, or {@code null} for any
+	 */
+	private record Failure(int status, Integer retryAfter, String chat) {
 	}
 
 	private final HttpServer server;
@@ -104,7 +111,18 @@ final class FakeTelegramApi implements AutoCloseable {
 	synchronized void fail(String method, int times, int status, Integer retryAfter) {
 		Deque<Failure> queue = failures.computeIfAbsent(method.toLowerCase(), m -> new ArrayDeque<>());
 		for (int i = 0; i < times; i++) {
-			queue.add(new Failure(status, retryAfter));
+			queue.add(new Failure(status, retryAfter, null));
+		}
+	}
+
+	/**
+	 * The next {@code times} calls of {@code method} to {@code chat} fail with
+	 * {@code status}.
+	 */
+	synchronized void failFor(long chat, String method, int times, int status) {
+		Deque<Failure> queue = failures.computeIfAbsent(method.toLowerCase(), m -> new ArrayDeque<>());
+		for (int i = 0; i < times; i++) {
+			queue.add(new Failure(status, null, String.valueOf(chat)));
 		}
 	}
 
@@ -114,6 +132,13 @@ final class FakeTelegramApi implements AutoCloseable {
 
 	List<Call> calls(String method) {
 		return calls.stream().filter(call -> call.method().equals(method.toLowerCase())).toList();
+	}
+
+	/**
+	 * @return the messages that reached a chat (the failed attempts left out), in order
+	 */
+	List<Call> delivered(long chat) {
+		return sent(chat).stream().filter(Call::ok).toList();
 	}
 
 	/**
@@ -147,10 +172,10 @@ final class FakeTelegramApi implements AutoCloseable {
 		String type = exchange.getRequestHeaders().getFirst("Content-Type");
 		JsonNode body = raw.length == 0 ? json.createObjectNode()
 				: type != null && type.startsWith("multipart/form-data") ? multipart(raw, type) : json.readTree(raw);
+		Failure failure = nextFailure(method, body.path("chat_id").asText(""));
 		if (!method.equals("getupdates")) {
-			calls.add(new Call(method, body, Instant.now()));
+			calls.add(new Call(method, body, Instant.now(), failure == null));
 		}
-		Failure failure = nextFailure(method);
 		if (failure != null) {
 			ObjectNode error = json.createObjectNode()
 				.put("ok", false)
@@ -183,9 +208,19 @@ final class FakeTelegramApi implements AutoCloseable {
 		return fields;
 	}
 
-	private synchronized Failure nextFailure(String method) {
+	private synchronized Failure nextFailure(String method, String chat) {
 		Deque<Failure> queue = failures.get(method);
-		return queue == null ? null : queue.poll();
+		if (queue == null) {
+			return null;
+		}
+		for (java.util.Iterator<Failure> each = queue.iterator(); each.hasNext();) {
+			Failure failure = each.next();
+			if (failure.chat() == null || failure.chat().equals(chat)) {
+				each.remove();
+				return failure;
+			}
+		}
+		return null;
 	}
 
 	private String result(String method, JsonNode body) {

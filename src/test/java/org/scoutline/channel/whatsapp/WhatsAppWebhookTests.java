@@ -327,6 +327,33 @@ class WhatsAppWebhookTests {
 	}
 
 	@Test
+	void aReplyTheCloudApiFailedToTakeIsSentAgainFromTheIntake() throws Exception {
+		// five attempts of the client fail (server errors): the intake tries the message
+		// again
+		graph.fail(5, 500, 1);
+		List<Post> welcome = exchange(text("Hallo"));
+		assertThat(welcome).extracting(Post::text)
+			.as("the failed tries, then the whole welcome")
+			.contains(welcome.get(0).text());
+		assertThat(last(welcome).type()).isEqualTo("interactive");
+		List<Post> next = exchange(reply("de"));
+		assertThat(texts(next)).as("the turn was saved once: the triage goes on")
+			.doesNotContain("Hi, hier ist Scoutline");
+	}
+
+	@Test
+	void aListReplyAskingForAPageOutsideTheListIsRefusedQuietly() throws Exception {
+		exchange(text("Hallo"));
+		int before = graph.to(phone).size();
+		for (String id : List.of("more:-5", "more:99999", "more:x", "more:" + "9".repeat(30))) {
+			assertThat(postSigned(reply(id)).statusCode()).as(id).isEqualTo(200);
+		}
+		List<Post> help = exchange(text("/help"));
+		assertThat(graph.to(phone).size() - before).as("nothing for the bad pages, then the help")
+			.isEqualTo(help.size());
+	}
+
+	@Test
 	void messagesFromOneNumberAreHandledInOrder() throws Exception {
 		List<String> phones = IntStream.range(0, 5).mapToObj(i -> phone + i).toList();
 		int perPhone = 12;
