@@ -30,6 +30,13 @@ final class AppInstance implements AutoCloseable {
 
 	static final String MAIN_CLASS = "org.scoutline.ScoutlineApplication";
 
+	/**
+	 * small heap, serial GC and the C1 compiler only: two instances start in seconds on a
+	 * busy 2-core machine (C2 takes four to six times as long there); override with
+	 * {@code -Dfaults.jvm-args=...}
+	 */
+	static final String DEFAULT_JVM_ARGS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
 	private static final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(1))
@@ -57,8 +64,9 @@ final class AppInstance implements AutoCloseable {
 	static AppInstance start(String name, int port, Map<String, String> properties) {
 		Map<String, String> all = new LinkedHashMap<>(properties);
 		all.put("server.port", String.valueOf(port));
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", classpath(), MAIN_CLASS));
+		List<String> command = new ArrayList<>(List.of(javaBinary()));
+		command.addAll(List.of(System.getProperty("faults.jvm-args", DEFAULT_JVM_ARGS).trim().split("\\s+")));
+		command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classpath(), MAIN_CLASS));
 		all.forEach((key, value) -> command.add("--" + key + "=" + value));
 		try {
 			Path dir = Files.createDirectories(Path.of("target", "faults"));
@@ -137,6 +145,11 @@ final class AppInstance implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		return process.exitValue();
+	}
+
+	/** Asks the JVM to stop (SIGTERM); {@link #close()} waits for it. */
+	void terminate() {
+		process.destroy();
 	}
 
 	@Override

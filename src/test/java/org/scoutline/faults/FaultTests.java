@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -50,11 +51,41 @@ class FaultTests {
 	static final Duration SETTLE = Duration.ofSeconds(Long.getLong("faults.settle-seconds", 45));
 
 	/** how long the follow-up that checks the conversation's state may take */
-	static final Duration CHECK = Duration.ofSeconds(20);
+	static final Duration CHECK = Duration.ofSeconds(60);
 
 	/** a person in a scenario: a chat on one channel */
 	record Person(Users users, String chat) {
 
+	}
+
+	// ------------------------------------------------------------------ scenario 0
+
+	/**
+	 * The harness itself: without a fault, the same set-up loses nothing (so what the
+	 * other scenarios count is the fault's doing, not the harness's).
+	 */
+	@Test
+	@Order(0)
+	void withoutAFaultNothingIsLost() {
+		try (Harness harness = Harness.start("baseline", "webhook", 2)) {
+			Users telegram = Users.telegramWebhook(harness.telegram());
+			Users whatsApp = Users.whatsApp(harness.meta());
+			List<Person> people = new ArrayList<>();
+			telegram.chats(100).forEach(chat -> people.add(new Person(telegram, chat)));
+			whatsApp.chats(20).forEach(chat -> people.add(new Person(whatsApp, chat)));
+			List<Step> starts = sendAll(people, "/start", Replies.WELCOME, Duration.ofMillis(20));
+			settle(SETTLE, () -> starts.stream().allMatch(step -> step.accepted() && step.answered()));
+			Map<String, String> hello = helloTexts(starts);
+			List<Step> checks = sendAll(people, "de", Replies.SITUATION, Duration.ofMillis(20));
+			settle(CHECK, () -> checks.stream().allMatch(FaultTests::decided));
+			harness.freeze();
+			Tally total = new Tally(starts, checks, hello);
+			Summary summary = new Summary("baseline", "no fault (2 instances, webhooks): the harness's zero");
+			summary.line("webhook attempts by outcome", outcomes(starts));
+			total.report(summary, "");
+			summary.print();
+			total.assertZeroLoss();
+		}
 	}
 
 	// ------------------------------------------------------------------ scenario 1
@@ -87,13 +118,17 @@ class FaultTests {
 			AtomicReference<Instant> crashed = new AtomicReference<>();
 			AtomicReference<Instant> restarted = new AtomicReference<>();
 			Instant tapsFrom = Instant.now();
+			AtomicLong keysBefore = new AtomicLong(-1);
+			AtomicLong keysAfter = new AtomicLong(-1);
 			harness.at(lead, () -> {
+				keysBefore.set(harness.redis().keys());
 				crashed.set(Instant.now());
 				harness.redis().crash();
 			});
 			harness.at(lead.plus(outage), () -> {
 				harness.redis().restart();
 				restarted.set(Instant.now());
+				keysAfter.set(harness.redis().keys());
 			});
 			List<Person> order = new ArrayList<>(people);
 			Collections.shuffle(order, new Random(12));
@@ -112,10 +147,13 @@ class FaultTests {
 			Instant checkFrom = Instant.now();
 			List<Step> checks = sendAll(order, "a", Replies.RISK, Duration.ofMillis(20));
 			settle(CHECK, () -> checks.stream().allMatch(FaultTests::decided));
+			harness.freeze();
 
 			Summary summary = new Summary("redis-down", "Redis down for 5 s (2 instances, webhooks, AOF restart)");
 			summary.line("outage (Redis SIGKILL -> restarted from AOF), ms",
 					Duration.between(crashed.get(), restarted.get()).toMillis());
+			summary.line("Redis keys before the kill / once restarted from the AOF",
+					keysBefore.get() + " / " + keysAfter.get());
 			Tally total = new Tally(taps, checks, hello);
 			for (Users users : List.of(telegram, whatsApp)) {
 				String channel = users.channel();
@@ -167,6 +205,7 @@ class FaultTests {
 			// without a second welcome
 			List<Step> checks = sendAll(people, "de", Replies.SITUATION, Duration.ofMillis(10));
 			settle(CHECK, () -> checks.stream().allMatch(FaultTests::decided));
+			harness.freeze();
 
 			Instant kill = Objects.requireNonNull(killed.get(), "the instance was not killed");
 			List<Step> onVictim = starts.stream()
@@ -231,6 +270,7 @@ class FaultTests {
 			Map<String, String> hello = helloTexts(starts);
 			List<Step> checks = sendAll(people, "de", Replies.SITUATION, Duration.ofMillis(10));
 			settle(CHECK, () -> checks.stream().allMatch(FaultTests::decided));
+			harness.freeze();
 
 			Instant kill = Objects.requireNonNull(killed.get(), "the leader was not killed");
 			List<Step> beforeKill = starts.stream()

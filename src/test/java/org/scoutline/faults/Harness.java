@@ -120,6 +120,12 @@ final class Harness implements AutoCloseable {
 			.orElseThrow();
 	}
 
+	/** Takes the numbers as they are now: later replies are not counted. */
+	void freeze() {
+		telegram.outbox().freeze();
+		meta.outbox().freeze();
+	}
+
 	/** Runs {@code work} after {@code delay} on the scenario's clock. */
 	void at(Duration delay, Runnable work) {
 		clock.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -130,9 +136,8 @@ final class Harness implements AutoCloseable {
 		clock.shutdownNow();
 		telegram.close();
 		meta.close();
-		for (AppInstance instance : instances) {
-			instance.close();
-		}
+		instances.forEach(AppInstance::terminate);
+		instances.forEach(AppInstance::close);
 		redis.close();
 	}
 

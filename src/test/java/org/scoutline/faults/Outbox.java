@@ -28,12 +28,24 @@ final class Outbox {
 
 	private final Map<String, List<Sent>> byChat = new ConcurrentHashMap<>();
 
+	/** what arrives from this moment on is not counted any more */
+	private volatile Instant cutOff = Instant.MAX;
+
 	void add(Sent sent) {
 		byChat.computeIfAbsent(sent.chat(), chat -> new CopyOnWriteArrayList<>()).add(sent);
 	}
 
 	List<Sent> to(String chat) {
-		return List.copyOf(byChat.getOrDefault(chat, List.of()));
+		Instant until = cutOff;
+		return byChat.getOrDefault(chat, List.of()).stream().filter(sent -> sent.at().isBefore(until)).toList();
+	}
+
+	/**
+	 * Counts from now on only what arrived until now, so that a scenario's summary and
+	 * its assertions see the same numbers while late replies still come in.
+	 */
+	void freeze() {
+		cutOff = Instant.now();
 	}
 
 	/**
@@ -42,10 +54,6 @@ final class Outbox {
 	 */
 	List<Sent> matching(String chat, Instant from, Predicate<Sent> reply) {
 		return to(chat).stream().filter(sent -> !sent.at().isBefore(from)).filter(reply).toList();
-	}
-
-	int total() {
-		return byChat.values().stream().mapToInt(List::size).sum();
 	}
 
 }

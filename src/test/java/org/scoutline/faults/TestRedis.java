@@ -70,6 +70,26 @@ final class TestRedis implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * @return the number of keys (DBSIZE), -1 when Redis does not answer
+	 */
+	long keys() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+			socket.setSoTimeout(2000);
+			OutputStream out = socket.getOutputStream();
+			out.write("DBSIZE\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			byte[] reply = new byte[32];
+			int read = socket.getInputStream().read(reply);
+			String line = read > 0 ? new String(reply, 0, read, StandardCharsets.US_ASCII).trim() : "";
+			return line.startsWith(":") ? Long.parseLong(line.substring(1)) : -1;
+		}
+		catch (IOException | NumberFormatException ex) {
+			return -1;
+		}
+	}
+
 	boolean answers() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
