@@ -129,9 +129,7 @@ class UserNotices {
 			}
 			Conversation changed = change.apply(current.get());
 			if (conversations.save(changed, null, lines) == SaveOutcome.SAVED) {
-				return Optional.of(new Conversation(changed.id(), changed.channel(), changed.pseudonym(),
-						changed.replyAddress(), changed.mode(), changed.locale(), changed.node(), changed.facts(),
-						changed.version() + 1, changed.startedAt(), changed.lastActiveAt()));
+				return Optional.of(changed.saved(lines.size()));
 			}
 		}
 		log.warn("handover gave up saving conversation={}", id);
