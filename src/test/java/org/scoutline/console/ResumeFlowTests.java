@@ -110,7 +110,10 @@ class ResumeFlowTests {
 		ConsoleClient sam = keep(Staff.account(port, "sam", "scout").connect());
 		Live live = claimedBy(sam);
 
+		// one after the other: the console's frames from one connection are handled in
+		// parallel
 		sam.send("/app/chat/" + live.id() + "/send", Map.of("text", "Are you still there?"));
+		awaitLines(live.id(), live.seq() + 1);
 		sam.send("/app/chat/" + live.id() + "/send", Map.of("text", "Take your time."));
 		awaitLines(live.id(), live.seq() + 2);
 
@@ -184,6 +187,7 @@ class ResumeFlowTests {
 
 		sam.disconnect();
 		user.text("my ex posted it");
+		awaitLines(id, seen + 1);
 		user.text("what can I do?");
 		awaitLines(id, seen + 2);
 

@@ -193,7 +193,11 @@ class TwoInstancesTests {
 		long seen = user.next("bot").path("seq").asLong();
 		user.close();
 
+		// one after the other: the console's frames from one connection are handled in
+		// parallel
 		eve.send("/app/chat/" + id + "/send", Map.of("text", "Still with me?"));
+		await("stored").atMost(Duration.ofSeconds(5))
+			.until(() -> conversations.get(new ConversationId(id)).orElseThrow().lines() == seen + 1);
 		eve.send("/app/chat/" + id + "/send", Map.of("text", "I am here."));
 		await("stored").atMost(Duration.ofSeconds(5))
 			.until(() -> conversations.get(new ConversationId(id)).orElseThrow().lines() == seen + 2);

@@ -86,6 +86,16 @@ class WidgetResumeBrowserTests {
 		sam.close();
 	}
 
+	/**
+	 * The scout writes and the line is stored: the console's frames from one connection
+	 * are handled in parallel, so the next one waits for it.
+	 */
+	private void write(String id, String text, long lines) {
+		sam.send("/app/chat/" + id + "/send", Map.of("text", text));
+		await("stored").atMost(Duration.ofSeconds(5))
+			.until(() -> conversations.get(new ConversationId(id)).orElseThrow().lines() == lines);
+	}
+
 	@Test
 	void theWidgetShowsWhatTheScoutWroteWhileItWasDisconnectedOnce() {
 		Page user = userContext.newPage();
@@ -109,10 +119,8 @@ class WidgetResumeBrowserTests {
 		user.evaluate("() => { window.__offline = true; window.__sockets.forEach(s => s.close()); }");
 		assertThat(user.locator("#scoutline-status")).containsText("Verbinde");
 		long before = conversations.get(new ConversationId(id)).orElseThrow().lines();
-		sam.send("/app/chat/" + id + "/send", Map.of("text", "Bist du noch da?"));
-		sam.send("/app/chat/" + id + "/send", Map.of("text", "Lass dir Zeit."));
-		await("stored").atMost(Duration.ofSeconds(5))
-			.until(() -> conversations.get(new ConversationId(id)).orElseThrow().lines() == before + 2);
+		write(id, "Bist du noch da?", before + 1);
+		write(id, "Lass dir Zeit.", before + 2);
 		Locator fromScout = user.locator(".sl-msg--scout");
 		assertThat(fromScout).hasCount(0);
 
@@ -120,6 +128,8 @@ class WidgetResumeBrowserTests {
 		assertThat(fromScout).hasCount(2);
 		assertThat(fromScout.nth(0)).containsText("Bist du noch da?");
 		assertThat(fromScout.nth(1)).containsText("Lass dir Zeit.");
+		// resumed, not drawn again from the stored history: what was shown stays
+		assertThat(userLog).containsText("Warteschlange auf Platz 1");
 		assertThat(hellos).last().asString().contains("\"seq\":" + before);
 
 		sam.send("/app/chat/" + id + "/send", Map.of("text", "Was ist passiert?"));
