@@ -7,6 +7,11 @@ if not id then return {} end
 local conv = ARGV[1] .. 'conv:' .. id
 local fields = redis.call('HGETALL', conv)
 if #fields == 0 then return {} end
+-- a conversation stored before lines were numbered counts the lines it still has (as the save does)
+if redis.call('HEXISTS', conv, 'n') == 0 then
+  fields[#fields + 1] = 'n'
+  fields[#fields + 1] = tostring(redis.call('LLEN', conv .. ':log'))
+end
 local seen = 0
 if ARGV[2] ~= '' then seen = redis.call('SISMEMBER', conv .. ':seen', ARGV[2]) end
 return {id, seen, fields}

@@ -1,5 +1,6 @@
 -- Saves a conversation if nobody saved a newer version, appends its transcript, marks the message as handled and
--- refreshes every expiry, in one round trip.
+-- refreshes every expiry, in one round trip. The hash's field 'n' counts every transcript line ever appended (the
+-- sequence number of the last one; trimming the list does not lower it): the widget and the console resume from it.
 -- KEYS[1] = conv:<id>, KEYS[2] = conv:<id>:log, KEYS[3] = conv:<id>:seen, KEYS[4] = key:<pseudonym>
 -- ARGV[1] = expected version ('0' for a new conversation), ARGV[2] = ttl in seconds, ARGV[3] = message id or '',
 -- ARGV[4] = conversation id, ARGV[5] = key prefix, ARGV[6] = transcript limit, ARGV[7] = n (number of field args),
@@ -20,12 +21,16 @@ local fields = {'v', tostring(version)}
 for i = 8, 7 + n do fields[#fields + 1] = ARGV[i] end
 redis.call('HSET', KEYS[1], unpack(fields))
 local ttl = tonumber(ARGV[2])
+-- a conversation stored before lines were numbered counts the lines it still has
+local lines = tonumber(redis.call('HGET', KEYS[1], 'n') or redis.call('LLEN', KEYS[2]))
 if #ARGV > 7 + n then
   local entries = {}
   for i = 8 + n, #ARGV do entries[#entries + 1] = ARGV[i] end
   redis.call('RPUSH', KEYS[2], unpack(entries))
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[6]), -1)
+  lines = lines + #entries
 end
+redis.call('HSET', KEYS[1], 'n', tostring(lines))
 redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('EXPIRE', KEYS[2], ttl)
 redis.call('EXPIRE', KEYS[3], ttl)

@@ -600,6 +600,12 @@
     var lastTypingSent = 0;
     var scoutTypingTimer = null;
     var liveFrame = null;       // the last `schedule` frame, shown again in a new language
+    // Resuming after a lost connection: every frame that shows stored lines carries the `seq` of the last one.
+    var lastSeq = null;         // the highest seq shown; the next hello asks for what came after it
+    var seqToken = null;        // the token lastSeq belongs to
+    var readySeq = 0;           // every line up to here came with the last `ready`
+    var seenSeqs = {};          // seqs of the frames shown since (a frame from another instance may overtake one)
+    var echoes = [];            // what the user sent since the last `ready`, shown at once: not again from a resume
 
     /* ---------- rendering ---------- */
     function keyOf(from, kind, text) {
@@ -921,7 +927,27 @@
     }
 
     function hello() {
-      sendFrame(helloFrame(tokenStore.get() || null));
+      var token = tokenStore.get() || null;
+      var frame = helloFrame(token);
+      // back after a lost connection: only what came after the last line shown
+      if (token && token === seqToken && lastSeq !== null) frame.seq = lastSeq;
+      sendFrame(frame);
+    }
+
+    // whether a frame with this seq shows something new (frames without one always do)
+    function fresh(seq) {
+      return typeof seq !== 'number' || (seq > readySeq && !seenSeqs[seq]);
+    }
+
+    function saw(seq) {
+      if (typeof seq !== 'number') return;
+      seenSeqs[seq] = true;
+      if (lastSeq === null || seq > lastSeq) lastSeq = seq;
+    }
+
+    function echoed(text) {
+      echoes.push(text);
+      if (echoes.length > 50) echoes.shift();
     }
 
     function connect() {
@@ -979,6 +1005,37 @@
       if (typeof f.token === 'string' && f.token) tokenStore.set(f.token);
       if (afterDelete) { clear(pinned); afterDelete = false; }
       var hist = Array.isArray(f.history) ? f.history : [];
+      if (f.resumed === true && lastSeq !== null && typeof f.seq === 'number') resumeFrom(hist);
+      else showHistory(hist);
+      readySeq = typeof f.seq === 'number' ? f.seq : 0;
+      lastSeq = typeof f.seq === 'number' ? f.seq : null;
+      seqToken = lastSeq === null ? null : tokenStore.get();
+      seenSeqs = {};
+      echoes = [];
+      attempt = 0;
+      withScout = f.scout === true;
+      hideScoutTyping();
+      setConnected(true);
+      setWaiting(false);
+      renderChoices(f.choices);
+      reveal(null);
+    }
+
+    // the lines written while the connection was gone, after what is shown: each once, in order; the user's own
+    // messages are shown already
+    function resumeFrom(hist) {
+      for (var i = 0; i < hist.length; i++) {
+        var m = hist[i] || {};
+        if (!fresh(m.seq)) continue;
+        saw(m.seq);
+        var text = m.text === null || m.text === undefined ? '' : String(m.text);
+        var echo = m.from === 'user' ? echoes.indexOf(text) : -1;
+        if (echo >= 0) { echoes.splice(echo, 1); continue; }
+        addMessage(m.from, text, m.kind);
+      }
+    }
+
+    function showHistory(hist) {
       var keys = [];
       for (var i = 0; i < hist.length; i++) {
         var m = hist[i] || {};
@@ -1000,16 +1057,12 @@
         addMessage(hm.from, hm.text, hm.kind, true);
       }
       log.setAttribute('aria-busy', 'false');
-      attempt = 0;
-      withScout = f.scout === true;
-      hideScoutTyping();
-      setConnected(true);
-      setWaiting(false);
-      renderChoices(f.choices);
-      reveal(null);
     }
 
     function onBot(f) {
+      // shown already (with the last `ready`, or a repeat): nothing again
+      if (!fresh(f.seq)) return;
+      saw(f.seq);
       var msgs = Array.isArray(f.messages) ? f.messages : [];
       var first = null;
       for (var i = 0; i < msgs.length; i++) {
@@ -1109,6 +1162,11 @@
 
     function onDeleted(f) {
       withScout = false;
+      lastSeq = null;
+      seqToken = null;
+      readySeq = 0;
+      seenSeqs = {};
+      echoes = [];
       hideScoutTyping();
       tokenStore.remove();
       clearLog();
@@ -1130,6 +1188,7 @@
       foldCrisis(true);
       choicesHadFocus = choices.contains(document.activeElement);
       var node = addMessage('user', label);
+      echoed(label);
       setWaiting(true);
       if (choicesHadFocus) {
         // the tapped button is about to be disabled: keep the focus in the answer area
@@ -1158,6 +1217,7 @@
       autosize();
       updateCounter();
       var node = addMessage('user', text);
+      echoed(text);
       setWaiting(true);
       reveal(node);
     }

@@ -25,6 +25,8 @@
   var me = null, client = null, current = null, chatSub = null;
   var TYPING_EVERY_MS = 3000, TYPING_SHOWN_MS = 5000;
   var holder = null, lastTypingSent = 0, typingTimer = null;
+  // the open chat's transcript lines are numbered (seq): after a reconnect only the ones after the last shown
+  var chatBase = 0, chatSeq = 0, chatSeen = {}, missed = null;
   var $ = function (id) { return document.getElementById(id); };
 
   function api(method, path, body) {
@@ -84,7 +86,7 @@
         client.subscribe('/topic/chats', refresh);
         client.subscribe('/topic/alerts', function (f) { alarm(JSON.parse(f.body)); });
       }
-      if (current) open(current);
+      if (current) resume(current);
     };
     client.onStompError = function (f) { say('Console connection refused: ' + (f.headers.message || 'error')); };
     client.onWebSocketClose = function () { say('Disconnected, reconnecting…'); };
@@ -197,26 +199,63 @@
       });
       $('log').textContent = '';
       c.transcript.forEach(function (t) { line(t.from, t.text); });
+      chatBase = chatSeq = typeof c.seq === 'number' ? c.seq : 0;
+      chatSeen = {};
+      missed = null;
       var notes = $('notes'); notes.textContent = '';
       c.notes.forEach(function (n) { notes.appendChild(el('li', {}, n)); });
       $('take-over').hidden = !(me.role === 'SUPERVISOR' && c.scout !== me.username);
       canned(c.locale);
       team();
-      if (chatSub) chatSub.unsubscribe();
-      chatSub = client.subscribe('/topic/chat/' + id, function (f) {
-        var e = JSON.parse(f.body);
-        if (e.type === 'typing') { if (e.author === 'user') userTyping(true); return; }
-        if (e.type === 'message') {
-          if (e.author === 'user') userTyping(false);
-          if (e.author === 'note') $('notes').appendChild(el('li', {}, e.text)); else line(e.author, e.text);
-        } else if (e.type === 'closed' || e.type === 'erased' || e.type === 'requeued') {
-          say('This chat was ' + e.type + '.'); refresh();
-        } else if (e.type === 'crisis') {
-          say('Crisis signal in this chat' + (e.kind ? ' (' + reason(e) + ')' : '') + ': the supervisor is alerted.');
-        }
-      });
+      watchChat(id);
       $('message').focus();
     }).catch(function (e) { say(e.message); });
+  }
+
+  function watchChat(id) {
+    if (chatSub) { try { chatSub.unsubscribe(); } catch (x) { /* the old connection is gone */ } }
+    chatSub = client.subscribe('/topic/chat/' + id, function (f) {
+      var e = JSON.parse(f.body);
+      if (missed) { missed.push(e); return; }
+      chatEvent(e);
+    });
+  }
+
+  // whether a line with this seq is not shown yet (events without one, notes, always are)
+  function freshLine(seq) { return typeof seq !== 'number' || (seq > chatBase && !chatSeen[seq]); }
+  function sawLine(seq) {
+    if (typeof seq !== 'number') return;
+    chatSeen[seq] = true;
+    if (seq > chatSeq) chatSeq = seq;
+  }
+
+  function chatEvent(e) {
+    if (e.type === 'typing') { if (e.author === 'user') userTyping(true); return; }
+    if (e.type === 'message') {
+      if (!freshLine(e.seq)) return;
+      sawLine(e.seq);
+      if (e.author === 'user') userTyping(false);
+      if (e.author === 'note') $('notes').appendChild(el('li', {}, e.text)); else line(e.author, e.text);
+    } else if (e.type === 'closed' || e.type === 'erased' || e.type === 'requeued') {
+      say('This chat was ' + e.type + '.'); refresh();
+    } else if (e.type === 'crisis') {
+      say('Crisis signal in this chat' + (e.kind ? ' (' + reason(e) + ')' : '') + ': the supervisor is alerted.');
+    }
+  }
+
+  // After a reconnect: listen again (holding what arrives), fetch the lines after the last one shown, show them,
+  // then what arrived meanwhile, each line once. When they are not all there any more, the chat opens afresh.
+  function resume(id) {
+    missed = [];
+    watchChat(id);
+    api('GET', '/console/api/chats/' + id + '/transcript?after=' + chatSeq).then(function (t) {
+      if (current !== id) return;
+      if (!t.complete) { open(id); return; }
+      t.lines.forEach(function (l) { if (freshLine(l.seq)) { sawLine(l.seq); line(l.from, l.text); } });
+      var held = missed || [];
+      missed = null;
+      held.forEach(chatEvent);
+    }).catch(function () { if (current === id) open(id); });
   }
 
   // "typing…" next to the chat for a few seconds after the user's widget signalled it

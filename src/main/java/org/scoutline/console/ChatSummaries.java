@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.ConversationId;
 import org.scoutline.conversation.Conversations;
+import org.scoutline.conversation.Conversations.Transcript;
 import org.scoutline.conversation.CrisisSignal;
+import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.handover.ChatState;
 import org.scoutline.handover.ScoutSide;
 import org.springframework.stereotype.Component;
@@ -76,14 +78,24 @@ class ChatSummaries {
 	}
 
 	/**
-	 * @return the transcript, oldest first, at most the last 200 lines
+	 * @param after the number of the last line the console has ({@code 0}: none)
+	 * @return the lines after it, oldest first, at most the last 200, each with its
+	 * {@code seq}; the chat's last {@code seq}; and whether these are all the lines after
+	 * {@code after} ({@code complete}; if not, the console shows the chat from scratch)
 	 */
-	List<Map<String, Object>> transcript(ConversationId id) {
+	Map<String, Object> transcript(ConversationId id, long after) {
+		Transcript read = conversations.since(id, after, 200);
 		List<Map<String, Object>> lines = new ArrayList<>();
-		conversations.transcript(id, 200)
-			.forEach(line -> lines.add(Map.of("from", line.author().name().toLowerCase(), "text", line.text(), "kind",
-					line.kind().name().toLowerCase(), "at", line.at().toEpochMilli())));
-		return lines;
+		for (int i = 0; i < read.lines().size(); i++) {
+			TranscriptEntry line = read.lines().get(i);
+			lines.add(Map.of("seq", read.seq(i), "from", line.author().name().toLowerCase(), "text", line.text(),
+					"kind", line.kind().name().toLowerCase(), "at", line.at().toEpochMilli()));
+		}
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("seq", read.last());
+		out.put("complete", read.complete());
+		out.put("lines", lines);
+		return out;
 	}
 
 }

@@ -16,12 +16,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The console's REST API: who am I, the queue, my chats (a supervisor: all), one chat
- * with its summary and transcript, claim, transfer, close, notes. Chat access follows
- * {@link ChatAccess}; refusals say why in JSON.
+ * with its summary and transcript (each line with its {@code seq}), the lines after a
+ * {@code seq}, claim, transfer, close, notes. Chat access follows {@link ChatAccess};
+ * refusals say why in JSON.
  */
 @RestController
 class ConsoleApi {
@@ -92,9 +94,26 @@ class ConsoleApi {
 		ConversationId conversation = allowed(id, who);
 		Map<String, Object> chat = summaries.of(conversation)
 			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "gone", "This chat no longer exists."));
-		chat.put("transcript", summaries.transcript(conversation));
+		Map<String, Object> transcript = summaries.transcript(conversation, 0);
+		chat.put("transcript", transcript.get("lines"));
+		chat.put("seq", transcript.get("seq"));
 		chat.put("notes", handover.notes(conversation));
 		return chat;
+	}
+
+	/**
+	 * The transcript lines after {@code after}, the {@code seq} of a line the console
+	 * has: what a console that reconnects missed.
+	 */
+	@GetMapping("/console/api/chats/{id}/transcript")
+	Map<String, Object> transcript(@PathVariable String id, @RequestParam(defaultValue = "0") String after,
+			Authentication who) {
+		ConversationId conversation = allowed(id, who);
+		if (!after.matches("[0-9]{1,15}")) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad_after",
+					"after must be the seq of a transcript line (a whole number from 0).");
+		}
+		return summaries.transcript(conversation, Long.parseLong(after));
 	}
 
 	@PostMapping("/console/api/chats/{id}/claim")

@@ -10,7 +10,8 @@ import org.scoutline.handover.ChatEvent;
  * {@code conversation}, {@code crisis}, for a crisis signal its {@code kind} and
  * {@code severity} (never the message), {@code at}, the {@code scout} concerned, and for
  * messages, typing and closing the {@code author} and {@code text} (the outcome for
- * closing).
+ * closing), and for what the user or the scout wrote the {@code seq} of its transcript
+ * line.
  *
  * @param body the frame's fields
  * @param forChatOnly whether it goes to the chat's own topic only (messages, typing,
@@ -43,6 +44,12 @@ record ConsoleFrame(Map<String, Object> body, boolean forChatOnly, boolean alert
 			Map<String, Object> body = body("message", event, written.crisis(), null, null, written.scout());
 			body.put("author", written.author());
 			body.put("text", written.text());
+			if (written.seq() > 0) {
+				// the number of its transcript line: a console that reconnects resumes
+				// after
+				// the last one it has
+				body.put("seq", written.seq());
+			}
 			return new ConsoleFrame(body, true, false, null);
 		}
 		if (event instanceof ChatEvent.ChatClosed closed) {

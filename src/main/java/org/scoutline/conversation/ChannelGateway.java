@@ -26,6 +26,17 @@ public interface ChannelGateway {
 	void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices);
 
 	/**
+	 * Like {@link #deliver(Conversation, List, List)}, for a channel that numbers what it
+	 * sends so that it can resume after a lost connection (the widget).
+	 * @param seq the number of the last transcript line among {@code bubbles} (see
+	 * {@link Conversation#lines()}), {@code 0} when they are not in the transcript (the
+	 * queue position)
+	 */
+	default void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices, long seq) {
+		deliver(conversation, bubbles, choices);
+	}
+
+	/**
 	 * Shows the user that someone who holds their chat is typing, where the channel has
 	 * such a signal. Nothing of it is stored. The default does nothing (WhatsApp's Cloud
 	 * API has no typing signal for business messages).
@@ -45,7 +56,9 @@ public interface ChannelGateway {
 	}
 
 	/**
-	 * Sends a reminder the user opted in to, where the channel allows it now.
+	 * Sends a reminder the user opted in to, where the channel allows it now. Its
+	 * {@code bubbles} were just stored: the last of them is line
+	 * {@link Conversation#lines()} of the transcript.
 	 * @return whether it went out
 	 */
 	default boolean remind(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {

@@ -21,11 +21,15 @@ import java.util.Objects;
  * @param facts what the triage learned (situation, age band, country, risk ...), never
  * names or dates of birth
  * @param version incremented by every save; 0 for a conversation not yet saved
+ * @param lines how many transcript lines were ever appended (trimmed ones too): the
+ * sequence number of the last one, which the widget and the console resume from; lines
+ * are numbered 1, 2, 3 ... per conversation
  * @param startedAt when the conversation began
  * @param lastActiveAt the last message; the retention period runs from here
  */
 public record Conversation(ConversationId id, Channel channel, String pseudonym, String replyAddress, Mode mode,
-		String locale, String node, Map<String, String> facts, long version, Instant startedAt, Instant lastActiveAt) {
+		String locale, String node, Map<String, String> facts, long version, long lines, Instant startedAt,
+		Instant lastActiveAt) {
 
 	public Conversation {
 		Objects.requireNonNull(id, "id");
@@ -43,15 +47,15 @@ public record Conversation(ConversationId id, Channel channel, String pseudonym,
 	public static Conversation start(Channel channel, String pseudonym, String replyAddress, String locale, String node,
 			Map<String, String> facts, Instant now) {
 		return new Conversation(ConversationId.random(), channel, pseudonym, replyAddress, Mode.BOT, locale, node,
-				facts, 0, now, now);
+				facts, 0, 0, now, now);
 	}
 
 	/**
 	 * @return the same conversation with the dialogue moved on
 	 */
 	public Conversation withDialogue(String locale, String node, Map<String, String> facts) {
-		return new Conversation(id, channel, pseudonym, replyAddress, mode, locale, node, facts, version, startedAt,
-				lastActiveAt);
+		return new Conversation(id, channel, pseudonym, replyAddress, mode, locale, node, facts, version, lines,
+				startedAt, lastActiveAt);
 	}
 
 	/**
@@ -60,15 +64,24 @@ public record Conversation(ConversationId id, Channel channel, String pseudonym,
 	 */
 	public Conversation touched(Instant now, String address) {
 		return new Conversation(id, channel, pseudonym, address != null ? address : replyAddress, mode, locale, node,
-				facts, version, startedAt, now);
+				facts, version, lines, startedAt, now);
 	}
 
 	/**
 	 * @return the same conversation in another mode
 	 */
 	public Conversation inMode(Mode newMode) {
-		return new Conversation(id, channel, pseudonym, replyAddress, newMode, locale, node, facts, version, startedAt,
-				lastActiveAt);
+		return new Conversation(id, channel, pseudonym, replyAddress, newMode, locale, node, facts, version, lines,
+				startedAt, lastActiveAt);
+	}
+
+	/**
+	 * @return the conversation as the store holds it after saving this value with
+	 * {@code appended} transcript lines (the next version, the lines numbered on)
+	 */
+	public Conversation saved(int appended) {
+		return new Conversation(id, channel, pseudonym, replyAddress, mode, locale, node, facts, version + 1,
+				lines + appended, startedAt, lastActiveAt);
 	}
 
 	/**
@@ -85,7 +98,7 @@ public record Conversation(ConversationId id, Channel channel, String pseudonym,
 	@Override
 	public String toString() {
 		return "Conversation[id=" + id + ", channel=" + channel + ", mode=" + mode + ", node=" + node + ", version="
-				+ version + "]";
+				+ version + ", lines=" + lines + "]";
 	}
 
 	/**

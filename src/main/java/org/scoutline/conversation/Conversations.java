@@ -39,7 +39,18 @@ public interface Conversations {
 	/**
 	 * @return the last {@code max} transcript lines, oldest first
 	 */
-	List<TranscriptEntry> transcript(ConversationId id, int max);
+	default List<TranscriptEntry> transcript(ConversationId id, int max) {
+		return since(id, 0, max).lines();
+	}
+
+	/**
+	 * Reads the transcript lines numbered above {@code after} (at most the last
+	 * {@code max} of them) with the number of the last line, in one atomic step, so that
+	 * a channel that resumes (the widget, the console) gets every line it missed exactly
+	 * once.
+	 * @param after the number of the last line the reader has ({@code 0}: none)
+	 */
+	Transcript since(ConversationId id, long after, int max);
 
 	/**
 	 * Adds an internal note of a scout: encrypted like the transcript, never shown to the
@@ -64,6 +75,30 @@ public interface Conversations {
 
 		public Optional<Conversation> existing() {
 			return Optional.ofNullable(conversation);
+		}
+
+	}
+
+	/**
+	 * Transcript lines with their sequence numbers (see {@link Conversation#lines()}).
+	 *
+	 * @param lines oldest first
+	 * @param last the number of the conversation's last line, {@code 0} when it has none
+	 * @param complete whether {@code lines} are every line after the one asked for: none
+	 * was trimmed away or left out by the limit, and the reader's number is not ahead of
+	 * the store (then it came from another conversation)
+	 */
+	record Transcript(List<TranscriptEntry> lines, long last, boolean complete) {
+
+		public Transcript {
+			lines = List.copyOf(lines);
+		}
+
+		/**
+		 * @return the sequence number of {@code lines.get(index)}
+		 */
+		public long seq(int index) {
+			return last - lines.size() + 1 + index;
 		}
 
 	}

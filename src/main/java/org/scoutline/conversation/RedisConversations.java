@@ -24,9 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Redis layout (all keys under {@code scoutline.key-prefix}, all expiring after
  * {@code scoutline.retention}):
  * <ul>
- * <li>{@code conv:<id>} hash: the conversation; facts and the reply address
- * encrypted</li>
- * <li>{@code conv:<id>:log} list: the transcript, append-only, each line encrypted</li>
+ * <li>{@code conv:<id>} hash: the conversation; facts and the reply address encrypted;
+ * {@code n} counts the transcript lines ever appended</li>
+ * <li>{@code conv:<id>:log} list: the transcript, append-only, each line encrypted, the
+ * last {@code scoutline.conversation.transcript-limit} kept</li>
  * <li>{@code conv:<id>:seen} set: channel message ids already handled</li>
  * <li>{@code conv:<id>:notes} list: scouts' internal notes, each encrypted</li>
  * <li>{@code key:<pseudonym>} string: the person's current conversation id</li>
@@ -45,11 +46,17 @@ class RedisConversations implements Conversations {
 	private static final RedisScript<Long> SAVE = RedisScript.of(new ClassPathResource("redis/save-conversation.lua"),
 			Long.class);
 
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> READ = RedisScript.of(new ClassPathResource("redis/read-transcript.lua"),
+			List.class);
+
 	private final StringRedisTemplate redis;
 
 	private final ObjectMapper json;
 
 	private final Sealer sealer;
+
+	private final TranscriptCodec lines;
 
 	private final String prefix;
 
@@ -62,6 +69,7 @@ class RedisConversations implements Conversations {
 		this.redis = redis;
 		this.json = json;
 		this.sealer = new Sealer(secrets.dataKey());
+		this.lines = new TranscriptCodec(json, sealer);
 		this.prefix = settings.keyPrefix();
 		this.ttlSeconds = Long.toString(settings.retentionSeconds());
 		this.transcriptLimit = Integer.toString(conversationSettings.transcriptLimit());
@@ -93,7 +101,7 @@ class RedisConversations implements Conversations {
 		args.add(Integer.toString(fields.size()));
 		args.addAll(fields);
 		for (TranscriptEntry entry : appended) {
-			args.add(sealer.seal(write(new StoredEntry(entry)), id + "|log"));
+			args.add(lines.seal(entry, id));
 		}
 		Long result = redis.execute(SAVE,
 				List.of(conversationKey(id), logKey(id), seenKey(id), personKey(conversation.pseudonym())),
@@ -112,16 +120,27 @@ class RedisConversations implements Conversations {
 		}
 		Map<String, String> fields = new HashMap<>();
 		hash.forEach((k, v) -> fields.put((String) k, (String) v));
+		if (!fields.containsKey("n")) {
+			// stored before lines were numbered: it counts the lines it still has
+			fields.put("n", String.valueOf(redis.opsForList().size(logKey(id.value()))));
+		}
 		return Optional.of(fromHash(id, fields));
 	}
 
 	@Override
-	public List<TranscriptEntry> transcript(ConversationId id, int max) {
-		List<String> lines = redis.opsForList().range(logKey(id.value()), -max, -1);
-		if (lines == null) {
-			return List.of();
+	@SuppressWarnings("unchecked")
+	public Transcript since(ConversationId id, long after, int max) {
+		String conversation = id.value();
+		List<Object> read = redis.execute(READ, List.of(conversationKey(conversation), logKey(conversation)),
+				Long.toString(after), Integer.toString(max));
+		if (read == null || read.size() < 2) {
+			return new Transcript(List.of(), 0, false);
 		}
-		return lines.stream().map(line -> read(sealer.open(line, id.value() + "|log")).toEntry()).toList();
+		List<TranscriptEntry> entries = read.subList(2, read.size())
+			.stream()
+			.map(line -> lines.open((String) line, conversation))
+			.toList();
+		return new Transcript(entries, (Long) read.get(0), ((Long) read.get(1)) == 1L);
 	}
 
 	@Override
@@ -167,7 +186,8 @@ class RedisConversations implements Conversations {
 				sealedAddress == null ? null : sealer.open(sealedAddress, id.value() + "|addr"),
 				Mode.valueOf(h.get("mode")), h.get("loc"), h.get("node"),
 				readFacts(sealer.open(h.get("facts"), id.value() + "|facts")), Long.parseLong(h.get("v")),
-				Instant.ofEpochMilli(Long.parseLong(h.get("sa"))), Instant.ofEpochMilli(Long.parseLong(h.get("la"))));
+				Long.parseLong(h.getOrDefault("n", "0")), Instant.ofEpochMilli(Long.parseLong(h.get("sa"))),
+				Instant.ofEpochMilli(Long.parseLong(h.get("la"))));
 	}
 
 	private static Map<String, String> pairs(List<Object> flat) {
@@ -201,15 +221,6 @@ class RedisConversations implements Conversations {
 		}
 	}
 
-	private StoredEntry read(String text) {
-		try {
-			return json.readValue(text, StoredEntry.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("a stored transcript line is not readable", ex);
-		}
-	}
-
 	private static String orEmpty(String value) {
 		return value == null ? "" : value;
 	}
@@ -232,20 +243,6 @@ class RedisConversations implements Conversations {
 
 	private String personKey(String pseudonym) {
 		return prefix + "key:" + pseudonym;
-	}
-
-	/** The stored form of a transcript line: short names, epoch millis. */
-	record StoredEntry(long at, String a, String t, String k) {
-
-		StoredEntry(TranscriptEntry entry) {
-			this(entry.at().toEpochMilli(), entry.author().name(), entry.text(), entry.kind().name());
-		}
-
-		TranscriptEntry toEntry() {
-			return new TranscriptEntry(Instant.ofEpochMilli(at), TranscriptEntry.Author.valueOf(a), t,
-					Bubble.Kind.valueOf(k));
-		}
-
 	}
 
 }

@@ -75,8 +75,10 @@ public sealed interface ChatEvent {
 	 * @param text the message or the internal note, for the consoles only
 	 * @param scout who holds the chat
 	 * @param crisis whether the message holds a crisis signal
+	 * @param seq the number of its transcript line (see
+	 * {@link org.scoutline.conversation.Conversation#lines()}), {@code 0} for a note
 	 */
-	record MessageWritten(String conversation, String author, String text, String scout, boolean crisis,
+	record MessageWritten(String conversation, String author, String text, String scout, boolean crisis, long seq,
 			long at) implements ChatEvent {
 	}
 

@@ -100,8 +100,9 @@ public class ScoutSide {
 		if (saved.isEmpty()) {
 			return false;
 		}
-		notices.deliver(saved.get(), List.of(Bubble.scout(text)), List.of());
-		events.publish(new ChatEvent.MessageWritten(id.value(), "scout", text, scout, false, clock.millis()));
+		notices.deliverStored(saved.get(), List.of(Bubble.scout(text)), List.of());
+		events.publish(new ChatEvent.MessageWritten(id.value(), "scout", text, scout, false, saved.get().lines(),
+				clock.millis()));
 		return true;
 	}
 
@@ -132,7 +133,7 @@ public class ScoutSide {
 	public void note(ConversationId id, String scout, String text) {
 		conversations.addNote(id, scout + ": " + text);
 		events.publish(
-				new ChatEvent.MessageWritten(id.value(), "note", scout + ": " + text, scout, false, clock.millis()));
+				new ChatEvent.MessageWritten(id.value(), "note", scout + ": " + text, scout, false, 0, clock.millis()));
 	}
 
 	/**

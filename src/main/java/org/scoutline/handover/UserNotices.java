@@ -111,7 +111,7 @@ class UserNotices {
 				remind(c, bubbles, choices.apply(c));
 			}
 			else {
-				deliver(c, bubbles, choices.apply(c));
+				deliverStored(c, bubbles, choices.apply(c));
 			}
 		});
 		return saved;
@@ -129,9 +129,7 @@ class UserNotices {
 			}
 			Conversation changed = change.apply(current.get());
 			if (conversations.save(changed, null, lines) == SaveOutcome.SAVED) {
-				return Optional.of(new Conversation(changed.id(), changed.channel(), changed.pseudonym(),
-						changed.replyAddress(), changed.mode(), changed.locale(), changed.node(), changed.facts(),
-						changed.version() + 1, changed.startedAt(), changed.lastActiveAt()));
+				return Optional.of(changed.saved(lines.size()));
 			}
 		}
 		log.warn("handover gave up saving conversation={}", id);
@@ -142,14 +140,27 @@ class UserNotices {
 		return gateways.stream().filter(g -> g.channel() == conversation.channel()).findFirst();
 	}
 
+	/** Sends what is not in the transcript (the queue position). */
 	void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		deliver(conversation, bubbles, choices, 0);
+	}
+
+	/**
+	 * Sends what was just stored: {@code bubbles} are the last transcript lines of the
+	 * saved {@code conversation}.
+	 */
+	void deliverStored(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		deliver(conversation, bubbles, choices, bubbles.isEmpty() ? 0 : conversation.lines());
+	}
+
+	private void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices, long seq) {
 		ChannelGateway gateway = gateway(conversation).orElse(null);
 		if (gateway == null) {
 			log.warn("no gateway for channel={} conversation={}", conversation.channel(), conversation.id());
 			return;
 		}
 		try {
-			gateway.deliver(conversation, bubbles, choices);
+			gateway.deliver(conversation, bubbles, choices, seq);
 		}
 		catch (RuntimeException ex) {
 			log.warn("delivery failed conversation={} cause={}", conversation.id(), ex.getClass().getSimpleName());

@@ -62,7 +62,7 @@ public class UserSide {
 	/**
 	 * Does what a saved turn asked for, and adds what the user must see about it (their
 	 * place in the queue, that a reminder is set).
-	 * @param saved the turn as saved
+	 * @param saved the turn as saved (its conversation as the store holds it now)
 	 * @return the turn to show
 	 */
 	public Turn carryOut(FollowUp followUp, Turn saved) {
@@ -102,7 +102,8 @@ public class UserSide {
 			line.leave(id);
 		}
 		else if (followUp instanceof FollowUp.Relay relay) {
-			userWrote(id, relay.text(), relay.signal());
+			// the user's words are the first line the turn stored
+			userWrote(id, relay.text(), relay.signal(), conversation.lines() - saved.transcript().size() + 1);
 		}
 		else if (followUp instanceof FollowUp.Feedback feedback) {
 			// counted, never linked to the conversation
@@ -165,7 +166,7 @@ public class UserSide {
 	 * The user wrote while a scout has the chat: the scout sees it at once; a crisis
 	 * flags the chat and alerts the supervisor with its kind and severity.
 	 */
-	private void userWrote(ConversationId id, String text, Screening signal) {
+	private void userWrote(ConversationId id, String text, Screening signal, long seq) {
 		String scout = store.scoutOf(id.value());
 		Urgency urgency = Urgency.of(signal);
 		if (urgency.crisis()) {
@@ -175,7 +176,8 @@ public class UserSide {
 			log.info("crisis signal in a live chat conversation={} severity={} kind={}", id, urgency.severity(),
 					urgency.kind());
 		}
-		events.publish(new ChatEvent.MessageWritten(id.value(), "user", text, scout, urgency.crisis(), clock.millis()));
+		events.publish(
+				new ChatEvent.MessageWritten(id.value(), "user", text, scout, urgency.crisis(), seq, clock.millis()));
 	}
 
 	private Turn withPosition(Turn turn, int position, String key) {

@@ -10,6 +10,7 @@ import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Conversations.SaveOutcome;
+import org.scoutline.conversation.Conversations.Transcript;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.dialogue.Triage;
@@ -60,14 +61,27 @@ public class ChannelSignals {
 	 * welcome for a new one (which is stored only once they answer).
 	 */
 	public Opening open(Channel channel, String userId, String localeHint) {
+		return open(channel, userId, localeHint, null);
+	}
+
+	/**
+	 * Like {@link #open(Channel, String, String)} for a channel that comes back after a
+	 * lost connection: with {@code after}, the number of the last transcript line it has,
+	 * the history is every line after it (resumed), when the store still has them all and
+	 * they are not too many; else the recent history, to show from scratch.
+	 */
+	public Opening open(Channel channel, String userId, String localeHint, Long after) {
 		String pseudonym = pseudonyms.of(channel.name(), userId);
 		Conversation existing = conversations.find(pseudonym, null).conversation();
 		if (existing == null) {
 			TriageTurn welcome = triage.begin(localeHint);
 			return new Opening(welcome.state().locale(), List.of(), welcome.bubbles(), welcome.choices());
 		}
-		return new Opening(existing.locale(), conversations.transcript(existing.id(), HISTORY), List.of(),
-				users.choices(existing), existing.mode() == Mode.WITH_SCOUT);
+		Transcript missed = after == null ? null : conversations.since(existing.id(), after, HISTORY);
+		boolean resumed = missed != null && missed.complete();
+		Transcript history = resumed ? missed : conversations.since(existing.id(), 0, HISTORY);
+		return new Opening(existing.locale(), history.lines(), List.of(), users.choices(existing),
+				existing.mode() == Mode.WITH_SCOUT, history.last(), resumed);
 	}
 
 	/**

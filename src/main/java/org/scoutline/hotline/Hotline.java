@@ -146,7 +146,8 @@ public class Hotline {
 			SaveOutcome outcome = conversations.save(turn.conversation(), messageKey, turn.transcript());
 			if (outcome == SaveOutcome.SAVED) {
 				log.debug("turn conversation={} attempt={}", turn.conversation().id(), attempt);
-				return HotlineReply.of(handover.carryOut(decided.turn().followUp(), turn));
+				Turn saved = turn.with(turn.conversation().saved(turn.transcript().size()));
+				return HotlineReply.of(handover.carryOut(decided.turn().followUp(), saved));
 			}
 			if (outcome == SaveOutcome.DUPLICATE) {
 				return HotlineReply.duplicate();

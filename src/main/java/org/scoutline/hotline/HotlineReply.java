@@ -16,9 +16,11 @@ import org.scoutline.conversation.Turn;
  * @param bubbles what to say, in order
  * @param choices the buttons to show now
  * @param outcome what happened to the message
+ * @param seq the number of the last transcript line the turn stored (see
+ * {@link org.scoutline.conversation.Conversation#lines()}), {@code 0} when it stored none
  */
 public record HotlineReply(ConversationId conversation, String locale, List<Bubble> bubbles, List<Choice> choices,
-		Outcome outcome) {
+		Outcome outcome, long seq) {
 
 	public enum Outcome {
 
@@ -42,6 +44,12 @@ public record HotlineReply(ConversationId conversation, String locale, List<Bubb
 		choices = List.copyOf(choices);
 	}
 
+	/** A reply that stored no transcript line. */
+	public HotlineReply(ConversationId conversation, String locale, List<Bubble> bubbles, List<Choice> choices,
+			Outcome outcome) {
+		this(conversation, locale, bubbles, choices, outcome, 0);
+	}
+
 	/**
 	 * @return whether the channel sends nothing back
 	 */
@@ -50,11 +58,12 @@ public record HotlineReply(ConversationId conversation, String locale, List<Bubb
 	}
 
 	/**
-	 * @return the answer to a turn that was saved
+	 * @param turn the turn as saved (its conversation as the store holds it now)
+	 * @return the answer to it
 	 */
 	static HotlineReply of(Turn turn) {
 		return new HotlineReply(turn.conversation().id(), turn.conversation().locale(), turn.shown(), turn.choices(),
-				Outcome.ANSWERED);
+				Outcome.ANSWERED, turn.transcript().isEmpty() ? 0 : turn.conversation().lines());
 	}
 
 	static HotlineReply ignored() {

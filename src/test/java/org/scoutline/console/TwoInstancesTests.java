@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.scoutline.ScoutlineApplication;
+import org.scoutline.conversation.ConversationId;
+import org.scoutline.conversation.Conversations;
 import org.scoutline.support.BrokerSubscriptions;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.ConsoleClient;
@@ -78,6 +80,9 @@ class TwoInstancesTests {
 
 	@Autowired
 	LiveSessions sessions;
+
+	@Autowired
+	Conversations conversations;
 
 	@Autowired
 	StringRedisTemplate redis;
@@ -171,6 +176,40 @@ class TwoInstancesTests {
 		assertThat(bea.post("/console/api/chats/" + id + "/close", Map.of("outcome", "helped")).status())
 			.isEqualTo(200);
 		assertThat(texts(user.next("bot"))).contains("did the chat help you?");
+	}
+
+	@Test
+	@Order(2)
+	void aUserWhoLostTheirConnectionToOneInstanceResumesOnTheOtherWithoutLosingOrRepeatingALine() {
+		Staff.account(portA, "eve", "scout").close();
+		ConsoleClient eve = keep(ConsoleClient.login(portB, "eve", Staff.PASSWORD).connect());
+		ChatClient user = keep(ChatClient.connect(portA));
+		String token = user.hello(null, "en").next("ready").path("token").asText();
+		user.next("bot");
+		user.choice("en").next("bot");
+		user.command("scout").next("bot");
+		String id = firstWaiting(eve);
+		assertThat(eve.post("/console/api/chats/" + id + "/claim", null).status()).isEqualTo(200);
+		long seen = user.next("bot").path("seq").asLong();
+		user.close();
+
+		// one after the other: the console's frames from one connection are handled in
+		// parallel
+		eve.send("/app/chat/" + id + "/send", Map.of("text", "Still with me?"));
+		await("stored").atMost(Duration.ofSeconds(5))
+			.until(() -> conversations.get(new ConversationId(id)).orElseThrow().lines() == seen + 1);
+		eve.send("/app/chat/" + id + "/send", Map.of("text", "I am here."));
+		await("stored").atMost(Duration.ofSeconds(5))
+			.until(() -> conversations.get(new ConversationId(id)).orElseThrow().lines() == seen + 2);
+
+		ChatClient back = keep(ChatClient.connect(portB));
+		JsonNode ready = back.resume(token, "en", seen).next("ready");
+		assertThat(ready.path("resumed").asBoolean()).isTrue();
+		assertThat(ready.path("history").findValuesAsText("text")).containsExactly("Still with me?", "I am here.");
+		eve.send("/app/chat/" + id + "/send", Map.of("text", "Tell me more."));
+		JsonNode live = back.next("bot");
+		assertThat(texts(live)).contains("Tell me more.");
+		assertThat(live.path("seq").asLong()).isEqualTo(seen + 3);
 	}
 
 	@Test

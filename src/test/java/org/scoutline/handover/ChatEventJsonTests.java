@@ -21,7 +21,7 @@ class ChatEventJsonTests {
 	void everyEventTravelsAndComesBackEqual() throws Exception {
 		List<ChatEvent> events = List.of(new ChatEvent.ChatQueued("c1", true, "suicide", "imminent", "s:1", 5),
 				new ChatEvent.ChatLeft("c1", "s:1", true, 6), new ChatEvent.ChatClaimed("c1", "lena", "s:1", 70, 7),
-				new ChatEvent.MessageWritten("c1", "user", "words", "lena", false, 8),
+				new ChatEvent.MessageWritten("c1", "user", "words", "lena", false, 4, 8),
 				new ChatEvent.CrisisFlagged("c1", "lena", "danger", "concern", 9),
 				new ChatEvent.ChatTransferred("c1", "sam", 10),
 				new ChatEvent.ChatClosed("c1", "sam", "helped", null, 900, 11),

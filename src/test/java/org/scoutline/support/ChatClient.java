@@ -84,6 +84,16 @@ public final class ChatClient implements AutoCloseable {
 	}
 
 	/**
+	 * A hello as the widget sends it when it comes back: with the {@code seq} of the last
+	 * transcript line it shows.
+	 */
+	public ChatClient resume(String token, String locale, long seq) {
+		ObjectNode frame = JSON.createObjectNode().put("type", "hello").put("locale", locale);
+		frame.put("token", token).put("seq", seq);
+		return sendFrame(frame);
+	}
+
+	/**
 	 * A hello as the widget sends it from a browser: with its time zone and language (and
 	 * the page's country).
 	 */

@@ -66,7 +66,7 @@ public final class ConversationTestData {
 
 	public Conversation build() {
 		return new Conversation(ConversationId.random(), channel, "pseudonym", "address", mode, locale, node,
-				Map.copyOf(facts), 3, NOW.minusSeconds(600), NOW.minusSeconds(60));
+				Map.copyOf(facts), 3, 5, NOW.minusSeconds(600), NOW.minusSeconds(60));
 	}
 
 	/**

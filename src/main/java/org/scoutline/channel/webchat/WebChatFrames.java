@@ -3,6 +3,7 @@ package org.scoutline.channel.webchat;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.scoutline.conversation.Bubble;
@@ -35,16 +36,26 @@ final class WebChatFrames {
 	}
 
 	/**
+	 * @param history the conversation so far, or when {@code resumed} the lines after the
+	 * {@code seq} of the {@code hello}
 	 * @param scout whether a scout holds the chat now (the widget then sends
 	 * {@code typing} frames)
+	 * @param seq the number of the conversation's last transcript line ({@code 0}: none)
+	 * @param resumed whether {@code history} is exactly what the widget missed (else it
+	 * shows it from scratch)
 	 */
 	@JsonTypeName("ready")
-	record Ready(String token, String locale, List<Line> history, List<ChoiceView> choices,
-			boolean scout) implements Frame {
+	record Ready(String token, String locale, List<Line> history, List<ChoiceView> choices, boolean scout, long seq,
+			boolean resumed) implements Frame {
 
-		static Ready of(String token, String locale, List<TranscriptEntry> history, List<Choice> choices,
-				boolean scout) {
-			return new Ready(token, locale, history.stream().map(Line::of).toList(), ChoiceView.of(choices), scout);
+		static Ready of(String token, String locale, List<TranscriptEntry> history, List<Choice> choices, boolean scout,
+				long seq, boolean resumed) {
+			long first = seq - history.size() + 1;
+			List<Line> lines = new ArrayList<>(history.size());
+			for (int i = 0; i < history.size(); i++) {
+				lines.add(Line.of(history.get(i), first + i));
+			}
+			return new Ready(token, locale, lines, ChoiceView.of(choices), scout, seq, resumed);
 		}
 
 	}
@@ -52,17 +63,25 @@ final class WebChatFrames {
 	/**
 	 * @param scout set only on frames the handover pushes (a scout wrote, joined, left or
 	 * closed): whether a scout holds the chat now; absent on the bot's answers
+	 * @param seq the number of the last transcript line the frame shows, absent when it
+	 * shows none that is stored (the queue position, a refusal, the welcome)
 	 */
 	@JsonTypeName("bot")
 	record Bot(String locale, List<MessageView> messages, List<ChoiceView> choices,
-			@JsonInclude(JsonInclude.Include.NON_NULL) Boolean scout) implements Frame {
+			@JsonInclude(JsonInclude.Include.NON_NULL) Boolean scout,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long seq) implements Frame {
 
 		static Bot of(String locale, List<Bubble> bubbles, List<Choice> choices) {
-			return of(locale, bubbles, choices, null);
+			return of(locale, bubbles, choices, null, 0);
 		}
 
-		static Bot of(String locale, List<Bubble> bubbles, List<Choice> choices, Boolean scout) {
-			return new Bot(locale, bubbles.stream().map(MessageView::of).toList(), ChoiceView.of(choices), scout);
+		/**
+		 * @param seq the number of the last stored line among {@code bubbles}, {@code 0}
+		 * when none is stored
+		 */
+		static Bot of(String locale, List<Bubble> bubbles, List<Choice> choices, Boolean scout, long seq) {
+			return new Bot(locale, bubbles.stream().map(MessageView::of).toList(), ChoiceView.of(choices), scout,
+					seq > 0 ? seq : null);
 		}
 
 	}
@@ -130,10 +149,13 @@ final class WebChatFrames {
 	record Deleted(String message) implements Frame {
 	}
 
-	record Line(String from, String text, String kind) {
+	/**
+	 * @param seq the line's number in the conversation
+	 */
+	record Line(String from, String text, String kind, long seq) {
 
-		static Line of(TranscriptEntry entry) {
-			return new Line(entry.author().name().toLowerCase(), entry.text(), entry.kind().name().toLowerCase());
+		static Line of(TranscriptEntry entry, long seq) {
+			return new Line(entry.author().name().toLowerCase(), entry.text(), entry.kind().name().toLowerCase(), seq);
 		}
 
 	}

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers to widget users: a {@code bot} frame (scout messages carry
- * {@code "from":"scout"}) via any instance.
+ * {@code "from":"scout"}, stored lines their {@code seq}) via any instance.
  */
 @Component
 class WebChatGateway implements ChannelGateway {
@@ -30,8 +30,21 @@ class WebChatGateway implements ChannelGateway {
 
 	@Override
 	public void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
-		sessions.publish(conversation.pseudonym(),
-				WebChatFrames.Bot.of(conversation.locale(), bubbles, choices, conversation.mode() == Mode.WITH_SCOUT));
+		deliver(conversation, bubbles, choices, 0);
+	}
+
+	/** The frame carries {@code seq}: the widget resumes from it and drops repeats. */
+	@Override
+	public void deliver(Conversation conversation, List<Bubble> bubbles, List<Choice> choices, long seq) {
+		sessions.publish(conversation.pseudonym(), WebChatFrames.Bot.of(conversation.locale(), bubbles, choices,
+				conversation.mode() == Mode.WITH_SCOUT, seq));
+	}
+
+	/** A reminder was stored before it is sent: it is numbered like any stored line. */
+	@Override
+	public boolean remind(Conversation conversation, List<Bubble> bubbles, List<Choice> choices) {
+		deliver(conversation, bubbles, choices, bubbles.isEmpty() ? 0 : conversation.lines());
+		return true;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package org.scoutline.channel.webchat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,15 +23,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The widget sockets open on this instance, by the user's pseudonym. Frames for a user
  * are published on Redis ({@code <prefix>web}) and written by whichever instance holds
- * the user's socket (possibly none: the user then sees the messages in the history when
- * they come back).
+ * the user's socket (possibly none: the widget then gets what it missed when it comes
+ * back, by the {@code seq} of the last line it has).
  */
 @Component
 class WebSessions implements MessageListener {
 
 	private static final Logger log = LoggerFactory.getLogger(WebSessions.class);
 
-	private final Map<String, Set<WebSocketSession>> open = new ConcurrentHashMap<>();
+	private final Map<String, Set<WidgetSocket>> open = new ConcurrentHashMap<>();
 
 	private final StringRedisTemplate redis;
 
@@ -49,14 +47,14 @@ class WebSessions implements MessageListener {
 		listeners.addMessageListener(this, new ChannelTopic(channel));
 	}
 
-	void register(String pseudonym, WebSocketSession session) {
-		open.computeIfAbsent(pseudonym, p -> ConcurrentHashMap.newKeySet()).add(session);
+	void register(String pseudonym, WidgetSocket socket) {
+		open.computeIfAbsent(pseudonym, p -> ConcurrentHashMap.newKeySet()).add(socket);
 	}
 
-	void unregister(String pseudonym, WebSocketSession session) {
-		open.computeIfPresent(pseudonym, (p, sessions) -> {
-			sessions.remove(session);
-			return sessions.isEmpty() ? null : sessions;
+	void unregister(String pseudonym, WidgetSocket socket) {
+		open.computeIfPresent(pseudonym, (p, sockets) -> {
+			sockets.remove(socket);
+			return sockets.isEmpty() ? null : sockets;
 		});
 	}
 
@@ -75,28 +73,19 @@ class WebSessions implements MessageListener {
 	public void onMessage(Message message, byte[] pattern) {
 		try {
 			JsonNode envelope = json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
-			Set<WebSocketSession> sessions = open.get(envelope.path("ps").asText());
-			if (sessions == null) {
+			Set<WidgetSocket> sockets = open.get(envelope.path("ps").asText());
+			if (sockets == null) {
 				return;
 			}
-			TextMessage frame = new TextMessage(envelope.path("frame").toString());
-			for (WebSocketSession session : sessions) {
-				send(session, frame);
+			JsonNode frame = envelope.path("frame");
+			TextMessage text = new TextMessage(frame.toString());
+			long seq = frame.path("seq").asLong(0);
+			for (WidgetSocket socket : sockets) {
+				socket.pushed(text, seq);
 			}
 		}
 		catch (JsonProcessingException | RuntimeException ex) {
 			log.warn("web delivery dropped cause={}", ex.getClass().getSimpleName());
-		}
-	}
-
-	private static void send(WebSocketSession session, TextMessage frame) {
-		try {
-			if (session.isOpen()) {
-				session.sendMessage(frame);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			log.debug("web delivery failed session={} cause={}", session.getId(), ex.getClass().getSimpleName());
 		}
 	}
 

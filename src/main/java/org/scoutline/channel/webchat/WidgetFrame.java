@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -44,13 +45,17 @@ sealed interface WidgetFrame {
 	 * @param country the embedding page's {@code data-country}
 	 * @param timeZone the browser's IANA time zone
 	 * @param language the browser's language tag
+	 * @param seq the number of the last transcript line the widget shows, when it comes
+	 * back after a lost connection; {@code null} (absent, or not a whole number from 0):
+	 * it shows nothing yet
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Hello(@JsonDeserialize(using = TextOnly.class) String token,
 			@JsonDeserialize(using = TextOnly.class) String locale,
 			@JsonDeserialize(using = TextOnly.class) String country,
 			@JsonDeserialize(using = TextOnly.class) String timeZone,
-			@JsonDeserialize(using = TextOnly.class) String language) implements WidgetFrame {
+			@JsonDeserialize(using = TextOnly.class) String language,
+			@JsonDeserialize(using = CountOnly.class) Long seq) implements WidgetFrame {
 
 		private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -150,6 +155,24 @@ sealed interface WidgetFrame {
 
 		@Override
 		public InboundMessage inbound(String token) {
+			return null;
+		}
+
+	}
+
+	/**
+	 * Reads a whole number from 0 as it is and anything else (a string, a fraction, a
+	 * negative number, an object) as absent.
+	 */
+	final class CountOnly extends JsonDeserializer<Long> {
+
+		@Override
+		public Long deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+			if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != NumberType.BIG_INTEGER
+					&& parser.getLongValue() >= 0) {
+				return parser.getLongValue();
+			}
+			parser.skipChildren();
 			return null;
 		}
 

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Answers a widget's {@code hello}: keeps the token it offers (or hands out a new one),
  * guesses the user's country from the page, time zone and language (in memory, for the
  * socket only), listens for the scouts' deliveries to the user, and sends {@code ready}
- * with the conversation so far, the welcome for a new one, then the live line.
+ * with the conversation so far (or, when the hello has the {@code seq} of the last line
+ * the widget shows, the lines after it), the welcome for a new one, then the live line.
+ * What the scouts send meanwhile follows the {@code ready}, without the lines it had.
  */
 @Component
 class WidgetHello {
@@ -44,12 +46,21 @@ class WidgetHello {
 		socket.token(token);
 		socket.country(CountryGuess.browser(hello.country(), hello.timeZone(), hello.language()));
 		socket.listen(sessions, pseudonyms.of(Channel.WEB.name(), token));
-		Opening opening = signals.open(Channel.WEB, token, hello.locale());
-		socket.locale(opening.locale());
-		socket.send(WebChatFrames.Ready.of(token, opening.locale(), opening.history(),
-				opening.welcome().isEmpty() ? opening.choices() : List.of(), opening.withScout()));
-		if (!opening.welcome().isEmpty()) {
-			socket.send(WebChatFrames.Bot.of(opening.locale(), opening.welcome(), opening.choices()));
+		long shown = 0;
+		try {
+			Opening opening = signals.open(Channel.WEB, token, hello.locale(),
+					hello.validToken() == null ? null : hello.seq());
+			socket.locale(opening.locale());
+			socket.send(WebChatFrames.Ready.of(token, opening.locale(), opening.history(),
+					opening.welcome().isEmpty() ? opening.choices() : List.of(), opening.withScout(), opening.seq(),
+					opening.resumed()));
+			if (!opening.welcome().isEmpty()) {
+				socket.send(WebChatFrames.Bot.of(opening.locale(), opening.welcome(), opening.choices()));
+			}
+			shown = opening.seq();
+		}
+		finally {
+			socket.release(shown);
 		}
 		// the live line: the frame this instance rendered last, then every change (sent
 		// once per socket)

@@ -50,7 +50,8 @@ final class WidgetReplies implements TurnRenderer<IOException> {
 			case ANSWERED -> {
 				// relayed to a scout: the bot stays silent
 				if (!reply.bubbles().isEmpty() || !reply.choices().isEmpty()) {
-					socket.send(WebChatFrames.Bot.of(reply.locale(), reply.bubbles(), reply.choices()));
+					socket.send(
+							WebChatFrames.Bot.of(reply.locale(), reply.bubbles(), reply.choices(), null, reply.seq()));
 				}
 			}
 		}

@@ -2,6 +2,11 @@ package org.scoutline.channel.webchat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -16,9 +21,12 @@ import io.github.bucket4j.Bucket;
  * One widget connection as the server knows it: the socket to write to (safe for
  * concurrent writers: the handover pushes from other threads), the rate limit, and what
  * its {@code hello} said. Kept in the session's attributes and in memory only; the
- * country guess is never stored.
+ * country guess is never stored. While a {@code hello} is answered, what the handover
+ * pushes waits, so that it follows the {@code ready} and repeats nothing it showed.
  */
 final class WidgetSocket {
+
+	private static final Logger log = LoggerFactory.getLogger(WidgetSocket.class);
 
 	private static final String ATTRIBUTE = "scoutline.widget";
 
@@ -35,6 +43,9 @@ final class WidgetSocket {
 	private volatile String country;
 
 	private volatile String pseudonym;
+
+	/** frames pushed while a hello is answered; {@code null} when none is */
+	private List<Pushed> held;
 
 	private WidgetSocket(WebSocketSession session, WebChatSettings settings, ObjectMapper json) {
 		this.out = new ConcurrentWebSocketSessionDecorator(session, 5_000, 512 * 1024);
@@ -124,11 +135,53 @@ final class WidgetSocket {
 
 	/**
 	 * Deliveries from scouts come to this socket from now on (for the user of
-	 * {@code pseudonym}).
+	 * {@code pseudonym}), held back until {@link #release}: the {@code ready} that
+	 * answers the hello goes first.
 	 */
 	void listen(WebSessions sessions, String pseudonym) {
+		synchronized (this) {
+			held = new ArrayList<>();
+		}
 		this.pseudonym = pseudonym;
-		sessions.register(pseudonym, out);
+		sessions.register(pseudonym, this);
+	}
+
+	/**
+	 * The {@code ready} went out: sends what was pushed meanwhile, in order, but the
+	 * frames whose lines it showed already.
+	 * @param shown the number of the last transcript line the {@code ready} had
+	 */
+	synchronized void release(long shown) {
+		List<Pushed> waiting = held;
+		held = null;
+		if (waiting != null) {
+			waiting.stream().filter(p -> p.seq() == 0 || p.seq() > shown).forEach(p -> write(p.frame()));
+		}
+	}
+
+	/**
+	 * A frame the handover pushed to the user.
+	 * @param seq the number of the last transcript line it shows, {@code 0} when none
+	 */
+	void pushed(TextMessage frame, long seq) {
+		synchronized (this) {
+			if (held != null) {
+				held.add(new Pushed(frame, seq));
+				return;
+			}
+		}
+		write(frame);
+	}
+
+	private void write(TextMessage frame) {
+		try {
+			if (out.isOpen()) {
+				out.sendMessage(frame);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("web delivery failed session={} cause={}", out.getId(), ex.getClass().getSimpleName());
+		}
 	}
 
 	/** Stops deliveries from scouts to this socket (closed, erased, or a new hello). */
@@ -136,8 +189,14 @@ final class WidgetSocket {
 		String listening = pseudonym;
 		pseudonym = null;
 		if (listening != null) {
-			sessions.unregister(listening, out);
+			sessions.unregister(listening, this);
 		}
+		synchronized (this) {
+			held = null;
+		}
+	}
+
+	private record Pushed(TextMessage frame, long seq) {
 	}
 
 }

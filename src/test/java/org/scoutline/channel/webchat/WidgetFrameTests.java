@@ -21,7 +21,7 @@ class WidgetFrameTests {
 	@Test
 	void eachTypeReadsAsItsRecord() throws Exception {
 		assertThat(read("{\"type\":\"hello\",\"token\":null,\"locale\":\"de\",\"timeZone\":\"Europe/Berlin\"}"))
-			.isEqualTo(new WidgetFrame.Hello(null, "de", null, "Europe/Berlin", null));
+			.isEqualTo(new WidgetFrame.Hello(null, "de", null, "Europe/Berlin", null, null));
 		assertThat(read("{\"type\":\"typing\"}")).isInstanceOf(WidgetFrame.Typing.class);
 		assertThat(read("{\"type\":\"text\",\"id\":\"m1\",\"text\":\"hi\"}"))
 			.isEqualTo(new WidgetFrame.Text("m1", "hi"));
@@ -45,13 +45,22 @@ class WidgetFrameTests {
 		assertThat(read("{\"type\":\"text\",\"id\":5,\"text\":{\"a\":[1]}}"))
 			.isEqualTo(new WidgetFrame.Text(null, null));
 		assertThat(read("{\"type\":\"hello\",\"token\":[\"x\"],\"locale\":7}"))
-			.isEqualTo(new WidgetFrame.Hello(null, null, null, null, null));
+			.isEqualTo(new WidgetFrame.Hello(null, null, null, null, null, null));
+	}
+
+	@Test
+	void aHelloResumesFromAWholeNumberFromZeroOnly() throws Exception {
+		assertThat(((WidgetFrame.Hello) read("{\"type\":\"hello\",\"seq\":12}")).seq()).isEqualTo(12L);
+		assertThat(((WidgetFrame.Hello) read("{\"type\":\"hello\",\"seq\":0}")).seq()).isZero();
+		for (String bad : new String[] { "-1", "1.5", "\"12\"", "null", "[1]", "{\"a\":1}", "99999999999999999999" }) {
+			assertThat(((WidgetFrame.Hello) read("{\"type\":\"hello\",\"seq\":" + bad + "}")).seq()).as(bad).isNull();
+		}
 	}
 
 	@Test
 	void theFramesValidateAsTheProtocolSays() {
-		assertThat(new WidgetFrame.Hello(TOKEN, null, null, null, null).validToken()).isEqualTo(TOKEN);
-		assertThat(new WidgetFrame.Hello("short", null, null, null, null).validToken()).isNull();
+		assertThat(new WidgetFrame.Hello(TOKEN, null, null, null, null, null).validToken()).isEqualTo(TOKEN);
+		assertThat(new WidgetFrame.Hello("short", null, null, null, null, null).validToken()).isNull();
 		assertThat(new WidgetFrame.Tap("m", "Not_Lower").inbound(TOKEN)).isNull();
 		assertThat(new WidgetFrame.Text("m", null).inbound(TOKEN)).isNull();
 		// the widget sends its commands word for word; anything else is an unknown

@@ -1,0 +1,55 @@
+package org.scoutline.conversation;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * How a transcript line is stored: short JSON names, epoch millis, encrypted for its
+ * conversation.
+ */
+final class TranscriptCodec {
+
+	private final ObjectMapper json;
+
+	private final Sealer sealer;
+
+	TranscriptCodec(ObjectMapper json, Sealer sealer) {
+		this.json = json;
+		this.sealer = sealer;
+	}
+
+	String seal(TranscriptEntry entry, String conversationId) {
+		try {
+			return sealer.seal(json.writeValueAsString(new StoredEntry(entry)), conversationId + "|log");
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	TranscriptEntry open(String stored, String conversationId) {
+		try {
+			return json.readValue(sealer.open(stored, conversationId + "|log"), StoredEntry.class).toEntry();
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("a stored transcript line is not readable", ex);
+		}
+	}
+
+	/** The stored form of a transcript line: short names, epoch millis. */
+	record StoredEntry(long at, String a, String t, String k) {
+
+		StoredEntry(TranscriptEntry entry) {
+			this(entry.at().toEpochMilli(), entry.author().name(), entry.text(), entry.kind().name());
+		}
+
+		TranscriptEntry toEntry() {
+			return new TranscriptEntry(Instant.ofEpochMilli(at), TranscriptEntry.Author.valueOf(a), t,
+					Bubble.Kind.valueOf(k));
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.scoutline.channel.webchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.scoutline.platform.ScoutlineSettings;
+
+/**
+ * What the handover pushes while a {@code hello} is answered waits for the {@code ready},
+ * then goes out in order, without the frames whose lines the {@code ready} had: so a
+ * widget that comes back sees each line once and in order.
+ */
+class WidgetSocketTests {
+
+	private final List<String> written = new CopyOnWriteArrayList<>();
+
+	private final WebSessions sessions = new WebSessions(mock(StringRedisTemplate.class), new ObjectMapper(),
+			new ScoutlineSettings(Duration.ofDays(30), null, null, false, "t:"),
+			mock(RedisMessageListenerContainer.class));
+
+	private WidgetSocket socket() throws Exception {
+		WebSocketSession session = mock(WebSocketSession.class);
+		when(session.isOpen()).thenReturn(true);
+		when(session.getId()).thenReturn("s1");
+		when(session.getAttributes()).thenReturn(new HashMap<>());
+		doAnswer(call -> written.add(((WebSocketMessage<?>) call.getArgument(0)).getPayload().toString())).when(session)
+			.sendMessage(any());
+		return WidgetSocket.open(session, new WebChatSettings(List.of("*"), 100, 100, 8192, Duration.ofSeconds(15)),
+				new ObjectMapper());
+	}
+
+	@Test
+	void framesPushedWhileAHelloIsAnsweredFollowTheReadyWithoutTheLinesItHad() throws Exception {
+		WidgetSocket socket = socket();
+		socket.listen(sessions, "p");
+		socket.pushed(new TextMessage("{\"seq\":7}"), 7);
+		socket.pushed(new TextMessage("{\"position\":2}"), 0);
+		socket.pushed(new TextMessage("{\"seq\":9}"), 9);
+		assertThat(written).as("held until the ready went out").isEmpty();
+
+		written.add("ready up to 8");
+		socket.release(8);
+		assertThat(written).containsExactly("ready up to 8", "{\"position\":2}", "{\"seq\":9}");
+
+		socket.pushed(new TextMessage("{\"seq\":10}"), 10);
+		assertThat(written).last().isEqualTo("{\"seq\":10}");
+	}
+
+	@Test
+	void aSocketThatStopsListeningDropsWhatWasHeld() throws Exception {
+		WidgetSocket socket = socket();
+		socket.listen(sessions, "p");
+		socket.pushed(new TextMessage("{\"seq\":3}"), 3);
+		socket.forget(sessions);
+		socket.release(0);
+		assertThat(written).isEmpty();
+	}
+
+}
