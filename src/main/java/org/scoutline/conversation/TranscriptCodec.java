@@ -2,6 +2,8 @@ package org.scoutline.conversation;
 
 import java.time.Instant;
 
+import org.scoutline.platform.Sealer;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
