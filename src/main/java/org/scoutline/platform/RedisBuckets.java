@@ -1,0 +1,75 @@
+package org.scoutline.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+
+/**
+ * Token buckets kept in Redis (Bucket4j's Lettuce backend), so that a limit holds across
+ * every instance: {@code <prefix>limit:<name>}, each key expiring once its bucket would
+ * be full again. Names must not carry personal data as such (an address or a token goes
+ * in as its pseudonym). The connection is the app's Redis client's own, opened on first
+ * use.
+ */
+@Component
+public class RedisBuckets implements DisposableBean {
+
+	/** a full bucket is kept a little longer than it takes to refill, then expires */
+	private static final Duration KEPT_AFTER_REFILL = Duration.ofSeconds(10);
+
+	private final LettuceConnectionFactory connections;
+
+	private final String prefix;
+
+	private StatefulRedisConnection<byte[], byte[]> connection;
+
+	private LettuceBasedProxyManager<byte[]> buckets;
+
+	RedisBuckets(LettuceConnectionFactory connections, ScoutlineSettings settings) {
+		this.connections = connections;
+		this.prefix = settings.keyPrefix() + "limit:";
+	}
+
+	/**
+	 * @param name what the bucket limits and for whom, e.g.
+	 * {@code login:user:<pseudonym>}
+	 * @param configuration its limits (used when the bucket is new or expired)
+	 * @return the bucket; each call on it is one Redis round trip
+	 * @throws org.springframework.dao.DataAccessException never: Redis failures come as
+	 * Bucket4j's or Lettuce's runtime exceptions
+	 */
+	public BucketProxy bucket(String name, BucketConfiguration configuration) {
+		return proxies().builder().build((prefix + name).getBytes(StandardCharsets.UTF_8), () -> configuration);
+	}
+
+	private synchronized LettuceBasedProxyManager<byte[]> proxies() {
+		if (buckets == null) {
+			connection = ((RedisClient) connections.getNativeClient()).connect(ByteArrayCodec.INSTANCE);
+			buckets = Bucket4jLettuce.casBasedBuilder(connection)
+				.expirationAfterWrite(
+						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_AFTER_REFILL))
+				.build();
+		}
+		return buckets;
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (connection != null) {
+			connection.close();
+		}
+	}
+
+}
