@@ -37,8 +37,9 @@ public sealed interface FollowUp {
 	 * report.
 	 *
 	 * @param session the running session's occurrence key
+	 * @param reason why ({@link EscalationRefused#reason()})
 	 */
-	record Refused(String session) implements FollowUp {
+	record Refused(String session, String reason) implements FollowUp {
 	}
 
 	/** Nothing to do. */

@@ -3,6 +3,7 @@ package org.scoutline.handover;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.scoutline.conversation.Bubble;
@@ -37,17 +38,32 @@ class SessionOffers {
 
 	private final OffHours offHours;
 
-	SessionOffers(Triage triage, Texts texts, Staffing duty, OffHours offHours) {
+	private final EscalationLimits limits;
+
+	SessionOffers(Triage triage, Texts texts, Staffing duty, OffHours offHours, EscalationLimits limits) {
 		this.triage = triage;
 		this.texts = texts;
 		this.duty = duty;
 		this.offHours = offHours;
+		this.limits = limits;
 	}
 
-	/** See {@link UserTurns#escalate}. */
+	/**
+	 * See {@link UserTurns#escalate}. A request that is not a crisis joins the queue only
+	 * from a conversation that has had its first answer, and only within the person's
+	 * limit per hour; a crisis always does when a scout can take it.
+	 */
 	UserTurn escalate(Turn answered, TriageState state, Screening signal, boolean asked, Instant now) {
 		Conversation conversation = answered.conversation();
 		OpeningDecision decision = duty.escalation(conversation.channel());
+		if (decision instanceof OpeningDecision.Open open && asked && !signal.isCrisis()) {
+			// version 0: this very message starts the conversation
+			String reason = conversation.version() == 0 ? EscalationRefused.NO_TURN_YET
+					: limits.mayEscalate(conversation.pseudonym()) ? null : EscalationRefused.LIMITED;
+			if (reason != null) {
+				return notNow(answered, state, now, reason, open.occurrence() == null ? null : open.occurrence().key());
+			}
+		}
 		if (decision instanceof OpeningDecision.Open open) {
 			return new UserTurn(
 					new Turn(conversation.inMode(Mode.QUEUED), answered.transcript(), answered.shown(), List.of()),
@@ -71,10 +87,29 @@ class SessionOffers {
 	}
 
 	/**
+	 * A request the limits turn away: why, in calm words, then the question the triage is
+	 * at, so the user can go on.
+	 */
+	private UserTurn notNow(Turn answered, TriageState state, Instant now, String reason, String session) {
+		TriageTurn resume = triage.current(state);
+		List<Bubble> bubbles = new ArrayList<>(List.of(triage.notice(state, EscalationRefused.NO_TURN_YET.equals(reason)
+				? "system.scout_after_first_answer" : "system.scout_limited")));
+		bubbles.addAll(resume.bubbles());
+		List<Bubble> shown = new ArrayList<>(answered.shown());
+		shown.addAll(bubbles);
+		List<TranscriptEntry> said = new ArrayList<>(answered.transcript());
+		said.addAll(TranscriptEntry.fromBot(now, bubbles));
+		FollowUp counted = session == null ? FollowUp.NONE : new FollowUp.Refused(session, reason);
+		return new UserTurn(new Turn(answered.conversation(), said, shown, resume.choices()), counted);
+	}
+
+	/**
 	 * @return the count of a refusal while a session runs, else nothing to do
 	 */
 	private static FollowUp refused(OpeningDecision.Closed closed) {
-		return closed.running().<FollowUp>map(o -> new FollowUp.Refused(o.key())).orElse(FollowUp.NONE);
+		return closed.running()
+			.<FollowUp>map(o -> new FollowUp.Refused(o.key(), closed.reason().name().toLowerCase(Locale.ROOT)))
+			.orElse(FollowUp.NONE);
 	}
 
 	/**

@@ -110,7 +110,7 @@ public class UserSide {
 			store.count("feedback:" + feedback.choice());
 		}
 		else if (followUp instanceof FollowUp.Refused refused) {
-			events.publishHere(new EscalationRefused(refused.session(), clock.millis()));
+			events.publishHere(new EscalationRefused(refused.session(), refused.reason(), clock.millis()));
 		}
 		else if (!(followUp instanceof FollowUp.Nothing)) {
 			throw new IllegalStateException("no way to carry out " + followUp.getClass().getSimpleName());

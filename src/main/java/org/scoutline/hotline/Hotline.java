@@ -218,6 +218,14 @@ public class Hotline {
 	}
 
 	/**
+	 * @return whether the message is a text (or an edit) with a crisis signal
+	 */
+	public boolean isCrisis(InboundMessage message) {
+		String text = textOf(message);
+		return text != null && crisis.screen(text).isCrisis();
+	}
+
+	/**
 	 * @return the notice for a message that could not be handled after every attempt:
 	 * "that didn't reach me, please send it again", with the emergency number first when
 	 * {@code text} holds a crisis signal

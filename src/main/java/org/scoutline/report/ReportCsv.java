@@ -19,6 +19,8 @@ final class ReportCsv {
 
 	private static final String OUTCOME = "outcome_";
 
+	private static final String REFUSED = "refused_";
+
 	private static final String LINE_END = "\r\n";
 
 	private ReportCsv() {
@@ -26,22 +28,26 @@ final class ReportCsv {
 
 	static String of(List<SessionReport> reports) {
 		TreeSet<String> outcomes = new TreeSet<>();
+		TreeSet<String> reasons = new TreeSet<>();
 		reports.forEach(report -> outcomes.addAll(report.outcomes().keySet()));
+		reports.forEach(report -> reasons.addAll(report.refusedBy().keySet()));
 		StringBuilder csv = new StringBuilder();
 		List<String> header = new ArrayList<>(COLUMNS);
+		reasons.forEach(reason -> header.add(REFUSED + reason));
 		outcomes.forEach(outcome -> header.add(OUTCOME + outcome));
 		line(csv, header);
 		for (SessionReport report : reports) {
-			line(csv, row(report, outcomes));
+			line(csv, row(report, reasons, outcomes));
 		}
 		return csv.toString();
 	}
 
-	private static List<String> row(SessionReport r, TreeSet<String> outcomes) {
+	private static List<String> row(SessionReport r, TreeSet<String> reasons, TreeSet<String> outcomes) {
 		List<String> cells = new ArrayList<>(List.of(r.occurrence(), r.title(), text(r.start()), text(r.end()),
 				text(r.escalations()), text(r.refused()), text(r.waited()), text(r.gaveUp()), text(r.unreached()),
 				text(r.chats()), text(r.crisis()), text(r.medianWaitSeconds()), text(r.p90WaitSeconds()),
 				text(r.medianChatSeconds())));
+		reasons.forEach(reason -> cells.add(text(r.refusedBy().getOrDefault(reason, 0L))));
 		outcomes.forEach(outcome -> cells.add(text(r.outcomes().getOrDefault(outcome, 0L))));
 		return cells;
 	}

@@ -9,12 +9,12 @@ import java.util.Map;
  */
 record ReportView(String occurrence, String sessionId, String title, String start, String end, long escalations,
 		long refused, long waited, long gaveUp, long unreached, long chats, long crisis, Long medianWaitSeconds,
-		Long p90WaitSeconds, Long medianChatSeconds, Map<String, Long> outcomes) {
+		Long p90WaitSeconds, Long medianChatSeconds, Map<String, Long> outcomes, Map<String, Long> refusedBy) {
 
 	static ReportView of(SessionReport r) {
 		return new ReportView(r.occurrence(), r.sessionId(), r.title(), text(r.start()), text(r.end()), r.escalations(),
 				r.refused(), r.waited(), r.gaveUp(), r.unreached(), r.chats(), r.crisis(), r.medianWaitSeconds(),
-				r.p90WaitSeconds(), r.medianChatSeconds(), r.outcomes());
+				r.p90WaitSeconds(), r.medianChatSeconds(), r.outcomes(), r.refusedBy());
 	}
 
 	private static String text(Object time) {

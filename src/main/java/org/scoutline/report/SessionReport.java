@@ -25,13 +25,18 @@ import java.util.Map;
  * any
  * @param medianChatSeconds median length of the closed chats, {@code null} without any
  * @param outcomes closed chats by outcome
+ * @param refusedBy the refused requests by reason ({@code queue_full},
+ * {@code no_scout_checked_in}, {@code escalations_stopped}, {@code limited},
+ * {@code no_turn_yet})
  */
 public record SessionReport(String occurrence, String sessionId, String title, OffsetDateTime start, OffsetDateTime end,
 		long escalations, long refused, long waited, long gaveUp, long unreached, long chats, long crisis,
-		Long medianWaitSeconds, Long p90WaitSeconds, Long medianChatSeconds, Map<String, Long> outcomes) {
+		Long medianWaitSeconds, Long p90WaitSeconds, Long medianChatSeconds, Map<String, Long> outcomes,
+		Map<String, Long> refusedBy) {
 
 	public SessionReport {
 		outcomes = Map.copyOf(outcomes);
+		refusedBy = Map.copyOf(refusedBy);
 	}
 
 }

@@ -40,6 +40,8 @@ public class SessionReports {
 
 	private static final String OUTCOME = "outcome:";
 
+	private static final String REFUSED = "refused:";
+
 	private final StringRedisTemplate redis;
 
 	private final String prefix;
@@ -65,6 +67,9 @@ public class SessionReports {
 	void on(EscalationRefused refused) {
 		register(refused.session());
 		increment(refused.session(), "refused");
+		if (refused.reason() != null && refused.reason().matches("[a-z_]{1,40}")) {
+			increment(refused.session(), REFUSED + refused.reason());
+		}
 	}
 
 	/** A user joined the queue while a session was live. */
@@ -168,9 +173,13 @@ public class SessionReports {
 
 	private SessionReport read(String occurrence, Map<Object, Object> fields) {
 		Map<String, Long> outcomes = new TreeMap<>();
+		Map<String, Long> refusedBy = new TreeMap<>();
 		fields.forEach((k, v) -> {
 			if (k.toString().startsWith(OUTCOME)) {
 				outcomes.put(k.toString().substring(OUTCOME.length()), Long.parseLong(v.toString()));
+			}
+			else if (k.toString().startsWith(REFUSED)) {
+				refusedBy.put(k.toString().substring(REFUSED.length()), Long.parseLong(v.toString()));
 			}
 		});
 		List<Long> waits = seconds(occurrence, "waits");
@@ -180,7 +189,7 @@ public class SessionReports {
 		return new SessionReport(occurrence, text(fields, "session"), text(fields, "title"), time(fields, "start"),
 				time(fields, "end"), refused + waited, refused, waited, count(fields, "gaveUp"),
 				count(fields, "unreached"), count(fields, "chats"), count(fields, "crisis"), percentile(waits, 50),
-				percentile(waits, 90), percentile(lengths, 50), outcomes);
+				percentile(waits, 90), percentile(lengths, 50), outcomes, refusedBy);
 	}
 
 	/**

@@ -50,7 +50,7 @@ class UserTurnsTests {
 			new SessionOffers(ShippedTriage.TRIAGE, texts, channel -> {
 				asked.add(channel);
 				return staffing;
-			}, new OffHours(texts, ShippedTriage.CARDS, ShippedDirectory.load(), choices)));
+			}, new OffHours(texts, ShippedTriage.CARDS, ShippedDirectory.load(), choices), person -> true));
 
 	@Test
 	void aWaitingUserWhoLeavesIsBackWithTheBot() {
@@ -139,13 +139,13 @@ class UserTurnsTests {
 		staffing = new OpeningDecision.Closed(ClosedReason.NO_SCOUT_CHECKED_IN, List.of(), tonight);
 		Conversation bot = aConversation().speaking("en").build();
 		UserTurn asked = take(bot, tapped("ask_scout"));
-		assertThat(asked.followUp()).isEqualTo(new FollowUp.Refused(tonight.key()));
+		assertThat(asked.followUp()).isEqualTo(new FollowUp.Refused(tonight.key(), "no_scout_checked_in"));
 		Screening signal = ShippedLexicon.detector().screen("i want to kill myself");
 		Turn answered = new Turn(bot, List.of(), List.of(Bubble.text("card")), List.of());
 		assertThat(turns.escalate(answered, TriageState.of(bot), signal, false, NOW).followUp())
-			.isEqualTo(new FollowUp.Refused(tonight.key()));
-		assertThat(new FollowUp.Park().and(new FollowUp.Refused("k")))
-			.isEqualTo(new FollowUp.Several(List.of(new FollowUp.Park(), new FollowUp.Refused("k"))));
+			.isEqualTo(new FollowUp.Refused(tonight.key(), "no_scout_checked_in"));
+		assertThat(new FollowUp.Park().and(new FollowUp.Refused("k", "queue_full")))
+			.isEqualTo(new FollowUp.Several(List.of(new FollowUp.Park(), new FollowUp.Refused("k", "queue_full"))));
 		assertThat(FollowUp.NONE.and(new FollowUp.Leave())).isEqualTo(new FollowUp.Leave());
 	}
 

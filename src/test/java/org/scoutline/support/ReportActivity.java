@@ -34,9 +34,14 @@ public final class ReportActivity {
 		return this;
 	}
 
-	/** A user was turned away. */
+	/** A user was turned away (the queue was full). */
 	public ReportActivity refused() {
-		events.publishEvent(new EscalationRefused(session, 0));
+		return refused("queue_full");
+	}
+
+	/** A user was turned away, for {@code reason}. */
+	public ReportActivity refused(String reason) {
+		events.publishEvent(new EscalationRefused(session, reason, 0));
 		return this;
 	}
 

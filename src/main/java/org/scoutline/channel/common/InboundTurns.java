@@ -99,6 +99,13 @@ public class InboundTurns {
 	}
 
 	/**
+	 * @return whether the message holds a crisis signal (what no limit may turn away)
+	 */
+	public boolean isCrisis(InboundMessage message) {
+		return hotline.isCrisis(message);
+	}
+
+	/**
 	 * @return what a user hears when their message could not be handled after every
 	 * attempt (with the emergency number first when {@code text} is a crisis message)
 	 */

@@ -24,15 +24,19 @@ class WebChatConfiguration implements WebSocketConfigurer {
 
 	private final WebChatSettings settings;
 
-	WebChatConfiguration(WebChatHandler handler, WebChatSettings settings) {
+	private final ClientLimits limits;
+
+	WebChatConfiguration(WebChatHandler handler, WebChatSettings settings, ClientLimits limits) {
 		this.handler = handler;
 		this.settings = settings;
+		this.limits = limits;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		registry.addHandler(handler, "/chat/ws")
-			.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+			.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new))
+			.addInterceptors(limits);
 	}
 
 	@Bean

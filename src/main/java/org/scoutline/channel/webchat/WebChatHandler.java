@@ -7,6 +7,7 @@ import org.scoutline.channel.common.InboundTurns.Arrival;
 import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.InboundMessage;
 import org.scoutline.hotline.ChannelSignals;
+import org.scoutline.hotline.HotlineReply;
 import org.scoutline.hotline.Hotline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,11 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private final LiveStatus liveStatus;
 
+	private final ClientLimits limits;
+
 	WebChatHandler(InboundTurns turns, ChannelSignals signals, ObjectMapper json, WebChatSettings settings,
-			WebSessions sessions, WidgetHello hello, LiveStatus liveStatus) {
+			WebSessions sessions, WidgetHello hello, LiveStatus liveStatus, ClientLimits limits) {
+		this.limits = limits;
 		this.turns = turns;
 		this.signals = signals;
 		this.json = json;
@@ -62,6 +66,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		WidgetSocket.open(session, settings, json);
+		limits.opened(session);
 	}
 
 	@Override
@@ -102,6 +107,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		limits.closed(session);
 		WidgetSocket socket = WidgetSocket.of(session);
 		if (socket != null) {
 			socket.forget(sessions);
@@ -167,9 +173,19 @@ class WebChatHandler extends AbstractWebSocketHandler {
 		turn(socket, inbound);
 	}
 
+	/**
+	 * One turn; the first of a new conversation counts against the address's limit, and
+	 * only a crisis message passes it when it is used up.
+	 */
 	private void turn(WidgetSocket socket, InboundMessage inbound) throws IOException {
-		turns.turn(inbound.from(null, socket.locale(), true).withCountryHint(socket.country()).showingSectionsFolded(),
+		if (!socket.started() && !turns.isCrisis(inbound) && !limits.mayStartConversation(socket.out())) {
+			error(socket, "rate_limited", "system.too_many_new_chats");
+			return;
+		}
+		HotlineReply reply = turns.turn(
+				inbound.from(null, socket.locale(), true).withCountryHint(socket.country()).showingSectionsFolded(),
 				new WidgetReplies(socket, sessions));
+		socket.started(reply.conversation() != null || reply.sendsNothing());
 	}
 
 	private void error(WidgetSocket socket, String code, String key) throws IOException {

@@ -51,6 +51,7 @@ class WidgetHello {
 			Opening opening = signals.open(Channel.WEB, token, hello.locale(),
 					hello.validToken() == null ? null : hello.seq());
 			socket.locale(opening.locale());
+			socket.started(opening.welcome().isEmpty());
 			socket.send(WebChatFrames.Ready.of(token, opening.locale(), opening.history(),
 					opening.welcome().isEmpty() ? opening.choices() : List.of(), opening.withScout(), opening.seq(),
 					opening.resumed()));

@@ -44,6 +44,9 @@ final class WidgetSocket {
 
 	private volatile String pseudonym;
 
+	/** whether the token has a conversation already (its first turn is behind it) */
+	private volatile boolean started;
+
 	/** frames pushed while a hello is answered; {@code null} when none is */
 	private List<Pushed> held;
 
@@ -107,6 +110,18 @@ final class WidgetSocket {
 
 	void token(String token) {
 		this.token = token;
+	}
+
+	/**
+	 * @return whether the token has a conversation already, so that a message is not the
+	 * first of a new one
+	 */
+	boolean started() {
+		return started;
+	}
+
+	void started(boolean started) {
+		this.started = started;
 	}
 
 	/**
