@@ -217,24 +217,6 @@ public class Hotline {
 		return triage.notice(locale, key).text();
 	}
 
-	/**
-	 * @return whether the message is a text (or an edit) with a crisis signal
-	 */
-	public boolean isCrisis(InboundMessage message) {
-		String text = textOf(message);
-		return text != null && crisis.screen(text).isCrisis();
-	}
-
-	/**
-	 * @return the notice for a message that could not be handled after every attempt:
-	 * "that didn't reach me, please send it again", with the emergency number first when
-	 * {@code text} holds a crisis signal
-	 */
-	public String notReceived(String locale, String text) {
-		boolean crisisText = text != null && crisis.screen(text).isCrisis();
-		return notice(locale, crisisText ? "system.not_received_crisis" : "system.not_received");
-	}
-
 	private static String textOf(InboundMessage message) {
 		if (message instanceof InboundMessage.Typed typed) {
 			return typed.text();

@@ -4,6 +4,7 @@ import org.scoutline.conversation.InboundMessage;
 import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Hotline;
 import org.scoutline.hotline.HotlineReply;
+import org.scoutline.safety.CrisisDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,12 @@ public class InboundTurns {
 
 	private final ChannelSignals signals;
 
-	InboundTurns(Hotline hotline, ChannelSignals signals) {
+	private final CrisisDetector crisis;
+
+	InboundTurns(Hotline hotline, ChannelSignals signals, CrisisDetector crisis) {
 		this.hotline = hotline;
 		this.signals = signals;
+		this.crisis = crisis;
 	}
 
 	/**
@@ -102,7 +106,9 @@ public class InboundTurns {
 	 * @return whether the message holds a crisis signal (what no limit may turn away)
 	 */
 	public boolean isCrisis(InboundMessage message) {
-		return hotline.isCrisis(message);
+		String text = message instanceof InboundMessage.Typed typed ? typed.text()
+				: message instanceof InboundMessage.Edited edited ? edited.text() : null;
+		return isCrisis(text);
 	}
 
 	/**
@@ -110,7 +116,11 @@ public class InboundTurns {
 	 * attempt (with the emergency number first when {@code text} is a crisis message)
 	 */
 	public String notReceived(String locale, String text) {
-		return hotline.notReceived(locale, text);
+		return hotline.notice(locale, isCrisis(text) ? "system.not_received_crisis" : "system.not_received");
+	}
+
+	private boolean isCrisis(String text) {
+		return text != null && crisis.screen(text).isCrisis();
 	}
 
 }
