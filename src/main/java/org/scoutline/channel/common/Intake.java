@@ -3,21 +3,25 @@ package org.scoutline.channel.common;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.scoutline.platform.ScoutlineSettings;
 import org.scoutline.platform.Sealer;
 import org.scoutline.platform.Secrets;
 import org.scoutline.safety.Pseudonyms;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.connection.stream.Consumer;
-import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * The durable intake of the channels that deliver again what did not get a {@code 200}
@@ -67,8 +71,28 @@ public class Intake {
 	/** this instance's name among the consumers of every stream */
 	private final String worker = "w-" + UUID.randomUUID();
 
-	Intake(StringRedisTemplate redis, Pseudonyms pseudonyms, Secrets secrets, IntakeSettings settings,
-			ScoutlineSettings scoutline) {
+	private final Connections connections;
+
+	private final Map<String, StatefulRedisConnection<String, String>> readers = new ConcurrentHashMap<>();
+
+	/** Opens a connection for a reader that blocks. */
+	@FunctionalInterface
+	interface Connections {
+
+		StatefulRedisConnection<String, String> connect();
+
+	}
+
+	@Autowired
+	Intake(StringRedisTemplate redis, LettuceConnectionFactory factory, Pseudonyms pseudonyms, Secrets secrets,
+			IntakeSettings settings, ScoutlineSettings scoutline) {
+		this(redis, () -> ((RedisClient) factory.getNativeClient()).connect(), pseudonyms, secrets, settings,
+				scoutline);
+	}
+
+	Intake(StringRedisTemplate redis, Connections connections, Pseudonyms pseudonyms, Secrets secrets,
+			IntakeSettings settings, ScoutlineSettings scoutline) {
+		this.connections = connections;
 		this.redis = redis;
 		this.pseudonyms = pseudonyms;
 		this.sealer = new Sealer(secrets.dataKey());
@@ -121,21 +145,33 @@ public class Intake {
 
 	}
 
+	/**
+	 * Waits up to {@link IntakeSettings#poll()} for new tokens, on a connection of its
+	 * own: a blocking read would hold up everybody on the shared one (and Spring would
+	 * open and close a connection for each).
+	 */
 	List<Token> read(String channel) {
-		List<MapRecord<String, Object, Object>> records = redis.opsForStream()
-			.read(Consumer.from(GROUP, worker),
-					StreamReadOptions.empty().count(settings.batch()).block(settings.poll()),
-					StreamOffset.create(stream(channel), ReadOffset.lastConsumed()));
+		List<StreamMessage<String, String>> records = readers.computeIfAbsent(channel, c -> connections.connect())
+			.sync()
+			.xreadgroup(io.lettuce.core.Consumer.from(GROUP, worker),
+					XReadArgs.Builder.block(settings.poll()).count(settings.batch()),
+					XReadArgs.StreamOffset.lastConsumed(stream(channel)));
 		List<Token> tokens = new ArrayList<>();
-		if (records != null) {
-			for (MapRecord<String, Object, Object> record : records) {
-				Object chat = record.getValue().get("c");
-				if (chat != null) {
-					tokens.add(new Token(record.getId().getValue(), chat.toString()));
-				}
+		for (StreamMessage<String, String> record : records) {
+			String chat = record.getBody().get("c");
+			if (chat != null) {
+				tokens.add(new Token(record.getId(), chat));
 			}
 		}
 		return tokens;
+	}
+
+	/** Closes the connection the channel's reader used. */
+	void stopReading(String channel) {
+		StatefulRedisConnection<String, String> reader = readers.remove(channel);
+		if (reader != null) {
+			reader.close();
+		}
 	}
 
 	/**

@@ -211,6 +211,12 @@ public final class IntakeWorkers implements SmartLifecycle {
 		}
 		timer.shutdownNow();
 		lanes.close();
+		try {
+			intake.stopReading(channel);
+		}
+		catch (RuntimeException ex) {
+			log.debug("intake reader not closed cleanly channel={} cause={}", channel, ex.getClass().getSimpleName());
+		}
 	}
 
 	@Override
