@@ -495,12 +495,26 @@
       return node;
     }
 
-    var style = document.createElement('style');
-    style.setAttribute('data-scoutline', VERSION);
-    if (config.nonce) style.nonce = config.nonce;
     // component rules get the .scoutline prefix, so they beat the host page's element styles
-    style.textContent = CSS.replace(/(^|[{},\n])\.sl-/g, '$1.scoutline .sl-');
-    (document.head || document.documentElement).appendChild(style);
+    var css = CSS.replace(/(^|[{},\n])\.sl-/g, '$1.scoutline .sl-');
+    var adopted = false;
+    if (!config.nonce && typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+      // a constructed sheet is no inline style: it passes a Content-Security-Policy without
+      // 'unsafe-inline' (our own pages' too); a page with a nonce gets a <style> with it
+      try {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+        adopted = true;
+      } catch (e) { adopted = false; }
+    }
+    if (!adopted) {
+      var style = document.createElement('style');
+      style.setAttribute('data-scoutline', VERSION);
+      if (config.nonce) style.nonce = config.nonce;
+      style.textContent = css;
+      (document.head || document.documentElement).appendChild(style);
+    }
 
     var target = null;
     if (config.target) {

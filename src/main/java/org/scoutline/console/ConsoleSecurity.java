@@ -12,7 +12,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.scoutline.platform.PageHeaders;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -25,11 +27,17 @@ import jakarta.servlet.http.HttpServletResponse;
  * webhooks (without CSRF: they are signed instead), health and the flow diagram. The
  * console page and its API need a login (form login with CSRF and a session); API errors
  * are JSON ({@code 401} without login, {@code 403} without the role), never a redirect or
- * a stack trace.
+ * a stack trace. Every response carries the safe headers: {@code nosniff},
+ * {@code Referrer-Policy: no-referrer}, a {@code Permissions-Policy} without camera,
+ * microphone and geolocation, and the Content-Security-Policy of {@link PageHeaders}
+ * (whose {@code frame-ancestors} replace Spring's {@code X-Frame-Options}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class ConsoleSecurity {
+
+	/** no page of ours needs these; a framed or injected one gets none of them either */
+	static final String PERMISSIONS = "camera=(), microphone=(), geolocation=()";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -49,7 +57,8 @@ class ConsoleSecurity {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry logins) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry logins, PageHeaders pages)
+			throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
 		RequestMatcher socket = PathPatternRequestMatcher.withDefaults().matcher("/console/ws/**");
 		http.authorizeHttpRequests(
@@ -66,6 +75,10 @@ class ConsoleSecurity {
 					.anyRequest()
 					.permitAll())
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
+			.headers(headers -> headers.frameOptions(frames -> frames.disable())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS))
+				.addHeaderWriter(pages))
 			.formLogin(form -> form.defaultSuccessUrl("/console", true))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.maximumSessions(-1)

@@ -20,6 +20,15 @@ record ConsoleSettings(@DefaultValue BootstrapAdmin bootstrapAdmin,
 		@DefaultValue("1000") @Min(100) @Max(10_000) int maxNoteLength) {
 
 	/**
+	 * @return the largest STOMP frame a console may send, in bytes: room for the longest
+	 * message or note with every character taking four bytes (UTF-8, JSON escapes), and
+	 * the headers
+	 */
+	int stompFrameBytes() {
+		return 4 * Math.max(maxMessageLength, maxNoteLength) + 4096;
+	}
+
+	/**
 	 * @param username the coordinator's login name (none: no bootstrap)
 	 * @param password at least 10 characters
 	 */

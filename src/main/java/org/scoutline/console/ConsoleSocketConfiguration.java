@@ -26,6 +26,8 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  * <li>{@code /user/queue/**}: one's own errors and assignments</li>
  * <li>anything else: denied, answered with an ERROR frame that says why</li>
  * </ul>
+ * A frame larger than {@link ConsoleSettings#stompFrameBytes()} is answered with an ERROR
+ * frame ("Frame too large") before the socket closes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -34,19 +36,24 @@ class ConsoleSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final StaffSessions sockets;
 
-	ConsoleSocketConfiguration(StaffSessions sockets) {
+	private final ConsoleSettings settings;
+
+	ConsoleSocketConfiguration(StaffSessions sockets, ConsoleSettings settings) {
 		this.sockets = sockets;
+		this.settings = settings;
 	}
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.setMessageSizeLimit(settings.stompFrameBytes());
 		registration.addDecoratorFactory(sockets::tracking);
+		registration.addDecoratorFactory(FramesInParts::new);
 	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/console/ws");
-		registry.setErrorHandler(new StompErrors());
+		registry.setErrorHandler(new StompErrors(settings.stompFrameBytes()));
 	}
 
 	@Override
