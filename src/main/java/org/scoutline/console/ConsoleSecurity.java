@@ -13,6 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -25,7 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * webhooks (without CSRF: they are signed instead), health and the flow diagram. The
  * console page and its API need a login (form login with CSRF and a session); API errors
  * are JSON ({@code 401} without login, {@code 403} without the role), never a redirect or
- * a stack trace.
+ * a stack trace. Wrong passwords slow down and then lock further attempts
+ * ({@link LoginThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -49,7 +52,8 @@ class ConsoleSecurity {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry logins) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry logins, LoginThrottle throttle,
+			LoginFailures loginFailures) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
 		RequestMatcher socket = PathPatternRequestMatcher.withDefaults().matcher("/console/ws/**");
 		http.authorizeHttpRequests(
@@ -66,7 +70,11 @@ class ConsoleSecurity {
 					.anyRequest()
 					.permitAll())
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
-			.formLogin(form -> form.defaultSuccessUrl("/console", true))
+			.formLogin(form -> form.defaultSuccessUrl("/console", true)
+				.withObjectPostProcessor(loginFailures.asTheFormsHandler()))
+			.addFilterBefore(new LoginThrottleFilter(throttle, loginFailures),
+					UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new LoginNotice(), DefaultLoginPageGeneratingFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.maximumSessions(-1)
 				.sessionRegistry(logins)
