@@ -347,7 +347,7 @@
       list.forEach(function (a) {
         var li = el('li');
         li.appendChild(el('p', {}, a.alias + ' (' + a.username + ') · ' + a.role.toLowerCase() +
-          (a.enabled ? '' : ' · disabled')));
+          (a.enabled ? '' : ' · disabled') + (a.lockedUntil ? ' · locked until ' + clockTime(a.lockedUntil) : '')));
         var t = el('button', { type: 'button' }, (a.enabled ? 'Disable ' : 'Re-enable ') + a.username);
         t.addEventListener('click', function () {
           api('POST', '/console/api/accounts/' + a.username + (a.enabled ? '/disable' : '/enable')).then(accounts)
@@ -359,9 +359,23 @@
           if (pw) api('POST', '/console/api/accounts/' + a.username + '/password', { password: pw })
             .then(function () { say('Password reset.'); }).catch(function (e) { say(e.message); });
         });
-        li.appendChild(t); li.appendChild(r); ul.appendChild(li);
+        li.appendChild(t); li.appendChild(r);
+        if (a.lockedUntil) {
+          var u = el('button', { type: 'button' }, 'Unlock ' + a.username);
+          u.addEventListener('click', function () {
+            api('POST', '/console/api/accounts/' + a.username + '/unlock')
+              .then(function () { say(a.username + ' is unlocked.'); accounts(); })
+              .catch(function (e) { say(e.message); });
+          });
+          li.appendChild(u);
+        }
+        ul.appendChild(li);
       });
     });
+  }
+  // a login lock's end, in the browser's time: "14:05"
+  function clockTime(iso) {
+    return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
   $('account-form').addEventListener('submit', function (e) {
     e.preventDefault();

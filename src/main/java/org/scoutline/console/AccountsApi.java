@@ -1,9 +1,12 @@
 package org.scoutline.console;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.scoutline.platform.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,24 +16,40 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Account management for coordinators: list, create, disable, re-enable, reset a
- * password.
+ * Account management for coordinators: list (with the login locks), create, disable,
+ * re-enable, reset a password, unlock after too many wrong passwords.
  */
 @RestController
 class AccountsApi {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountsApi.class);
 
 	private final Accounts accounts;
 
 	private final StaffRevocations revocations;
 
-	AccountsApi(Accounts accounts, StaffRevocations revocations) {
+	private final LoginThrottle logins;
+
+	AccountsApi(Accounts accounts, StaffRevocations revocations, LoginThrottle logins) {
 		this.revocations = revocations;
 		this.accounts = accounts;
+		this.logins = logins;
+	}
+
+	/**
+	 * An account in the list: {@link Account}'s fields, and {@code lockedUntil} while
+	 * wrong passwords keep it locked.
+	 */
+	record Listed(String username, String alias, Role role, boolean enabled, Instant lockedUntil) {
 	}
 
 	@GetMapping("/console/api/accounts")
-	List<Account> all() {
-		return accounts.all();
+	List<Listed> all() {
+		return accounts.all()
+			.stream()
+			.map(a -> new Listed(a.username(), a.alias(), a.role(), a.enabled(),
+					logins.lockedUntil(a.username()).orElse(null)))
+			.toList();
 	}
 
 	record NewAccount(String username, String password, String alias, String role) {
@@ -77,6 +96,17 @@ class AccountsApi {
 		}
 		revocations.revoke(username); // the old password's sessions end too
 		return Map.of("outcome", "password_reset");
+	}
+
+	/** lifts the lock of too many wrong passwords and forgets them (not the address's) */
+	@PostMapping("/console/api/accounts/{username}/unlock")
+	Map<String, String> unlock(@PathVariable String username) {
+		if (accounts.find(username).isEmpty()) {
+			throw new ApiProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
+		}
+		logins.unlock(username);
+		log.info("console login unlocked: account={}", username);
+		return Map.of("outcome", "unlocked");
 	}
 
 	private Map<String, String> enabled(String username, boolean enabled) {

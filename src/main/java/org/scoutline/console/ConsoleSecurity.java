@@ -15,6 +15,8 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.scoutline.platform.PageHeaders;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * webhooks (without CSRF: they are signed instead), health and the flow diagram. The
  * console page and its API need a login (form login with CSRF and a session); API errors
  * are JSON ({@code 401} without login, {@code 403} without the role), never a redirect or
- * a stack trace. Every response carries the safe headers: {@code nosniff},
+ * a stack trace. Wrong passwords slow down and then lock further attempts
+ * ({@link LoginThrottle}). Every response carries the safe headers: {@code nosniff},
  * {@code Referrer-Policy: no-referrer}, a {@code Permissions-Policy} without camera,
  * microphone and geolocation, and the Content-Security-Policy of {@link PageHeaders}
  * (whose {@code frame-ancestors} replace Spring's {@code X-Frame-Options}).
@@ -57,8 +60,8 @@ class ConsoleSecurity {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry logins, PageHeaders pages)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry logins, PageHeaders pages,
+			LoginThrottle throttle, LoginFailures loginFailures) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
 		RequestMatcher socket = PathPatternRequestMatcher.withDefaults().matcher("/console/ws/**");
 		http.authorizeHttpRequests(
@@ -79,7 +82,11 @@ class ConsoleSecurity {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS))
 				.addHeaderWriter(pages))
-			.formLogin(form -> form.defaultSuccessUrl("/console", true))
+			.formLogin(form -> form.defaultSuccessUrl("/console", true)
+				.withObjectPostProcessor(loginFailures.asTheFormsHandler()))
+			.addFilterBefore(new LoginThrottleFilter(throttle, loginFailures),
+					UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new LoginNotice(), DefaultLoginPageGeneratingFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.maximumSessions(-1)
 				.sessionRegistry(logins)

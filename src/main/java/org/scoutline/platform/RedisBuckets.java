@@ -1,6 +1,7 @@
 package org.scoutline.platform;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -8,6 +9,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -21,7 +23,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
  * every instance: {@code <prefix>limit:<name>}, each key expiring once its bucket would
  * be full again. Names must not carry personal data as such (an address or a token goes
  * in as its pseudonym). The connection is the app's Redis client's own, opened on first
- * use.
+ * use. Time is the app's {@link Clock} (so that tests can move it), in milliseconds.
  */
 @Component
 public class RedisBuckets implements DisposableBean {
@@ -33,13 +35,16 @@ public class RedisBuckets implements DisposableBean {
 
 	private final String prefix;
 
+	private final Clock clock;
+
 	private StatefulRedisConnection<byte[], byte[]> connection;
 
 	private LettuceBasedProxyManager<byte[]> buckets;
 
-	RedisBuckets(LettuceConnectionFactory connections, ScoutlineSettings settings) {
+	RedisBuckets(LettuceConnectionFactory connections, ScoutlineSettings settings, Clock clock) {
 		this.connections = connections;
 		this.prefix = settings.keyPrefix() + "limit:";
+		this.clock = clock;
 	}
 
 	/**
@@ -54,12 +59,31 @@ public class RedisBuckets implements DisposableBean {
 		return proxies().builder().build((prefix + name).getBytes(StandardCharsets.UTF_8), () -> configuration);
 	}
 
+	/**
+	 * Forgets a bucket: the next {@link #bucket} of this name starts full.
+	 * @param name as given to {@link #bucket}
+	 */
+	public void remove(String name) {
+		proxies().removeProxy((prefix + name).getBytes(StandardCharsets.UTF_8));
+	}
+
 	private synchronized LettuceBasedProxyManager<byte[]> proxies() {
 		if (buckets == null) {
 			connection = ((RedisClient) connections.getNativeClient()).connect(ByteArrayCodec.INSTANCE);
 			buckets = Bucket4jLettuce.casBasedBuilder(connection)
 				.expirationAfterWrite(
 						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_AFTER_REFILL))
+				.clientClock(new TimeMeter() {
+					@Override
+					public long currentTimeNanos() {
+						return clock.millis() * 1_000_000L;
+					}
+
+					@Override
+					public boolean isWallClockBased() {
+						return true;
+					}
+				})
 				.build();
 		}
 		return buckets;

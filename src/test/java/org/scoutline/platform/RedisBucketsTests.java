@@ -2,6 +2,7 @@ package org.scoutline.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class RedisBucketsTests {
 
 	@Test
 	void aLimitIsSharedByTwoInstancesAndItsKeyExpires() throws Exception {
-		RedisBuckets other = new RedisBuckets(connections, settings);
+		RedisBuckets other = new RedisBuckets(connections, settings, Clock.systemUTC());
 		try {
 			BucketConfiguration threePerHour = BucketConfiguration.builder()
 				.addLimit(limit -> limit.capacity(3).refillIntervally(3, Duration.ofHours(1)))
