@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,6 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class SafeHeadersTests {
+
+	@Autowired
+	List<ApplicationRunner> runners;
 
 	@LocalServerPort
 	int port;
@@ -51,7 +56,12 @@ class SafeHeadersTests {
 	}
 
 	@Test
-	void theConsolePageAfterTheLoginCarriesThemToo() {
+	void theConsolePageAfterTheLoginCarriesThemToo() throws Exception {
+		// the bootstrap coordinator again, if an earlier class on this context cleared
+		// the keys
+		for (ApplicationRunner runner : runners) {
+			runner.run(null);
+		}
 		try (ConsoleClient admin = ConsoleClient.login(port, "admin", "admin-password-1")) {
 			ConsoleClient.Response page = admin.get("/console/index.html");
 			assertThat(page.status()).isEqualTo(200);
