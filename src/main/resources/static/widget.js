@@ -37,8 +37,11 @@
   var t = TEXTS[locale];
   var exitUrl = (data.exitUrl && httpUrl(data.exitUrl)) || DEFAULT_EXIT_URL;
   var country = /^[A-Za-z]{2}$/.test(String(data.country || '').trim()) ? String(data.country).trim().toUpperCase() : null;
-  // the token no longer lives on this page: forget what an older widget kept here (never handed on)
-  try { window.localStorage.removeItem('scoutline.token'); } catch (e) { /* ignore */ }
+  // the token no longer lives on this page: forget what an older widget kept here (never handed on). On
+  // Scoutline's own pages this storage is the frame's, so it stays.
+  if (location.origin !== home.origin) {
+    try { window.localStorage.removeItem('scoutline.token'); } catch (e) { /* ignore */ }
+  }
 
   function el(tag, css, attrs) {
     var n = document.createElement(tag);

@@ -221,18 +221,42 @@
       hex.slice(8, 10).join('') + '-' + hex.slice(10).join('');
   }
 
+  // The token lives in this frame's localStorage (Scoutline's origin; the host page can't read it). Where the
+  // browser denies a frame on another site its storage, it lives in memory and in a partitioned, HttpOnly
+  // cookie that only this origin gets, per host site (/widget/token), so that a reload still continues.
   var memoryToken = null;
+  var storage = (function () {
+    try { var s = window.localStorage; s.getItem(TOKEN_KEY); return s; } catch (e) { return null; }
+  })();
+  function cookieCall(method, body) {
+    if (storage || typeof fetch !== 'function') return Promise.resolve(null);
+    var init = { method: method, credentials: 'same-origin', cache: 'no-store', keepalive: method !== 'GET' };
+    if (body) { init.headers = { 'Content-Type': 'application/json' }; init.body = JSON.stringify(body); }
+    return fetch('/widget/token', init).then(function (r) { return r.ok && method === 'GET' ? r.json() : null; })
+      .catch(function () { return null; });
+  }
   var tokenStore = {
+    load: function (done) {
+      if (storage) { done(); return; }
+      cookieCall('GET').then(function (j) {
+        if (j && typeof j.token === 'string' && !memoryToken) memoryToken = j.token;
+        done();
+      });
+    },
     get: function () {
-      try { var v = window.localStorage.getItem(TOKEN_KEY); return v || null; } catch (e) { return memoryToken; }
+      if (storage) { try { return storage.getItem(TOKEN_KEY) || null; } catch (e) { /* fall through */ } }
+      return memoryToken;
     },
     set: function (v) {
+      var changed = v !== memoryToken;
       memoryToken = v;
-      try { window.localStorage.setItem(TOKEN_KEY, v); } catch (e) { /* private mode: keep it in memory */ }
+      if (storage) { try { storage.setItem(TOKEN_KEY, v); } catch (e) { /* full: keep it in memory */ } }
+      else if (changed) cookieCall('PUT', { token: v });
     },
     remove: function () {
       memoryToken = null;
-      try { window.localStorage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ }
+      if (storage) { try { storage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ } }
+      else cookieCall('DELETE');
     }
   };
 
@@ -1224,7 +1248,7 @@
     document.body.appendChild(root);
     applyLocale(locale);
     setConnected(false);
-    connect();
+    tokenStore.load(connect);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
