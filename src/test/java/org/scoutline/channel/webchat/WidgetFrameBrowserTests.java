@@ -86,6 +86,7 @@ class WidgetFrameBrowserTests {
 				        data-exit-url="/away" defer></script></body></html>
 				""".formatted(port);
 		serve("/", page);
+		serve("/panel", page.replace("data-target=\"#chat\" ", ""));
 		serve("/away", "<!doctype html><title>Wetter</title><p>Sonnig</p>");
 		host.start();
 		// a regular profile, as most people have it, not the off-the-record kind of
@@ -203,6 +204,30 @@ class WidgetFrameBrowserTests {
 		finally {
 			offTheRecord.close();
 		}
+	}
+
+	@Test
+	void withoutATargetThePanelClosesToALauncherAndAFileDroppedOnTheHostPageIsRefusedInTheChat() {
+		page.navigate(hostUrl("127.0.0.1") + "panel");
+		FrameLocator chat = Widget.chat(page);
+		assertThat(chat.getByRole(AriaRole.LOG)).containsText("anonym");
+		Locator frame = page.locator(Widget.FRAME);
+		Locator launcher = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat öffnen"));
+		assertThat(launcher).isHidden();
+		chat.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Chat minimieren")).click();
+		assertThat(frame).isHidden();
+		assertThat(launcher).isVisible();
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schnell weg (Exit)")))
+			.isVisible();
+		launcher.click();
+		assertThat(frame).isVisible();
+		assertThat(chat.getByLabel("Nachricht")).isFocused();
+
+		page.evaluate("() => { const dt = new DataTransfer();"
+				+ " dt.items.add(new File([new Uint8Array([255, 216, 255])], 'nude.jpg', { type: 'image/jpeg' }));"
+				+ " document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); }");
+		assertThat(chat.getByRole(AriaRole.LOG)).containsText("Ich habe das zu deinem Schutz entfernt");
+		assertThat(page).hasURL(hostUrl("127.0.0.1") + "panel");
 	}
 
 	@Test
