@@ -2,26 +2,6 @@
 (function () {
   'use strict';
 
-  var CANNED = {
-    de: [
-      ['Begrüßung', 'Hi, ich bin für dich da. Du hast nichts falsch gemacht. Erzähl mir in Ruhe, was passiert ist.'],
-      ['Nicht zahlen', 'Bitte zahl nichts und schick keine weiteren Bilder. Zahlen beendet die Erpressung fast nie.'],
-      ['Beweise sichern', 'Mach Screenshots vom Chat und vom Profil (keine Nacktbilder speichern!) und blockiere die Person danach.'],
-      ['Take It Down (unter 18)', 'Wenn du auf dem Bild unter 18 warst: Mit Take It Down kannst du verhindern, dass es weiter verbreitet wird: https://takeitdown.ncmec.org/de/'],
-      ['StopNCII (ab 18)', 'Wenn du auf dem Bild 18 oder älter warst: StopNCII hilft, die Verbreitung zu stoppen: https://stopncii.org/?lang=de-de'],
-      ['Nummer gegen Kummer', 'Du kannst auch mit der Nummer gegen Kummer sprechen: 116 111 (kostenlos, anonym), https://www.nummergegenkummer.de'],
-      ['Polizei', 'Das ist eine Straftat. Du kannst sie bei der Polizei anzeigen, auch online über die Onlinewache deines Bundeslandes.']
-    ],
-    en: [
-      ['Welcome', "Hi, I'm here for you. You haven't done anything wrong. Tell me what happened, take your time."],
-      ["Don't pay", "Please don't pay and don't send more pictures. Paying almost never ends the blackmail."],
-      ['Keep evidence', 'Take screenshots of the chat and the profile (never save nude images!), then block the person.'],
-      ['Take It Down (under 18)', 'If you were under 18 in the picture, Take It Down helps stop it spreading: https://takeitdown.ncmec.org/'],
-      ['StopNCII (18+)', 'If you were 18 or older in the picture, StopNCII helps stop it spreading: https://stopncii.org/'],
-      ['Police', 'This is a crime. You can report it to the police; many countries have an online police station.']
-    ]
-  };
-
   var me = null, client = null, current = null, chatSub = null;
   var TYPING_EVERY_MS = 3000, TYPING_SHOWN_MS = 5000;
   var holder = null, lastTypingSent = 0, typingTimer = null;
@@ -205,7 +185,7 @@
       var notes = $('notes'); notes.textContent = '';
       c.notes.forEach(function (n) { notes.appendChild(el('li', {}, n)); });
       $('take-over').hidden = !(me.role === 'SUPERVISOR' && c.scout !== me.username);
-      canned(c.locale);
+      canned(id);
       team();
       watchChat(id);
       $('message').focus();
@@ -275,9 +255,14 @@
       headers: { 'content-type': 'application/json' } });
   }
 
-  function canned(locale) {
+  // the canned answers come from the server, built from the directory for the chat's language and country
+  function canned(id) {
     var s = $('canned'); s.length = 1;
-    (CANNED[locale] || CANNED.en).forEach(function (c) { s.appendChild(el('option', { value: c[1] }, c[0])); });
+    api('GET', '/console/api/chats/' + encodeURIComponent(id) + '/canned').then(function (c) {
+      if (current !== id) return;
+      s.length = 1;
+      c.replies.forEach(function (r) { s.appendChild(el('option', { value: r.text }, r.label)); });
+    }).catch(function () {});
   }
 
   function team() {

@@ -6,7 +6,7 @@
  * this module decides who may do what and carries events to the browsers.
  */
 @ApplicationModule(displayName = "Console",
-		allowedDependencies = { "platform", "conversation", "handover", "safety", "schedule" })
+		allowedDependencies = { "platform", "conversation", "handover", "safety", "schedule", "directory" })
 package org.scoutline.console;
 
 import org.springframework.modulith.ApplicationModule;

@@ -104,7 +104,11 @@ class ConsoleAccessTests {
 			"scout,       /console/api/accounts,         403", "supervisor,  /console/api/accounts,         403",
 			"coordinator, /console/api/accounts,         200", "anonymous,   /console,                      302",
 			"scout,       /console,                      200", "coordinator, /console,                      200",
-			"anonymous,   /widget.js,                    200", "anonymous,   /actuator/health,              200" })
+			"anonymous,   /widget.js,                    200", "anonymous,   /actuator/health,              200",
+			"anonymous,   /widget/frame.html,            200", "anonymous,   /widget/token,                 403",
+			"anonymous,   /console/api/chats/{mine}/canned,  401", "scout,  /console/api/chats/{mine}/canned,  200",
+			"scout,       /console/api/chats/{other}/canned, 403", "supervisor, /console/api/chats/{other}/canned, 200",
+			"coordinator, /console/api/chats/{mine}/canned,  403" })
 	void reads(String role, String template, int status) {
 		assertThat(clients.get(role).get(path(template)).status()).isEqualTo(status);
 	}

@@ -11,11 +11,13 @@ import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RequiresChromium;
+import org.scoutline.support.Widget;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -74,20 +76,30 @@ class ConsoleBrowserTests {
 
 		Page user = userContext.newPage();
 		user.navigate("/");
-		Locator userLog = user.getByRole(AriaRole.LOG);
+		Locator userLog = Widget.chat(user).getByRole(AriaRole.LOG);
 		assertThat(userLog).containsText("anonym");
-		user.locator("#scoutline-choices button.sl-choice[data-choice='de']").click();
-		user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit einem Scout reden")).click();
+		Widget.chat(user).locator("#scoutline-choices button.sl-choice[data-choice='de']").click();
+		Widget.chat(user)
+			.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Mit einem Scout reden"))
+			.click();
 		assertThat(userLog).containsText("Warteschlange auf Platz 1");
 
 		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim chat 1")).click();
 		assertThat(userLog).containsText("Sam ist jetzt für dich da");
 		Locator scoutLog = scout.getByRole(AriaRole.LOG);
 		assertThat(scoutLog).containsText("Young person: /scout");
+		// the canned answers come from the directory, for a German chat whose country is
+		// not known yet: the hash tools and the European child helplines
+		Locator canned = scout.locator("#canned option");
+		assertThat(canned.filter(new Locator.FilterOptions().setHasText("Take It Down (NCMEC) (unter 18)")))
+			.hasAttribute("value", Pattern.compile("https://takeitdown\\.ncmec\\.org"));
+		assertThat(
+				canned.filter(new Locator.FilterOptions().setHasText("116 111 (Kinder- und Jugendtelefone in Europa)")))
+			.hasCount(1);
 
 		Locator message = scout.getByLabel("Message to the young person");
 		message.fill("Hi");
-		Locator scoutTyping = user.locator("#scoutline-scout-typing");
+		Locator scoutTyping = Widget.chat(user).locator("#scoutline-scout-typing");
 		assertThat(scoutTyping).hasText("Sam schreibt…");
 		assertThat(userLog).not().containsText("schreibt");
 		message.fill("x".repeat(2001));
@@ -98,19 +110,22 @@ class ConsoleBrowserTests {
 		message.fill("Hi, ich bin Sam. Was ist passiert?");
 		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
 		assertThat(userLog).containsText("Hi, ich bin Sam. Was ist passiert?");
-		assertThat(user.locator(".sl-msg--scout")).containsText("Was ist passiert?");
+		assertThat(Widget.chat(user).locator(".sl-msg--scout")).containsText("Was ist passiert?");
 		assertThat(scoutTyping).isEmpty();
 
-		user.getByLabel("Nachricht").fill("Jemand will Geld von mir");
+		Widget.chat(user).getByLabel("Nachricht").fill("Jemand will Geld von mir");
 		assertThat(scout.locator("#chat-typing")).hasText("typing…");
-		user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden").setExact(true)).click();
+		Widget.chat(user)
+			.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Senden").setExact(true))
+			.click();
 		assertThat(scoutLog).containsText("Jemand will Geld von mir");
 
 		scout.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-chat")).setFullPage(true));
 		scout.getByLabel("Outcome").selectOption("helped");
 		scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close chat")).click();
 		assertThat(userLog).containsText("Hat dir das Gespräch geholfen?");
-		Locator yes = user.locator("#scoutline-choices")
+		Locator yes = Widget.chat(user)
+			.locator("#scoutline-choices")
 			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ja").setExact(true));
 		assertThat(yes).isVisible();
 		yes.click();
@@ -131,12 +146,15 @@ class ConsoleBrowserTests {
 		try {
 			Page user = berlin.newPage();
 			user.navigate("/");
-			Locator userLog = user.getByRole(AriaRole.LOG);
+			Locator userLog = Widget.chat(user).getByRole(AriaRole.LOG);
 			assertThat(userLog).containsText("anonym");
-			user.getByLabel("Nachricht").fill("ich will nicht mehr leben");
-			user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden").setExact(true)).click();
-			assertThat(user.locator("#scoutline-pinned")).containsText("In Deutschland:");
-			Locator no = user.locator("#scoutline-choices")
+			Widget.chat(user).getByLabel("Nachricht").fill("ich will nicht mehr leben");
+			Widget.chat(user)
+				.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Senden").setExact(true))
+				.click();
+			assertThat(Widget.chat(user).locator("#scoutline-pinned")).containsText("In Deutschland:");
+			Locator no = Widget.chat(user)
+				.locator("#scoutline-choices")
 				.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nein").setExact(true));
 			no.click();
 			assertThat(userLog).containsText("Hat dir jemand gedroht");
@@ -149,7 +167,9 @@ class ConsoleBrowserTests {
 			scout.getByLabel("Password").fill(Staff.PASSWORD);
 			scout.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 			assertThat(scout.locator("#status")).containsText("On duty");
-			user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit einem Scout reden")).click();
+			Widget.chat(user)
+				.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Mit einem Scout reden"))
+				.click();
 			assertThat(userLog).containsText("Warteschlange auf Platz 1");
 
 			Locator entry = scout.locator("#queue li").first();

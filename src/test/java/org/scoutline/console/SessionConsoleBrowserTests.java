@@ -26,11 +26,13 @@ import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RequiresChromium;
+import org.scoutline.support.Widget;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -108,10 +110,12 @@ class SessionConsoleBrowserTests {
 
 		Page user = userContext.newPage();
 		user.navigate("/");
-		Locator log = user.getByRole(AriaRole.LOG);
+		Locator log = Widget.chat(user).getByRole(AriaRole.LOG);
 		assertThat(log).containsText("anonym");
-		user.locator("#scoutline-choices button.sl-choice[data-choice='de']").click();
-		user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit einem Scout reden")).click();
+		Widget.chat(user).locator("#scoutline-choices button.sl-choice[data-choice='de']").click();
+		Widget.chat(user)
+			.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Mit einem Scout reden"))
+			.click();
 		assertThat(log).containsText("Warteschlange auf Platz 1");
 	}
 
@@ -125,7 +129,7 @@ class SessionConsoleBrowserTests {
 	void theWidgetSwitchesToLiveNowWhenACoordinatorPlansASessionAndItsScoutChecksIn() {
 		Page user = userContext.newPage();
 		user.navigate("/");
-		Locator live = user.locator(".scoutline-live");
+		Locator live = Widget.chat(user).locator(".scoutline-live");
 		assertThat(live).hasAttribute("data-state", "closed",
 				new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
 

@@ -18,11 +18,13 @@ import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RequiresChromium;
+import org.scoutline.support.Widget;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -106,25 +108,28 @@ class WidgetResumeBrowserTests {
 			}
 		}));
 		user.navigate("/");
-		Locator userLog = user.getByRole(AriaRole.LOG);
+		Locator userLog = Widget.chat(user).getByRole(AriaRole.LOG);
 		assertThat(userLog).containsText("anonym");
-		user.locator("#scoutline-choices button.sl-choice[data-choice='de']").click();
-		user.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mit einem Scout reden")).click();
+		Widget.chat(user).locator("#scoutline-choices button.sl-choice[data-choice='de']").click();
+		Widget.chat(user)
+			.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Mit einem Scout reden"))
+			.click();
 		assertThat(userLog).containsText("Warteschlange auf Platz 1");
 		JsonNode queue = sam.get("/console/api/queue").json();
 		String id = queue.get(queue.size() - 1).path("id").asText();
 		assertThat(sam.post("/console/api/chats/" + id + "/claim", null).status()).isEqualTo(200);
 		assertThat(userLog).containsText("Sam ist jetzt für dich da");
 
-		user.evaluate("() => { window.__offline = true; window.__sockets.forEach(s => s.close()); }");
-		assertThat(user.locator("#scoutline-status")).containsText("Verbinde");
+		// the chat and its socket are in the widget's frame
+		Widget.frame(user).evaluate("() => { window.__offline = true; window.__sockets.forEach(s => s.close()); }");
+		assertThat(Widget.chat(user).locator("#scoutline-status")).containsText("Verbinde");
 		long before = conversations.get(new ConversationId(id)).orElseThrow().lines();
 		write(id, "Bist du noch da?", before + 1);
 		write(id, "Lass dir Zeit.", before + 2);
-		Locator fromScout = user.locator(".sl-msg--scout");
+		Locator fromScout = Widget.chat(user).locator(".sl-msg--scout");
 		assertThat(fromScout).hasCount(0);
 
-		user.evaluate("() => { window.__offline = false; window.dispatchEvent(new Event('online')); }");
+		Widget.frame(user).evaluate("() => { window.__offline = false; window.dispatchEvent(new Event('online')); }");
 		assertThat(fromScout).hasCount(2);
 		assertThat(fromScout.nth(0)).containsText("Bist du noch da?");
 		assertThat(fromScout.nth(1)).containsText("Lass dir Zeit.");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
@@ -11,6 +12,10 @@ import com.microsoft.playwright.Playwright;
  * Playwright for Java driving Debian's Chromium; never downloads a browser of its own.
  */
 public final class Browser {
+
+	static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--disable-dev-shm-usage");
 
 	private static Playwright playwright;
 
@@ -49,9 +54,21 @@ public final class Browser {
 		return playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(ChromiumCondition.CHROMIUM)
 				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync",
-						"--disable-dev-shm-usage")));
+				.setArgs(ARGS));
+	}
+
+	/**
+	 * @return Chromium with a regular profile in {@code dir} (as most people have it),
+	 * unlike the off-the-record contexts of {@link #shared()}, which block a frame's
+	 * storage on another site
+	 */
+	public static BrowserContext profile(Playwright playwright, Path dir, int width, int height) {
+		return playwright.chromium()
+			.launchPersistentContext(dir,
+					new BrowserType.LaunchPersistentContextOptions().setExecutablePath(ChromiumCondition.CHROMIUM)
+						.setHeadless(true)
+						.setArgs(ARGS)
+						.setViewportSize(width, height));
 	}
 
 	public static Path screenshot(String name) {

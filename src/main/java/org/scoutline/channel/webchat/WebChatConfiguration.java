@@ -6,6 +6,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 
 /**
  * The widget's WebSocket at {@code /chat/ws} (protocol: {@code docs/widget-protocol.md}).
@@ -34,9 +35,11 @@ class WebChatConfiguration implements WebSocketConfigurer {
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(handler, "/chat/ws")
-			.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new))
-			.addInterceptors(limits);
+		// the widget's frame is served from this origin: a host page's own scripts get no
+		// socket of their own
+		OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
+		origins.setAllowedOriginPatterns(settings.socketOrigins());
+		registry.addHandler(handler, "/chat/ws").addInterceptors(origins, limits);
 	}
 
 	@Bean

@@ -13,8 +13,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * @param allowedOrigins the pages that may open the widget's socket ({@code *}: any, for
- * an embeddable widget)
+ * @param allowedOrigins the pages that may embed the widget: the {@code frame-ancestors}
+ * of its frame ({@code *}: any page, for an embeddable widget; see
+ * {@link FrameAncestors})
+ * @param socketOrigins other origins than Scoutline's own that may open the widget's
+ * socket (default none: only the widget's frame, served from this origin, talks to it;
+ * name Scoutline's public origin here when a proxy in front hides it from the app)
  * @param burst how many messages a connection may send at once
  * @param perSecond how many messages a connection may send per second in the long run
  * @param maxFrameChars the largest text frame accepted, in characters; the server keeps a
@@ -26,7 +30,8 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("scoutline.webchat")
-record WebChatSettings(@DefaultValue("*") @NotEmpty List<String> allowedOrigins, @DefaultValue("20") @Min(1) int burst,
+record WebChatSettings(@DefaultValue("*") @NotEmpty List<String> allowedOrigins,
+		@DefaultValue List<String> socketOrigins, @DefaultValue("20") @Min(1) int burst,
 		@DefaultValue("3") @Min(1) int perSecond, @DefaultValue("8192") @Min(4096) @Max(65536) int maxFrameChars,
 		@DefaultValue("15s") @NotNull Duration scheduleRefresh) {
 

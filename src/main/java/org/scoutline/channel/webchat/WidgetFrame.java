@@ -57,7 +57,7 @@ sealed interface WidgetFrame {
 			@JsonDeserialize(using = TextOnly.class) String language,
 			@JsonDeserialize(using = CountOnly.class) Long seq) implements WidgetFrame {
 
-		private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+		static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
 		/**
 		 * @return the token offered, when it has the shape of one the server hands out,

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.support.Browser;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RequiresChromium;
+import org.scoutline.support.Widget;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
@@ -55,26 +57,26 @@ class WidgetBrowserTests {
 
 	@Test
 	void aBlackmailedFifteenYearOldInGermanyTapsThroughToTheirPlan() {
-		Locator log = page.getByRole(AriaRole.LOG);
+		Locator log = Widget.chat(page).getByRole(AriaRole.LOG);
 		assertThat(log).containsText("anonym");
 		tapToThePlan();
 		assertThat(log).containsText("Take It Down");
 		assertThat(log).containsText("110");
-		assertThat(page.locator("ol.sl-plan li").first()).isVisible();
-		assertThat(page.locator("input[type=file]")).hasCount(0);
+		assertThat(Widget.chat(page).locator("ol.sl-plan li").first()).isVisible();
+		assertThat(Widget.chat(page).locator("input[type=file]")).hasCount(0);
 		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("widget-plan")).setFullPage(true));
 
 		page.reload();
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("Take It Down");
-		assertThat(page.locator("ol.sl-plan li")).hasCount(5);
-		assertThat(page.locator(".sl-more .sl-disclose")).hasCount(3);
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("Take It Down");
+		assertThat(Widget.chat(page).locator("ol.sl-plan li")).hasCount(5);
+		assertThat(Widget.chat(page).locator(".sl-more .sl-disclose")).hasCount(3);
 
 		BrowserContext other = browser.newContext(
 				new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
 		Page stranger = other.newPage();
 		stranger.navigate("/");
-		assertThat(stranger.getByRole(AriaRole.LOG)).containsText("anonym");
-		assertThat(stranger.getByRole(AriaRole.LOG)).not().containsText("Take It Down");
+		assertThat(Widget.chat(stranger).getByRole(AriaRole.LOG)).containsText("anonym");
+		assertThat(Widget.chat(stranger).getByRole(AriaRole.LOG)).not().containsText("Take It Down");
 		other.close();
 	}
 
@@ -89,15 +91,16 @@ class WidgetBrowserTests {
 		// final when they are read
 		page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
 		tapToThePlan();
-		assertThat(page.locator("ol.sl-plan li")).hasCount(5);
-		page.locator("#scoutline").evaluate("el => el.scrollIntoView({ block: 'start' })");
-		Locator plan = page.locator("ol.sl-plan");
+		assertThat(Widget.chat(page).locator("ol.sl-plan li")).hasCount(5);
+		// the host page brings the widget's frame into view; the chat fills the frame
+		page.locator(Widget.FRAME).evaluate("el => el.scrollIntoView({ block: 'start' })");
+		Locator plan = Widget.chat(page).locator("ol.sl-plan");
 		Locator intro = plan.locator("xpath=preceding-sibling::div[1]");
 		Locator more = plan.locator("xpath=following-sibling::div[1]");
 		assertThat(intro).containsText("Schuld hat die Person");
 		assertThat(more).containsText("Mehr: wie Löschen funktioniert, die Polizei, was du deinen Eltern sagst");
-		BoundingBox log = page.locator("#scoutline-log").boundingBox();
-		BoundingBox choices = page.locator("#scoutline-choices").boundingBox();
+		BoundingBox log = Widget.chat(page).locator("#scoutline-log").boundingBox();
+		BoundingBox choices = Widget.chat(page).locator("#scoutline-choices").boundingBox();
 		List<Locator> firstScreen = new ArrayList<>(List.of(intro, more));
 		for (int i = 0; i < 5; i++) {
 			firstScreen.add(plan.locator("li").nth(i));
@@ -119,21 +122,24 @@ class WidgetBrowserTests {
 	void theSectionsAreFoldedButtonsThatOpenInPlaceAndThePlanCopiesAsPlainText() {
 		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
 		tapToThePlan();
-		Locator removal = page.getByRole(AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Löschen: so geht's").setExact(true));
+		Locator removal = Widget.chat(page)
+			.getByRole(AriaRole.BUTTON,
+					new FrameLocator.GetByRoleOptions().setName("Löschen: so geht's").setExact(true));
 		assertThat(removal).hasAttribute("aria-expanded", "false");
-		Locator panel = page.locator("#" + removal.getAttribute("aria-controls"));
+		Locator panel = Widget.chat(page).locator("#" + removal.getAttribute("aria-controls"));
 		assertThat(panel).isHidden();
 		removal.click();
 		assertThat(removal).hasAttribute("aria-expanded", "true");
 		assertThat(panel).isVisible();
 		assertThat(panel).containsText("Take It Down");
 		assertThat(panel).not().containsText("StopNCII");
-		assertThat(page.locator("#scoutline-choices button")).hasCount(4);
-		assertThat(page.locator("#scoutline-choices button[data-choice^='plan_']")).hasCount(0);
+		assertThat(Widget.chat(page).locator("#scoutline-choices button")).hasCount(4);
+		assertThat(Widget.chat(page).locator("#scoutline-choices button[data-choice^='plan_']")).hasCount(0);
 
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan als Text kopieren")).click();
-		assertThat(page.locator(".sl-copied")).containsText("Kopiert");
+		Widget.chat(page)
+			.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Plan als Text kopieren"))
+			.click();
+		assertThat(Widget.chat(page).locator(".sl-copied")).containsText("Kopiert");
 		String copied = (String) page.evaluate("() => navigator.clipboard.readText()");
 		assertThat(copied).startsWith("Dein Plan von Scoutline")
 			.contains("1. Zahl nichts")
@@ -142,29 +148,34 @@ class WidgetBrowserTests {
 			.contains("Take It Down")
 			.contains("Polizei")
 			.contains("116 111");
-		String token = (String) page.evaluate("() => localStorage.getItem('scoutline.token')");
+		String token = (String) Widget.frame(page).evaluate("() => localStorage.getItem('scoutline.token')");
+		assertThat(token).isNotBlank();
 		assertThat(copied).doesNotContain(token).doesNotContain("plan_").doesNotContain("13_15");
 	}
 
 	@Test
 	void everyChoiceIsAButtonNamedByItsLabelAndTheFieldHasALabel() {
-		Locator choice = page.locator("#scoutline-choices button.sl-choice").first();
+		Locator choice = Widget.chat(page).locator("#scoutline-choices button.sl-choice").first();
 		assertThat(choice).isVisible();
 		String label = choice.innerText().strip();
-		assertThat(page.locator("#scoutline-choices")
+		assertThat(Widget.chat(page)
+			.locator("#scoutline-choices")
 			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(label).setExact(true))).hasCount(1);
-		assertThat(page.getByLabel("Nachricht")).isVisible();
-		assertThat(page.getByRole(AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE))))
+		assertThat(Widget.chat(page).getByLabel("Nachricht")).isVisible();
+		assertThat(Widget.chat(page)
+			.getByRole(AriaRole.BUTTON,
+					new FrameLocator.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE))))
 			.isVisible();
 	}
 
 	@Test
 	void aCrisisMessageBringsTheCrisisLinesFirst() {
 		tap("de");
-		page.getByLabel("Nachricht").fill("ich will nich mehr lebn");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden").setExact(true)).click();
-		Locator alert = page.getByRole(AriaRole.ALERT).first();
+		Widget.chat(page).getByLabel("Nachricht").fill("ich will nich mehr lebn");
+		Widget.chat(page)
+			.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Senden").setExact(true))
+			.click();
+		Locator alert = Widget.chat(page).getByRole(AriaRole.ALERT).first();
 		assertThat(alert).isVisible();
 		assertThat(alert).containsText("112");
 	}
@@ -172,22 +183,24 @@ class WidgetBrowserTests {
 	@Test
 	void aPastedPictureIsRefusedCalmlyAndNeverSent() {
 		tap("de");
-		page.getByLabel("Nachricht").focus();
-		page.evaluate("() => { const dt = new DataTransfer();"
-				+ " dt.items.add(new File([new Uint8Array([255, 216, 255])], 'nude.jpg', { type: 'image/jpeg' }));"
-				+ " const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });"
-				+ " document.querySelector('#scoutline-input').dispatchEvent(e); }");
-		assertThat(page.locator(".sl-msg--notice").last()).isVisible();
-		assertThat(page.getByLabel("Nachricht")).hasValue("");
+		Widget.chat(page).getByLabel("Nachricht").focus();
+		Widget.frame(page)
+			.evaluate("() => { const dt = new DataTransfer();"
+					+ " dt.items.add(new File([new Uint8Array([255, 216, 255])], 'nude.jpg', { type: 'image/jpeg' }));"
+					+ " const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });"
+					+ " document.querySelector('#scoutline-input').dispatchEvent(e); }");
+		assertThat(Widget.chat(page).locator(".sl-msg--notice").last()).isVisible();
+		assertThat(Widget.chat(page).getByLabel("Nachricht")).hasValue("");
 		page.reload();
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("[media removed]");
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("[media removed]");
 	}
 
 	@Test
 	void theQuickExitButtonLeavesForANeutralPageWithoutABackEntry() {
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("anonym");
-		page.getByRole(AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE)))
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("anonym");
+		Widget.chat(page)
+			.getByRole(AriaRole.BUTTON,
+					new FrameLocator.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE)))
 			.first()
 			.click();
 		page.waitForURL("**/neutral.html");
@@ -197,7 +210,7 @@ class WidgetBrowserTests {
 
 	@Test
 	void pressingShiftThreeTimesIsAQuickExitToo() {
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("anonym");
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("anonym");
 		page.keyboard().press("Shift");
 		page.keyboard().press("Shift");
 		page.keyboard().press("Shift");
@@ -212,7 +225,8 @@ class WidgetBrowserTests {
 	}
 
 	private void tap(String choiceId) {
-		Locator button = page.locator("#scoutline-choices button.sl-choice[data-choice='" + choiceId + "']");
+		Locator button = Widget.chat(page)
+			.locator("#scoutline-choices button.sl-choice[data-choice='" + choiceId + "']");
 		assertThat(button).isEnabled();
 		button.click();
 	}

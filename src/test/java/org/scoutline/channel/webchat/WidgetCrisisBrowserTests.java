@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.support.Browser;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RequiresChromium;
+import org.scoutline.support.Widget;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -49,7 +51,7 @@ class WidgetCrisisBrowserTests {
 				.setTimezoneId("Europe/Berlin"));
 		page = context.newPage();
 		page.navigate("/");
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("anonym");
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("anonym");
 	}
 
 	@AfterEach
@@ -60,7 +62,7 @@ class WidgetCrisisBrowserTests {
 	@Test
 	void germanLinesFirstWithTheChangeOfCountryAndTheFoldedCardLeavesRoomForTheMessageBoxAndTheAnswers() {
 		write("ich will nicht mehr leben");
-		Locator card = page.locator("#scoutline-pinned .sl-crisis");
+		Locator card = Widget.chat(page).locator("#scoutline-pinned .sl-crisis");
 		assertThat(card).containsText("In Deutschland:");
 		assertThat(card).containsText("TelefonSeelsorge");
 		assertThat(card).containsText("116 111");
@@ -68,17 +70,17 @@ class WidgetCrisisBrowserTests {
 		Locator toggle = card.getByRole(AriaRole.BUTTON,
 				new Locator.GetByRoleOptions().setName("Wichtig – sofort Hilfe"));
 		assertThat(toggle).hasAttribute("aria-expanded", "true");
-		assertThat(page.locator("#scoutline-crisis-body")).isVisible();
+		assertThat(Widget.chat(page).locator("#scoutline-crisis-body")).isVisible();
 		assertThat(choice("Nicht in Deutschland?")).isVisible();
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("Denkst du daran");
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("Denkst du daran");
 		fitsOnThePhone();
 		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("widget-crisis-open")));
 
 		choice("Nein").click();
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("Hat dir jemand gedroht");
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("Hat dir jemand gedroht");
 		assertThat(toggle).hasAttribute("aria-expanded", "false");
-		assertThat(page.locator("#scoutline-crisis-body")).isHidden();
-		Locator numbers = page.locator("#scoutline-crisis-numbers");
+		assertThat(Widget.chat(page).locator("#scoutline-crisis-body")).isHidden();
+		Locator numbers = Widget.chat(page).locator("#scoutline-crisis-numbers");
 		assertThat(numbers).isVisible();
 		assertThat(numbers.locator("a[href='tel:112']")).isVisible();
 		assertThat(numbers.locator("a[href='tel:08001110111']")).hasCount(1);
@@ -90,8 +92,8 @@ class WidgetCrisisBrowserTests {
 
 		toggle.click();
 		assertThat(toggle).hasAttribute("aria-expanded", "true");
-		assertThat(page.locator("#scoutline-crisis-body")).isVisible();
-		assertThat(page.locator("#scoutline-crisis-body")).containsText("TelefonSeelsorge");
+		assertThat(Widget.chat(page).locator("#scoutline-crisis-body")).isVisible();
+		assertThat(Widget.chat(page).locator("#scoutline-crisis-body")).containsText("TelefonSeelsorge");
 		fitsOnThePhone();
 	}
 
@@ -99,9 +101,9 @@ class WidgetCrisisBrowserTests {
 	void theChangeOfCountryAsksRightThereAndEvenThirteenCountriesAndTheOpenCardLeaveTheMessageBoxInside() {
 		write("ich will nicht mehr leben");
 		choice("Nicht in Deutschland?").click();
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("In welchem Land lebst du?");
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("In welchem Land lebst du?");
 		assertThat(choice("Österreich")).isVisible();
-		Locator toggle = page.locator("#scoutline-crisis-toggle");
+		Locator toggle = Widget.chat(page).locator("#scoutline-crisis-toggle");
 		assertThat(toggle).hasAttribute("aria-expanded", "false");
 		toggle.click();
 		assertThat(toggle).hasAttribute("aria-expanded", "true");
@@ -109,10 +111,10 @@ class WidgetCrisisBrowserTests {
 		page.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("widget-crisis-country")));
 
 		choice("Österreich").click();
-		Locator card = page.locator("#scoutline-pinned .sl-crisis");
+		Locator card = Widget.chat(page).locator("#scoutline-pinned .sl-crisis");
 		assertThat(card).containsText("In Österreich:");
 		assertThat(card).containsText("Rat auf Draht");
-		assertThat(page.locator("#scoutline-pinned .sl-crisis")).hasCount(1);
+		assertThat(Widget.chat(page).locator("#scoutline-pinned .sl-crisis")).hasCount(1);
 		assertThat(card).not().containsText("TelefonSeelsorge");
 		assertThat(toggle).hasAttribute("aria-expanded", "true");
 		assertThat(choice("Nein")).isVisible();
@@ -120,12 +122,15 @@ class WidgetCrisisBrowserTests {
 	}
 
 	private void write(String text) {
-		page.getByLabel("Nachricht").fill(text);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden").setExact(true)).click();
+		Widget.chat(page).getByLabel("Nachricht").fill(text);
+		Widget.chat(page)
+			.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Senden").setExact(true))
+			.click();
 	}
 
 	private Locator choice(String label) {
-		return page.locator("#scoutline-choices")
+		return Widget.chat(page)
+			.locator("#scoutline-choices")
 			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(label).setExact(true));
 	}
 
@@ -134,13 +139,13 @@ class WidgetCrisisBrowserTests {
 	 * screen.
 	 */
 	private void fitsOnThePhone() {
-		Locator widget = page.locator("#scoutline");
-		widget.evaluate("e => e.scrollIntoView({ block: 'start' })");
+		Locator widget = Widget.chat(page).locator("#scoutline");
+		page.locator(Widget.FRAME).evaluate("e => e.scrollIntoView({ block: 'start' })");
 		BoundingBox outer = widget.boundingBox();
 		assertThat(outer.height).isLessThanOrEqualTo(HEIGHT);
-		Locator answers = page.locator("#scoutline-choices");
-		for (Locator part : new Locator[] { page.locator("#scoutline-input"), page.locator("#scoutline-send"), answers,
-				answers.locator("button").first() }) {
+		Locator answers = Widget.chat(page).locator("#scoutline-choices");
+		for (Locator part : new Locator[] { Widget.chat(page).locator("#scoutline-input"),
+				Widget.chat(page).locator("#scoutline-send"), answers, answers.locator("button").first() }) {
 			BoundingBox box = part.boundingBox();
 			assertThat(box).as(part + " is laid out").isNotNull();
 			String name = part.toString();

@@ -16,12 +16,14 @@ import org.scoutline.support.Browser;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.scoutline.support.RequiresChromium;
+import org.scoutline.support.Widget;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -89,7 +91,7 @@ class WidgetLiveLineBrowserTests {
 		LiveSession later = line.laterOnTheWeb();
 		liveStatus.refresh();
 		page.navigate("/");
-		Locator live = page.locator("p.scoutline-live");
+		Locator live = Widget.chat(page).locator("p.scoutline-live");
 		assertThat(live).hasAttribute("role", "status");
 		assertThat(live).hasAttribute("aria-live", "polite");
 		assertThat(live).hasAttribute("data-state", "closed");
@@ -109,13 +111,14 @@ class WidgetLiveLineBrowserTests {
 		assertThat(live).hasAttribute("data-state", "open");
 		// the line pushes nothing out of the widget: with the widget in view, so is the
 		// message field
-		page.locator("#scoutline").scrollIntoViewIfNeeded();
-		assertThat(page.getByLabel("Message")).isInViewport();
-		assertThat(page.getByRole(AriaRole.LOG)).not().containsText("Live now");
+		page.locator(Widget.FRAME).scrollIntoViewIfNeeded();
+		assertThat(Widget.chat(page).getByLabel("Message")).isInViewport();
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).not().containsText("Live now");
 		screenshot("widget-live-now");
 
-		page.getByRole(AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE)))
+		Widget.chat(page)
+			.getByRole(AriaRole.BUTTON,
+					new FrameLocator.GetByRoleOptions().setName(Pattern.compile("exit", Pattern.CASE_INSENSITIVE)))
 			.first()
 			.click();
 		page.waitForURL("**/neutral.html");
@@ -125,7 +128,7 @@ class WidgetLiveLineBrowserTests {
 	void withNoSessionAheadTheLineSaysTheBotIsThere() {
 		liveStatus.refresh();
 		page.navigate("/");
-		Locator live = page.locator("p.scoutline-live");
+		Locator live = Widget.chat(page).locator("p.scoutline-live");
 		assertThat(live).hasAttribute("data-state", "closed");
 		assertThat(live).hasText("Gerade ist keine Live-Session geplant. Der Bot ist jederzeit für dich da.");
 		englishPlease();
@@ -133,14 +136,17 @@ class WidgetLiveLineBrowserTests {
 	}
 
 	private void englishPlease() {
-		page.getByRole(AriaRole.TOOLBAR)
+		Widget.chat(page)
+			.getByRole(AriaRole.TOOLBAR)
 			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("English").setExact(true))
 			.click();
-		assertThat(page.locator("#scoutline")).hasAttribute("lang", "en");
+		assertThat(Widget.chat(page).locator("#scoutline")).hasAttribute("lang", "en");
 	}
 
 	private void screenshot(String name) {
-		page.locator("#scoutline").screenshot(new Locator.ScreenshotOptions().setPath(Browser.screenshot(name)));
+		Widget.chat(page)
+			.locator("#scoutline")
+			.screenshot(new Locator.ScreenshotOptions().setPath(Browser.screenshot(name)));
 	}
 
 	private static String local(ZonedDateTime time) {

@@ -42,7 +42,8 @@ class WidgetSocketTests {
 		when(session.getAttributes()).thenReturn(new HashMap<>());
 		doAnswer(call -> written.add(((WebSocketMessage<?>) call.getArgument(0)).getPayload().toString())).when(session)
 			.sendMessage(any());
-		return WidgetSocket.open(session, new WebChatSettings(List.of("*"), 100, 100, 8192, Duration.ofSeconds(15)),
+		return WidgetSocket.open(session,
+				new WebChatSettings(List.of("*"), List.of(), 100, 100, 8192, Duration.ofSeconds(15)),
 				new ObjectMapper());
 	}
 
