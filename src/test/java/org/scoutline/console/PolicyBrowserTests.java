@@ -13,6 +13,7 @@ import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RequiresChromium;
+import org.scoutline.support.Widget;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -59,8 +60,9 @@ class PolicyBrowserTests {
 	void theDemoPageAndTheWidgetRunWithoutAViolationAndAnInlineScriptDoesNot() {
 		Page page = watched(context.newPage());
 		page.navigate("/");
-		assertThat(page.getByRole(AriaRole.LOG)).containsText("anonym");
-		Object radius = page
+		// the chat runs in the widget's frame, under the frame's own policy
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("anonym");
+		Object radius = Widget.frame(page)
 			.evaluate("() => getComputedStyle(document.querySelector('button.sl-choice')).borderRadius");
 		assertThat(radius).as("the widget's own styles apply").isEqualTo("22px");
 		assertThat(violations).isEmpty();

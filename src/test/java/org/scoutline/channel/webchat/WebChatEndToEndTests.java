@@ -244,6 +244,11 @@ class WebChatEndToEndTests {
 		for (String key : keys) {
 			assertThat(redis.getExpire(key)).as(key).isPositive().isLessThanOrEqualTo(30L * 24 * 3600);
 		}
+		List<String> limits = this.keys.all().stream().filter(k -> k.contains(":limit:")).toList();
+		assertThat(limits).as("the address's limits were counted").isNotEmpty();
+		for (String key : limits) {
+			assertThat(redis.getExpire(key)).as(key).isPositive().isLessThanOrEqualTo(120);
+		}
 	}
 
 	@Test
@@ -302,7 +307,9 @@ class WebChatEndToEndTests {
 	}
 
 	private List<String> conversationKeys() {
-		return keys.all().stream().filter(k -> !k.endsWith("dev-secrets")).toList();
+		// the limits per client address are counted under limit:, not about the
+		// conversation
+		return keys.all().stream().filter(k -> !k.endsWith("dev-secrets") && !k.contains(":limit:")).toList();
 	}
 
 }
