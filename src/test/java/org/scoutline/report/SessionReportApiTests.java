@@ -111,6 +111,7 @@ class SessionReportApiTests {
 		assertThat(report.get("end").asText()).isEqualTo("2026-02-10T21:00+01:00");
 		assertThat(report.get("escalations").asLong()).isEqualTo(9);
 		assertThat(report.get("refused").asLong()).isEqualTo(2);
+		assertThat(report.path("refusedBy").path("queue_full").asLong()).as("by reason").isEqualTo(2);
 		assertThat(report.get("waited").asLong()).isEqualTo(7);
 		assertThat(report.get("chats").asLong()).isEqualTo(5);
 		assertThat(report.get("gaveUp").asLong()).isEqualTo(1);
@@ -155,9 +156,9 @@ class SessionReportApiTests {
 			.hasValue("attachment; filename=\"scoutline-report-2026-02-10.csv\"");
 		assertThat(csv.body().split("\r\n")).containsExactly(
 				"occurrence,title,start,end,escalations,refused,waited,gave_up,unreached,chats,crisis,"
-						+ "median_wait_s,p90_wait_s,median_chat_s,outcome_helped,outcome_referred",
+						+ "median_wait_s,p90_wait_s,median_chat_s,refused_queue_full,outcome_helped,outcome_referred",
 				february.key() + ",\"'=SUM(1,2) \"\"Safer\"\" Tag – für alle\",2026-02-10T19:00+01:00,"
-						+ "2026-02-10T21:00+01:00,9,2,7,1,1,5,1,90,600,900,2,1");
+						+ "2026-02-10T21:00+01:00,9,2,7,1,1,5,1,90,600,900,2,2,1");
 	}
 
 	@Test
@@ -168,8 +169,8 @@ class SessionReportApiTests {
 		String[] lines = csv.body().split("\r\n");
 		assertThat(lines).hasSize(3);
 		assertThat(lines[1]).startsWith(february.key() + ",");
-		assertThat(lines[2]).isEqualTo(
-				january.key() + ",January evening,2026-01-20T19:00+01:00,2026-01-20T21:00+01:00,1,1,0,0,0,0,0,,,,0,0");
+		assertThat(lines[2]).isEqualTo(january.key()
+				+ ",January evening,2026-01-20T19:00+01:00,2026-01-20T21:00+01:00,1,1,0,0,0,0,0,,,,1,0,0");
 	}
 
 	@Test
