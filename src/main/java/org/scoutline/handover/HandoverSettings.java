@@ -24,12 +24,15 @@ import jakarta.validation.constraints.NotNull;
  * @param minutesPerChat the average length of a chat, for the honest waiting estimate
  * @param escalationsPerHour how often one person may ask for a scout in an hour (a crisis
  * is never refused)
+ * @param escalationsPerAddressPerHour how often the people behind one client address may
+ * ask for a scout in an hour, where the channel knows the address (the widget)
  */
 @Validated
 @ConfigurationProperties("scoutline.handover")
 record HandoverSettings(@DefaultValue("2") @Min(1) @Max(20) int capacity, @DefaultValue("2m") @NotNull Duration grace,
 		@DefaultValue("10s") @NotNull Duration heartbeat, @DefaultValue("30s") @NotNull Duration presenceTimeout,
 		@DefaultValue("60s") @NotNull Duration positionInterval, @DefaultValue("5s") @NotNull Duration sweep,
-		@DefaultValue("15") @Min(1) int minutesPerChat, @DefaultValue("6") @Min(1) int escalationsPerHour) {
+		@DefaultValue("15") @Min(1) int minutesPerChat, @DefaultValue("6") @Min(1) int escalationsPerHour,
+		@DefaultValue("30") @Min(1) int escalationsPerAddressPerHour) {
 
 }

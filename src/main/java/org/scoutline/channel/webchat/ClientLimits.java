@@ -103,6 +103,15 @@ class ClientLimits implements HandshakeInterceptor {
 	}
 
 	/**
+	 * @return the pseudonym of the client address behind {@code session}, {@code null}
+	 * when unknown
+	 */
+	String client(WebSocketSession session) {
+		Object client = session.getAttributes().get(ATTRIBUTE);
+		return client == null ? null : client.toString();
+	}
+
+	/**
 	 * Counts a new conversation of the client behind {@code session}.
 	 * @return whether it is within the limit
 	 */

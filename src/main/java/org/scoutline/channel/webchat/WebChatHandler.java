@@ -8,6 +8,7 @@ import org.scoutline.conversation.Channel;
 import org.scoutline.conversation.InboundMessage;
 import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.HotlineReply;
+import org.scoutline.platform.ClientContext;
 import org.scoutline.hotline.Hotline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,9 +183,10 @@ class WebChatHandler extends AbstractWebSocketHandler {
 			error(socket, "rate_limited", "system.too_many_new_chats");
 			return;
 		}
-		HotlineReply reply = turns.turn(
+		// the address is known inside the turn, for its limit on requests for a scout
+		HotlineReply reply = ClientContext.with(limits.client(socket.out()), () -> turns.turn(
 				inbound.from(null, socket.locale(), true).withCountryHint(socket.country()).showingSectionsFolded(),
-				new WidgetReplies(socket, sessions));
+				new WidgetReplies(socket, sessions)));
 		socket.started(reply.conversation() != null || reply.sendsNothing());
 	}
 

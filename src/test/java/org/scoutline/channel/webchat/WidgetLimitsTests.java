@@ -37,8 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @DirtiesContext
-@TestPropertySource(properties = { "scoutline.webchat.limits.sockets-per-client=3",
-		"scoutline.webchat.limits.new-chats-per-minute=2", "scoutline.handover.escalations-per-hour=2" })
+@TestPropertySource(properties = { "scoutline.webchat.limits.sockets-per-client=4",
+		"scoutline.webchat.limits.new-chats-per-minute=3", "scoutline.handover.escalations-per-hour=2",
+		"scoutline.handover.escalations-per-address-per-hour=4" })
 class WidgetLimitsTests {
 
 	@LocalServerPort
@@ -72,10 +73,10 @@ class WidgetLimitsTests {
 
 	@Test
 	void oneAddressHoldsOnlySoManyConnectionsOpen() {
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < 4; i++) {
 			connect();
 		}
-		assertThatThrownBy(this::connect).as("the fourth connection is refused at the handshake")
+		assertThatThrownBy(this::connect).as("the fifth connection is refused at the handshake")
 			.hasStackTraceContaining("429");
 		open.remove(0).close();
 		await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> connect() != null);
@@ -83,7 +84,7 @@ class WidgetLimitsTests {
 
 	@Test
 	void newConversationsPerAddressAreLimitedButACrisisAlwaysPasses() {
-		for (int i = 0; i < 2; i++) {
+		for (int i = 0; i < 3; i++) {
 			ChatClient user = greeted("de");
 			assertThat(user.choice("en").next().path("type").asText()).isEqualTo("bot");
 		}
@@ -114,6 +115,27 @@ class WidgetLimitsTests {
 			.contains("queue at number");
 		SessionReport report = reports.report(running().key()).orElseThrow();
 		assertThat(report.refusedBy()).containsEntry("no_turn_yet", 1L).containsEntry("limited", 1L);
+	}
+
+	@Test
+	void thePeopleBehindOneAddressAskForAScoutOnlySoOftenAnHourButACrisisAlwaysJoinsTheQueue() {
+		LiveNow.roster(port, "tina", "scout");
+		presence.beat("tina");
+		for (int person = 0; person < 2; person++) {
+			ChatClient user = greeted("en");
+			user.choice("en").next("bot");
+			for (int i = 0; i < 2; i++) {
+				assertThat(texts(user.command("scout").next("bot"))).contains("queue at number");
+				user.choice("leave_queue").next("bot");
+			}
+		}
+		ChatClient third = greeted("en");
+		third.choice("en").next("bot");
+		assertThat(texts(third.command("scout").next("bot"))).as("the fifth request from the address in an hour")
+			.contains("many times")
+			.doesNotContain("queue at number");
+		assertThat(texts(third.text("i want to kill myself").next("bot"))).as("a crisis joins the queue")
+			.contains("queue at number");
 	}
 
 	private Occurrence running() {
