@@ -1,5 +1,6 @@
 package org.scoutline.console;
 
+import org.scoutline.handover.DutyChanges;
 import org.scoutline.handover.Presence;
 import org.scoutline.handover.ScoutSide;
 import org.slf4j.Logger;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
  * Takes a staff member's access away at once when a coordinator disables the account or
  * resets its password: their presence ends (nobody is promised a scout who is gone), the
  * chats they hold go back to the queue with an honest notice to each user, and every
- * console and login they have open ends, on every instance. A new login is refused by the
- * account's state; CONNECT checks it too.
+ * console and login they have open ends, on every instance. When nobody is on duty after
+ * that, the users waiting are told so ({@link DutyChanges}). A new login is refused by
+ * the account's state; CONNECT checks it too.
  */
 @Component
 class StaffRevocations {
@@ -24,17 +26,21 @@ class StaffRevocations {
 
 	private final StaffSessions sessions;
 
-	StaffRevocations(Presence presence, ScoutSide scouts, StaffSessions sessions) {
+	private final DutyChanges duty;
+
+	StaffRevocations(Presence presence, ScoutSide scouts, StaffSessions sessions, DutyChanges duty) {
 		this.presence = presence;
 		this.scouts = scouts;
 		this.sessions = sessions;
+		this.duty = duty;
 	}
 
 	void revoke(String username) {
 		presence.drop(username);
 		int returned = scouts.returnChatsOf(username);
 		sessions.revoke(username);
-		log.info("staff access revoked chatsReturned={}", returned);
+		int told = duty.staffLeft();
+		log.info("staff access revoked chatsReturned={} waitingToldNobodyOnDuty={}", returned, told);
 	}
 
 }

@@ -189,6 +189,30 @@ class LiveSessionFlowTests {
 	}
 
 	@Test
+	void disablingTheLastScoutOnDutyTellsTheWaitingUsersThatNobodyIsThereNow() {
+		sessions.create(aSession().startingMinutesFromNow(-30)
+			.endingMinutesFromNow(120)
+			.withScouts("sam", "kim")
+			.withSupervisor("admin")
+			.withMaxQueue(20)
+			.build());
+		ConsoleClient sam = login("sam").connect();
+		ChatClient waiting = widgetUser();
+		assertThat(texts(waiting.command("scout").next("bot"))).contains("You're in the queue at number 1");
+
+		ConsoleClient coordinator = ConsoleClient.login(port, "admin", LiveNow.ADMIN_PASSWORD);
+		open.add(coordinator);
+		assertThat(coordinator.post("/console/api/accounts/sam/disable", null).status()).isEqualTo(200);
+		JsonNode told = waiting.next("bot");
+		assertThat(texts(told)).as("no false promise of a human")
+			.contains("no scout is online any more")
+			.contains("You keep your place")
+			.contains("112");
+		assertThat(choiceIds(told)).contains("leave_queue");
+		await().atMost(Duration.ofSeconds(1)).until(() -> !sam.connected());
+	}
+
+	@Test
 	void inItsLastMinutesASessionTakesNoNewChatsAndSaysUntilWhen() {
 		sessions.create(aSession().startingMinutesFromNow(-60)
 			.endingMinutesFromNow(5)
