@@ -17,9 +17,12 @@ import jakarta.validation.constraints.Min;
  * instances together
  * @param socketsPerClient widget connections one address may hold open at once on one
  * instance
+ * @param socketsPerToken widget connections one conversation (its token) may hold open at
+ * once on one instance: more windows get an error frame instead of the chat
  */
 @Validated
 @ConfigurationProperties("scoutline.webchat.limits")
 record ClientLimitSettings(@DefaultValue("10") @Min(1) int newChatsPerMinute,
-		@DefaultValue("60") @Min(1) int socketsPerMinute, @DefaultValue("20") @Min(1) int socketsPerClient) {
+		@DefaultValue("60") @Min(1) int socketsPerMinute, @DefaultValue("20") @Min(1) int socketsPerClient,
+		@DefaultValue("10") @Min(1) int socketsPerToken) {
 }

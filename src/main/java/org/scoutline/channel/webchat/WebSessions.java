@@ -51,6 +51,14 @@ class WebSessions implements MessageListener {
 		open.computeIfAbsent(pseudonym, p -> ConcurrentHashMap.newKeySet()).add(socket);
 	}
 
+	/**
+	 * @return how many sockets of this user are open on this instance
+	 */
+	int count(String pseudonym) {
+		Set<WidgetSocket> sockets = open.get(pseudonym);
+		return sockets == null ? 0 : sockets.size();
+	}
+
 	void unregister(String pseudonym, WidgetSocket socket) {
 		open.computeIfPresent(pseudonym, (p, sockets) -> {
 			sockets.remove(socket);

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.scoutline.channel.common.CountryGuess;
+import org.scoutline.channel.common.InboundTurns;
 import org.scoutline.conversation.Channel;
 import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Opening;
@@ -33,7 +34,14 @@ class WidgetHello {
 
 	private final LiveStatus liveStatus;
 
-	WidgetHello(ChannelSignals signals, WebSessions sessions, Pseudonyms pseudonyms, LiveStatus liveStatus) {
+	private final ClientLimitSettings limits;
+
+	private final InboundTurns turns;
+
+	WidgetHello(ChannelSignals signals, WebSessions sessions, Pseudonyms pseudonyms, LiveStatus liveStatus,
+			ClientLimitSettings limits, InboundTurns turns) {
+		this.limits = limits;
+		this.turns = turns;
 		this.signals = signals;
 		this.sessions = sessions;
 		this.pseudonyms = pseudonyms;
@@ -43,6 +51,12 @@ class WidgetHello {
 	void greet(WidgetSocket socket, WidgetFrame.Hello hello) throws IOException {
 		String token = hello.validToken() != null ? hello.validToken() : newToken();
 		socket.forget(sessions);
+		if (sessions.count(pseudonyms.of(Channel.WEB.name(), token)) >= limits.socketsPerToken()) {
+			socket.token(null);
+			socket.send(new WebChatFrames.Error("too_many_windows",
+					turns.notice(hello.locale(), "system.too_many_windows")));
+			return;
+		}
 		socket.token(token);
 		socket.country(CountryGuess.browser(hello.country(), hello.timeZone(), hello.language()));
 		socket.listen(sessions, pseudonyms.of(Channel.WEB.name(), token));

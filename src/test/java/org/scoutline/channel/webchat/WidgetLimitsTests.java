@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @IntegrationTest
 @DirtiesContext
 @TestPropertySource(properties = { "scoutline.webchat.limits.sockets-per-client=4",
-		"scoutline.webchat.limits.new-chats-per-minute=3", "scoutline.handover.escalations-per-hour=2",
-		"scoutline.handover.escalations-per-address-per-hour=4" })
+		"scoutline.webchat.limits.sockets-per-token=2", "scoutline.webchat.limits.new-chats-per-minute=3",
+		"scoutline.handover.escalations-per-hour=2", "scoutline.handover.escalations-per-address-per-hour=4" })
 class WidgetLimitsTests {
 
 	@LocalServerPort
@@ -80,6 +80,22 @@ class WidgetLimitsTests {
 			.hasStackTraceContaining("429");
 		open.remove(0).close();
 		await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> connect() != null);
+	}
+
+	@Test
+	void oneConversationIsOpenInOnlySoManyWindows() {
+		String token = connect().hello(null, "en").next("ready").path("token").asText();
+		connect().hello(token, "en").next("ready");
+		JsonNode third = connect().hello(token, "en").next();
+		assertThat(third.path("type").asText()).isEqualTo("error");
+		assertThat(third.path("code").asText()).isEqualTo("too_many_windows");
+		assertThat(third.path("message").asText()).contains("windows");
+		open.remove(0).close();
+		await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> {
+			try (ChatClient probe = ChatClient.connect(port)) {
+				return probe.hello(token, "en").next().path("type").asText().equals("ready");
+			}
+		});
 	}
 
 	@Test
