@@ -12,28 +12,27 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.scoutline.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.scoutline.platform.ScoutlineSettings;
-
 /**
  * What the handover pushes while a {@code hello} is answered waits for the {@code ready},
  * then goes out in order, without the frames whose lines the {@code ready} had: so a
  * widget that comes back sees each line once and in order.
  */
+@IntegrationTest
 class WidgetSocketTests {
 
 	private final List<String> written = new CopyOnWriteArrayList<>();
 
-	private final WebSessions sessions = new WebSessions(mock(StringRedisTemplate.class), new ObjectMapper(),
-			new ScoutlineSettings(Duration.ofDays(30), null, null, false, "t:"),
-			mock(RedisMessageListenerContainer.class));
+	/** the real registry of widget sockets, on the real Redis */
+	@Autowired
+	WebSessions sessions;
 
 	private WidgetSocket socket() throws Exception {
 		WebSocketSession session = mock(WebSocketSession.class);
