@@ -1,5 +1,6 @@
 package org.scoutline.channel.common;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.scoutline.safety.Pseudonyms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -112,11 +114,11 @@ public class Intake {
 	 */
 	public boolean offer(String channel, String arrivalId, String chat, String payload) {
 		String chatKey = chatKey(channel, chat);
-		String item = pseudonyms.of("seen:" + channel, arrivalId) + "|"
-				+ sealer.seal(payload, context(channel, chatKey));
+		String arrival = pseudonyms.of("seen:" + channel, arrivalId);
+		String item = arrival + "|" + sealer.seal(payload, context(channel, chatKey));
 		Long taken = redis.execute(OFFER,
-				List.of(prefix + "seen:" + channel + ":" + pseudonyms.of("seen:" + channel, arrivalId),
-						inbox(channel, chatKey), inbox(channel, chatKey) + ":token", stream(channel)),
+				List.of(prefix + "seen:" + channel + ":" + arrival, inbox(channel, chatKey),
+						inbox(channel, chatKey) + ":token", stream(channel)),
 				Long.toString(REMEMBERED.toSeconds()), item, Long.toString(settings.keep().toSeconds()), chatKey,
 				Long.toString(settings.maxLength()));
 		return taken != null && taken == 1L;
@@ -214,12 +216,12 @@ public class Intake {
 	/** Trims the stream to {@link IntakeSettings#keep()}. */
 	void trim(String channel, long nowMillis) {
 		long oldest = nowMillis - settings.keep().toMillis();
-		redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> connection
-			.execute("XTRIM", bytes(stream(channel)), bytes("MINID"), bytes("~"), bytes(oldest + "-0")));
+		redis.execute((RedisCallback<Object>) connection -> connection.execute("XTRIM", bytes(stream(channel)),
+				bytes("MINID"), bytes("~"), bytes(oldest + "-0")));
 	}
 
 	private static byte[] bytes(String value) {
-		return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private String chatKey(String channel, String chat) {

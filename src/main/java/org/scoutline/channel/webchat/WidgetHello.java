@@ -51,7 +51,8 @@ class WidgetHello {
 	void greet(WidgetSocket socket, WidgetFrame.Hello hello) throws IOException {
 		String token = hello.validToken() != null ? hello.validToken() : newToken();
 		socket.forget(sessions);
-		if (sessions.count(pseudonyms.of(Channel.WEB.name(), token)) >= limits.socketsPerToken()) {
+		String pseudonym = pseudonyms.of(Channel.WEB.name(), token);
+		if (sessions.count(pseudonym) >= limits.socketsPerToken()) {
 			socket.token(null);
 			socket.send(new WebChatFrames.Error("too_many_windows",
 					turns.notice(hello.locale(), "system.too_many_windows")));
@@ -59,7 +60,7 @@ class WidgetHello {
 		}
 		socket.token(token);
 		socket.country(CountryGuess.browser(hello.country(), hello.timeZone(), hello.language()));
-		socket.listen(sessions, pseudonyms.of(Channel.WEB.name(), token));
+		socket.listen(sessions, pseudonym);
 		long shown = 0;
 		try {
 			Opening opening = signals.open(Channel.WEB, token, hello.locale(),
