@@ -43,8 +43,11 @@ class ConsoleApi {
 
 	private final ConsoleSettings settings;
 
+	private final HandoverMeters meters;
+
 	ConsoleApi(ScoutSide handover, ChatSummaries summaries, Accounts accounts, ChatAccess access, ScoutDuty duty,
-			ConsoleSettings settings) {
+			ConsoleSettings settings, HandoverMeters meters) {
+		this.meters = meters;
 		this.handover = handover;
 		this.summaries = summaries;
 		this.accounts = accounts;
@@ -121,6 +124,7 @@ class ConsoleApi {
 		ConversationId conversation = parse(id);
 		Account me = account(who);
 		ClaimOutcome outcome = handover.claim(conversation, me.username(), me.alias(), me.role() == Role.SUPERVISOR);
+		meters.claimed(outcome);
 		refuse(outcome, "You already hold as many chats as you can (" + handover.capacity(me.role() == Role.SUPERVISOR)
 				+ "). Close one first.");
 		return Map.of("outcome", outcome.name().toLowerCase(), "conversation", id);
@@ -146,6 +150,7 @@ class ConsoleApi {
 		}
 		ClaimOutcome outcome = handover.transfer(conversation, holder, target.username(), target.alias(),
 				target.role() == Role.SUPERVISOR);
+		meters.transferred(outcome);
 		refuse(outcome, target.alias() + " already holds as many chats as they can.");
 		return Map.of("outcome", "ok", "to", target.username());
 	}
@@ -168,6 +173,7 @@ class ConsoleApi {
 		if (holder == null || !handover.close(conversation, holder, closer.alias(), body.outcome())) {
 			throw new ApiProblem(HttpStatus.CONFLICT, "gone", "This chat is not open any more.");
 		}
+		meters.closed(body.outcome());
 		return Map.of("outcome", "closed");
 	}
 

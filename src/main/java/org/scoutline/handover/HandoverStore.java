@@ -162,10 +162,10 @@ class HandoverStore {
 	}
 
 	/**
-	 * @return how many conversations wait now
+	 * @return how many conversations wait in the first {@code bands} bands of the queue
 	 */
-	int waitingCount() {
-		Long count = redis.opsForZSet().zCard(queue());
+	int waitingCount(int bands) {
+		Long count = redis.opsForZSet().count(queue(), Double.NEGATIVE_INFINITY, bands * BAND - 1);
 		return count == null ? 0 : count.intValue();
 	}
 

@@ -44,7 +44,7 @@ public class ScoutDuty implements Staffing {
 	 */
 	public OpeningDecision opening(Channel channel) {
 		Set<String> present = Set.copyOf(onDuty());
-		return sessions.openingNow(channel, present::contains, store.waitingCount());
+		return sessions.openingNow(channel, present::contains, store.waitingCount(Urgency.BANDS));
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.scoutline.dialogue.Texts;
 import org.scoutline.dialogue.Triage;
 import org.scoutline.dialogue.TriageState;
 import org.scoutline.dialogue.TriageTurn;
+import org.scoutline.platform.RefusedMessages;
 import org.scoutline.schedule.Occurrence;
 import org.scoutline.schedule.OpeningDecision;
 import org.scoutline.safety.CrisisDetector.Screening;
@@ -40,7 +41,11 @@ class SessionOffers {
 
 	private final EscalationLimits limits;
 
-	SessionOffers(Triage triage, Texts texts, Staffing duty, OffHours offHours, EscalationLimits limits) {
+	private final RefusedMessages refusals;
+
+	SessionOffers(Triage triage, Texts texts, Staffing duty, OffHours offHours, EscalationLimits limits,
+			RefusedMessages refusals) {
+		this.refusals = refusals;
 		this.triage = triage;
 		this.texts = texts;
 		this.duty = duty;
@@ -61,6 +66,8 @@ class SessionOffers {
 			String reason = conversation.version() == 0 ? EscalationRefused.NO_TURN_YET
 					: limits.mayEscalate(conversation.pseudonym()) ? null : EscalationRefused.LIMITED;
 			if (reason != null) {
+				refusals.count(EscalationRefused.LIMITED.equals(reason) ? RefusedMessages.Reason.ESCALATION_LIMITED
+						: RefusedMessages.Reason.ESCALATION_TOO_EARLY);
 				return notNow(answered, state, now, reason, open.occurrence() == null ? null : open.occurrence().key());
 			}
 		}
@@ -74,6 +81,7 @@ class SessionOffers {
 		if (!asked) {
 			return new UserTurn(answered, refused);
 		}
+		refusals.count(RefusedMessages.Reason.valueOf(closed.reason().name()));
 		TriageTurn resume = triage.current(state);
 		List<Bubble> bubbles = new ArrayList<>(offHours.answer(conversation, closed, state.countryHint()));
 		bubbles.addAll(resume.bubbles());

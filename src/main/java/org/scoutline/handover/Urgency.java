@@ -21,6 +21,9 @@ record Urgency(int band, String kind, String severity) {
 
 	static final int ORDINARY = 2;
 
+	/** how many bands there are */
+	static final int BANDS = 3;
+
 	static final Urgency NONE = new Urgency(ORDINARY, null, null);
 
 	static Urgency of(Screening signal) {

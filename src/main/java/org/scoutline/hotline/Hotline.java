@@ -23,6 +23,7 @@ import org.scoutline.handover.FollowUp;
 import org.scoutline.handover.UserSide;
 import org.scoutline.handover.UserTurn;
 import org.scoutline.handover.UserTurns;
+import org.scoutline.platform.RedisRoundTrips;
 import org.scoutline.safety.CrisisDetector;
 import org.scoutline.safety.CrisisDetector.Screening;
 import org.scoutline.safety.MessagePolicy;
@@ -69,6 +70,8 @@ public class Hotline {
 
 	private final Clock clock;
 
+	private final TurnMeters meters;
+
 	/**
 	 * messages of one person on this instance wait for each other here; across instances
 	 * the versioned save does
@@ -76,7 +79,8 @@ public class Hotline {
 	private final Lock[] stripes = new Lock[256];
 
 	Hotline(Conversations conversations, Pseudonyms pseudonyms, MessagePolicy policy, CrisisDetector crisis,
-			BotTurns bot, UserTurns users, UserSide handover, Refusals refusals, Triage triage, Clock clock) {
+			BotTurns bot, UserTurns users, UserSide handover, Refusals refusals, Triage triage, Clock clock,
+			TurnMeters meters) {
 		this.conversations = conversations;
 		this.pseudonyms = pseudonyms;
 		this.policy = policy;
@@ -87,6 +91,7 @@ public class Hotline {
 		this.refusals = refusals;
 		this.triage = triage;
 		this.clock = clock;
+		this.meters = meters;
 		for (int i = 0; i < stripes.length; i++) {
 			stripes[i] = new ReentrantLock();
 		}
@@ -97,14 +102,19 @@ public class Hotline {
 	 * @return what to send back; {@link HotlineReply#sendsNothing()} means send nothing
 	 */
 	public HotlineReply receive(InboundMessage message) {
+		long started = System.nanoTime();
+		HotlineReply reply = null;
+		RedisRoundTrips.start();
 		String pseudonym = pseudonyms.of(message.channel().name(), message.userId());
 		Lock lock = stripes[Math.floorMod(pseudonym.hashCode(), stripes.length)];
 		lock.lock();
 		try {
-			return receive(message, pseudonym);
+			reply = receive(message, pseudonym);
+			return reply;
 		}
 		finally {
 			lock.unlock();
+			meters.turn(message, reply, started, RedisRoundTrips.stop());
 		}
 	}
 
@@ -133,6 +143,7 @@ public class Hotline {
 			}
 			Conversation existing = lookup.conversation();
 			if (text != null && policy.tooLong(text)) {
+				meters.crisis(signal);
 				return refusals.tooLong(existing, message, signal);
 			}
 			Instant now = clock.instant();
@@ -146,6 +157,7 @@ public class Hotline {
 			SaveOutcome outcome = conversations.save(turn.conversation(), messageKey, turn.transcript());
 			if (outcome == SaveOutcome.SAVED) {
 				log.debug("turn conversation={} attempt={}", turn.conversation().id(), attempt);
+				meters.crisis(signal);
 				Turn saved = turn.with(turn.conversation().saved(turn.transcript().size()));
 				return HotlineReply.of(handover.carryOut(decided.turn().followUp(), saved));
 			}

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.scoutline.platform.RefusedMessages;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Channel;
@@ -50,7 +52,8 @@ class UserTurnsTests {
 			new SessionOffers(ShippedTriage.TRIAGE, texts, channel -> {
 				asked.add(channel);
 				return staffing;
-			}, new OffHours(texts, ShippedTriage.CARDS, ShippedDirectory.load(), choices), person -> true));
+			}, new OffHours(texts, ShippedTriage.CARDS, ShippedDirectory.load(), choices), person -> true,
+					new RefusedMessages(new SimpleMeterRegistry())));
 
 	@Test
 	void aWaitingUserWhoLeavesIsBackWithTheBot() {

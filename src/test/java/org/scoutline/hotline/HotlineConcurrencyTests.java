@@ -65,13 +65,16 @@ class HotlineConcurrencyTests {
 	@Autowired
 	UserSide handover;
 
+	@Autowired
+	TurnMeters meters;
+
 	@Test
 	void concurrentMessagesToOneConversationAreAllKeptInOrderOfTheirSaves() throws Exception {
 		String user = "concurrent-user";
 		// a second pipeline with its own locks stands for a second instance on the same
 		// Redis
 		Hotline otherInstance = new Hotline(conversations, pseudonyms, policy, crisis, bot, users, handover, refusals,
-				triage, clock);
+				triage, clock, meters);
 		Hotline[] instances = { hotline, otherInstance };
 		hotline.receive(InboundMessage.choice(Channel.WEB, user, "first", "en").from(null, "en", true));
 		int perThread = 25;

@@ -75,6 +75,8 @@ public class Intake {
 
 	private final Connections connections;
 
+	private final ChannelMeters meters;
+
 	private final Map<String, StatefulRedisConnection<String, String>> readers = new ConcurrentHashMap<>();
 
 	/** Opens a connection for a reader that blocks. */
@@ -87,14 +89,15 @@ public class Intake {
 
 	@Autowired
 	Intake(StringRedisTemplate redis, LettuceConnectionFactory factory, Pseudonyms pseudonyms, Secrets secrets,
-			IntakeSettings settings, ScoutlineSettings scoutline) {
-		this(redis, () -> ((RedisClient) factory.getNativeClient()).connect(), pseudonyms, secrets, settings,
-				scoutline);
+			IntakeSettings settings, ScoutlineSettings scoutline, ChannelMeters meters) {
+		this(redis, () -> ((RedisClient) factory.getNativeClient()).connect(), pseudonyms, secrets, settings, scoutline,
+				meters);
 	}
 
 	Intake(StringRedisTemplate redis, Connections connections, Pseudonyms pseudonyms, Secrets secrets,
-			IntakeSettings settings, ScoutlineSettings scoutline) {
+			IntakeSettings settings, ScoutlineSettings scoutline, ChannelMeters meters) {
 		this.connections = connections;
+		this.meters = meters;
 		this.redis = redis;
 		this.pseudonyms = pseudonyms;
 		this.sealer = new Sealer(secrets.dataKey());
@@ -121,7 +124,11 @@ public class Intake {
 						inbox(channel, chatKey) + ":token", stream(channel)),
 				Long.toString(REMEMBERED.toSeconds()), item, Long.toString(settings.keep().toSeconds()), chatKey,
 				Long.toString(settings.maxLength()));
-		return taken != null && taken == 1L;
+		if (taken == null || taken != 1L) {
+			meters.rejected(channel, ChannelMeters.Rejection.REPLAY);
+			return false;
+		}
+		return true;
 	}
 
 	/**
@@ -129,7 +136,7 @@ public class Intake {
 	 * and stop with the application)
 	 */
 	public IntakeWorkers workers(String channel, int lanes, IntakeHandler handler) {
-		return new IntakeWorkers(this, channel, lanes, handler, settings);
+		return new IntakeWorkers(this, channel, lanes, handler, settings, () -> meters.gaveUp(channel));
 	}
 
 	/** A chat's token, as read from the stream or claimed. */

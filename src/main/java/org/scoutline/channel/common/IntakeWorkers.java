@@ -38,6 +38,9 @@ public final class IntakeWorkers implements SmartLifecycle {
 
 	private final ChatLanes lanes;
 
+	/** counts an arrival given up */
+	private final Runnable gaveUp;
+
 	private final ScheduledExecutorService timer;
 
 	private final AtomicLong lastTrim = new AtomicLong();
@@ -48,8 +51,10 @@ public final class IntakeWorkers implements SmartLifecycle {
 
 	private Thread reader;
 
-	IntakeWorkers(Intake intake, String channel, int lanes, IntakeHandler handler, IntakeSettings settings) {
+	IntakeWorkers(Intake intake, String channel, int lanes, IntakeHandler handler, IntakeSettings settings,
+			Runnable gaveUp) {
 		this.intake = intake;
+		this.gaveUp = gaveUp;
 		this.channel = channel;
 		this.handler = handler;
 		this.settings = settings;
@@ -148,6 +153,7 @@ public final class IntakeWorkers implements SmartLifecycle {
 			}
 			if (step.attempt() > settings.maxAttempts()) {
 				log.warn("intake arrival given up channel={} attempts={}", channel, step.attempt() - 1);
+				gaveUp.run();
 				safely(() -> handler.giveUp(step.payload()));
 				done = step.itemId();
 				continue;

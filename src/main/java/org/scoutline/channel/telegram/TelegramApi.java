@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.scoutline.channel.common.ChannelMeters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
@@ -31,8 +32,11 @@ class TelegramApi {
 
 	private final Duration backoff;
 
-	TelegramApi(TelegramClient client, TelegramSettings settings) {
+	private final ChannelMeters meters;
+
+	TelegramApi(TelegramClient client, TelegramSettings settings, ChannelMeters meters) {
 		this.client = client;
+		this.meters = meters;
 		this.maxAttempts = settings.maxAttempts();
 		this.backoff = settings.backoff();
 	}
@@ -59,31 +63,40 @@ class TelegramApi {
 	<T extends Serializable> T call(BotApiMethod<T> method) throws TelegramApiException {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return client.execute(method);
+				T result = client.execute(method);
+				meters.call(TelegramUpdates.CHANNEL, ChannelMeters.Call.OK);
+				return result;
 			}
 			catch (TelegramApiValidationException ex) {
 				// our own request is incomplete (a message id missing): trying again
 				// can't help
+				meters.call(TelegramUpdates.CHANNEL, ChannelMeters.Call.REFUSED);
 				log.warn("telegram call not sent method={} cause=validation", method.getMethod());
 				throw ex;
 			}
 			catch (TelegramApiRequestException ex) {
 				Integer code = ex.getErrorCode();
 				if (code != null && code == 403) {
+					meters.call(TelegramUpdates.CHANNEL, ChannelMeters.Call.REFUSED);
 					throw new Blocked();
 				}
 				if (attempt >= maxAttempts || !retryable(code)) {
+					meters.call(TelegramUpdates.CHANNEL,
+							retryable(code) ? ChannelMeters.Call.FAILED : ChannelMeters.Call.REFUSED);
 					log.warn("telegram call failed method={} code={} attempt={}", method.getMethod(), code, attempt);
 					throw ex;
 				}
+				meters.call(TelegramUpdates.CHANNEL, ChannelMeters.Call.RETRIED);
 				sleep(code == 429 ? retryAfter(ex) : backoff(attempt));
 			}
 			catch (TelegramApiException ex) {
 				if (attempt >= maxAttempts) {
+					meters.call(TelegramUpdates.CHANNEL, ChannelMeters.Call.FAILED);
 					log.warn("telegram call failed method={} cause={} attempt={}", method.getMethod(),
 							ex.getClass().getSimpleName(), attempt);
 					throw ex;
 				}
+				meters.call(TelegramUpdates.CHANNEL, ChannelMeters.Call.RETRIED);
 				sleep(backoff(attempt));
 			}
 		}

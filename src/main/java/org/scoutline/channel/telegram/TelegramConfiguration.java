@@ -1,6 +1,7 @@
 package org.scoutline.channel.telegram;
 
 import org.scoutline.channel.common.InboundTurns;
+import org.scoutline.channel.common.ChannelMeters;
 import org.scoutline.channel.common.Intake;
 import org.scoutline.channel.common.IntakeWorkers;
 import org.scoutline.hotline.ChannelSignals;
@@ -25,8 +26,8 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramApi telegramApi(TelegramClient telegramClient, TelegramSettings settings) {
-		return new TelegramApi(telegramClient, settings);
+	TelegramApi telegramApi(TelegramClient telegramClient, TelegramSettings settings, ChannelMeters meters) {
+		return new TelegramApi(telegramClient, settings, meters);
 	}
 
 	@Bean

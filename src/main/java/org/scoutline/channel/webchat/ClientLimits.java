@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.scoutline.platform.LogGate;
 import org.scoutline.platform.RedisBuckets;
+import org.scoutline.platform.RefusedMessages;
 import org.scoutline.safety.Pseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,10 @@ class ClientLimits implements HandshakeInterceptor {
 
 	private final LogGate gate = new LogGate();
 
-	ClientLimits(RedisBuckets buckets, Pseudonyms pseudonyms, ClientLimitSettings settings) {
+	private final RefusedMessages refused;
+
+	ClientLimits(RedisBuckets buckets, Pseudonyms pseudonyms, ClientLimitSettings settings, RefusedMessages refused) {
+		this.refused = refused;
 		this.buckets = buckets;
 		this.pseudonyms = pseudonyms;
 		this.settings = settings;
@@ -74,6 +78,7 @@ class ClientLimits implements HandshakeInterceptor {
 			if (gate.open("socket")) {
 				log.warn("widget connection refused: too many from one address (logged once a minute)");
 			}
+			refused.count(RefusedMessages.Reason.CONNECTION_LIMIT);
 			response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 			return false;
 		}

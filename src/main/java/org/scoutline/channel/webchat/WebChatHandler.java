@@ -2,6 +2,7 @@ package org.scoutline.channel.webchat;
 
 import java.io.IOException;
 
+import org.scoutline.channel.common.ChannelMeters;
 import org.scoutline.channel.common.InboundTurns;
 import org.scoutline.channel.common.InboundTurns.Arrival;
 import org.scoutline.conversation.Channel;
@@ -9,6 +10,7 @@ import org.scoutline.conversation.InboundMessage;
 import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.HotlineReply;
 import org.scoutline.platform.ClientContext;
+import org.scoutline.platform.RefusedMessages;
 import org.scoutline.hotline.Hotline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +54,16 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private final ClientLimits limits;
 
+	private final ChannelMeters meters;
+
+	private final RefusedMessages refused;
+
 	WebChatHandler(InboundTurns turns, ChannelSignals signals, ObjectMapper json, WebChatSettings settings,
-			WebSessions sessions, WidgetHello hello, LiveStatus liveStatus, ClientLimits limits) {
+			WebSessions sessions, WidgetHello hello, LiveStatus liveStatus, ClientLimits limits, ChannelMeters meters,
+			RefusedMessages refused) {
 		this.limits = limits;
+		this.meters = meters;
+		this.refused = refused;
 		this.turns = turns;
 		this.signals = signals;
 		this.json = json;
@@ -66,7 +75,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		WidgetSocket.open(session, settings, json);
+		WidgetSocket.open(session, settings, json, meters);
 		limits.opened(session);
 	}
 
@@ -191,6 +200,8 @@ class WebChatHandler extends AbstractWebSocketHandler {
 	}
 
 	private void error(WidgetSocket socket, String code, String key) throws IOException {
+		refused.count("system.too_many_new_chats".equals(key) ? RefusedMessages.Reason.NEW_CHAT_LIMIT
+				: "rate_limited".equals(code) ? RefusedMessages.Reason.RATE_LIMITED : RefusedMessages.Reason.MALFORMED);
 		socket.send(new WebChatFrames.Error(code, turns.notice(socket.locale(), key)));
 	}
 

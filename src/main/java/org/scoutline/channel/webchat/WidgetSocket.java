@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.scoutline.channel.common.ChannelMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,9 @@ final class WidgetSocket {
 
 	private static final String ATTRIBUTE = "scoutline.widget";
 
+	/** the channel's name in the meters */
+	private static final String WEB = "web";
+
 	private final WebSocketSession out;
 
 	private final Bucket bucket;
@@ -50,7 +54,10 @@ final class WidgetSocket {
 	/** frames pushed while a hello is answered; {@code null} when none is */
 	private List<Pushed> held;
 
-	private WidgetSocket(WebSocketSession session, WebChatSettings settings, ObjectMapper json) {
+	private final ChannelMeters meters;
+
+	private WidgetSocket(WebSocketSession session, WebChatSettings settings, ObjectMapper json, ChannelMeters meters) {
+		this.meters = meters;
 		this.out = new ConcurrentWebSocketSessionDecorator(session, 5_000, 512 * 1024);
 		this.bucket = Bucket.builder()
 			.addLimit(Bandwidth.builder()
@@ -62,8 +69,9 @@ final class WidgetSocket {
 	}
 
 	/** A connection opened: it gets its state. */
-	static WidgetSocket open(WebSocketSession session, WebChatSettings settings, ObjectMapper json) {
-		WidgetSocket socket = new WidgetSocket(session, settings, json);
+	static WidgetSocket open(WebSocketSession session, WebChatSettings settings, ObjectMapper json,
+			ChannelMeters meters) {
+		WidgetSocket socket = new WidgetSocket(session, settings, json, meters);
 		session.getAttributes().put(ATTRIBUTE, socket);
 		return socket;
 	}
@@ -84,7 +92,14 @@ final class WidgetSocket {
 
 	void send(WebChatFrames.Frame frame) throws IOException {
 		if (out.isOpen()) {
-			out.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+			try {
+				out.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+			}
+			catch (IOException | RuntimeException ex) {
+				meters.call(WEB, ChannelMeters.Call.FAILED);
+				throw ex;
+			}
+			meters.call(WEB, ChannelMeters.Call.OK);
 		}
 	}
 
@@ -192,9 +207,11 @@ final class WidgetSocket {
 		try {
 			if (out.isOpen()) {
 				out.sendMessage(frame);
+				meters.call(WEB, ChannelMeters.Call.OK);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
+			meters.call(WEB, ChannelMeters.Call.FAILED);
 			log.debug("web delivery failed session={} cause={}", out.getId(), ex.getClass().getSimpleName());
 		}
 	}

@@ -2,6 +2,7 @@ package org.scoutline.channel.whatsapp;
 
 import java.time.Duration;
 
+import org.scoutline.channel.common.ChannelMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +36,10 @@ class GraphApi {
 
 	private final Duration backoff;
 
-	GraphApi(WhatsAppSettings settings, ObjectMapper json) {
+	private final ChannelMeters meters;
+
+	GraphApi(WhatsAppSettings settings, ObjectMapper json, ChannelMeters meters) {
+		this.meters = meters;
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
 		requests.setReadTimeout(Duration.ofSeconds(20));
 		this.rest = RestClient.builder()
@@ -71,22 +75,28 @@ class GraphApi {
 					.body(json.writeValueAsString(message))
 					.retrieve()
 					.toBodilessEntity();
+				meters.call(WhatsAppMessages.CHANNEL, ChannelMeters.Call.OK);
 				return Sent.ACCEPTED;
 			}
 			catch (RestClientResponseException ex) {
 				int status = ex.getStatusCode().value();
 				boolean retryable = status == 429 || status >= 500;
 				if (!retryable || attempt >= maxAttempts) {
+					meters.call(WhatsAppMessages.CHANNEL,
+							retryable ? ChannelMeters.Call.FAILED : ChannelMeters.Call.REFUSED);
 					log.warn("whatsapp send failed status={} code={} attempt={}", status, errorCode(ex), attempt);
 					return retryable ? Sent.FAILED : Sent.REFUSED;
 				}
+				meters.call(WhatsAppMessages.CHANNEL, ChannelMeters.Call.RETRIED);
 				sleep(status == 429 ? retryAfter(ex, attempt) : backoff(attempt));
 			}
 			catch (ResourceAccessException | com.fasterxml.jackson.core.JsonProcessingException ex) {
 				if (attempt >= maxAttempts) {
+					meters.call(WhatsAppMessages.CHANNEL, ChannelMeters.Call.FAILED);
 					log.warn("whatsapp send failed cause={} attempt={}", ex.getClass().getSimpleName(), attempt);
 					return Sent.FAILED;
 				}
+				meters.call(WhatsAppMessages.CHANNEL, ChannelMeters.Call.RETRIED);
 				sleep(backoff(attempt));
 			}
 			if (Thread.currentThread().isInterrupted()) {

@@ -3,6 +3,7 @@ package org.scoutline.channel.whatsapp;
 import java.time.Clock;
 
 import org.scoutline.channel.common.InboundTurns;
+import org.scoutline.channel.common.ChannelMeters;
 import org.scoutline.channel.common.Intake;
 import org.scoutline.channel.common.IntakeWorkers;
 import org.scoutline.dialogue.Texts;
@@ -19,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WhatsAppConfiguration {
 
 	@Bean
-	GraphApi graphApi(WhatsAppSettings settings, ObjectMapper json) {
-		return new GraphApi(settings, json);
+	GraphApi graphApi(WhatsAppSettings settings, ObjectMapper json, ChannelMeters meters) {
+		return new GraphApi(settings, json, meters);
 	}
 
 	@Bean

@@ -57,6 +57,9 @@ class IntakeTests {
 	ScoutlineSettings scoutline;
 
 	@Autowired
+	ChannelMeters meters;
+
+	@Autowired
 	TestKeys keys;
 
 	final List<IntakeWorkers> started = new ArrayList<>();
@@ -166,7 +169,7 @@ class IntakeTests {
 	}
 
 	private Intake secondInstance() {
-		return new Intake(redis, connections, pseudonyms, secrets, settings, scoutline);
+		return new Intake(redis, connections, pseudonyms, secrets, settings, scoutline, meters);
 	}
 
 	private void start(Intake on, IntakeHandler handler) {

@@ -18,6 +18,10 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
+import org.scoutline.channel.common.ChannelMeters;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -43,7 +47,7 @@ class WidgetSocketTests {
 			.sendMessage(any());
 		return WidgetSocket.open(session,
 				new WebChatSettings(List.of("*"), List.of(), 100, 100, 8192, Duration.ofSeconds(15)),
-				new ObjectMapper());
+				new ObjectMapper(), new ChannelMeters(new SimpleMeterRegistry()));
 	}
 
 	@Test
