@@ -47,8 +47,9 @@ class SessionStore {
 	SessionStore(StringRedisTemplate redis, ObjectMapper json, ScoutlineSettings settings) {
 		this.redis = redis;
 		this.json = json;
-		this.key = settings.keyPrefix() + "{schedule}:sessions";
-		this.versionKey = key + ":version";
+		List<String> keys = keys(settings.keyPrefix());
+		this.key = keys.get(0);
+		this.versionKey = keys.get(1);
 	}
 
 	List<LiveSession> all() {
@@ -86,6 +87,11 @@ class SessionStore {
 
 	private List<String> keys() {
 		return List.of(key, versionKey);
+	}
+
+	/** the keys {@code schedule-save.lua} is given: one hash tag */
+	static List<String> keys(String prefix) {
+		return List.of(prefix + "{schedule}:sessions", prefix + "{schedule}:sessions:version");
 	}
 
 	/** Decides what to save given every stored session; throws to refuse. */

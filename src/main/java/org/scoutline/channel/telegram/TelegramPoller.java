@@ -75,9 +75,8 @@ class TelegramPoller implements SmartLifecycle {
 		this.arrivals = arrivals;
 		this.redis = redis;
 		this.lease = settings.pollerLease();
-		// one hash tag: the offset script checks the lease (one Redis Cluster slot)
-		this.leaseKey = scoutline.keyPrefix() + "{telegram}:poller";
-		this.offsetKey = scoutline.keyPrefix() + "{telegram}:offset";
+		this.leaseKey = leaseKey(scoutline.keyPrefix());
+		this.offsetKey = offsetKey(scoutline.keyPrefix());
 	}
 
 	@Override
@@ -184,6 +183,15 @@ class TelegramPoller implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	// one hash tag: the offset script checks the lease (one Redis Cluster slot)
+	static String leaseKey(String prefix) {
+		return prefix + "{telegram}:poller";
+	}
+
+	static String offsetKey(String prefix) {
+		return prefix + "{telegram}:offset";
 	}
 
 }
