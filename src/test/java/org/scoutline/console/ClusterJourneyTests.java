@@ -29,6 +29,7 @@ import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.LiveNow;
 import org.scoutline.support.RedisCluster;
 import org.scoutline.support.RedisTestSupport.TestKeys;
+import org.scoutline.support.RequiresRedisBinaries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -50,6 +51,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @Tag("cluster")
+@RequiresRedisBinaries
 @TestPropertySource(properties = { "scoutline.handover.grace=1s", "scoutline.handover.sweep=200ms",
 		"scoutline.handover.heartbeat=200ms", "scoutline.schedule.lifecycle-tick=200ms",
 		"scoutline.intake.claim-after=400ms" })

@@ -22,6 +22,7 @@ import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.LiveNow;
 import org.scoutline.support.RedisSentinel;
 import org.scoutline.support.RedisTestSupport.TestKeys;
+import org.scoutline.support.RequiresRedisBinaries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -39,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @Tag("sentinel")
+@RequiresRedisBinaries
 @DirtiesContext
 // a grace far longer than the failover (as the default, 2m): a scout is not taken for
 // gone while
