@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -14,7 +13,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * An upgrade keeps the live sessions saved under the key name before the Redis Cluster
  * layout.
  */
-@IntegrationTest
+@ScheduleIntegrationTest
 class SessionKeyMigrationTests {
 
 	@Autowired
@@ -31,7 +30,8 @@ class SessionKeyMigrationTests {
 
 	@Test
 	void sessionsSavedUnderTheOldKeyAreThereAfterTheStartAndTheOldKeyIsGone() {
-		LiveSession saved = sessions.create(SessionDraftTestData.aSession().titled("Before the upgrade").build());
+		keys.clear();
+		LiveSession saved = sessions.create(Sessions.draft());
 		String newKey = SessionStore.keys(keys.prefix()).get(0);
 		String oldKey = keys.prefix() + "schedule:sessions";
 		Object json = redis.opsForHash().get(newKey, saved.id());
@@ -41,8 +41,7 @@ class SessionKeyMigrationTests {
 
 		migration.migrate();
 
-		assertThat(sessions.find(saved.id()))
-			.hasValueSatisfying(s -> assertThat(s.title()).isEqualTo("Before the upgrade"));
+		assertThat(sessions.find(saved.id())).hasValueSatisfying(s -> assertThat(s.title()).isEqualTo(saved.title()));
 		assertThat(keys.all()).doesNotContain(oldKey);
 		assertThat(List.of(newKey)).allMatch(keys.all()::contains);
 	}
