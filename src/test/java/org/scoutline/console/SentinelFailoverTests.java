@@ -1,6 +1,7 @@
 package org.scoutline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.scoutline.support.ChatClient.texts;
 
 import java.time.Duration;
@@ -8,12 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.scoutline.channel.common.Intake;
+import org.scoutline.channel.common.IntakeHandler;
+import org.scoutline.channel.common.IntakeWorkers;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.support.BrokerSubscriptions;
 import org.scoutline.support.ChatClient;
@@ -36,7 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The journey on Redis Sentinel (configured with {@code spring.data.redis.sentinel.*}
  * only), with the master killed in the middle of a chat between a user and a scout: once
  * the sentinels have promoted the replica, the app answers again on both sides, and
- * everything it had answered before the crash is still in the chat.
+ * everything it had answered before the crash is still in the chat. The durable intake's
+ * workers handle arrivals on the new master, each once.
  */
 @IntegrationTest
 @Tag("sentinel")
@@ -48,6 +54,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestPropertySource(properties = { "scoutline.handover.grace=30s", "scoutline.handover.sweep=200ms",
 		"scoutline.handover.heartbeat=200ms" })
 class SentinelFailoverTests {
+
+	private static final String CHANNEL = "sentinel-test";
 
 	private static RedisSentinel sentinel;
 
@@ -78,6 +86,9 @@ class SentinelFailoverTests {
 
 	@Autowired
 	BrokerSubscriptions subscriptions;
+
+	@Autowired
+	Intake intake;
 
 	private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -114,8 +125,27 @@ class SentinelFailoverTests {
 		user.text("user before the crash");
 		assertThat(ConsoleClient.next(events, fromUser("user before the crash"))).isNotNull();
 
+		// the durable intake's workers (their blocking reader has a connection of its
+		// own)
+		List<String> handled = new CopyOnWriteArrayList<>();
+		IntakeWorkers workers = intake.workers(CHANNEL, 2, new IntakeHandler() {
+			@Override
+			public void handle(String payload, int attempt) {
+				handled.add(payload);
+			}
+
+			@Override
+			public void giveUp(String payload) {
+			}
+		});
+		workers.start();
+		open.add(workers::stop);
+		assertThat(intake.offer(CHANNEL, "before", "chat", "arrival before the crash")).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("arrival before the crash"));
+
 		sentinel.awaitReplicated();
 		Duration failover = sentinel.killMaster();
+		long promoted = System.nanoTime();
 		System.out.println("sentinel failover took " + failover.toMillis() + " ms");
 
 		// the app answers again: a scout's message reaches the user, the user's the scout
@@ -132,6 +162,15 @@ class SentinelFailoverTests {
 			userReached = poll(events, fromUser("user after the crash"), Duration.ofSeconds(2));
 		}
 		assertThat(userReached).as("the user's message after the failover reaches the scout").isTrue();
+		System.out.println(
+				"both sides answered again " + (System.nanoTime() - promoted) / 1_000_000 + " ms after the promotion");
+
+		// an arrival taken after the failover is handled by the same workers
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.until(() -> intake.offer(CHANNEL, "after", "chat", "arrival after the crash"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("arrival after the crash"));
+		assertThat(handled).containsOnlyOnce("arrival before the crash");
 
 		JsonNode chat = sam.get("/console/api/chats/" + id).json();
 		assertThat(chat.path("transcript").findValuesAsText("text")).contains("scout before the crash",
