@@ -1,10 +1,11 @@
 -- Loads a person's conversation in one round trip.
--- KEYS[1] = <prefix>key:<pseudonym>
--- ARGV[1] = key prefix, ARGV[2] = channel message id or ''
+-- KEYS[1] = <prefix>key:{<tag>}:<pseudonym>
+-- ARGV[1] = what the conversation keys of that tag start with (<prefix>conv:{<tag>}:), ARGV[2] = channel message id
+-- or ''. The conversation's keys carry the pseudonym's tag (its id starts with it): one slot with KEYS[1].
 -- returns {} when there is none, else {conversation id, 1 if the message was already handled else 0, {hash fields}}
 local id = redis.call('GET', KEYS[1])
 if not id then return {} end
-local conv = ARGV[1] .. 'conv:' .. id
+local conv = ARGV[1] .. id
 local fields = redis.call('HGETALL', conv)
 if #fields == 0 then return {} end
 -- a conversation stored before lines were numbered counts the lines it still has (as the save does)

@@ -1,5 +1,5 @@
 -- Gives a waiting conversation to one scout: exactly one of many concurrent claims wins.
--- KEYS[1] = ho:queue, KEYS[2] = ho:chat:<id>, KEYS[3] = ho:scout:<name>, KEYS[4] = ho:active
+-- KEYS[1] = {ho}:queue, KEYS[2] = {ho}:chat:<id>, KEYS[3] = {ho}:scout:<name>, KEYS[4] = {ho}:active
 -- ARGV[1] = conversation id, ARGV[2] = scout, ARGV[3] = capacity, ARGV[4] = now (ms), ARGV[5] = ttl seconds
 -- returns 'ok', 'mine', 'taken', 'gone' or 'full'
 if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then

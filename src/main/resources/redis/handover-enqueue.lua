@@ -1,6 +1,6 @@
 -- Puts a conversation in the queue (unless it is already waiting or with a scout) and returns its position. A chat
 -- already waiting moves up when the new signal puts it in a more urgent band (imminent 0, crisis 1, ordinary 2).
--- KEYS[1] = ho:queue, KEYS[2] = ho:chat:<id>
+-- KEYS[1] = {ho}:queue, KEYS[2] = {ho}:chat:<id>
 -- ARGV[1] = conversation id, ARGV[2] = score, ARGV[3] = now (ms), ARGV[4] = crisis '1'/'0', ARGV[5] = ttl seconds,
 -- ARGV[6] = the live session occurrence it joins ('' when unknown), ARGV[7] = band,
 -- ARGV[8] = the crisis signal's kind ('' when none), ARGV[9] = its severity ('' when none)

@@ -1,5 +1,5 @@
 -- Moves a chat from the scout who has it to another one, if the other has room.
--- KEYS[1] = ho:chat:<id>, KEYS[2] = ho:scout:<from>, KEYS[3] = ho:scout:<to>
+-- KEYS[1] = {ho}:chat:<id>, KEYS[2] = {ho}:scout:<from>, KEYS[3] = {ho}:scout:<to>
 -- ARGV[1] = conversation id, ARGV[2] = from, ARGV[3] = to, ARGV[4] = capacity of the receiver, ARGV[5] = ttl
 -- returns 'ok', 'gone' (nobody has it), 'taken' (someone else has it) or 'full'
 local scout = redis.call('HGET', KEYS[1], 'scout')

@@ -1,7 +1,7 @@
 -- Takes over the tokens that have been idle for too long (their worker's instance died, or lost Redis in the middle),
 -- creating the group first when the stream has none (it is new, or Redis came back without it). Without a stream
 -- (nothing arrived yet) nothing is created.
--- KEYS[1] = intake:<channel>
+-- KEYS[1] = {intake:<channel>}:stream
 -- ARGV[1] = the group, ARGV[2] = this worker (consumer), ARGV[3] = minimum idle milliseconds, ARGV[4] = how many
 -- returns {} without a stream, else {1, id, chat, id, chat, ...}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {} end

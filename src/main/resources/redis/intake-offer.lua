@@ -2,8 +2,8 @@
 -- before: the arrival goes to the end of its chat's inbox, and the chat gets a token in the channel's stream unless
 -- it has one already (its workers are then on it). One token per chat at most is what keeps a chat's arrivals in
 -- order and on one worker at a time.
--- KEYS[1] = seen:<channel>:<arrival>, KEYS[2] = inbox:<channel>:<chat>, KEYS[3] = inbox:<channel>:<chat>:token,
--- KEYS[4] = intake:<channel> (the stream)
+-- KEYS[1] = {intake:<channel>}:seen:<arrival>, KEYS[2] = {intake:<channel>}:inbox:<chat>, KEYS[3] = its :token,
+-- KEYS[4] = {intake:<channel>}:stream (one hash tag, one Cluster slot)
 -- ARGV[1] = seconds an arrival id is remembered, ARGV[2] = the inbox item, ARGV[3] = seconds an inbox lives,
 -- ARGV[4] = the chat (its pseudonym), ARGV[5] = the stream's approximate maximum length
 -- returns 1 when taken, 0 for an arrival seen before

@@ -1,8 +1,8 @@
 -- One step of the worker that holds a chat's token: drops the item it has just finished from the head of the inbox,
 -- then hands out the next one, or, when the inbox is empty, gives the token back (acknowledged and deleted), in one
 -- round trip. Nothing happens for a worker that no longer holds the token (another instance claimed it).
--- KEYS[1] = inbox:<channel>:<chat>, KEYS[2] = inbox:<channel>:<chat>:token, KEYS[3] = intake:<channel>,
--- KEYS[4] = inbox:<channel>:<chat>:tries
+-- KEYS[1] = {intake:<channel>}:inbox:<chat>, KEYS[2] = its :token, KEYS[3] = {intake:<channel>}:stream,
+-- KEYS[4] = the inbox's :tries (one hash tag, one Cluster slot)
 -- ARGV[1] = the group, ARGV[2] = this worker (consumer), ARGV[3] = the token (stream entry id),
 -- ARGV[4] = the id of the item just finished or '', ARGV[5] = seconds an inbox lives
 -- returns {'lost'}, {'done'} or {'next', item, attempts at it so far including this one}

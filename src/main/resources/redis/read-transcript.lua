@@ -1,6 +1,6 @@
 -- Reads the transcript lines numbered above ARGV[1] (at most the last ARGV[2] of them) and the number of the last
 -- line, atomically: a line saved meanwhile is either in the answer or numbered above its 'last'.
--- KEYS[1] = conv:<id>, KEYS[2] = conv:<id>:log; ARGV[1] = after (0: from the first line), ARGV[2] = max
+-- KEYS[1] = conv:{<tag>}:<id>, KEYS[2] = conv:{<tag>}:<id>:log; ARGV[1] = after (0: from the first line), ARGV[2] = max
 -- returns {last, 1 when every line above 'after' is returned else 0, line, line, ...} (oldest first)
 local len = redis.call('LLEN', KEYS[2])
 -- a conversation stored before lines were numbered counts the lines it still has

@@ -1,16 +1,17 @@
 -- Saves a conversation if nobody saved a newer version, appends its transcript, marks the message as handled and
 -- refreshes every expiry, in one round trip. The hash's field 'n' counts every transcript line ever appended (the
 -- sequence number of the last one; trimming the list does not lower it): the widget and the console resume from it.
--- KEYS[1] = conv:<id>, KEYS[2] = conv:<id>:log, KEYS[3] = conv:<id>:seen, KEYS[4] = key:<pseudonym>
+-- KEYS[1] = conv:{<tag>}:<id>, KEYS[2] = conv:{<tag>}:<id>:log, KEYS[3] = conv:{<tag>}:<id>:seen,
+-- KEYS[4] = key:{<tag>}:<pseudonym> (one tag, one slot: the id starts with the pseudonym's tag)
 -- ARGV[1] = expected version ('0' for a new conversation), ARGV[2] = ttl in seconds, ARGV[3] = message id or '',
--- ARGV[4] = conversation id, ARGV[5] = key prefix, ARGV[6] = transcript limit, ARGV[7] = n (number of field args),
+-- ARGV[4] = conversation id, ARGV[5] = what the conversation keys of the tag start with (<prefix>conv:{<tag>}:), ARGV[6] = transcript limit, ARGV[7] = n (number of field args),
 -- ARGV[8 .. 7+n] = field, value, ..., ARGV[8+n ..] = transcript entries
 -- returns the new version, -1 on a version conflict, -2 when the message was already handled
 local current = redis.call('HGET', KEYS[1], 'v')
 if ARGV[1] == '0' then
   if current then return -1 end
   local mapped = redis.call('GET', KEYS[4])
-  if mapped and mapped ~= ARGV[4] and redis.call('EXISTS', ARGV[5] .. 'conv:' .. mapped) == 1 then return -1 end
+  if mapped and mapped ~= ARGV[4] and redis.call('EXISTS', ARGV[5] .. mapped) == 1 then return -1 end
 elseif current ~= ARGV[1] then
   return -1
 end

@@ -46,8 +46,8 @@ public record Conversation(ConversationId id, Channel channel, String pseudonym,
 	/** A conversation that has not been saved yet. */
 	public static Conversation start(Channel channel, String pseudonym, String replyAddress, String locale, String node,
 			Map<String, String> facts, Instant now) {
-		return new Conversation(ConversationId.random(), channel, pseudonym, replyAddress, Mode.BOT, locale, node,
-				facts, 0, 0, now, now);
+		return new Conversation(ConversationId.forPerson(pseudonym), channel, pseudonym, replyAddress, Mode.BOT, locale,
+				node, facts, 0, 0, now, now);
 	}
 
 	/**

@@ -22,15 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Redis layout (all keys under {@code scoutline.key-prefix}, all expiring after
- * {@code scoutline.retention}):
+ * {@code scoutline.retention}; {@code <t>} is the conversation's slot tag, see
+ * {@link ConversationKeys}):
  * <ul>
- * <li>{@code conv:<id>} hash: the conversation; facts and the reply address encrypted;
- * {@code n} counts the transcript lines ever appended</li>
- * <li>{@code conv:<id>:log} list: the transcript, append-only, each line encrypted, the
- * last {@code scoutline.conversation.transcript-limit} kept</li>
- * <li>{@code conv:<id>:seen} set: channel message ids already handled</li>
- * <li>{@code conv:<id>:notes} list: scouts' internal notes, each encrypted</li>
- * <li>{@code key:<pseudonym>} string: the person's current conversation id</li>
+ * <li>{@code conv:{<t>}:<id>} hash: the conversation; facts and the reply address
+ * encrypted; {@code n} counts the transcript lines ever appended</li>
+ * <li>{@code conv:{<t>}:<id>:log} list: the transcript, append-only, each line encrypted,
+ * the last {@code scoutline.conversation.transcript-limit} kept</li>
+ * <li>{@code conv:{<t>}:<id>:seen} set: channel message ids already handled</li>
+ * <li>{@code conv:{<t>}:<id>:notes} list: scouts' internal notes, each encrypted</li>
+ * <li>{@code key:{<t>}:<pseudonym>} string: the person's current conversation id</li>
  * </ul>
  */
 @Component
@@ -58,7 +59,7 @@ class RedisConversations implements Conversations {
 
 	private final TranscriptCodec lines;
 
-	private final String prefix;
+	private final ConversationKeys keys;
 
 	private final String ttlSeconds;
 
@@ -70,7 +71,7 @@ class RedisConversations implements Conversations {
 		this.json = json;
 		this.sealer = new Sealer(secrets.dataKey());
 		this.lines = new TranscriptCodec(json, sealer);
-		this.prefix = settings.keyPrefix();
+		this.keys = new ConversationKeys(settings.keyPrefix());
 		this.ttlSeconds = Long.toString(settings.retentionSeconds());
 		this.transcriptLimit = Integer.toString(conversationSettings.transcriptLimit());
 	}
@@ -78,7 +79,8 @@ class RedisConversations implements Conversations {
 	@Override
 	@SuppressWarnings("unchecked")
 	public Lookup find(String pseudonym, String messageId) {
-		List<Object> found = redis.execute(FIND, List.of(personKey(pseudonym)), prefix, orEmpty(messageId));
+		List<Object> found = redis.execute(FIND, keys.find(pseudonym), keys.conversationsOfPerson(pseudonym),
+				orEmpty(messageId));
 		if (found == null || found.isEmpty()) {
 			return new Lookup(null, false);
 		}
@@ -90,22 +92,23 @@ class RedisConversations implements Conversations {
 	@Override
 	public SaveOutcome save(Conversation conversation, String messageId, List<TranscriptEntry> appended) {
 		String id = conversation.id().value();
+		if (!conversation.id().slotTag().equals(ConversationId.slotTagOf(conversation.pseudonym()))) {
+			throw new IllegalArgumentException("a conversation's id must carry its person's slot tag");
+		}
 		List<String> fields = toHash(conversation);
 		List<String> args = new ArrayList<>(8 + fields.size() + appended.size());
 		args.add(Long.toString(conversation.version()));
 		args.add(ttlSeconds);
 		args.add(orEmpty(messageId));
 		args.add(id);
-		args.add(prefix);
+		args.add(keys.conversationsOfPerson(conversation.pseudonym()));
 		args.add(transcriptLimit);
 		args.add(Integer.toString(fields.size()));
 		args.addAll(fields);
 		for (TranscriptEntry entry : appended) {
 			args.add(lines.seal(entry, id));
 		}
-		Long result = redis.execute(SAVE,
-				List.of(conversationKey(id), logKey(id), seenKey(id), personKey(conversation.pseudonym())),
-				args.toArray());
+		Long result = redis.execute(SAVE, keys.save(id, conversation.pseudonym()), args.toArray());
 		if (result == null || result == -1L) {
 			return SaveOutcome.CONFLICT;
 		}
@@ -114,7 +117,7 @@ class RedisConversations implements Conversations {
 
 	@Override
 	public Optional<Conversation> get(ConversationId id) {
-		Map<Object, Object> hash = redis.opsForHash().entries(conversationKey(id.value()));
+		Map<Object, Object> hash = redis.opsForHash().entries(keys.conversation(id.value()));
 		if (hash.isEmpty()) {
 			return Optional.empty();
 		}
@@ -122,7 +125,7 @@ class RedisConversations implements Conversations {
 		hash.forEach((k, v) -> fields.put((String) k, (String) v));
 		if (!fields.containsKey("n")) {
 			// stored before lines were numbered: it counts the lines it still has
-			fields.put("n", String.valueOf(redis.opsForList().size(logKey(id.value()))));
+			fields.put("n", String.valueOf(redis.opsForList().size(keys.log(id.value()))));
 		}
 		return Optional.of(fromHash(id, fields));
 	}
@@ -131,8 +134,7 @@ class RedisConversations implements Conversations {
 	@SuppressWarnings("unchecked")
 	public Transcript since(ConversationId id, long after, int max) {
 		String conversation = id.value();
-		List<Object> read = redis.execute(READ, List.of(conversationKey(conversation), logKey(conversation)),
-				Long.toString(after), Integer.toString(max));
+		List<Object> read = redis.execute(READ, keys.read(conversation), Long.toString(after), Integer.toString(max));
 		if (read == null || read.size() < 2) {
 			return new Transcript(List.of(), 0, false);
 		}
@@ -145,22 +147,22 @@ class RedisConversations implements Conversations {
 
 	@Override
 	public void addNote(ConversationId id, String note) {
-		String key = notesKey(id.value());
+		String key = keys.notes(id.value());
 		redis.opsForList().rightPush(key, sealer.seal(note, id.value()));
 		redis.expire(key, Duration.ofSeconds(Long.parseLong(ttlSeconds)));
 	}
 
 	@Override
 	public List<String> notes(ConversationId id, int max) {
-		List<String> lines = redis.opsForList().range(notesKey(id.value()), -max, -1);
+		List<String> lines = redis.opsForList().range(keys.notes(id.value()), -max, -1);
 		return lines == null ? List.of() : lines.stream().map(line -> sealer.open(line, id.value())).toList();
 	}
 
 	@Override
 	public void erase(Conversation conversation) {
 		String id = conversation.id().value();
-		redis.delete(List.of(conversationKey(id), logKey(id), seenKey(id), notesKey(id),
-				personKey(conversation.pseudonym())));
+		redis.delete(List.of(keys.conversation(id), keys.log(id), keys.seen(id), keys.notes(id),
+				keys.person(conversation.pseudonym())));
 	}
 
 	private List<String> toHash(Conversation c) {
@@ -223,26 +225,6 @@ class RedisConversations implements Conversations {
 
 	private static String orEmpty(String value) {
 		return value == null ? "" : value;
-	}
-
-	private String conversationKey(String id) {
-		return prefix + "conv:" + id;
-	}
-
-	private String logKey(String id) {
-		return prefix + "conv:" + id + ":log";
-	}
-
-	private String notesKey(String id) {
-		return prefix + "conv:" + id + ":notes";
-	}
-
-	private String seenKey(String id) {
-		return prefix + "conv:" + id + ":seen";
-	}
-
-	private String personKey(String pseudonym) {
-		return prefix + "key:" + pseudonym;
 	}
 
 }

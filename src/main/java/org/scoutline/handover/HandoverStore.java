@@ -14,17 +14,18 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The handover's Redis layout (under {@code scoutline.key-prefix}; every key expires
- * after the retention period without writes, presence after the grace period):
+ * The handover's Redis layout (under {@code scoutline.key-prefix}, all with the hash tag
+ * {@code {ho}}, see {@link HandoverKeys}; every key expires after the retention period
+ * without writes, presence after the grace period):
  * <ul>
- * <li>{@code ho:queue} sorted set of waiting conversation ids, scored by band (imminent
+ * <li>{@code {ho}:queue} sorted set of waiting conversation ids, scored by band (imminent
  * danger first, then crisis and returned chats, then the others; see {@link Urgency})
  * then waiting time</li>
- * <li>{@code ho:chat:<id>} hash: queuedAt, crisis, band, the crisis signal's kind and
+ * <li>{@code {ho}:chat:<id>} hash: queuedAt, crisis, band, the crisis signal's kind and
  * severity, scout, claimedAt, the last position told (pos, told)</li>
- * <li>{@code ho:scout:<name>} set: the chats a scout holds</li>
- * <li>{@code ho:active} sorted set: chats held by a scout, by claim time</li>
- * <li>{@code ho:presence} sorted set: scouts by their last heartbeat</li>
+ * <li>{@code {ho}:scout:<name>} set: the chats a scout holds</li>
+ * <li>{@code {ho}:active} sorted set: chats held by a scout, by claim time</li>
+ * <li>{@code {presence}:scouts} sorted set: scouts by their last heartbeat</li>
  * </ul>
  * Claims, transfers and releases are single Lua scripts, so concurrent requests on any
  * number of instances cannot give one chat to two scouts.
@@ -48,13 +49,13 @@ class HandoverStore {
 
 	private final StringRedisTemplate redis;
 
-	private final String prefix;
+	private final HandoverKeys keys;
 
 	private final String ttl;
 
 	HandoverStore(StringRedisTemplate redis, ScoutlineSettings settings) {
 		this.redis = redis;
-		this.prefix = settings.keyPrefix();
+		this.keys = new HandoverKeys(settings.keyPrefix());
 		this.ttl = Long.toString(settings.retentionSeconds());
 	}
 
@@ -78,10 +79,10 @@ class HandoverStore {
 	 * @param occurrence the live session occurrence the chat joins, or {@code null}
 	 */
 	Enqueued enqueue(String id, Urgency urgency, long now, String occurrence) {
-		List<?> result = redis.execute(ENQUEUE, List.of(queue(), chat(id)), id,
-				Double.toString(score(urgency.band(), now)), Long.toString(now), urgency.crisis() ? "1" : "0", ttl,
-				occurrence == null ? "" : occurrence, Integer.toString(urgency.band()),
-				urgency.kind() == null ? "" : urgency.kind(), urgency.severity() == null ? "" : urgency.severity());
+		List<?> result = redis.execute(ENQUEUE, keys.enqueue(id), id, Double.toString(score(urgency.band(), now)),
+				Long.toString(now), urgency.crisis() ? "1" : "0", ttl, occurrence == null ? "" : occurrence,
+				Integer.toString(urgency.band()), urgency.kind() == null ? "" : urgency.kind(),
+				urgency.severity() == null ? "" : urgency.severity());
 		if (result == null || result.size() < 2) {
 			return new Enqueued(0, false);
 		}
@@ -92,23 +93,23 @@ class HandoverStore {
 	 * @return whether the chat was waiting and is now out of the queue
 	 */
 	boolean leave(String id) {
-		Long removed = redis.opsForZSet().remove(queue(), id);
+		Long removed = redis.opsForZSet().remove(keys.queue(), id);
 		if (removed != null && removed > 0) {
-			redis.delete(chat(id));
+			redis.delete(keys.chat(id));
 			return true;
 		}
 		return false;
 	}
 
 	ClaimOutcome claim(String id, String scout, int capacity, long now) {
-		String result = redis.execute(CLAIM, List.of(queue(), chat(id), scoutChats(scout), active()), id, scout,
-				Integer.toString(capacity), Long.toString(now), ttl);
+		String result = redis.execute(CLAIM, keys.claim(id, scout), id, scout, Integer.toString(capacity),
+				Long.toString(now), ttl);
 		return ClaimOutcome.valueOf(String.valueOf(result).toUpperCase());
 	}
 
 	ClaimOutcome transfer(String id, String from, String to, int capacity) {
-		String result = redis.execute(TRANSFER, List.of(chat(id), scoutChats(from), scoutChats(to)), id, from, to,
-				Integer.toString(capacity), ttl);
+		String result = redis.execute(TRANSFER, keys.transfer(id, from, to), id, from, to, Integer.toString(capacity),
+				ttl);
 		return ClaimOutcome.valueOf(String.valueOf(result).toUpperCase());
 	}
 
@@ -130,8 +131,7 @@ class HandoverStore {
 	}
 
 	private boolean release(String id, String scout, String score) {
-		Long released = redis.execute(RELEASE, List.of(chat(id), scoutChats(scout), active(), queue()), id, scout,
-				score, ttl);
+		Long released = redis.execute(RELEASE, keys.release(id, scout), id, scout, score, ttl);
 		return released != null && released == 1L;
 	}
 
@@ -140,7 +140,7 @@ class HandoverStore {
 	 * only when it changed)
 	 */
 	boolean tell(String id, int position, long now, long intervalMillis) {
-		Long tell = redis.execute(TELL, List.of(chat(id)), Integer.toString(position), Long.toString(now),
+		Long tell = redis.execute(TELL, keys.tell(id), Integer.toString(position), Long.toString(now),
 				Long.toString(intervalMillis));
 		return tell != null && tell == 1L;
 	}
@@ -149,7 +149,7 @@ class HandoverStore {
 	 * @return the 1-based position, or 0 when not waiting
 	 */
 	int position(String id) {
-		Long rank = redis.opsForZSet().rank(queue(), id);
+		Long rank = redis.opsForZSet().rank(keys.queue(), id);
 		return rank == null ? 0 : rank.intValue() + 1;
 	}
 
@@ -157,7 +157,7 @@ class HandoverStore {
 	 * @return the waiting conversation ids, first first
 	 */
 	List<String> waiting() {
-		Set<String> ids = redis.opsForZSet().range(queue(), 0, -1);
+		Set<String> ids = redis.opsForZSet().range(keys.queue(), 0, -1);
 		return ids == null ? List.of() : new ArrayList<>(ids);
 	}
 
@@ -165,7 +165,7 @@ class HandoverStore {
 	 * @return how many conversations wait in the first {@code bands} bands of the queue
 	 */
 	int waitingCount(int bands) {
-		Long count = redis.opsForZSet().count(queue(), Double.NEGATIVE_INFINITY, bands * BAND - 1);
+		Long count = redis.opsForZSet().count(keys.queue(), Double.NEGATIVE_INFINITY, bands * BAND - 1);
 		return count == null ? 0 : count.intValue();
 	}
 
@@ -173,12 +173,12 @@ class HandoverStore {
 	 * @return the chats held by a scout, oldest claim first
 	 */
 	List<String> held() {
-		Set<String> ids = redis.opsForZSet().range(active(), 0, -1);
+		Set<String> ids = redis.opsForZSet().range(keys.active(), 0, -1);
 		return ids == null ? List.of() : new ArrayList<>(ids);
 	}
 
 	Set<String> chatsOf(String scout) {
-		Set<String> ids = redis.opsForSet().members(scoutChats(scout));
+		Set<String> ids = redis.opsForSet().members(keys.scoutChats(scout));
 		return ids == null ? Set.of() : ids;
 	}
 
@@ -187,14 +187,14 @@ class HandoverStore {
 	 * nor held)
 	 */
 	ChatState state(String id) {
-		Map<Object, Object> raw = redis.opsForHash().entries(chat(id));
+		Map<Object, Object> raw = redis.opsForHash().entries(keys.chat(id));
 		Map<String, String> fields = new HashMap<>();
 		raw.forEach((k, v) -> fields.put((String) k, (String) v));
 		return ChatState.of(fields);
 	}
 
 	String scoutOf(String id) {
-		Object scout = redis.opsForHash().get(chat(id), "scout");
+		Object scout = redis.opsForHash().get(keys.chat(id), "scout");
 		return scout == null ? null : scout.toString();
 	}
 
@@ -209,42 +209,26 @@ class HandoverStore {
 			flag.put("kind", urgency.kind());
 			flag.put("severity", urgency.severity());
 		}
-		redis.opsForHash().putAll(chat(id), flag);
-		redis.expire(chat(id), Duration.ofSeconds(Long.parseLong(ttl)));
+		redis.opsForHash().putAll(keys.chat(id), flag);
+		redis.expire(keys.chat(id), Duration.ofSeconds(Long.parseLong(ttl)));
 	}
 
 	/** Drops every handover key of a conversation whose user erased their data. */
 	void forget(String id) {
 		String scout = scoutOf(id);
 		if (scout != null) {
-			redis.opsForSet().remove(scoutChats(scout), id);
+			redis.opsForSet().remove(keys.scoutChats(scout), id);
 		}
-		redis.opsForZSet().remove(queue(), id);
-		redis.opsForZSet().remove(active(), id);
-		redis.delete(chat(id));
+		redis.opsForZSet().remove(keys.queue(), id);
+		redis.opsForZSet().remove(keys.active(), id);
+		redis.delete(keys.chat(id));
 	}
 
 	/**
 	 * Counts outcomes and feedback answers (no conversation id, nothing about a person).
 	 */
 	void count(String what) {
-		redis.opsForHash().increment(prefix + "ho:stats", what, 1);
-	}
-
-	private String queue() {
-		return prefix + "ho:queue";
-	}
-
-	private String chat(String id) {
-		return prefix + "ho:chat:" + id;
-	}
-
-	private String scoutChats(String scout) {
-		return prefix + "ho:scout:" + scout;
-	}
-
-	private String active() {
-		return prefix + "ho:active";
+		redis.opsForHash().increment(keys.stats(), what, 1);
 	}
 
 }

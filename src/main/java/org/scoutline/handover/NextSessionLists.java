@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The conversations waiting for the next live session on their channel, in two lists per
- * channel ({@code <prefix>ho:remind:<CHANNEL>}, {@code <prefix>ho:parked:<CHANNEL>}):
+ * channel ({@code <prefix>{ho}:remind:<CHANNEL>}, {@code <prefix>{ho}:parked:<CHANNEL>}):
  * those who want one reminder, and those who left a message for its scouts. Sorted by
  * when they asked; they expire with the retention period.
  */
@@ -33,13 +33,13 @@ class NextSessionLists {
 
 	private final StringRedisTemplate redis;
 
-	private final String prefix;
+	private final HandoverKeys keys;
 
 	private final Duration ttl;
 
 	NextSessionLists(StringRedisTemplate redis, ScoutlineSettings settings) {
 		this.redis = redis;
-		this.prefix = settings.keyPrefix();
+		this.keys = new HandoverKeys(settings.keyPrefix());
 		this.ttl = Duration.ofSeconds(settings.retentionSeconds());
 	}
 
@@ -81,7 +81,7 @@ class NextSessionLists {
 	}
 
 	private String key(String list, Channel channel) {
-		return prefix + "ho:" + list + ":" + channel.name();
+		return keys.nextSession(list, channel.name());
 	}
 
 }

@@ -29,7 +29,7 @@ public class Presence {
 
 	Presence(StringRedisTemplate redis, ScoutlineSettings scoutline, HandoverSettings settings, Clock clock) {
 		this.redis = redis;
-		this.key = scoutline.keyPrefix() + "ho:presence";
+		this.key = HandoverKeys.presence(scoutline.keyPrefix());
 		this.settings = settings;
 		this.clock = clock;
 	}

@@ -14,8 +14,13 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce.LettuceBasedProxyManagerBuilder;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 
 /**
@@ -37,7 +42,7 @@ public class RedisBuckets implements DisposableBean {
 
 	private final Clock clock;
 
-	private StatefulRedisConnection<byte[], byte[]> connection;
+	private StatefulConnection<byte[], byte[]> connection;
 
 	private LettuceBasedProxyManager<byte[]> buckets;
 
@@ -67,10 +72,22 @@ public class RedisBuckets implements DisposableBean {
 		proxies().removeProxy((prefix + name).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** on the app's client: a cluster client on a Redis Cluster, else a plain one */
+	private LettuceBasedProxyManagerBuilder<byte[]> builder() {
+		AbstractRedisClient client = connections.getRequiredNativeClient();
+		if (client instanceof RedisClusterClient cluster) {
+			StatefulRedisClusterConnection<byte[], byte[]> opened = cluster.connect(ByteArrayCodec.INSTANCE);
+			connection = opened;
+			return Bucket4jLettuce.casBasedBuilder(opened);
+		}
+		StatefulRedisConnection<byte[], byte[]> opened = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+		connection = opened;
+		return Bucket4jLettuce.casBasedBuilder(opened);
+	}
+
 	private synchronized LettuceBasedProxyManager<byte[]> proxies() {
 		if (buckets == null) {
-			connection = ((RedisClient) connections.getNativeClient()).connect(ByteArrayCodec.INSTANCE);
-			buckets = Bucket4jLettuce.casBasedBuilder(connection)
+			buckets = builder()
 				.expirationAfterWrite(
 						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_AFTER_REFILL))
 				.clientClock(new TimeMeter() {

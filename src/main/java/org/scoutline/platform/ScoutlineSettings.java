@@ -20,7 +20,8 @@ import jakarta.validation.constraints.NotNull;
  * {@code requireSecrets}
  * @param requireSecrets refuse to start without both secrets (production); otherwise
  * development secrets are made
- * @param keyPrefix prefix of every Redis key this instance writes
+ * @param keyPrefix prefix of every Redis key this instance writes; without braces, which
+ * would change the keys' Redis Cluster hash tags
  */
 @Validated
 @ConfigurationProperties("scoutline")
@@ -30,6 +31,9 @@ public record ScoutlineSettings(@DefaultValue("P30D") @NotNull Duration retentio
 	public ScoutlineSettings {
 		if (retention.isNegative() || retention.isZero()) {
 			throw new IllegalArgumentException("scoutline.retention must be positive, was " + retention);
+		}
+		if (keyPrefix != null && (keyPrefix.contains("{") || keyPrefix.contains("}"))) {
+			throw new IllegalArgumentException("scoutline.key-prefix must not contain braces (Redis hash tags)");
 		}
 	}
 

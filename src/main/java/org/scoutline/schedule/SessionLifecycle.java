@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Announces each occurrence's start, escalation stop and end exactly once, however many
  * instances tick: a moment that has come (and is at most the catch-up window old) is
  * published only by the instance that wins its lease, a {@code SET NX} on
- * {@code <prefix>schedule:fired:<session>:<start second>:<moment>} that outlives the
+ * {@code <prefix>{schedule}:fired:<session>:<start second>:<moment>} that outlives the
  * catch-up window. Moments are computed from the occurrences in their own time zone, so
  * daylight-saving changes move nothing.
  */
@@ -43,7 +43,7 @@ class SessionLifecycle {
 		this.events = events;
 		this.clock = clock;
 		this.catchUp = settings.lifecycleCatchUp();
-		this.prefix = platform.keyPrefix() + "schedule:fired:";
+		this.prefix = platform.keyPrefix() + "{schedule}:fired:";
 	}
 
 	/**

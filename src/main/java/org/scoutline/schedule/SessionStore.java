@@ -7,29 +7,34 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.scoutline.conversation.Channel;
 import org.scoutline.platform.ScoutlineSettings;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The session definitions in one Redis hash ({@code <prefix>schedule:sessions}, id to
- * JSON, no expiry: sessions are not personal data). A save checks the other sessions and
- * writes under WATCH, so two coordinators saving clashing sessions at once cannot both
- * succeed, and a refused session leaves nothing behind.
+ * The session definitions in one Redis hash ({@code <prefix>{schedule}:sessions}, id to
+ * JSON, no expiry: sessions are not personal data) with a version
+ * ({@code <prefix>{schedule}:sessions:version}, one hash tag, one Redis Cluster slot). A
+ * save checks the other sessions and writes only if the version has not moved since (one
+ * script), so two coordinators saving clashing sessions at once cannot both succeed, and
+ * a refused session leaves nothing behind.
  */
 @Component
 class SessionStore {
 
 	private static final int ATTEMPTS = 5;
+
+	private static final RedisScript<Long> SAVE = RedisScript.of(new ClassPathResource("redis/schedule-save.lua"),
+			Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -37,10 +42,14 @@ class SessionStore {
 
 	private final String key;
 
+	private final String versionKey;
+
 	SessionStore(StringRedisTemplate redis, ObjectMapper json, ScoutlineSettings settings) {
 		this.redis = redis;
 		this.json = json;
-		this.key = settings.keyPrefix() + "schedule:sessions";
+		List<String> keys = keys(settings.keyPrefix());
+		this.key = keys.get(0);
+		this.versionKey = keys.get(1);
 	}
 
 	List<LiveSession> all() {
@@ -59,34 +68,30 @@ class SessionStore {
 	 */
 	LiveSession save(CheckedSave check) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			LiveSession saved = redis.execute(new SessionCallback<LiveSession>() {
-				@Override
-				@SuppressWarnings({ "unchecked", "rawtypes" })
-				public LiveSession execute(RedisOperations ops) throws DataAccessException {
-					ops.watch(key);
-					LiveSession session;
-					try {
-						session = check.against(read(ops.opsForHash().entries(key)));
-					}
-					catch (RuntimeException ex) {
-						ops.unwatch();
-						throw ex;
-					}
-					ops.multi();
-					ops.opsForHash().put(key, session.id(), toJson(session));
-					List<Object> done = ops.exec();
-					return done == null || done.isEmpty() ? null : session;
-				}
-			});
-			if (saved != null) {
-				return saved;
+			// the version first: a save after it moves it on, and the write below is
+			// refused
+			String version = Objects.requireNonNullElse(redis.opsForValue().get(versionKey), "0");
+			LiveSession session = check.against(all());
+			Long written = redis.execute(SAVE, keys(), version, session.id(), toJson(session));
+			if (written != null && written == 1L) {
+				return session;
 			}
 		}
 		throw new IllegalStateException("sessions changed too often while saving; try again");
 	}
 
 	boolean delete(String id) {
-		return redis.opsForHash().delete(key, id) > 0;
+		Long deleted = redis.execute(SAVE, keys(), "*", id, "");
+		return deleted != null && deleted == 1L;
+	}
+
+	private List<String> keys() {
+		return List.of(key, versionKey);
+	}
+
+	/** the keys {@code schedule-save.lua} is given: one hash tag */
+	static List<String> keys(String prefix) {
+		return List.of(prefix + "{schedule}:sessions", prefix + "{schedule}:sessions:version");
 	}
 
 	/** Decides what to save given every stored session; throws to refuse. */

@@ -26,9 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scoutline.support.IntegrationTest;
+import org.scoutline.support.RedisCluster;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paces the users to a fixed total rate and reports the latency at that rate. A turn is
  * one answer and the bot's reply, measured from send to receipt. Run:
  * {@code mvn -Pbenchmark verify}; settings as system properties
- * ({@code -Dbench.users=200 -Dbench.seconds=20 -Dbench.rate=1000}).
+ * ({@code -Dbench.users=200 -Dbench.seconds=20 -Dbench.rate=1000};
+ * {@code -Dbench.cluster=true} for a Redis Cluster).
  */
 @Tag("benchmark")
 @IntegrationTest
@@ -51,6 +55,17 @@ class WidgetLoadBenchmark {
 	 */
 	static final List<String[]> CYCLE = List.of(choice("de"), choice("a"), choice("no"), choice("no"), choice("13_15"),
 			choice("money"), choice("no"), choice("yes"), choice("instagram"), choice("de"), command("restart"));
+
+	/**
+	 * {@code -Dbench.cluster=true}: against a Redis Cluster of the test support (three
+	 * masters, three replicas on free ports) instead of the single Redis.
+	 */
+	@DynamicPropertySource
+	static void cluster(DynamicPropertyRegistry registry) {
+		if (Boolean.getBoolean("bench.cluster")) {
+			registry.add("spring.data.redis.cluster.nodes", () -> RedisCluster.shared().nodes());
+		}
+	}
 
 	@LocalServerPort
 	int port;
@@ -134,14 +149,31 @@ class WidgetLoadBenchmark {
 		return groups;
 	}
 
+	/**
+	 * On a cluster (see {@link #cluster}) each node answers INFO apart, its fields named
+	 * {@code <node>.<field>}: the figures are summed over the nodes.
+	 */
 	private Properties info() {
 		try (var connection = redis.getConnection()) {
 			Properties stats = connection.serverCommands().info("stats");
-			String evalsha = connection.serverCommands()
-				.info("commandstats")
-				.getProperty("cmdstat_evalsha", "calls=0,");
-			stats.setProperty("evalsha", evalsha.substring(evalsha.indexOf("calls=") + 6, evalsha.indexOf(',')));
-			return stats;
+			Properties commands = connection.serverCommands().info("commandstats");
+			long evalsha = 0;
+			long processed = 0;
+			for (String name : commands.stringPropertyNames()) {
+				if (name.equals("cmdstat_evalsha") || name.endsWith(".cmdstat_evalsha")) {
+					String calls = commands.getProperty(name);
+					evalsha += Long.parseLong(calls.substring(calls.indexOf("calls=") + 6, calls.indexOf(',')));
+				}
+			}
+			for (String name : stats.stringPropertyNames()) {
+				if (name.equals("total_commands_processed") || name.endsWith(".total_commands_processed")) {
+					processed += Long.parseLong(stats.getProperty(name).trim());
+				}
+			}
+			Properties summed = new Properties();
+			summed.setProperty("evalsha", Long.toString(evalsha));
+			summed.setProperty("total_commands_processed", Long.toString(processed));
+			return summed;
 		}
 	}
 

@@ -109,8 +109,8 @@ class LiveSessionFlowTests {
 
 		JsonNode reminder = user.choice("remind_me").next("bot");
 		assertThat(texts(reminder)).contains("I'll send you one message here").contains("19:00–21:00");
-		assertThat(keys.all()).anyMatch(key -> key.endsWith("ho:remind:WEB"));
-		assertThat(redisTtl("ho:remind:WEB")).as("the reminder list expires like everything about a person")
+		assertThat(keys.all()).anyMatch(key -> key.endsWith("{ho}:remind:WEB"));
+		assertThat(redisTtl("{ho}:remind:WEB")).as("the reminder list expires like everything about a person")
 			.isPositive();
 	}
 

@@ -295,7 +295,8 @@ class TwoInstancesTests {
 				.until(() -> tickedSince(instanceA, mark) && tickedSince(instanceB, mark));
 		}
 		assertThat(user.drain(300)).noneMatch(frame -> texts(frame).contains("has just started"));
-		assertThat(keys.all()).filteredOn(key -> key.contains("schedule:fired:") && key.endsWith(":OPENED")).hasSize(1);
+		assertThat(keys.all()).filteredOn(key -> key.contains("{schedule}:fired:") && key.endsWith(":OPENED"))
+			.hasSize(1);
 	}
 
 	/**

@@ -111,9 +111,10 @@ class ConversationStoreTests {
 				Map.of("country", "DE"), now);
 		conversations.save(fresh, null, List.of(TranscriptEntry.fromUser(now, "er erpresst mich")));
 		String prefix = keys.prefix();
-		Map<Object, Object> hash = redis.opsForHash().entries(prefix + "conv:" + fresh.id());
+		Map<Object, Object> hash = redis.opsForHash()
+			.entries(new ConversationKeys(prefix).conversation(fresh.id().value()));
 		assertThat(hash.values().toString()).doesNotContain("+4917612345678").doesNotContain("DE\"");
-		assertThat(redis.opsForList().range(prefix + "conv:" + fresh.id() + ":log", 0, -1).toString())
+		assertThat(redis.opsForList().range(new ConversationKeys(prefix).log(fresh.id().value()), 0, -1).toString())
 			.doesNotContain("erpresst");
 		assertThat(keys.all().toString()).doesNotContain("4917612345678");
 	}

@@ -97,7 +97,7 @@ class TranscriptNumberingTests {
 	void aConversationStoredBeforeLinesWereNumberedCountsTheLinesItHas() {
 		Conversation conversation = save(Conversation.start(Channel.WEB, "p-3", null, "de", "a", Map.of(), now), "one",
 				"two");
-		redis.opsForHash().delete(keys.prefix() + "conv:" + conversation.id(), "n");
+		redis.opsForHash().delete(new ConversationKeys(keys.prefix()).conversation(conversation.id().value()), "n");
 		Conversation loaded = conversations.find("p-3", null).conversation();
 		assertThat(loaded.lines()).isEqualTo(2);
 		assertThat(conversations.get(loaded.id()).orElseThrow().lines()).isEqualTo(2);
@@ -120,7 +120,7 @@ class TranscriptNumberingTests {
 	}
 
 	private String logKey(Conversation conversation) {
-		return keys.prefix() + "conv:" + conversation.id() + ":log";
+		return new ConversationKeys(keys.prefix()).log(conversation.id().value());
 	}
 
 }

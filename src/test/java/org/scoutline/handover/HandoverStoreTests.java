@@ -94,7 +94,7 @@ class HandoverStoreTests {
 		store.flagCrisis(chat, CONCERN);
 		assertThat(store.state(chat)).extracting(ChatState::crisis, ChatState::severity, ChatState::kind)
 			.containsExactly(true, "imminent", "suicide");
-		assertThat(keys.ttl(keys.prefix() + "ho:chat:" + chat)).isPositive();
+		assertThat(keys.ttl(keys.prefix() + "{ho}:chat:" + chat)).isPositive();
 	}
 
 	@Test

@@ -65,8 +65,8 @@ public final class ConversationTestData {
 	}
 
 	public Conversation build() {
-		return new Conversation(ConversationId.random(), channel, "pseudonym", "address", mode, locale, node,
-				Map.copyOf(facts), 3, 5, NOW.minusSeconds(600), NOW.minusSeconds(60));
+		return new Conversation(ConversationId.forPerson("pseudonym"), channel, "pseudonym", "address", mode, locale,
+				node, Map.copyOf(facts), 3, 5, NOW.minusSeconds(600), NOW.minusSeconds(60));
 	}
 
 	/**

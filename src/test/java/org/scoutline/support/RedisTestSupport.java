@@ -1,5 +1,6 @@
 package org.scoutline.support;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,9 @@ import org.scoutline.platform.ScoutlineSettings;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisClusterNode;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -46,6 +50,18 @@ public class RedisTestSupport {
 		 */
 		public List<String> all() {
 			List<String> keys = new ArrayList<>();
+			if (redis.getConnectionFactory() instanceof LettuceConnectionFactory factory && factory.isClusterAware()) {
+				// SCAN is per node on a cluster: ask every master
+				try (RedisClusterConnection cluster = factory.getClusterConnection()) {
+					for (RedisClusterNode node : cluster.clusterGetNodes()) {
+						if (node.isMaster()) {
+							cluster.keys(node, (prefix + "*").getBytes(StandardCharsets.UTF_8))
+								.forEach(key -> keys.add(new String(key, StandardCharsets.UTF_8)));
+						}
+					}
+				}
+				return keys;
+			}
 			try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(500).build())) {
 				cursor.forEachRemaining(keys::add);
 			}

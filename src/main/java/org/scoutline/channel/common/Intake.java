@@ -12,7 +12,6 @@ import org.scoutline.platform.ScoutlineSettings;
 import org.scoutline.platform.Sealer;
 import org.scoutline.platform.Secrets;
 import org.scoutline.safety.Pseudonyms;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
@@ -20,10 +19,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisStreamCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 
 /**
  * The durable intake of the channels that deliver again what did not get a {@code 200}
@@ -35,12 +39,13 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * <p>
  * In Redis: each chat has an inbox (a list, in order of arrival, every item sealed with
  * the data key, expiring after {@link IntakeSettings#keep()}); the channel's stream
- * ({@code intake:<channel>}, consumer group {@code workers}) holds at most one token per
- * chat whose inbox has items. Whoever holds the token (one worker at a time) works
- * through that inbox in order; a token idle for {@link IntakeSettings#claimAfter()} is
- * taken over by another instance. Arrival ids are remembered for two days
- * ({@code seen:<channel>:<pseudonym>}), so an arrival delivered again is taken once.
- * Chats and arrival ids appear only as keyed pseudonyms.
+ * ({@code {intake:<channel>}:stream}, consumer group {@code workers}) holds at most one
+ * token per chat whose inbox has items. Whoever holds the token (one worker at a time)
+ * works through that inbox in order; a token idle for {@link IntakeSettings#claimAfter()}
+ * is taken over by another instance. Arrival ids are remembered for two days
+ * ({@code {intake:<channel>}:seen:<pseudonym>}; every key of a channel shares that hash
+ * tag, see {@link IntakeKeys}), so an arrival delivered again is taken once. Chats and
+ * arrival ids appear only as keyed pseudonyms.
  */
 @Component
 public class Intake {
@@ -68,33 +73,33 @@ public class Intake {
 
 	private final IntakeSettings settings;
 
-	private final String prefix;
+	private final IntakeKeys keys;
 
 	/** this instance's name among the consumers of every stream */
 	private final String worker = "w-" + UUID.randomUUID();
 
-	private final Connections connections;
+	private final LettuceConnectionFactory connections;
 
 	private final ChannelMeters meters;
 
-	private final Map<String, StatefulRedisConnection<String, String>> readers = new ConcurrentHashMap<>();
+	private final Map<String, Reader> readers = new ConcurrentHashMap<>();
 
-	/** Opens a connection for a reader that blocks. */
-	@FunctionalInterface
-	interface Connections {
+	/** A connection of a reader that blocks, standalone (or Sentinel) or cluster. */
+	private record Reader(StatefulConnection<String, String> connection, RedisStreamCommands<String, String> commands) {
 
-		StatefulRedisConnection<String, String> connect();
+		static Reader open(LettuceConnectionFactory factory) {
+			AbstractRedisClient client = factory.getRequiredNativeClient();
+			if (client instanceof RedisClusterClient cluster) {
+				StatefulRedisClusterConnection<String, String> connection = cluster.connect();
+				return new Reader(connection, connection.sync());
+			}
+			StatefulRedisConnection<String, String> connection = ((RedisClient) client).connect();
+			return new Reader(connection, connection.sync());
+		}
 
 	}
 
-	@Autowired
-	Intake(StringRedisTemplate redis, LettuceConnectionFactory factory, Pseudonyms pseudonyms, Secrets secrets,
-			IntakeSettings settings, ScoutlineSettings scoutline, ChannelMeters meters) {
-		this(redis, () -> ((RedisClient) factory.getNativeClient()).connect(), pseudonyms, secrets, settings, scoutline,
-				meters);
-	}
-
-	Intake(StringRedisTemplate redis, Connections connections, Pseudonyms pseudonyms, Secrets secrets,
+	Intake(StringRedisTemplate redis, LettuceConnectionFactory connections, Pseudonyms pseudonyms, Secrets secrets,
 			IntakeSettings settings, ScoutlineSettings scoutline, ChannelMeters meters) {
 		this.connections = connections;
 		this.meters = meters;
@@ -102,7 +107,7 @@ public class Intake {
 		this.pseudonyms = pseudonyms;
 		this.sealer = new Sealer(secrets.dataKey());
 		this.settings = settings;
-		this.prefix = scoutline.keyPrefix();
+		this.keys = new IntakeKeys(scoutline.keyPrefix());
 	}
 
 	/**
@@ -119,11 +124,8 @@ public class Intake {
 		String chatKey = chatKey(channel, chat);
 		String arrival = pseudonyms.of("seen:" + channel, arrivalId);
 		String item = arrival + "|" + sealer.seal(payload, context(channel, chatKey));
-		Long taken = redis.execute(OFFER,
-				List.of(prefix + "seen:" + channel + ":" + arrival, inbox(channel, chatKey),
-						inbox(channel, chatKey) + ":token", stream(channel)),
-				Long.toString(REMEMBERED.toSeconds()), item, Long.toString(settings.keep().toSeconds()), chatKey,
-				Long.toString(settings.maxLength()));
+		Long taken = redis.execute(OFFER, keys.offer(channel, arrival, chatKey), Long.toString(REMEMBERED.toSeconds()),
+				item, Long.toString(settings.keep().toSeconds()), chatKey, Long.toString(settings.maxLength()));
 		if (taken == null || taken != 1L) {
 			meters.rejected(channel, ChannelMeters.Rejection.REPLAY);
 			return false;
@@ -160,8 +162,8 @@ public class Intake {
 	 * open and close a connection for each).
 	 */
 	List<Token> read(String channel) {
-		List<StreamMessage<String, String>> records = readers.computeIfAbsent(channel, c -> connections.connect())
-			.sync()
+		List<StreamMessage<String, String>> records = readers.computeIfAbsent(channel, c -> Reader.open(connections))
+			.commands()
 			.xreadgroup(io.lettuce.core.Consumer.from(GROUP, worker),
 					XReadArgs.Builder.block(settings.poll()).count(settings.batch()),
 					XReadArgs.StreamOffset.lastConsumed(stream(channel)));
@@ -177,9 +179,9 @@ public class Intake {
 
 	/** Closes the connection the channel's reader used. */
 	void stopReading(String channel) {
-		StatefulRedisConnection<String, String> reader = readers.remove(channel);
+		Reader reader = readers.remove(channel);
 		if (reader != null) {
-			reader.close();
+			reader.connection().close();
 		}
 	}
 
@@ -189,7 +191,7 @@ public class Intake {
 	 * @return the tokens taken over, {@code null} when there is no stream yet
 	 */
 	List<Token> claim(String channel) {
-		List<?> found = redis.execute(CLAIM, List.of(stream(channel)), GROUP, worker,
+		List<?> found = redis.execute(CLAIM, keys.claim(channel), GROUP, worker,
 				Long.toString(settings.claimAfter().toMillis()), Integer.toString(settings.batch()));
 		List<Token> tokens = new ArrayList<>();
 		if (found == null || found.isEmpty()) {
@@ -208,9 +210,8 @@ public class Intake {
 	 * given back) or the token is no longer this worker's
 	 */
 	Step step(String channel, Token token, String finished) {
-		String inbox = inbox(channel, token.chat());
-		List<?> result = redis.execute(STEP, List.of(inbox, inbox + ":token", stream(channel), inbox + ":tries"), GROUP,
-				worker, token.id(), finished == null ? "" : finished, Long.toString(settings.keep().toSeconds()));
+		List<?> result = redis.execute(STEP, keys.step(channel, token.chat()), GROUP, worker, token.id(),
+				finished == null ? "" : finished, Long.toString(settings.keep().toSeconds()));
 		if (result == null || result.size() < 3 || !"next".equals(String.valueOf(result.get(0)))) {
 			return Step.DONE;
 		}
@@ -235,12 +236,8 @@ public class Intake {
 		return pseudonyms.of("inbox:" + channel, chat);
 	}
 
-	private String inbox(String channel, String chatKey) {
-		return prefix + "inbox:" + channel + ":" + chatKey;
-	}
-
 	String stream(String channel) {
-		return prefix + "intake:" + channel;
+		return keys.stream(channel);
 	}
 
 	private static String context(String channel, String chatKey) {

@@ -23,11 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Long polling with several instances: one instance at a time polls, the holder of a
- * Redis lease ({@code telegram:poller}, renewed on every poll, taken over by another
- * instance once it lapses). The offset lives in Redis ({@code telegram:offset}): it moves
- * on only after the updates before it are in the {@link TelegramArrivals intake}, so an
- * instance that dies between the two leaves them to be fetched again by the next holder,
- * and the intake takes each update id once. Logs carry counts and exception classes.
+ * Redis lease ({@code {telegram}:poller}, renewed on every poll, taken over by another
+ * instance once it lapses). The offset lives in Redis ({@code {telegram}:offset}): it
+ * moves on only after the updates before it are in the {@link TelegramArrivals intake},
+ * so an instance that dies between the two leaves them to be fetched again by the next
+ * holder, and the intake takes each update id once. Logs carry counts and exception
+ * classes.
  */
 class TelegramPoller implements SmartLifecycle {
 
@@ -74,8 +75,8 @@ class TelegramPoller implements SmartLifecycle {
 		this.arrivals = arrivals;
 		this.redis = redis;
 		this.lease = settings.pollerLease();
-		this.leaseKey = scoutline.keyPrefix() + "telegram:poller";
-		this.offsetKey = scoutline.keyPrefix() + "telegram:offset";
+		this.leaseKey = leaseKey(scoutline.keyPrefix());
+		this.offsetKey = offsetKey(scoutline.keyPrefix());
 	}
 
 	@Override
@@ -182,6 +183,15 @@ class TelegramPoller implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	// one hash tag: the offset script checks the lease (one Redis Cluster slot)
+	static String leaseKey(String prefix) {
+		return prefix + "{telegram}:poller";
+	}
+
+	static String offsetKey(String prefix) {
+		return prefix + "{telegram}:offset";
 	}
 
 }

@@ -150,7 +150,7 @@ class IntakeTests {
 		List<String> kept = keys.all().stream().filter(key -> !key.contains(":acct")).toList();
 		assertThat(kept).noneMatch(key -> key.contains("4917612345678"));
 		for (String key : kept) {
-			if (!key.endsWith("intake:" + channel)) {
+			if (!key.endsWith("{intake:" + channel + "}:stream")) {
 				assertThat(keys.ttl(key)).as(key).isPositive();
 			}
 			if (key.contains(":inbox:") && !key.contains(":token")) {
@@ -161,7 +161,7 @@ class IntakeTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
 		assertThat(handled).containsExactly("ich habe angst");
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> keys.all().stream().noneMatch(key -> key.contains(":inbox:" + channel)));
+			.until(() -> keys.all().stream().noneMatch(key -> key.contains("{intake:" + channel + "}:inbox:")));
 	}
 
 	private long pending() {
