@@ -81,7 +81,21 @@ class WaitingLine {
 			log.info("handover queued conversation={} crisis={} severity={} kind={}", id, urgency.crisis(),
 					urgency.severity(), urgency.kind());
 		}
+		if (enqueued.flagged()) {
+			crisisSignalled(
+					enqueued.joined() && occurrence != null ? occurrence.key() : store.state(id.value()).session());
+		}
 		return enqueued.position();
+	}
+
+	/**
+	 * Tells the session reports that a chat waiting or held in {@code session} has a
+	 * crisis for the first time (nothing when it is in no live session).
+	 */
+	void crisisSignalled(String session) {
+		if (session != null) {
+			events.publishHere(new CrisisSignalled(session, clock.millis()));
+		}
 	}
 
 	/**
