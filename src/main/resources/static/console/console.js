@@ -60,6 +60,7 @@
         $('logout-csrf').value = m.csrfToken;
         if (S.isStaff()) { $('queue-section').hidden = false; connect(); refresh(); }
         if (S.chat) S.chat.start();
+        if ((m.role === 'COORDINATOR' || m.role === 'SUPERVISOR') && S.duty) S.duty.start();
         if (m.role === 'COORDINATOR') {
           if (S.accounts) S.accounts.start();
           if (window.ScoutlineSessions) {

@@ -251,6 +251,7 @@
   }
 
   function openForm(session) {
+    $('s-saved').hidden = true;
     clearProblems();
     editing = session ? session.id : null;
     loadPeople().then(function (staff) {
@@ -325,6 +326,8 @@
     request.then(function (saved) {
       closeForm();
       ctx.say(t('sessions.saved', { title: saved.title }));
+      $('s-saved').textContent = t('sessions.saved', { title: saved.title });
+      $('s-saved').hidden = false;
       return loadSessions().then(function () { $('s-new').focus(); });
     }).catch(function (e) {
       if (e.problems && e.problems.length) showProblems(e.problems);
