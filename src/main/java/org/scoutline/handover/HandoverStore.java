@@ -67,15 +67,6 @@ class HandoverStore {
 	}
 
 	/**
-	 * @param position 1-based, or 0 when a scout already has the chat
-	 * @param joined whether the chat joined the queue just now (it was not waiting
-	 * before)
-	 * @param flagged whether it has a crisis flag now that it had not before
-	 */
-	record Enqueued(int position, boolean joined, boolean flagged) {
-	}
-
-	/**
 	 * @param occurrence the live session occurrence the chat joins, or {@code null}
 	 */
 	Enqueued enqueue(String id, Urgency urgency, long now, String occurrence) {

@@ -174,9 +174,7 @@ public class ScoutSide {
 				c -> List.of(Bubble.notice(texts.format(c.locale(), "system.scout_closed", Map.of("name", alias))),
 						Bubble.text(texts.get(c.locale(), "system.feedback_ask"))),
 				choices::of);
-		if (CrisisSignalled.CRISIS_REFERRED.equals(outcome) && !state.crisis() && state.session() != null) {
-			events.publishHere(new CrisisSignalled(state.session(), clock.millis()));
-		}
+		CrisisSignalled.referred(outcome, state, clock.millis()).ifPresent(events::publishHere);
 		events.publish(new ChatEvent.ChatClosed(id.value(), scout, outcome, state.session(),
 				state.heldMillis(clock.millis()), clock.millis()));
 		log.info("handover closed conversation={} outcome={}", id, outcome);

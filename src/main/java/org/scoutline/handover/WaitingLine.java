@@ -72,7 +72,7 @@ class WaitingLine {
 		ConversationId id = conversation.id();
 		Urgency urgency = Urgency.of(signal)
 			.or(CrisisSignal.worst(conversation.facts()).map(Urgency::of).orElse(Urgency.NONE));
-		HandoverStore.Enqueued enqueued = store.enqueue(id.value(), urgency, clock.millis(),
+		Enqueued enqueued = store.enqueue(id.value(), urgency, clock.millis(),
 				occurrence == null ? null : occurrence.key());
 		if (enqueued.position() > 0) {
 			String joined = enqueued.joined() && occurrence != null ? occurrence.key() : null;
