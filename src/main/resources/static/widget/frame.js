@@ -55,6 +55,7 @@
       spkYou: 'Du:',
       spkBot: 'Scoutline:',
       spkScout: 'Scout:',
+      spkScoutNamed: '{name} (Scout):',
       spkNotice: 'Hinweis:',
       scoutTag: 'Scout',
       crisisTitle: 'Wichtig – sofort Hilfe',
@@ -106,6 +107,7 @@
       spkYou: 'You:',
       spkBot: 'Scoutline:',
       spkScout: 'Scout:',
+      spkScoutNamed: '{name} (Scout):',
       spkNotice: 'Note:',
       scoutTag: 'Scout',
       crisisTitle: 'Important – help right now',
@@ -647,8 +649,9 @@
       return n;
     }
 
-    // from: user | bot | scout; kind: text | emergency | crisis | plan | notice; seen: shown before (history)
-    function addMessage(from, text, kind, seen) {
+    // from: user | bot | scout; kind: text | emergency | crisis | plan | notice; seen: shown before (history);
+    // name: the alias of the scout who wrote it ("Lena"), when the server names them
+    function addMessage(from, text, kind, seen, name) {
       from = from === 'user' || from === 'scout' ? from : 'bot';
       text = text === null || text === undefined ? '' : String(text);
       kind = kind || 'text';
@@ -664,8 +667,10 @@
       if (kind === 'section') return planSection(text);
       if (kind === 'notice') return addNotice(text);
       if (from === 'scout') {
+        var named = typeof name === 'string' && name ? name : null;
         var s = h('div', { class: 'sl-msg sl-msg--scout' },
-          h('span', { class: 'sl-tag', 'aria-hidden': 'true', text: t('scoutTag') }), speaker('spkScout'),
+          h('span', { class: 'sl-tag', 'aria-hidden': 'true', text: named || t('scoutTag') }),
+          named ? h('span', { class: 'sl-sr', text: t('spkScoutNamed').replace('{name}', named) + ' ' }) : speaker('spkScout'),
           h('span', { class: 'sl-text' }, richText(text)));
         log.appendChild(s);
         return s;
@@ -908,7 +913,7 @@
       log.setAttribute('aria-busy', 'true');
       for (var k = entries.length; k < hist.length; k++) {
         var hm = hist[k] || {};
-        addMessage(hm.from, hm.text, hm.kind, true);
+        addMessage(hm.from, hm.text, hm.kind, true, hm.name);
       }
       log.setAttribute('aria-busy', 'false');
     }
@@ -921,7 +926,7 @@
       var first = null;
       for (var i = 0; i < msgs.length; i++) {
         var m = msgs[i] || {};
-        var node = addMessage(m.from === 'scout' ? 'scout' : 'bot', m.text, m.kind);
+        var node = addMessage(m.from === 'scout' ? 'scout' : 'bot', m.text, m.kind, false, m.name);
         if (!first && log.contains(node)) first = node;
         if (m.from === 'scout') withScout = true;
       }

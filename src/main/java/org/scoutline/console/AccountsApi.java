@@ -8,6 +8,7 @@ import org.scoutline.platform.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Account management for coordinators: list (with the login locks), create, disable,
+ * Account management for coordinators: list (with the login locks), create, disable
+ * (never one's own account or the last coordinator, see {@link CoordinatorGuard}),
  * re-enable, reset a password, unlock after too many wrong passwords.
  */
 @RestController
@@ -30,17 +32,21 @@ class AccountsApi {
 
 	private final LoginThrottle logins;
 
-	AccountsApi(Accounts accounts, StaffRevocations revocations, LoginThrottle logins) {
+	private final CoordinatorGuard guard;
+
+	AccountsApi(Accounts accounts, StaffRevocations revocations, LoginThrottle logins, CoordinatorGuard guard) {
 		this.revocations = revocations;
+		this.guard = guard;
 		this.accounts = accounts;
 		this.logins = logins;
 	}
 
 	/**
-	 * An account in the list: {@link Account}'s fields, and {@code lockedUntil} while
-	 * wrong passwords keep it locked.
+	 * An account in the list: {@link Account}'s fields, {@code lockedUntil} while wrong
+	 * passwords keep it locked, and the console language it chose ({@code null}: the
+	 * browser's).
 	 */
-	record Listed(String username, String alias, Role role, boolean enabled, Instant lockedUntil) {
+	record Listed(String username, String alias, Role role, boolean enabled, Instant lockedUntil, String language) {
 	}
 
 	@GetMapping("/console/api/accounts")
@@ -48,11 +54,11 @@ class AccountsApi {
 		return accounts.all()
 			.stream()
 			.map(a -> new Listed(a.username(), a.alias(), a.role(), a.enabled(),
-					logins.lockedUntil(a.username()).orElse(null)))
+					logins.lockedUntil(a.username()).orElse(null), accounts.language(a.username()).orElse(null)))
 			.toList();
 	}
 
-	record NewAccount(String username, String password, String alias, String role) {
+	record NewAccount(String username, String password, String alias, String role, String language) {
 	}
 
 	@PostMapping("/console/api/accounts")
@@ -66,20 +72,34 @@ class AccountsApi {
 			throw bad("bad_account", problem);
 		}
 		Role role = role(body.role());
+		String language = LanguageApi.checked(body.language());
 		if (!accounts.create(body.username(), body.password(), body.alias(), role)) {
 			throw new ApiProblem(HttpStatus.CONFLICT, "taken", "That username is taken.");
 		}
+		accounts.setLanguage(body.username(), language);
 		return new Account(body.username(), body.alias(), role, true);
 	}
 
+	/**
+	 * Disables an account at once (its sessions end); refused with a {@code 409} for the
+	 * caller's own account ({@code own_account}) and for the last enabled coordinator
+	 * ({@code last_coordinator}).
+	 */
 	@PostMapping("/console/api/accounts/{username}/disable")
-	Map<String, String> disable(@PathVariable String username) {
-		return enabled(username, false);
+	Map<String, String> disable(@PathVariable String username, Authentication who) {
+		if (!guard.disable(username, who.getName())) {
+			throw new ApiProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
+		}
+		revocations.revoke(username);
+		return Map.of("outcome", "disabled");
 	}
 
 	@PostMapping("/console/api/accounts/{username}/enable")
 	Map<String, String> enable(@PathVariable String username) {
-		return enabled(username, true);
+		if (!accounts.setEnabled(username, true)) {
+			throw new ApiProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
+		}
+		return Map.of("outcome", "enabled");
 	}
 
 	record Password(String password) {
@@ -107,16 +127,6 @@ class AccountsApi {
 		logins.unlock(username);
 		log.info("console login unlocked: account={}", username);
 		return Map.of("outcome", "unlocked");
-	}
-
-	private Map<String, String> enabled(String username, boolean enabled) {
-		if (!accounts.setEnabled(username, enabled)) {
-			throw new ApiProblem(HttpStatus.NOT_FOUND, "no_such_account", "There is no account with that name.");
-		}
-		if (!enabled) {
-			revocations.revoke(username);
-		}
-		return Map.of("outcome", enabled ? "enabled" : "disabled");
 	}
 
 	private static Role role(String value) {

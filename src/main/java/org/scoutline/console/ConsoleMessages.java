@@ -40,7 +40,8 @@ class ConsoleMessages {
 	@MessageMapping("/chat/{id}/send")
 	void send(@DestinationVariable String id, @Payload Text body, Principal who) {
 		String text = checked(body, settings.maxMessageLength());
-		if (!handover.scoutWrites(parse(id), who.getName(), text)) {
+		String alias = accounts.find(who.getName()).map(Account::alias).orElse(null);
+		if (!handover.scoutWrites(parse(id), who.getName(), alias, text)) {
 			throw new ApiProblem(null, "not_yours",
 					"You do not hold this chat (any more). Claim it or take it over first.");
 		}

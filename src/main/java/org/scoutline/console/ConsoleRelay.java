@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.scoutline.handover.ChatEvent;
 import org.scoutline.handover.Presence;
+import org.scoutline.schedule.OpeningChanged;
+import org.scoutline.schedule.OpeningChanges;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,9 +31,12 @@ class ConsoleRelay {
 	/** connected staff on this instance: username -> open sessions */
 	private final Map<String, Integer> connected = new ConcurrentHashMap<>();
 
-	ConsoleRelay(SimpMessagingTemplate broker, Presence presence) {
+	private final OpeningChanges openings;
+
+	ConsoleRelay(SimpMessagingTemplate broker, Presence presence, OpeningChanges openings) {
 		this.broker = broker;
 		this.presence = presence;
+		this.openings = openings;
 	}
 
 	/**
@@ -58,20 +63,38 @@ class ConsoleRelay {
 		}
 	}
 
+	/**
+	 * A staff member checks in: their console connected (the widgets hear it at once).
+	 */
 	@EventListener
 	void on(SessionConnectedEvent event) {
 		String staff = staff(event.getUser());
 		if (staff != null) {
 			connected.merge(staff, 1, Integer::sum);
 			presence.beat(staff);
+			openings.checkedIn(staff);
 		}
 	}
 
+	/**
+	 * Their last console here closed: checked out at once, unless one is open elsewhere.
+	 */
 	@EventListener
 	void on(SessionDisconnectEvent event) {
 		String staff = staff(event.getUser());
-		if (staff != null) {
-			connected.computeIfPresent(staff, (name, count) -> count > 1 ? count - 1 : null);
+		if (staff != null && connected.computeIfPresent(staff, (name, count) -> count > 1 ? count - 1 : null) == null) {
+			presence.checkOut(staff);
+			openings.checkedOut(staff);
+		}
+	}
+
+	/** Someone checked out on another instance while their console is still open here. */
+	@EventListener
+	void on(OpeningChanged changed) {
+		if (OpeningChanged.CHECKED_OUT.equals(changed.reason()) && changed.staff() != null
+				&& connected.containsKey(changed.staff())) {
+			presence.beat(changed.staff());
+			openings.checkedIn(changed.staff());
 		}
 	}
 

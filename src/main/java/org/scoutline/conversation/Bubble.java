@@ -5,8 +5,10 @@ package org.scoutline.conversation;
  *
  * @param text the text, never empty
  * @param kind how channels show it
+ * @param name for {@link Kind#SCOUT}: the alias of the scout who wrote it ("Lena"), else
+ * {@code null}
  */
-public record Bubble(String text, Kind kind) {
+public record Bubble(String text, Kind kind, String name) {
 
 	public enum Kind {
 
@@ -43,12 +45,19 @@ public record Bubble(String text, Kind kind) {
 		}
 	}
 
+	public Bubble(String text, Kind kind) {
+		this(text, kind, null);
+	}
+
 	public static Bubble text(String text) {
 		return new Bubble(text, Kind.TEXT);
 	}
 
-	public static Bubble scout(String text) {
-		return new Bubble(text, Kind.SCOUT);
+	/**
+	 * @param alias the name the user knows the scout by, {@code null} when unknown
+	 */
+	public static Bubble scout(String text, String alias) {
+		return new Bubble(text, Kind.SCOUT, alias == null || alias.isBlank() ? null : alias);
 	}
 
 	public static Bubble notice(String text) {

@@ -68,14 +68,6 @@ class HandoverStore {
 	}
 
 	/**
-	 * @param position 1-based, or 0 when a scout already has the chat
-	 * @param joined whether the chat joined the queue just now (it was not waiting
-	 * before)
-	 */
-	record Enqueued(int position, boolean joined) {
-	}
-
-	/**
 	 * @param occurrence the live session occurrence the chat joins, or {@code null}
 	 */
 	Enqueued enqueue(String id, Urgency urgency, long now, String occurrence) {
@@ -83,10 +75,11 @@ class HandoverStore {
 				Long.toString(now), urgency.crisis() ? "1" : "0", ttl, occurrence == null ? "" : occurrence,
 				Integer.toString(urgency.band()), urgency.kind() == null ? "" : urgency.kind(),
 				urgency.severity() == null ? "" : urgency.severity());
-		if (result == null || result.size() < 2) {
-			return new Enqueued(0, false);
+		if (result == null || result.size() < 3) {
+			return new Enqueued(0, false, false);
 		}
-		return new Enqueued(((Number) result.get(0)).intValue(), ((Number) result.get(1)).intValue() == 1);
+		return new Enqueued(((Number) result.get(0)).intValue(), ((Number) result.get(1)).intValue() == 1,
+				((Number) result.get(2)).intValue() == 1);
 	}
 
 	/**
@@ -200,17 +193,19 @@ class HandoverStore {
 
 	/**
 	 * Flags a chat a scout holds: the crisis and, unless a more urgent one is kept, the
-	 * signal's kind and severity.
+	 * signal's kind and severity. @return whether it had no crisis flag before
 	 */
-	void flagCrisis(String id, Urgency urgency) {
+	boolean flagCrisis(String id, Urgency urgency) {
 		Map<String, String> flag = new HashMap<>(Map.of("crisis", "1"));
-		if (urgency.band() <= state(id).band() && urgency.kind() != null) {
+		ChatState before = state(id);
+		if (urgency.band() <= before.band() && urgency.kind() != null) {
 			flag.put("band", Integer.toString(urgency.band()));
 			flag.put("kind", urgency.kind());
 			flag.put("severity", urgency.severity());
 		}
 		redis.opsForHash().putAll(keys.chat(id), flag);
 		redis.expire(keys.chat(id), Duration.ofSeconds(Long.parseLong(ttl)));
+		return !before.crisis();
 	}
 
 	/** Drops every handover key of a conversation whose user erased their data. */

@@ -99,8 +99,8 @@ class OffHours {
 	private String describe(Conversation conversation, Occurrence occurrence) {
 		String text = when(conversation, occurrence) + ": " + occurrence.session().title();
 		if (!occurrence.session().languages().contains(conversation.locale())) {
-			text += " " + texts.format(conversation.locale(), "system.session_languages",
-					Map.of("languages", String.join(", ", occurrence.session().languages())));
+			text += " " + texts.format(conversation.locale(), "system.session_languages", Map.of("languages",
+					SessionTimes.languages(occurrence.session().languages(), conversation.locale())));
 		}
 		return text;
 	}

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Scouts' presence: the console renews a heartbeat for every scout connected to this
  * instance. The heartbeats expire on their own; a scout whose heartbeat is older than the
- * grace period has vanished.
+ * grace period has vanished. A scout whose consoles all closed is checked out at once
+ * ({@code ho:checked-out}, usernames, expiring like the heartbeats) but keeps the grace
+ * period for their chats.
  */
 @Component
 public class Presence {
@@ -23,6 +25,8 @@ public class Presence {
 
 	private final String key;
 
+	private final String left;
+
 	private final HandoverSettings settings;
 
 	private final Clock clock;
@@ -30,6 +34,7 @@ public class Presence {
 	Presence(StringRedisTemplate redis, ScoutlineSettings scoutline, HandoverSettings settings, Clock clock) {
 		this.redis = redis;
 		this.key = HandoverKeys.presence(scoutline.keyPrefix());
+		this.left = scoutline.keyPrefix() + "{presence}:checked-out";
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -41,6 +46,18 @@ public class Presence {
 		redis.opsForZSet().add(key, scout, now);
 		redis.opsForZSet().removeRangeByScore(key, 0, now - keep);
 		redis.expire(key, Duration.ofMillis(keep));
+		redis.opsForZSet().remove(left, scout);
+	}
+
+	/**
+	 * A staff member's last console on this instance closed: not checked in from now on
+	 * (until a console beats again, here or on another instance); the heartbeat stays for
+	 * the grace period of the chats they hold.
+	 */
+	public void checkOut(String scout) {
+		long keep = Math.max(settings.grace().toMillis(), settings.presenceTimeout().toMillis()) * 2;
+		redis.opsForZSet().add(left, scout, clock.millis());
+		redis.expire(left, Duration.ofMillis(keep));
 	}
 
 	/**
@@ -53,6 +70,7 @@ public class Presence {
 	/** Ends a staff member's presence at once (their access was taken away). */
 	public void drop(String scout) {
 		redis.opsForZSet().remove(key, scout);
+		redis.opsForZSet().remove(left, scout);
 	}
 
 	/**
@@ -69,7 +87,14 @@ public class Presence {
 	List<String> present(long since) {
 		Set<ZSetOperations.TypedTuple<String>> all = redis.opsForZSet()
 			.rangeByScoreWithScores(key, since, Double.POSITIVE_INFINITY);
-		return all == null ? List.of() : all.stream().map(ZSetOperations.TypedTuple::getValue).toList();
+		if (all == null || all.isEmpty()) {
+			return List.of();
+		}
+		Set<String> gone = redis.opsForZSet().range(left, 0, -1);
+		return all.stream()
+			.map(ZSetOperations.TypedTuple::getValue)
+			.filter(scout -> gone == null || !gone.contains(scout))
+			.toList();
 	}
 
 }

@@ -88,9 +88,10 @@ public class ScoutSide {
 	}
 
 	/**
-	 * @return whether the scout holds the chat and the message went out
+	 * @return whether the scout holds the chat and the message went out (under their
+	 * {@code alias}, the name the user sees, e.g. "Lena: …" on a messenger)
 	 */
-	public boolean scoutWrites(ConversationId id, String scout, String text) {
+	public boolean scoutWrites(ConversationId id, String scout, String alias, String text) {
 		if (!scout.equals(store.scoutOf(id.value()))) {
 			return false;
 		}
@@ -100,7 +101,7 @@ public class ScoutSide {
 		if (saved.isEmpty()) {
 			return false;
 		}
-		notices.deliverStored(saved.get(), List.of(Bubble.scout(text)), List.of());
+		notices.deliverStored(saved.get(), List.of(Bubble.scout(text, alias)), List.of());
 		events.publish(new ChatEvent.MessageWritten(id.value(), "scout", text, scout, false, saved.get().lines(),
 				clock.millis()));
 		return true;
@@ -173,6 +174,7 @@ public class ScoutSide {
 				c -> List.of(Bubble.notice(texts.format(c.locale(), "system.scout_closed", Map.of("name", alias))),
 						Bubble.text(texts.get(c.locale(), "system.feedback_ask"))),
 				choices::of);
+		CrisisSignalled.referred(outcome, state, clock.millis()).ifPresent(events::publishHere);
 		events.publish(new ChatEvent.ChatClosed(id.value(), scout, outcome, state.session(),
 				state.heldMillis(clock.millis()), clock.millis()));
 		log.info("handover closed conversation={} outcome={}", id, outcome);

@@ -170,7 +170,9 @@ public class UserSide {
 		String scout = store.scoutOf(id.value());
 		Urgency urgency = Urgency.of(signal);
 		if (urgency.crisis()) {
-			store.flagCrisis(id.value(), urgency);
+			if (store.flagCrisis(id.value(), urgency)) {
+				line.crisisSignalled(store.state(id.value()).session());
+			}
 			events.publish(
 					new ChatEvent.CrisisFlagged(id.value(), scout, urgency.kind(), urgency.severity(), clock.millis()));
 			log.info("crisis signal in a live chat conversation={} severity={} kind={}", id, urgency.severity(),

@@ -72,7 +72,7 @@ class WaitingLine {
 		ConversationId id = conversation.id();
 		Urgency urgency = Urgency.of(signal)
 			.or(CrisisSignal.worst(conversation.facts()).map(Urgency::of).orElse(Urgency.NONE));
-		HandoverStore.Enqueued enqueued = store.enqueue(id.value(), urgency, clock.millis(),
+		Enqueued enqueued = store.enqueue(id.value(), urgency, clock.millis(),
 				occurrence == null ? null : occurrence.key());
 		if (enqueued.position() > 0) {
 			String joined = enqueued.joined() && occurrence != null ? occurrence.key() : null;
@@ -81,7 +81,21 @@ class WaitingLine {
 			log.info("handover queued conversation={} crisis={} severity={} kind={}", id, urgency.crisis(),
 					urgency.severity(), urgency.kind());
 		}
+		if (enqueued.flagged()) {
+			crisisSignalled(
+					enqueued.joined() && occurrence != null ? occurrence.key() : store.state(id.value()).session());
+		}
 		return enqueued.position();
+	}
+
+	/**
+	 * Tells the session reports that a chat waiting or held in {@code session} has a
+	 * crisis for the first time (nothing when it is in no live session).
+	 */
+	void crisisSignalled(String session) {
+		if (session != null) {
+			events.publishHere(new CrisisSignalled(session, clock.millis()));
+		}
 	}
 
 	/**

@@ -19,7 +19,9 @@ import java.util.Map;
  * @param gaveUp users who left the queue before a scout took them
  * @param unreached users still waiting when it ended
  * @param chats chats a scout took
- * @param crisis users who joined the queue with a crisis signal
+ * @param crisis chats of the session with a crisis, each counted once: a crisis signal
+ * when it joined the queue, while it waited or while a scout had it, or closed as
+ * referred to crisis help
  * @param medianWaitSeconds median wait of those a scout took, {@code null} without any
  * @param p90WaitSeconds 90th percentile of that wait (nearest rank), {@code null} without
  * any

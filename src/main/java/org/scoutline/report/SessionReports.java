@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.scoutline.handover.ChatEvent;
+import org.scoutline.handover.CrisisSignalled;
 import org.scoutline.handover.EscalationRefused;
 import org.scoutline.platform.ScoutlineSettings;
 import org.scoutline.schedule.LiveSessions;
@@ -80,9 +81,16 @@ public class SessionReports {
 		}
 		register(queued.session());
 		increment(queued.session(), "waited");
-		if (queued.crisis()) {
-			increment(queued.session(), "crisis");
-		}
+	}
+
+	/**
+	 * A chat of the session has a crisis for the first time (at joining, while waiting or
+	 * talking, or referred to crisis help by the scout): counted once per chat.
+	 */
+	@EventListener
+	void on(CrisisSignalled signalled) {
+		register(signalled.session());
+		increment(signalled.session(), "crisis");
 	}
 
 	/** A scout took a chat that waited. */

@@ -52,23 +52,26 @@ public class LiveSessions {
 	}
 
 	/**
+	 * Saves a new session and publishes {@link SessionSaved}.
 	 * @throws InvalidSessionException with every problem; nothing is saved then
 	 */
 	public LiveSession create(SessionDraft draft) {
 		LiveSession saved = save(UUID.randomUUID().toString(), draft, false);
 		log.info("live session created session={}", saved.id());
+		events.publishEvent(new SessionSaved(null, saved));
 		return saved;
 	}
 
 	/**
-	 * Replaces a session's definition.
+	 * Replaces a session's definition and publishes {@link SessionSaved}.
 	 * @throws UnknownSessionException when there is no such session
 	 * @throws InvalidSessionException with every problem; nothing is saved then
 	 */
 	public LiveSession update(String id, SessionDraft draft) {
-		find(id).orElseThrow(() -> new UnknownSessionException(id));
+		LiveSession before = find(id).orElseThrow(() -> new UnknownSessionException(id));
 		LiveSession saved = save(id, draft, true);
 		log.info("live session edited session={}", id);
+		events.publishEvent(new SessionSaved(before, saved));
 		return saved;
 	}
 

@@ -3,6 +3,7 @@ package org.scoutline.schedule;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,6 +44,25 @@ public final class SessionTimes {
 			text.append(german ? " (Zeit in " + city + ")" : " (" + city + " time)");
 		}
 		return text.toString();
+	}
+
+	/**
+	 * @param codes language codes (de, en, ...)
+	 * @param language the reader's language (de or en)
+	 * @return the languages named in words in the reader's language: "German and
+	 * English", "Deutsch und Englisch"
+	 */
+	public static String languages(List<String> codes, String language) {
+		Locale reader = "de".equals(language) ? Locale.GERMAN : Locale.ENGLISH;
+		List<String> names = codes.stream().map(code -> {
+			String name = Locale.forLanguageTag(code).getDisplayLanguage(reader);
+			return name.isEmpty() ? code : name;
+		}).toList();
+		if (names.size() < 2) {
+			return String.join("", names);
+		}
+		String and = reader == Locale.GERMAN ? " und " : " and ";
+		return String.join(", ", names.subList(0, names.size() - 1)) + and + names.get(names.size() - 1);
 	}
 
 	/**

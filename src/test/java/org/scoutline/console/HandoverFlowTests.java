@@ -135,6 +135,8 @@ class HandoverFlowTests {
 		sam.send("/app/chat/" + id + "/send", Map.of("text", "Hi, I'm Sam. What happened?"));
 		JsonNode fromScout = user.next("bot");
 		assertThat(fromScout.path("messages").get(0).path("from").asText()).isEqualTo("scout");
+		assertThat(fromScout.path("messages").get(0).path("name").asText()).as("the scout's alias on the bubble")
+			.isEqualTo("Sam");
 		assertThat(texts(fromScout)).contains("What happened?");
 
 		user.text("someone wants money for my pictures");

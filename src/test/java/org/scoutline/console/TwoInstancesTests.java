@@ -169,6 +169,8 @@ class TwoInstancesTests {
 		bea.send("/app/chat/" + id + "/send", Map.of("text", "Hi from instance B"));
 		JsonNode fromScout = user.next("bot");
 		assertThat(fromScout.path("messages").get(0).path("from").asText()).isEqualTo("scout");
+		assertThat(fromScout.path("messages").get(0).path("name").asText()).as("the scout's alias on the bubble")
+			.isEqualTo("Bea");
 		assertThat(texts(fromScout)).contains("Hi from instance B");
 		user.text("hi from instance A");
 		assertThat(ConsoleClient.next(events, e -> "user".equals(e.path("author").asText())).path("text").asText())

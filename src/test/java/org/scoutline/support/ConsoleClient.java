@@ -180,6 +180,10 @@ public final class ConsoleClient implements AutoCloseable {
 		}
 	}
 
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).DELETE(), true);
+	}
+
 	private Response send(HttpRequest.Builder request, boolean withCsrf) {
 		try {
 			if (request.build().headers().firstValue("Accept").isEmpty()) {

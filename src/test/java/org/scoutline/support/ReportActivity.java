@@ -3,6 +3,7 @@ package org.scoutline.support;
 import java.time.Duration;
 
 import org.scoutline.handover.ChatEvent;
+import org.scoutline.handover.CrisisSignalled;
 import org.scoutline.handover.EscalationRefused;
 import org.scoutline.schedule.Occurrence;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +32,9 @@ public final class ReportActivity {
 	public ReportActivity waited(boolean crisis) {
 		events.publishEvent(new ChatEvent.ChatQueued("c", crisis, crisis ? "suicide" : null, crisis ? "concern" : null,
 				session, 0));
+		if (crisis) {
+			events.publishEvent(new CrisisSignalled(session, 0));
+		}
 		return this;
 	}
 

@@ -8,7 +8,8 @@ import org.scoutline.conversation.Bubble;
 /**
  * How bubbles become messenger messages: one message per bubble, except that the numbered
  * steps of an action plan go into one message ("1. …", the reason indented below), and
- * the plan's folded sections are left out (a messenger offers them as choices instead).
+ * the plan's folded sections are left out (a messenger offers them as choices instead),
+ * and what a scout wrote starts with their alias ("Lena: …").
  */
 public final class MessengerTexts {
 
@@ -36,7 +37,8 @@ public final class MessengerTexts {
 				steps = null;
 				number = 0;
 			}
-			texts.add(bubble.text());
+			texts.add(bubble.kind() == Bubble.Kind.SCOUT && bubble.name() != null ? bubble.name() + ": " + bubble.text()
+					: bubble.text());
 		}
 		if (steps != null) {
 			texts.add(steps.toString());

@@ -11,11 +11,13 @@ import java.util.function.Supplier;
 
 import org.scoutline.conversation.Channel;
 import org.scoutline.hotline.Hotline;
+import org.scoutline.schedule.OpeningChanged;
 import org.scoutline.schedule.OpeningDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -25,12 +27,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The widget's live line ({@code schedule} frame) on this instance. One thread asks the
- * hotline every {@code scoutline.webchat.schedule-refresh} whether scouts answer on the
- * web now, renders the frame once and, only when its text changed, sends that same text
- * to every widget socket open here. A socket gets the current frame right after its
- * opening frames. A failed refresh is logged (exception class only) and the last frame
- * stays. Every socket remembers the version it was sent last, so a frame never overtakes
- * a newer one.
+ * hotline whether scouts answer on the web now: at once when a session is saved or
+ * cancelled or staff check in or out on any instance ({@link OpeningChanged}), and every
+ * {@code scoutline.webchat.schedule-refresh} as a safety net; renders the frame once and,
+ * only when its text changed, sends that same text to every widget socket open here. A
+ * socket gets the current frame right after its opening frames. A failed refresh is
+ * logged (exception class only) and the last frame stays. Every socket remembers the
+ * version it was sent last, so a frame never overtakes a newer one.
  */
 @Component
 class LiveStatus implements SmartLifecycle {
@@ -47,7 +50,7 @@ class LiveStatus implements SmartLifecycle {
 
 	private volatile Published current;
 
-	private ScheduledExecutorService timer;
+	private volatile ScheduledExecutorService timer;
 
 	@Autowired
 	LiveStatus(Hotline hotline, ObjectMapper json, WebChatSettings settings) {
@@ -107,6 +110,18 @@ class LiveStatus implements SmartLifecycle {
 		Published now = current;
 		if (now != null) {
 			delivered.offer(session, now);
+		}
+	}
+
+	/**
+	 * A session was saved or cancelled, or staff checked in or out, on any instance: the
+	 * live line is asked again at once (on its own thread), not at the next tick.
+	 */
+	@EventListener
+	void on(OpeningChanged changed) {
+		ScheduledExecutorService now = timer;
+		if (now != null) {
+			now.execute(this::tick);
 		}
 	}
 

@@ -162,14 +162,15 @@ final class WebChatFrames {
 
 	/**
 	 * @param from {@code scout} for what a scout wrote, else absent (the bot)
+	 * @param name the alias of the scout who wrote it ("Lena"), else absent
 	 */
-	record MessageView(String text, String kind, String from) {
+	record MessageView(String text, String kind, String from, @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
 
 		static MessageView of(Bubble bubble) {
 			if (bubble.kind() == Bubble.Kind.SCOUT) {
-				return new MessageView(bubble.text(), "text", "scout");
+				return new MessageView(bubble.text(), "text", "scout", bubble.name());
 			}
-			return new MessageView(bubble.text(), bubble.kind().name().toLowerCase(), null);
+			return new MessageView(bubble.text(), bubble.kind().name().toLowerCase(), null, null);
 		}
 
 	}

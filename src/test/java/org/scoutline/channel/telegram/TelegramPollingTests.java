@@ -352,8 +352,8 @@ class TelegramPollingTests {
 			.satisfies(typing -> assertThat(typing.body().path("action").asText()).isEqualTo("typing"));
 		assertThat(api.sent(chat)).as("no message, only the chat action").hasSize(sentBefore);
 		assertThat(transcript()).noneMatch(line -> line.text().contains("typing"));
-		assertThat(handover.scoutWrites(id, "tina", "Hi, I'm Tina. What happened?")).isTrue();
-		awaitSent("Hi, I'm Tina. What happened?");
+		assertThat(handover.scoutWrites(id, "tina", "Tina", "What happened?")).isTrue();
+		awaitSent("Tina: What happened?");
 		int before = api.sent(chat).size();
 		api.queue(FakeTelegramApi.text(nextId(), chat, "they want money"));
 		await().atMost(Duration.ofSeconds(10))

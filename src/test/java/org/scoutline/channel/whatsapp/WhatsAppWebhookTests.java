@@ -384,8 +384,8 @@ class WhatsAppWebhookTests {
 		ConversationId id = conversations.find(pseudonyms.of("WHATSAPP", phone), null).conversation().id();
 		assertThat(handover.claim(id, "tina", "Tina", false)).isEqualTo(ClaimOutcome.OK);
 		await().atMost(Duration.ofSeconds(10)).until(() -> texts(graph.to(phone)).contains("Tina is here for you"));
-		assertThat(handover.scoutWrites(id, "tina", "Hi, I'm Tina.")).isTrue();
-		await().atMost(Duration.ofSeconds(10)).until(() -> texts(graph.to(phone)).contains("Hi, I'm Tina."));
+		assertThat(handover.scoutWrites(id, "tina", "Tina", "What happened?")).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> texts(graph.to(phone)).contains("Tina: What happened?"));
 		assertThat(handover.close(id, "tina", "Tina", "helped")).isTrue();
 		await().atMost(Duration.ofSeconds(10)).until(() -> texts(graph.to(phone)).contains("did the chat help you?"));
 		assertThat(last(graph.to(phone)).choices()).contains("feedback_yes", "show_plan");
