@@ -196,6 +196,8 @@ class SupervisorAssistTests {
 		String id = live.getValue();
 		BlockingQueue<JsonNode> samErrors = subscriptions.subscribe(sam, "sam", "/user/queue/errors");
 
+		assertThat(sam.get("/console/api/offer").json().path("assignment").asText()).as("claim by hand by default")
+			.isEqualTo("claim");
 		ConsoleClient.Response stepIn = sam.post("/console/api/chats/" + id + "/step-in", null);
 		assertThat(stepIn.status()).isEqualTo(403);
 		assertThat(stepIn.json().path("error").asText()).isEqualTo("supervisors_only");
