@@ -4,26 +4,18 @@
   'use strict';
 
   var API = '/console/api/sessions';
-  var DAY_NAMES = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday',
-    SU: 'Sunday' };
+  var DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+  function dayName(d) { return t('day.' + d); }
   var WEEK = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  var LANGUAGES = { de: 'German', en: 'English' };
-  var CHANNELS = { WEB: 'Web chat', TELEGRAM: 'Telegram', WHATSAPP: 'WhatsApp' };
   var DEFAULTS = { zone: 'Europe/Berlin', from: '19:00', to: '21:00', queue: 20, stop: 10 };
   /* field name in SessionDraft -> what the coordinator sees, and the control to focus */
+  /* field name in SessionDraft -> the control to focus; its name is the text sessions.problem.<field> */
   var FIELDS = {
-    title: ['Title', 's-title'], topic: ['Topic', 's-topic'], languages: ['Languages', 's-languages'],
-    channels: ['Where young people can reach the session', 's-channels'], timeZone: ['Time zone', 's-zone'],
-    start: ['Starts', 's-start'], end: ['Ends', 's-end'], scouts: ['Scouts on duty', 's-scouts'],
-    supervisor: ['Supervisor on duty', 's-supervisor'], maxQueueLength: ['Most young people waiting', 's-queue'],
-    escalationStopMinutes: ['Stop new requests before the end', 's-stop'], recurrence: ['Repeat', 's-repeat'],
-    exceptions: ['Days without a session', 's-exceptions']
+    title: 's-title', topic: 's-topic', languages: 's-languages', channels: 's-channels', timeZone: 's-zone',
+    start: 's-start', end: 's-end', scouts: 's-scouts', supervisor: 's-supervisor', maxQueueLength: 's-queue',
+    escalationStopMinutes: 's-stop', recurrence: 's-repeat', exceptions: 's-exceptions'
   };
-  var BARS = [['waited', 'Joined the queue'], ['chats', 'Reached a scout'], ['gaveUp', 'Gave up waiting'],
-    ['unreached', 'Still waiting at the end'], ['refused', 'Turned away']];
-  var OUTCOMES = { helped: 'Helped', referred: 'Referred elsewhere', crisis_referred: 'Referred to crisis help',
-    no_reply: 'No reply', not_in_scope: 'Not our topic', abusive: 'Abusive' };
+  var BARS = ['waited', 'chats', 'gaveUp', 'unreached', 'refused'];
 
   var ctx = null, people = {}, editing = null, charts = 0;
   var $ = function (id) { return document.getElementById(id); };
@@ -48,10 +40,10 @@
 
   /* ---------- dates as plain text: local times of the session's own zone, never converted ---------- */
 
-  function dateText(ymd) { // "2026-02-10" -> "Tue 10 Feb 2026"
-    var p = ymd.split('-').map(Number);
-    var weekday = DAY_NAMES[WEEK[new Date(Date.UTC(p[0], p[1] - 1, p[2])).getUTCDay()]].slice(0, 3);
-    return weekday + ' ' + p[2] + ' ' + MONTHS[p[1] - 1] + ' ' + p[0];
+  function dateText(ymd) { // "2026-02-10" -> "Tue 10 Feb 2026" / "Di., 10. Feb. 2026": the date as written, no zone
+    var p = ymd.split('-').map(Number), day = new Date(Date.UTC(p[0], p[1] - 1, p[2]));
+    function part(option) { var o = { timeZone: 'UTC' }; o[option] = 'short'; return day.toLocaleDateString(I18n.lang(), o); }
+    return t('date.format', { weekday: part('weekday'), day: p[2], month: part('month'), year: p[0] });
   }
   function span(start, end) { // "2026-02-10T19:00", "2026-02-10T21:00" -> "Tue 10 Feb 2026, 19:00–21:00"
     var s = start.slice(0, 10), e = end.slice(0, 10);
@@ -82,8 +74,8 @@
   function state(s) { // only for a single session: a series keeps going
     var now = nowIn(s.timeZone);
     if (s.recurrence || !now) return '';
-    if (s.end.slice(0, 16) <= now) return 'Over';
-    return s.start.slice(0, 16) <= now ? 'Running now' : '';
+    if (s.end.slice(0, 16) <= now) return 'over';
+    return s.start.slice(0, 16) <= now ? 'live' : '';
   }
   function localValue(date, time) {
     return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) + 'T' + time;
@@ -114,22 +106,22 @@
     return local ? local.slice(0, 10) : day;
   }
   function ruleInWords(rule, zone) {
-    if (!rule) return 'Only once';
+    if (!rule) return t('sessions.repeat.none');
     var p = ruleParts(rule), keys = Object.keys(p);
     var days = p.BYDAY ? p.BYDAY.split(',') : [];
     var simple = keys.every(function (k) { return ['FREQ', 'BYDAY', 'UNTIL', 'COUNT', 'INTERVAL'].indexOf(k) >= 0; }) &&
       (p.FREQ === 'WEEKLY' || (p.FREQ === 'DAILY' && !p.BYDAY)) &&
-      days.every(function (d) { return DAY_NAMES[d]; });
-    if (!simple) return 'Repeats by the rule ' + rule;
+      days.every(function (d) { return DAYS.indexOf(d) >= 0; });
+    if (!simple) return t('sessions.rule.raw', { rule: rule });
     var every = Number(p.INTERVAL || 1), unit = p.FREQ === 'DAILY' ? 'day' : 'week';
-    var words = every > 1 ? 'Every ' + every + ' ' + unit + 's' : 'Every ' + unit;
-    if (days.length) words += ' on ' + list(days.map(function (d) { return DAY_NAMES[d]; }));
-    if (p.UNTIL) words += ' until ' + dateText(untilDate(p.UNTIL, zone));
-    if (p.COUNT) words += ', ' + p.COUNT + ' times';
+    var words = every > 1 ? t('sessions.rule.every_n_' + unit + 's', { n: every }) : t('sessions.rule.every_' + unit);
+    if (days.length) words += ' ' + t('sessions.rule.on', { days: list(days.map(dayName)) });
+    if (p.UNTIL) words += ' ' + t('sessions.rule.until', { date: dateText(untilDate(p.UNTIL, zone)) });
+    if (p.COUNT) words += ', ' + t('sessions.rule.times', { n: p.COUNT });
     return words;
   }
   function list(words) {
-    return words.length < 2 ? words.join('') : words.slice(0, -1).join(', ') + ' and ' + words[words.length - 1];
+    return words.length < 2 ? words.join('') : words.slice(0, -1).join(', ') + ' ' + t('list.and') + ' ' + words[words.length - 1];
   }
   function weeklyRule() {
     var rule = 'FREQ=WEEKLY', days = checked('s-day'), until = $('s-until').value;
@@ -164,14 +156,14 @@
       var ul = $('s-list'); ul.textContent = '';
       $('s-empty').hidden = sessions.length > 0;
       sessions.forEach(function (s) { ul.appendChild(sessionItem(s)); });
-    }).catch(function (e) { ctx.say('Sessions could not be loaded: ' + e.message); });
+    }).catch(function (e) { ctx.say(t('sessions.load_failed', { why: e.message })); });
   }
 
   function sessionItem(s) {
     var li = el('li', { class: 'session' });
     var head = el('p'), now = state(s);
     if (now) {
-      head.appendChild(el('span', { class: 'tag tag--' + (now === 'Over' ? 'over' : 'live') }, now));
+      head.appendChild(el('span', { class: 'tag tag--' + now }, t('sessions.state.' + now)));
       head.appendChild(document.createTextNode(' '));
     }
     head.appendChild(el('strong', {}, s.title));
@@ -179,17 +171,17 @@
     li.appendChild(head);
     li.appendChild(el('p', {}, span(s.start, s.end) + ' (' + s.timeZone + ')'));
     var repeat = ruleInWords(s.recurrence, s.timeZone);
-    if (s.exceptions && s.exceptions.length) repeat += '; not on ' + list(s.exceptions.map(dateText));
+    if (s.exceptions && s.exceptions.length) repeat += '; ' + t('sessions.not_on', { days: list(s.exceptions.map(dateText)) });
     li.appendChild(el('p', {}, repeat));
-    li.appendChild(el('p', {}, 'Scouts: ' + s.scouts.map(name).join(', ') + ' · Supervisor: ' + name(s.supervisor)));
-    li.appendChild(el('p', { class: 'hint' }, s.channels.map(function (c) { return CHANNELS[c] || c; }).join(', ') +
-      ' · ' + s.languages.map(function (l) { return LANGUAGES[l] || l; }).join(', ') + ' · at most ' +
-      s.maxQueueLength + ' waiting · new requests stop ' + s.escalationStopMinutes + ' min before the end'));
+    li.appendChild(el('p', {}, t('sessions.people', { scouts: s.scouts.map(name).join(', '), supervisor: name(s.supervisor) })));
+    li.appendChild(el('p', { class: 'hint' }, s.channels.map(function (c) { return t('channel.' + c.toLowerCase()); }).join(', ') +
+      ' · ' + s.languages.map(function (l) { return t('lang.' + l); }).join(', ') + ' · ' +
+      t('sessions.limits', { queue: s.maxQueueLength, stop: s.escalationStopMinutes })));
     var row = el('div', { class: 'row' });
-    var edit = el('button', { type: 'button', class: 'secondary' }, 'Edit');
+    var edit = el('button', { type: 'button', class: 'secondary' }, t('sessions.edit'));
     edit.appendChild(hiddenText(' ' + s.title));
     edit.addEventListener('click', function () { openForm(s); });
-    var cancel = el('button', { type: 'button', class: 'danger' }, 'Cancel session');
+    var cancel = el('button', { type: 'button', class: 'danger' }, t('sessions.cancel'));
     cancel.appendChild(hiddenText(' ' + s.title));
     row.appendChild(edit); row.appendChild(cancel); li.appendChild(row);
     var confirm = cancelConfirm(s, cancel);
@@ -199,18 +191,17 @@
   }
 
   function cancelConfirm(s, cancelButton) {
-    var box = el('div', { class: 'confirm', role: 'group', 'aria-label': 'Cancel ' + s.title + '?' });
+    var box = el('div', { class: 'confirm', role: 'group', 'aria-label': t('sessions.cancel_label', { title: s.title }) });
     box.hidden = true;
-    box.appendChild(el('p', {}, 'Cancel “' + s.title + '”' + (s.recurrence ? ' and all its dates' : '') +
-      '? It disappears from the schedule; if it is running now, the queue closes at once.'));
-    var yes = el('button', { type: 'button', class: 'danger' }, 'Yes, cancel');
-    var keep = el('button', { type: 'button', class: 'secondary keep' }, 'No, keep it');
+    box.appendChild(el('p', {}, t(s.recurrence ? 'sessions.cancel_series' : 'sessions.cancel_once', { title: s.title })));
+    var yes = el('button', { type: 'button', class: 'danger' }, t('sessions.cancel_yes'));
+    var keep = el('button', { type: 'button', class: 'secondary keep' }, t('sessions.cancel_no'));
     yes.addEventListener('click', function () {
       ctx.api('DELETE', API + '/' + encodeURIComponent(s.id)).then(function () {
-        ctx.say('Session cancelled: ' + s.title);
+        ctx.say(t('sessions.cancelled', { title: s.title }));
         if (editing === s.id) closeForm();
         loadSessions().then(function () { $('s-new').focus(); });
-      }).catch(function (e) { ctx.say('Not cancelled: ' + e.message); loadSessions(); });
+      }).catch(function (e) { ctx.say(t('sessions.not_cancelled', { why: e.message })); loadSessions(); });
     });
     keep.addEventListener('click', function () { box.hidden = true; cancelButton.focus(); });
     box.appendChild(yes); box.appendChild(keep);
@@ -233,19 +224,20 @@
     scouts.filter(function (u) { return names.indexOf(u) < 0; }).forEach(function (u) {
       staff.push({ username: u, alias: u, role: 'GONE' });
     });
-    if (!staff.length) boxes.appendChild(el('p', { class: 'hint' }, 'No scout accounts yet: create them under “Accounts” first.'));
+    if (!staff.length) boxes.appendChild(el('p', { class: 'hint' }, t('sessions.no_scouts')));
     staff.forEach(function (a) {
       var label = el('label', { class: 'check' });
       var box = el('input', { type: 'checkbox', name: 's-scout', value: a.username });
       box.checked = scouts.indexOf(a.username) >= 0;
       label.appendChild(box);
       label.appendChild(document.createTextNode(' ' + a.alias + ' (' + a.username + ')' +
-        (a.role === 'SUPERVISOR' ? ', supervisor' : a.role === 'GONE' ? ', account disabled or removed' : '')));
+        (a.role === 'SUPERVISOR' ? ', ' + t('role.supervisor') : a.role === 'GONE' ? ', ' + t('sessions.gone') : '')));
       boxes.appendChild(label);
     });
     var select = $('s-supervisor'); select.textContent = '';
-    select.appendChild(el('option', { value: '' }, 'Choose the supervisor…'));
-    [['SUPERVISOR', 'Supervisors'], ['SCOUT', 'Scouts'], ['GONE', 'Disabled or removed']].forEach(function (group) {
+    select.appendChild(el('option', { value: '' }, t('sessions.choose_supervisor')));
+    [['SUPERVISOR', t('sessions.group.supervisors')], ['SCOUT', t('sessions.group.scouts')],
+      ['GONE', t('sessions.group.gone')]].forEach(function (group) {
       var members = staff.filter(function (a) { return a.role === group[0]; });
       if (group[0] === 'GONE' && supervisor && names.indexOf(supervisor) < 0 && scouts.indexOf(supervisor) < 0) {
         members.push({ username: supervisor, alias: supervisor });
@@ -263,8 +255,8 @@
     editing = session ? session.id : null;
     loadPeople().then(function (staff) {
       var s = session || blank();
-      $('s-form-title').textContent = session ? 'Edit: ' + session.title : 'New session';
-      $('s-save').textContent = session ? 'Save changes' : 'Save session';
+      $('s-form-title').textContent = session ? t('sessions.edit_title', { title: session.title }) : t('sessions.new');
+      $('s-save').textContent = t(session ? 'sessions.save_changes' : 'sessions.save');
       $('s-title').value = s.title; $('s-topic').value = s.topic || '';
       setChecked('s-language', s.languages); setChecked('s-channel', s.channels);
       $('s-zone').value = s.timeZone; $('s-start').value = s.start; $('s-end').value = s.end;
@@ -274,7 +266,7 @@
       $('s-exceptions').value = (s.exceptions || []).join(', ');
       $('s-form').hidden = false;
       $('s-form-title').focus();
-    }).catch(function (e) { ctx.say('The accounts could not be loaded: ' + e.message); });
+    }).catch(function (e) { ctx.say(t('sessions.accounts_failed', { why: e.message })); });
   }
 
   function blank() {
@@ -303,7 +295,7 @@
   function number(id, field, problems) {
     var value = $(id).value.trim();
     if (!/^\d+$/.test(value)) {
-      problems.push({ field: field, message: 'enter a whole number, from ' + $(id).min + ' to ' + $(id).max });
+      problems.push({ field: field, message: t('sessions.problem.whole_number', { min: $(id).min, max: $(id).max }) });
       return null;
     }
     return Number(value);
@@ -312,7 +304,7 @@
   function draft(problems) {
     var mode = repeatMode();
     var recurrence = mode === 'weekly' ? weeklyRule() : mode === 'advanced' ? $('s-rrule').value.trim() : null;
-    if (mode === 'advanced' && !recurrence) problems.push({ field: 'recurrence', message: 'enter a rule, or choose “Only once” or “Every week”' });
+    if (mode === 'advanced' && !recurrence) problems.push({ field: 'recurrence', message: t('sessions.problem.no_rule') });
     return {
       title: $('s-title').value, topic: $('s-topic').value, languages: checked('s-language'),
       channels: checked('s-channel'), timeZone: $('s-zone').value.trim(), start: $('s-start').value,
@@ -332,12 +324,11 @@
     $('s-save').disabled = true;
     request.then(function (saved) {
       closeForm();
-      ctx.say('Session saved: ' + saved.title);
+      ctx.say(t('sessions.saved', { title: saved.title }));
       return loadSessions().then(function () { $('s-new').focus(); });
     }).catch(function (e) {
       if (e.problems && e.problems.length) showProblems(e.problems);
-      else showProblems([{ field: '', message: e.code === 'unauthenticated' ? 'Your login has expired: please log in again.'
-        : e.code === 'forbidden' ? 'Only coordinators may plan sessions.' : e.message || 'Please try again.' }]);
+      else showProblems([{ field: '', message: e.code === 'forbidden' ? t('sessions.only_coordinators') : e.message }]);
     }).then(function () { $('s-save').disabled = false; });
   }
 
@@ -352,8 +343,8 @@
   function showProblems(problems) {
     clearProblems();
     var summary = $('s-problems');
-    summary.appendChild(el('p', {}, problems.length === 1 ? 'The session was not saved. Please fix this:'
-      : 'The session was not saved. Please fix these ' + problems.length + ' things:'));
+    summary.appendChild(el('p', {}, problems.length === 1 ? t('sessions.problems.one')
+      : t('sessions.problems.many', { n: problems.length })));
     var ul = el('ul');
     problems.forEach(function (problem) {
       var field = (/^[a-zA-Z]+/.exec(problem.field || '') || [''])[0];
@@ -362,12 +353,12 @@
       var message = text.charAt(0).toUpperCase() + text.slice(1);
       var li = el('li');
       if (known) {
-        var link = el('a', { href: '#' + known[1] }, known[0] + ': ' + text);
-        link.addEventListener('click', function (e) { e.preventDefault(); focusField(known[1]); });
+        var link = el('a', { href: '#' + known }, t('sessions.problem.' + field) + ': ' + text);
+        link.addEventListener('click', function (e) { e.preventDefault(); focusField(known); });
         li.appendChild(link);
         var slot = $('err-' + field);
         slot.textContent = slot.textContent ? slot.textContent + ' ' + message : message;
-        var control = $(known[1]);
+        var control = $(known);
         if (control.tagName !== 'FIELDSET') control.setAttribute('aria-invalid', 'true');
       } else {
         li.textContent = message;
@@ -391,9 +382,9 @@
   /* ---------- reports ---------- */
 
   function minutes(seconds) {
-    if (seconds === undefined || seconds === null) return 'no chats';
+    if (seconds === undefined || seconds === null) return t('reports.no_chats');
     var m = seconds / 60;
-    return (m < 10 ? Math.round(m * 10) / 10 : Math.round(m)) + ' min';
+    return t('reports.minutes', { n: (m < 10 ? Math.round(m * 10) / 10 : Math.round(m)).toLocaleString(I18n.lang()) });
   }
 
   function loadReports() {
@@ -411,19 +402,19 @@
         tr.appendChild(el('td', {}, String(r.escalations)));
         tr.appendChild(el('td', {}, String(r.chats)));
         tr.appendChild(el('td', {}, minutes(r.medianWaitSeconds)));
-        var cell = el('td'), show = el('button', { type: 'button', class: 'secondary' }, 'Show');
+        var cell = el('td'), show = el('button', { type: 'button', class: 'secondary' }, t('reports.show'));
         show.appendChild(hiddenText(' ' + r.title + ', ' + dateText(r.start.slice(0, 10))));
         show.addEventListener('click', function () { showReport(r); });
         cell.appendChild(show); tr.appendChild(cell); rows.appendChild(tr);
       });
       if (!reports.length) $('r-detail').hidden = true;
-    }).catch(function (e) { ctx.say('Reports could not be loaded: ' + e.message); });
+    }).catch(function (e) { ctx.say(t('reports.load_failed', { why: e.message })); });
   }
 
   function reportBars(r) {
-    var bars = BARS.map(function (b) { return [b[1], r[b[0]] || 0, 'bar']; });
+    var bars = BARS.map(function (b) { return [t('reports.bar.' + b), r[b] || 0, 'bar']; });
     var outcomes = Object.keys(r.outcomes || {}).sort();
-    outcomes.forEach(function (o) { bars.push([(OUTCOMES[o] || o.replace(/_/g, ' ')) + ' (chat ended)', r.outcomes[o], 'outcome']); });
+    outcomes.forEach(function (o) { bars.push([t('reports.outcome', { outcome: t('outcome.' + o) }), r.outcomes[o], 'outcome']); });
     return bars;
   }
 
@@ -431,17 +422,16 @@
     $('r-detail').hidden = false;
     $('r-detail-title').textContent = r.title + ', ' + span(r.start.slice(0, 16), r.end.slice(0, 16));
     var times = $('r-times'); times.textContent = '';
-    [['Median wait', minutes(r.medianWaitSeconds)], ['9 in 10 waited at most', minutes(r.p90WaitSeconds)],
-      ['Median chat length', minutes(r.medianChatSeconds)], ['Asked for a scout', String(r.escalations)],
-      ['With a crisis signal', String(r.crisis)]].forEach(function (t) {
-      var li = el('li'); li.appendChild(el('strong', {}, t[0] + ': ')); li.appendChild(document.createTextNode(t[1]));
+    [[t('reports.col.wait'), minutes(r.medianWaitSeconds)], [t('reports.p90'), minutes(r.p90WaitSeconds)],
+      [t('reports.chat_length'), minutes(r.medianChatSeconds)], [t('reports.col.escalations'), String(r.escalations)],
+      [t('reports.crisis'), String(r.crisis)]].forEach(function (row) {
+      var li = el('li'); li.appendChild(el('strong', {}, row[0] + ': ')); li.appendChild(document.createTextNode(row[1]));
       times.appendChild(li);
     });
     var bars = reportBars(r);
     var chart = $('r-chart'); chart.textContent = '';
-    chart.appendChild(barChart('How “' + r.title + '” went', bars));
-    chart.appendChild(el('p', { class: 'hint' }, 'Turned away: the queue was full, no scout of the roster was on ' +
-      'duty, or new requests had already stopped before the end.'));
+    chart.appendChild(barChart(t('reports.chart', { title: r.title }), bars));
+    chart.appendChild(el('p', { class: 'hint' }, t('reports.turned_away')));
     var numbers = $('r-numbers'); numbers.textContent = '';
     bars.forEach(function (b) {
       var tr = el('tr'); tr.appendChild(el('th', { scope: 'row' }, b[0])); tr.appendChild(el('td', {}, String(b[1])));

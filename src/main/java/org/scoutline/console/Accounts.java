@@ -155,6 +155,35 @@ class Accounts implements UserDetailsService, ApplicationRunner {
 		return true;
 	}
 
+	/**
+	 * @return the console language the account chose ({@code de}, {@code en}), empty when
+	 * it follows the browser
+	 */
+	Optional<String> language(String username) {
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			return Optional.empty();
+		}
+		Object value = redis.opsForHash().get(key(username), "lang");
+		return Optional.ofNullable(value).map(Object::toString).filter(ConsoleTexts.LANGUAGES::contains);
+	}
+
+	/**
+	 * @param language {@code de}, {@code en}, or {@code null} to follow the browser
+	 * @return whether the account exists
+	 */
+	boolean setLanguage(String username, String language) {
+		if (find(username).isEmpty()) {
+			return false;
+		}
+		if (language == null) {
+			redis.opsForHash().delete(key(username), "lang");
+		}
+		else {
+			redis.opsForHash().put(key(username), "lang", language);
+		}
+		return true;
+	}
+
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		Optional<Account> account = find(username);

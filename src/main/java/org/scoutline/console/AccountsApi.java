@@ -37,10 +37,11 @@ class AccountsApi {
 	}
 
 	/**
-	 * An account in the list: {@link Account}'s fields, and {@code lockedUntil} while
-	 * wrong passwords keep it locked.
+	 * An account in the list: {@link Account}'s fields, {@code lockedUntil} while wrong
+	 * passwords keep it locked, and the console language it chose ({@code null}: the
+	 * browser's).
 	 */
-	record Listed(String username, String alias, Role role, boolean enabled, Instant lockedUntil) {
+	record Listed(String username, String alias, Role role, boolean enabled, Instant lockedUntil, String language) {
 	}
 
 	@GetMapping("/console/api/accounts")
@@ -48,11 +49,11 @@ class AccountsApi {
 		return accounts.all()
 			.stream()
 			.map(a -> new Listed(a.username(), a.alias(), a.role(), a.enabled(),
-					logins.lockedUntil(a.username()).orElse(null)))
+					logins.lockedUntil(a.username()).orElse(null), accounts.language(a.username()).orElse(null)))
 			.toList();
 	}
 
-	record NewAccount(String username, String password, String alias, String role) {
+	record NewAccount(String username, String password, String alias, String role, String language) {
 	}
 
 	@PostMapping("/console/api/accounts")
@@ -66,9 +67,11 @@ class AccountsApi {
 			throw bad("bad_account", problem);
 		}
 		Role role = role(body.role());
+		String language = LanguageApi.checked(body.language());
 		if (!accounts.create(body.username(), body.password(), body.alias(), role)) {
 			throw new ApiProblem(HttpStatus.CONFLICT, "taken", "That username is taken.");
 		}
+		accounts.setLanguage(body.username(), language);
 		return new Account(body.username(), body.alias(), role, true);
 	}
 

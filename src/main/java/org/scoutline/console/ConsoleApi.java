@@ -54,14 +54,15 @@ class ConsoleApi {
 	}
 
 	record Me(String username, String alias, String role, String csrfHeader, String csrfToken, int maxMessageLength,
-			int maxNoteLength, List<String> outcomes) {
+			int maxNoteLength, List<String> outcomes, String language) {
 	}
 
 	@GetMapping("/console/api/me")
 	Me me(Authentication who, CsrfToken csrf) {
 		Account account = account(who);
 		return new Me(account.username(), account.alias(), account.role().name(), csrf.getHeaderName(), csrf.getToken(),
-				settings.maxMessageLength(), settings.maxNoteLength(), OUTCOMES);
+				settings.maxMessageLength(), settings.maxNoteLength(), OUTCOMES,
+				accounts.language(account.username()).orElse(null));
 	}
 
 	@GetMapping("/console/api/queue")

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * JSON errors for the console API: a code and a message, never a stack trace, never a
  * 500.
  */
-@RestControllerAdvice(assignableTypes = { ConsoleApi.class, AccountsApi.class, CannedRepliesApi.class, AssistApi.class,
-		OfferApi.class })
+@RestControllerAdvice(assignableTypes = { ConsoleApi.class, AccountsApi.class, CannedRepliesApi.class,
+		LanguageApi.class, AssistApi.class, OfferApi.class })
 class ConsoleErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);

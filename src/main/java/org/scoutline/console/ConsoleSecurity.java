@@ -16,7 +16,6 @@ import org.scoutline.platform.PageHeaders;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,13 +26,14 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Who may open what over HTTP. Public: the widget page and script, the widget socket, the
  * webhooks (without CSRF: they are signed instead), health and the flow diagram. The
- * console page and its API need a login (form login with CSRF and a session); API errors
- * are JSON ({@code 401} without login, {@code 403} without the role), never a redirect or
- * a stack trace. Wrong passwords slow down and then lock further attempts
- * ({@link LoginThrottle}). Every response carries the safe headers: {@code nosniff},
- * {@code Referrer-Policy: no-referrer}, a {@code Permissions-Policy} without camera,
- * microphone and geolocation, and the Content-Security-Policy of {@link PageHeaders}
- * (whose {@code frame-ancestors} replace Spring's {@code X-Frame-Options}).
+ * console page and its API need a login (our own {@link LoginPage}, form login with CSRF
+ * and a session); API errors are JSON ({@code 401} without login, {@code 403} without the
+ * role), never a redirect or a stack trace. Wrong passwords slow down and then lock
+ * further attempts ({@link LoginThrottle}). Every response carries the safe headers:
+ * {@code nosniff}, {@code Referrer-Policy: no-referrer}, a {@code Permissions-Policy}
+ * without camera, microphone and geolocation, and the Content-Security-Policy of
+ * {@link PageHeaders} (whose {@code frame-ancestors} replace Spring's
+ * {@code X-Frame-Options}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -83,11 +83,12 @@ class ConsoleSecurity {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS))
 				.addHeaderWriter(pages))
-			.formLogin(form -> form.defaultSuccessUrl("/console", true)
+			.formLogin(form -> form.loginPage("/login")
+				.permitAll()
+				.defaultSuccessUrl("/console", true)
 				.withObjectPostProcessor(loginFailures.asTheFormsHandler()))
 			.addFilterBefore(new LoginThrottleFilter(throttle, loginFailures),
 					UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new LoginNotice(), DefaultLoginPageGeneratingFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.maximumSessions(-1)
 				.sessionRegistry(logins)

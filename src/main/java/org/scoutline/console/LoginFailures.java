@@ -61,7 +61,7 @@ class LoginFailures implements AuthenticationFailureHandler {
 					.failed(request
 						.getParameter(UsernamePasswordAuthenticationFilter.SPRING_SECURITY_FORM_USERNAME_KEY),
 							request.getRemoteAddr())
-					.<AuthenticationException>map(refusal -> LoginRefused.of(refusal, true, request))
+					.<AuthenticationException>map(refusal -> LoginRefused.of(refusal, true))
 					.orElse(exception);
 			}
 			catch (RuntimeException ex) {

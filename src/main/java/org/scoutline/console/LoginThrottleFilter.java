@@ -59,7 +59,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 				}
 			}
 			if (refusal.isPresent()) {
-				failures.onAuthenticationFailure(request, response, LoginRefused.of(refusal.get(), false, request));
+				failures.onAuthenticationFailure(request, response, LoginRefused.of(refusal.get(), false));
 				return;
 			}
 		}
