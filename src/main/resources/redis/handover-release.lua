@@ -8,7 +8,7 @@ redis.call('ZREM', KEYS[3], ARGV[1])
 if ARGV[3] == '' then
   redis.call('DEL', KEYS[1])
 else
-  redis.call('HDEL', KEYS[1], 'scout', 'claimedAt', 'told', 'pos')
+  redis.call('HDEL', KEYS[1], 'scout', 'claimedAt', 'told', 'pos', 'helpers')
   redis.call('HSET', KEYS[1], 'crisis', redis.call('HGET', KEYS[1], 'crisis') or '0')
   redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
   redis.call('EXPIRE', KEYS[1], ARGV[4])

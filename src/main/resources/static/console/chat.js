@@ -65,6 +65,7 @@
       missed = null;
       var notes = $('notes'); notes.textContent = '';
       c.notes.forEach(function (n) { notes.appendChild(el('li', {}, n)); });
+      if (S.assist) S.assist.opened(id, c);
       $('take-over').hidden = !(S.me.role === 'SUPERVISOR' && c.scout !== S.me.username);
       if (!same) { $('outcome').value = ''; closeReady(); }
       canned(id);
@@ -92,6 +93,7 @@
   }
 
   function chatEvent(e) {
+    if (S.assist && S.assist.event(e)) return;
     if (e.type === 'typing') { if (e.author === 'user') userTyping(true); return; }
     if (e.type === 'message') {
       if (!freshLine(e.seq)) return;

@@ -82,6 +82,7 @@
       client.subscribe('/topic/queue', refresh);
       client.subscribe('/user/queue/errors', function (f) { var b = JSON.parse(f.body); S.say(S.problem(b.error, b.message)); });
       client.subscribe('/user/queue/assigned', refresh);
+      if (S.offer) S.offer.listen(client);
       if (S.me.role === 'SUPERVISOR') {
         client.subscribe('/topic/chats', refresh);
         client.subscribe('/topic/alerts', function (f) { alarm(JSON.parse(f.body)); });
@@ -101,6 +102,7 @@
     document.body.setAttribute('data-tones', String(++tones));
     return true;
   }
+  S.tone = tone;
   function unlockSound() {
     try {
       audio = audio || new (window.AudioContext || window.webkitAudioContext)();

@@ -11,7 +11,9 @@ import org.scoutline.handover.ChatEvent;
  * {@code severity} (never the message), {@code at}, the {@code scout} concerned, and for
  * messages, typing and closing the {@code author} and {@code text} (the outcome for
  * closing), and for what the user or the scout wrote the {@code seq} of its transcript
- * line.
+ * line; a supervisor's private line to the scout ({@code whisper}) and their stepping in
+ * ({@code joined}) with their {@code alias}; an offer ({@code offered}) with the
+ * milliseconds it lasts ({@code expiresIn}).
  *
  * @param body the frame's fields
  * @param forChatOnly whether it goes to the chat's own topic only (messages, typing,
@@ -61,6 +63,25 @@ record ConsoleFrame(Map<String, Object> body, boolean forChatOnly, boolean alert
 		if (event instanceof ChatEvent.UserTyped typed) {
 			Map<String, Object> body = body("typing", event, false, null, null, typed.scout());
 			body.put("author", "user");
+			return new ConsoleFrame(body, true, false, null);
+		}
+		if (event instanceof ChatEvent.WhisperWritten whisper) {
+			Map<String, Object> body = body("whisper", event, false, null, null, whisper.scout());
+			body.put("author", whisper.supervisor());
+			body.put("alias", whisper.alias());
+			body.put("text", whisper.text());
+			return new ConsoleFrame(body, true, false, null);
+		}
+		if (event instanceof ChatEvent.SupervisorJoined joined) {
+			Map<String, Object> body = body("joined", event, false, null, null, joined.scout());
+			body.put("author", joined.supervisor());
+			body.put("alias", joined.alias());
+			return new ConsoleFrame(body, true, false, null);
+		}
+		if (event instanceof ChatEvent.ChatOffered offered) {
+			// to the one scout it is offered to, on their own queue (see ConsoleRelay)
+			Map<String, Object> body = body("offered", event, false, null, null, offered.scout());
+			body.put("expiresIn", offered.forMillis());
 			return new ConsoleFrame(body, true, false, null);
 		}
 		if (event instanceof ChatEvent.ChatRequeued requeued) {

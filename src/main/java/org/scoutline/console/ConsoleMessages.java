@@ -5,18 +5,21 @@ import java.util.Map;
 
 import org.scoutline.conversation.ConversationId;
 import org.scoutline.handover.ScoutSide;
+import org.scoutline.handover.SupervisorSide;
 import org.scoutline.platform.ApiProblem;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /**
  * What a scout sends over STOMP: messages to the user ({@code /app/chat/<id>/send}) and
- * internal notes ({@code /app/chat/<id>/note}), each {@code {"text":"..."}}, and typing
- * signals ({@code /app/chat/<id>/typing}). Who may send was decided before (see
+ * internal notes ({@code /app/chat/<id>/note}), a supervisor's private lines to the scout
+ * ({@code /app/chat/<id>/whisper}), each {@code {"text":"..."}}, and typing signals
+ * ({@code /app/chat/<id>/typing}). Who may send was decided before (see
  * {@link ConsoleSocketConfiguration}); refusals go to {@code /user/queue/errors}.
  */
 @Controller
@@ -28,8 +31,11 @@ class ConsoleMessages {
 
 	private final Accounts accounts;
 
-	ConsoleMessages(ScoutSide handover, ConsoleSettings settings, Accounts accounts) {
+	private final SupervisorSide supervisors;
+
+	ConsoleMessages(ScoutSide handover, ConsoleSettings settings, Accounts accounts, SupervisorSide supervisors) {
 		this.handover = handover;
+		this.supervisors = supervisors;
 		this.settings = settings;
 		this.accounts = accounts;
 	}
@@ -41,9 +47,11 @@ class ConsoleMessages {
 	void send(@DestinationVariable String id, @Payload Text body, Principal who) {
 		String text = checked(body, settings.maxMessageLength());
 		String alias = accounts.find(who.getName()).map(Account::alias).orElse(null);
-		if (!handover.scoutWrites(parse(id), who.getName(), alias, text)) {
+		ConversationId chat = parse(id);
+		if (!handover.scoutWrites(chat, who.getName(), alias, text)
+				&& !supervisors.helperWrites(chat, who.getName(), alias, text)) {
 			throw new ApiProblem(null, "not_yours",
-					"You do not hold this chat (any more). Claim it or take it over first.");
+					"You do not hold this chat (any more). Claim it or take it over first; a supervisor steps in first.");
 		}
 	}
 
@@ -63,6 +71,22 @@ class ConsoleMessages {
 	@MessageMapping("/chat/{id}/note")
 	void note(@DestinationVariable String id, @Payload Text body, Principal who) {
 		handover.note(parse(id), who.getName(), checked(body, settings.maxNoteLength()));
+	}
+
+	/**
+	 * A supervisor writes privately to the scout who holds the chat; the user never sees
+	 * it. A scout is refused: they write notes.
+	 */
+	@MessageMapping("/chat/{id}/whisper")
+	void whisper(@DestinationVariable String id, @Payload Text body, Principal who) {
+		if (!(who instanceof Authentication staff) || !ChatAccess.has(staff, Role.SUPERVISOR)) {
+			throw new ApiProblem(null, "supervisors_only",
+					"Only a supervisor writes privately to the scout. Write a note instead.");
+		}
+		String text = checked(body, settings.maxNoteLength());
+		String alias = accounts.find(who.getName()).map(Account::alias).orElse(who.getName());
+		SupervisorSide.Outcome outcome = supervisors.whisper(parse(id), who.getName(), alias, text);
+		AssistApi.refuse(outcome);
 	}
 
 	@MessageExceptionHandler(ApiProblem.class)

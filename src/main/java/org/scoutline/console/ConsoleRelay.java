@@ -47,6 +47,10 @@ class ConsoleRelay {
 	void on(ChatEvent.Relayed relayed) {
 		ChatEvent event = relayed.event();
 		ConsoleFrame frame = ConsoleFrame.of(event);
+		if (event instanceof ChatEvent.ChatOffered offered) {
+			broker.convertAndSendToUser(offered.scout(), "/queue/offers", frame.body());
+			return;
+		}
 		String chat = "/topic/chat/" + event.conversation();
 		if (frame.forChatOnly()) {
 			broker.convertAndSend(chat, frame.body());

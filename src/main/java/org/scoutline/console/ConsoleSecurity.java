@@ -70,7 +70,8 @@ class ConsoleSecurity {
 			.hasRole("COORDINATOR")
 			.requestMatchers("/console/api/sessions", "/console/api/sessions/**")
 			.hasRole("COORDINATOR")
-			.requestMatchers("/console/api/queue", "/console/api/chats/**", "/console/api/team")
+			.requestMatchers("/console/api/queue", "/console/api/chats/**", "/console/api/team", "/console/api/offer",
+					"/console/api/offer/**")
 			.hasAnyRole("SCOUT", "SUPERVISOR")
 			.requestMatchers("/console/ws/**")
 			.hasAnyRole("SCOUT", "SUPERVISOR")

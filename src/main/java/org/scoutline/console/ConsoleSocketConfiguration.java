@@ -21,9 +21,9 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  * <li>{@code /topic/queue}: scouts and supervisors (ids only; details come from the
  * API)</li>
  * <li>{@code /topic/chats}, {@code /topic/alerts}: supervisors</li>
- * <li>{@code /topic/chat/<id>} and {@code /app/chat/<id>/send|note|typing}: the chat's
- * scout, or a supervisor</li>
- * <li>{@code /user/queue/**}: one's own errors and assignments</li>
+ * <li>{@code /topic/chat/<id>} and {@code /app/chat/<id>/send|note|typing|whisper}: the
+ * chat's scout, or a supervisor (a whisper: a supervisor, refused by the controller)</li>
+ * <li>{@code /user/queue/**}: one's own errors, assignments and offers</li>
  * <li>anything else: denied, answered with an ERROR frame that says why</li>
  * </ul>
  * A frame larger than {@link ConsoleSettings#stompFrameBytes()} is answered with an ERROR
@@ -79,7 +79,8 @@ class ConsoleSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			.access(chats.staff(Role.SUPERVISOR))
 			.simpSubscribeDestMatchers("/topic/chat/{id}")
 			.access(chats)
-			.simpMessageDestMatchers("/app/chat/{id}/send", "/app/chat/{id}/note", "/app/chat/{id}/typing")
+			.simpMessageDestMatchers("/app/chat/{id}/send", "/app/chat/{id}/note", "/app/chat/{id}/typing",
+					"/app/chat/{id}/whisper")
 			.access(chats)
 			.anyMessage()
 			.denyAll()

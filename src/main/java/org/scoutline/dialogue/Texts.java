@@ -36,18 +36,18 @@ public class Texts {
 			"system.command_start", "system.command_help", "system.command_language", "system.command_scout",
 			"system.command_delete", "system.command_exit", "system.queued", "system.queue_hold",
 			"system.queue_position", "system.queue_left", "system.leave_queue", "system.scout_joined",
-			"system.scout_transferred", "system.scout_left", "system.scout_closed", "system.with_scout",
-			"system.feedback_ask", "system.feedback_yes", "system.feedback_partly", "system.feedback_no",
-			"system.feedback_thanks", "system.show_plan", "system.no_scout_stopped", "system.no_scout_checked_in",
-			"system.no_scout_queue_full", "system.next_sessions", "system.next_sessions_none",
-			"system.session_languages", "system.remind_me", "system.leave_message", "system.take_back_message",
-			"system.ask_scout", "system.reminder_set", "system.reminder_set_window", "system.leave_message_ready",
-			"system.message_kept", "system.message_waiting", "system.message_taken_back", "system.left_message_queued",
-			"system.session_started", "system.stop_reachable", "system.stop_unreachable", "system.session_ended",
-			"crisis.card", "crisis.resume", "crisis.imminent", "crisis.card_unknown", "crisis.ask_country",
-			"crisis.change_country", "crisis.in_many_countries", "crisis.emergency_line", "plan.more", "plan.more_also",
-			"plan.text_choice", "plan.emergency_unknown", "plan.summary_title", "directory.always_open",
-			"directory.phone", "directory.sms", "directory.web");
+			"system.scout_transferred", "system.supervisor_joined", "system.scout_left", "system.scout_closed",
+			"system.with_scout", "system.feedback_ask", "system.feedback_yes", "system.feedback_partly",
+			"system.feedback_no", "system.feedback_thanks", "system.show_plan", "system.no_scout_stopped",
+			"system.no_scout_checked_in", "system.no_scout_queue_full", "system.next_sessions",
+			"system.next_sessions_none", "system.session_languages", "system.remind_me", "system.leave_message",
+			"system.take_back_message", "system.ask_scout", "system.reminder_set", "system.reminder_set_window",
+			"system.leave_message_ready", "system.message_kept", "system.message_waiting", "system.message_taken_back",
+			"system.left_message_queued", "system.session_started", "system.stop_reachable", "system.stop_unreachable",
+			"system.session_ended", "crisis.card", "crisis.resume", "crisis.imminent", "crisis.card_unknown",
+			"crisis.ask_country", "crisis.change_country", "crisis.in_many_countries", "crisis.emergency_line",
+			"plan.more", "plan.more_also", "plan.text_choice", "plan.emergency_unknown", "plan.summary_title",
+			"directory.always_open", "directory.phone", "directory.sms", "directory.web");
 
 	private final Map<String, Map<String, String>> byLocale = new LinkedHashMap<>();
 

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * published once as a Spring application event on the instance where it happened (the
  * session reports count it there), and the same record travels over Redis to every
  * instance, where it arrives as {@link Relayed} (the console tells the browsers connected
- * to it). None carries a message's words except {@link MessageWritten}, which goes to the
- * consoles only.
+ * to it). None carries a message's words except {@link MessageWritten} and
+ * {@link WhisperWritten}, which go to the consoles only.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ChatEvent.ChatQueued.class, name = "queued"),
@@ -21,7 +21,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ChatEvent.ChatClosed.class, name = "closed"),
 		@JsonSubTypes.Type(value = ChatEvent.ChatRequeued.class, name = "requeued"),
 		@JsonSubTypes.Type(value = ChatEvent.ChatErased.class, name = "erased"),
-		@JsonSubTypes.Type(value = ChatEvent.UserTyped.class, name = "typing") })
+		@JsonSubTypes.Type(value = ChatEvent.UserTyped.class, name = "typing"),
+		@JsonSubTypes.Type(value = ChatEvent.WhisperWritten.class, name = "whisper"),
+		@JsonSubTypes.Type(value = ChatEvent.SupervisorJoined.class, name = "joined"),
+		@JsonSubTypes.Type(value = ChatEvent.ChatOffered.class, name = "offered") })
 public sealed interface ChatEvent {
 
 	/**
@@ -121,6 +124,32 @@ public sealed interface ChatEvent {
 	 * stored).
 	 */
 	record UserTyped(String conversation, String scout, long at) implements ChatEvent {
+	}
+
+	/**
+	 * A supervisor wrote to the scout who holds a chat, privately: the user never sees
+	 * it.
+	 *
+	 * @param scout who holds the chat
+	 * @param supervisor who wrote it (their username), with the {@code alias} staff see
+	 * @param text the line, for the consoles only
+	 */
+	record WhisperWritten(String conversation, String scout, String supervisor, String alias, String text,
+			long at) implements ChatEvent {
+	}
+
+	/**
+	 * A supervisor stepped into a chat next to the scout who holds it (and keeps it): the
+	 * user was told, and the supervisor may write to them from now on.
+	 */
+	record SupervisorJoined(String conversation, String scout, String supervisor, String alias,
+			long at) implements ChatEvent {
+	}
+
+	/**
+	 * A waiting chat was offered to one scout, who may accept it for {@code forMillis}.
+	 */
+	record ChatOffered(String conversation, String scout, long forMillis, long at) implements ChatEvent {
 	}
 
 	/**

@@ -63,6 +63,31 @@ final class HandoverKeys {
 		return List.of(chat(id), scoutChats(scout), active(), queue());
 	}
 
+	/** the chat offered to a scout now */
+	String offer(String scout) {
+		return prefix + "offer:" + scout;
+	}
+
+	/** the keys {@code handover-offer.lua} is given */
+	List<String> offer(String id, String scout) {
+		return List.of(queue(), chat(id), offer(scout), scoutChats(scout));
+	}
+
+	/** the keys {@code handover-accept.lua} is given */
+	List<String> accept(String id, String scout) {
+		return List.of(queue(), chat(id), scoutChats(scout), active(), offer(scout));
+	}
+
+	/** the keys {@code handover-decline.lua} is given */
+	List<String> decline(String id, String scout) {
+		return List.of(chat(id), offer(scout));
+	}
+
+	/** the keys {@code handover-step-in.lua} is given */
+	List<String> stepIn(String id) {
+		return List.of(chat(id));
+	}
+
 	/** the keys {@code handover-tell.lua} is given */
 	List<String> tell(String id) {
 		return List.of(chat(id));

@@ -26,6 +26,10 @@ import jakarta.validation.constraints.NotNull;
  * is never refused)
  * @param escalationsPerAddressPerHour how often the people behind one client address may
  * ask for a scout in an hour, where the channel knows the address (the widget)
+ * @param assignment how a waiting chat reaches a scout: {@code claim} (by hand, from the
+ * queue) or {@code offer} (the next chat is offered to the free scout with the most room)
+ * @param offerTimeout how long an offer waits for its scout before it goes to the next
+ * @param offerSweep how often each instance looks for chats to offer
  */
 @Validated
 @ConfigurationProperties("scoutline.handover")
@@ -33,6 +37,18 @@ record HandoverSettings(@DefaultValue("2") @Min(1) @Max(20) int capacity, @Defau
 		@DefaultValue("10s") @NotNull Duration heartbeat, @DefaultValue("30s") @NotNull Duration presenceTimeout,
 		@DefaultValue("60s") @NotNull Duration positionInterval, @DefaultValue("5s") @NotNull Duration sweep,
 		@DefaultValue("15") @Min(1) int minutesPerChat, @DefaultValue("6") @Min(1) int escalationsPerHour,
-		@DefaultValue("30") @Min(1) int escalationsPerAddressPerHour) {
+		@DefaultValue("30") @Min(1) int escalationsPerAddressPerHour,
+		@DefaultValue("claim") @NotNull Assignment assignment, @DefaultValue("30s") @NotNull Duration offerTimeout,
+		@DefaultValue("1s") @NotNull Duration offerSweep) {
+
+	/** How a waiting chat reaches a scout. */
+	public enum Assignment {
+
+		/** a scout claims a chat from the queue by hand */
+		CLAIM,
+		/** the next chat is offered to one free scout at a time, who accepts it */
+		OFFER
+
+	}
 
 }

@@ -71,9 +71,11 @@ public class ScoutSide {
 	 */
 	public ClaimOutcome claim(ConversationId id, String scout, String alias, boolean supervisor) {
 		ClaimOutcome outcome = store.claim(id.value(), scout, capacity(supervisor), clock.millis());
-		if (outcome != ClaimOutcome.OK) {
-			return outcome;
-		}
+		return outcome == ClaimOutcome.OK ? claimed(id, scout, alias) : outcome;
+	}
+
+	/** {@code scout} has just taken the chat (claimed or accepted): the user is told. */
+	ClaimOutcome claimed(ConversationId id, String scout, String alias) {
 		ChatState state = store.state(id.value());
 		Optional<Conversation> conversation = notices.notice(id, c -> c.inMode(Mode.WITH_SCOUT), "system.scout_joined",
 				Map.of("name", alias));
@@ -84,7 +86,7 @@ public class ScoutSide {
 		events.publish(
 				new ChatEvent.ChatClaimed(id.value(), scout, state.session(), state.waitedMillis(), clock.millis()));
 		log.info("handover claimed conversation={}", id);
-		return outcome;
+		return ClaimOutcome.OK;
 	}
 
 	/**

@@ -46,9 +46,12 @@ public class UserSide {
 
 	private final Clock clock;
 
+	private final AssistStore assist;
+
 	UserSide(HandoverStore store, NextSessionLists lists, HandoverEvents events, Texts texts, ScoutDuty duty,
-			WaitingLine line, UserNotices notices, ModeChoices choices, Clock clock) {
+			WaitingLine line, UserNotices notices, ModeChoices choices, Clock clock, AssistStore assist) {
 		this.store = store;
+		this.assist = assist;
 		this.lists = lists;
 		this.events = events;
 		this.texts = texts;
@@ -145,6 +148,7 @@ public class UserSide {
 	 */
 	public void forget(ConversationId id) {
 		store.forget(id.value());
+		assist.forget(id.value());
 		lists.forget(id.value());
 		events.publish(new ChatEvent.ChatErased(id.value(), clock.millis()));
 	}

@@ -9,7 +9,11 @@
  * {@link org.scoutline.handover.UserSide} carries out its
  * {@link org.scoutline.handover.FollowUp} (the user's side: the queue, positions,
  * notices), {@link org.scoutline.handover.ScoutSide} is the scout's side for the console
- * (claims, transfers, close). Past-tense events:
+ * (claims, transfers, close), {@link org.scoutline.handover.SupervisorSide} a supervisor
+ * next to the scout (private lines to the scout, stepping in), and
+ * {@link org.scoutline.handover.Offers} the offered chat with
+ * {@code scoutline.handover.assignment=offer} (the offers themselves are made by a round
+ * on every instance, decided by one Lua script each). Past-tense events:
  * {@link org.scoutline.handover.ChatEvent}, also relayed over Redis.
  */
 @ApplicationModule(displayName = "Handover",

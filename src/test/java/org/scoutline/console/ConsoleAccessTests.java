@@ -108,7 +108,12 @@ class ConsoleAccessTests {
 			"anonymous,   /widget/frame.html,            200", "anonymous,   /widget/token,                 403",
 			"anonymous,   /console/api/chats/{mine}/canned,  401", "scout,  /console/api/chats/{mine}/canned,  200",
 			"scout,       /console/api/chats/{other}/canned, 403", "supervisor, /console/api/chats/{other}/canned, 200",
-			"coordinator, /console/api/chats/{mine}/canned,  403" })
+			"coordinator, /console/api/chats/{mine}/canned,  403",
+			"scout,       /console/api/chats/{mine}/assist,  200", "scout,  /console/api/chats/{other}/assist,  403",
+			"supervisor,  /console/api/chats/{other}/assist, 200", "coordinator, /console/api/chats/{mine}/assist, 403",
+			"anonymous,   /console/api/chats/{mine}/assist,  401", "scout,       /console/api/offer,            200",
+			"supervisor,  /console/api/offer,            200", "coordinator, /console/api/offer,            403",
+			"anonymous,   /console/api/offer,            401" })
 	void reads(String role, String template, int status) {
 		assertThat(clients.get(role).get(path(template)).status()).isEqualTo(status);
 	}
@@ -124,6 +129,13 @@ class ConsoleAccessTests {
 					"coordinator; /console/api/chats/{other}/close;    403",
 					"scout;       /console/api/chats/{other}/transfer; 403",
 					"coordinator; /console/api/chats/{other}/claim;    403",
+					"scout;       /console/api/chats/{mine}/step-in;   403",
+					"scout;       /console/api/chats/{other}/step-in;  403",
+					"scout;       /console/api/chats/{mine}/whispers;  403",
+					"coordinator; /console/api/chats/{other}/whispers; 403",
+					"anonymous;   /console/api/chats/{other}/step-in;  403",
+					"supervisor;  /console/api/chats/{other}/whispers; 200",
+					"coordinator; /console/api/offer/{other}/accept;   403",
 					"scout;       /console/api/accounts;               403",
 					"supervisor;  /console/api/accounts;               403",
 					"anonymous;   /console/api/accounts;               403" })
@@ -171,7 +183,7 @@ class ConsoleAccessTests {
 
 	@ParameterizedTest(name = "{0} SEND {1} -> denied, nothing happens")
 	@CsvSource({ "scout, /app/chat/{other}/send", "scout, /app/chat/{other}/note", "scout, /app/chat/{other}/typing",
-			"scout, /app/elsewhere", "supervisor, /topic/queue" })
+			"scout, /app/chat/{other}/whisper", "scout, /app/elsewhere", "supervisor, /topic/queue" })
 	void forbiddenSendsChangeNothing(String role, String destination) throws Exception {
 		String username = role.equals("scout") ? "amy" : "sue";
 		ConsoleClient client = broker.connect(ConsoleClient.login(port, username, Staff.PASSWORD), username);

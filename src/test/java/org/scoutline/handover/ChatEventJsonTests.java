@@ -26,7 +26,10 @@ class ChatEventJsonTests {
 				new ChatEvent.ChatTransferred("c1", "sam", 10),
 				new ChatEvent.ChatClosed("c1", "sam", "helped", null, 900, 11),
 				new ChatEvent.ChatRequeued("c1", "sam", 12), new ChatEvent.ChatErased("c1", 13),
-				new ChatEvent.UserTyped("c1", "sam", 14));
+				new ChatEvent.UserTyped("c1", "sam", 14),
+				new ChatEvent.WhisperWritten("c1", "sam", "sue", "Sue", "ask about the police", 15),
+				new ChatEvent.SupervisorJoined("c1", "sam", "sue", "Sue", 16),
+				new ChatEvent.ChatOffered("c1", "ann", 30_000, 17));
 		for (ChatEvent event : events) {
 			String wire = json.writeValueAsString(event);
 			assertThat(json.readValue(wire, ChatEvent.class)).isEqualTo(event);

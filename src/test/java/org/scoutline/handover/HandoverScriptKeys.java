@@ -27,6 +27,22 @@ public final class HandoverScriptKeys {
 		return keys.release(id, scout);
 	}
 
+	public List<String> offer(String id, String scout) {
+		return keys.offer(id, scout);
+	}
+
+	public List<String> accept(String id, String scout) {
+		return keys.accept(id, scout);
+	}
+
+	public List<String> decline(String id, String scout) {
+		return keys.decline(id, scout);
+	}
+
+	public List<String> stepIn(String id) {
+		return keys.stepIn(id);
+	}
+
 	public List<String> tell(String id) {
 		return keys.tell(id);
 	}

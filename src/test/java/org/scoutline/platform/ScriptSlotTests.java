@@ -90,6 +90,13 @@ class ScriptSlotTests {
 				new CallSite(3, s -> new HandoverScriptKeys(s.prefix()).transfer(s.id(), s.scout(), s.otherScout())));
 		sites.put("handover-release.lua",
 				new CallSite(4, s -> new HandoverScriptKeys(s.prefix()).release(s.id(), s.scout())));
+		sites.put("handover-offer.lua",
+				new CallSite(4, s -> new HandoverScriptKeys(s.prefix()).offer(s.id(), s.scout())));
+		sites.put("handover-accept.lua",
+				new CallSite(5, s -> new HandoverScriptKeys(s.prefix()).accept(s.id(), s.scout())));
+		sites.put("handover-decline.lua",
+				new CallSite(2, s -> new HandoverScriptKeys(s.prefix()).decline(s.id(), s.scout())));
+		sites.put("handover-step-in.lua", new CallSite(1, s -> new HandoverScriptKeys(s.prefix()).stepIn(s.id())));
 		sites.put("handover-tell.lua", new CallSite(1, s -> new HandoverScriptKeys(s.prefix()).tell(s.id())));
 		sites.put("intake-offer.lua",
 				new CallSite(4, s -> new IntakeScriptKeys(s.prefix()).offer(s.channel(), s.arrival(), s.chat())));

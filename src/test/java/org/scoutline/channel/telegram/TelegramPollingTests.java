@@ -23,6 +23,7 @@ import org.scoutline.conversation.TranscriptEntry;
 import org.scoutline.safety.Pseudonyms;
 import org.scoutline.handover.ClaimOutcome;
 import org.scoutline.handover.ScoutSide;
+import org.scoutline.handover.SupervisorSide;
 import org.scoutline.handover.Presence;
 import org.scoutline.support.LiveNow;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,6 +79,9 @@ class TelegramPollingTests {
 
 	@Autowired
 	ScoutSide handover;
+
+	@Autowired
+	SupervisorSide supervisors;
 
 	long chat;
 
@@ -363,6 +367,31 @@ class TelegramPollingTests {
 		List<Call> closed = awaitSent("did the chat help you?");
 		assertThat(last(closed).buttons()).containsExactly("feedback_yes", "feedback_partly", "feedback_no",
 				"show_plan");
+	}
+
+	@Test
+	void aSupervisorsPrivateLineNeverReachesTelegramButTheStepInDoes() {
+		LiveNow.roster(port, "tina", "scout");
+		presence.beat("tina");
+		send(FakeTelegramApi.text(nextId(), chat, "/start"));
+		tap("en");
+		sendUntil(FakeTelegramApi.text(nextId(), chat, "/scout"), calls -> text(calls).contains("queue"));
+		ConversationId id = conversation().id();
+		assertThat(handover.claim(id, "tina", "Tina", false)).isEqualTo(ClaimOutcome.OK);
+		awaitSent("Tina is here for you");
+		int before = api.sent(chat).size();
+
+		assertThat(supervisors.whisper(id, "sue", "Sue", "ask whether they paid")).isEqualTo(SupervisorSide.Outcome.OK);
+		assertThat(supervisors.stepIn(id, "sue", "Sue")).isEqualTo(SupervisorSide.Outcome.OK);
+		// the step-in's line arrives, and nothing before it: the private line went
+		// nowhere
+		List<Call> sent = awaitSent("Sue from the team has joined");
+		assertThat(newSince(before)).singleElement()
+			.satisfies(call -> assertThat(call.text()).contains("Sue from the team has joined"));
+		assertThat(text(sent)).doesNotContain("paid");
+		assertThat(transcript()).noneMatch(line -> line.text().contains("paid"));
+		assertThat(supervisors.helperWrites(id, "sue", "Sue", "Hi, I'm Sue from the team.")).isTrue();
+		awaitSent("Sue: Hi, I'm Sue from the team.");
 	}
 
 	// ---------------------------------------------------------------- helpers
