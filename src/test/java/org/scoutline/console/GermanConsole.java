@@ -50,6 +50,20 @@ final class GermanConsole {
 		}
 	}
 
+	/**
+	 * Checks that the page does not scroll sideways and no panel is wider than it shows,
+	 * at the page's viewport and on a tablet (768×1024).
+	 */
+	static void assertNothingClippedAt1280AndOnATablet(Page page) {
+		for (int[] size : new int[][] { { 1280, 900 }, { 768, 1024 } }) {
+			page.setViewportSize(size[0], size[1]);
+			Object clipped = page.evaluate("() => [document.documentElement, ...document.querySelectorAll('.panel')]"
+					+ ".filter(e => e.offsetParent !== null || e === document.documentElement)"
+					+ ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.id || e.tagName).join(', ')");
+			assertThat(clipped).as("wider than shown at " + size[0] + "×" + size[1]).isEqualTo("");
+		}
+	}
+
 	private static List<String> keys() {
 		try {
 			Map<String, String> de = new ObjectMapper().readValue(
