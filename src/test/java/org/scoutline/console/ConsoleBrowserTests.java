@@ -222,6 +222,24 @@ class ConsoleBrowserTests {
 				new Page.ScreenshotOptions().setPath(Browser.screenshot("console-crisis-banner")).setFullPage(true));
 	}
 
+	@Test
+	void aCoordinatorSeesSessionsReportsAndAccountsInGerman() {
+		Page coordinator = scoutContext.newPage();
+		coordinator.navigate("/console");
+		logIn(coordinator, Staff.ADMIN, Staff.ADMIN_PASSWORD);
+		assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Live-Sessions")))
+			.isVisible();
+		assertThat(coordinator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Konten"))).isVisible();
+		assertThat(coordinator.locator("#accounts")).containsText("Sam (sam) · Scout");
+		coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Neue Session")).click();
+		assertThat(coordinator.getByLabel("Titel")).isVisible();
+		assertThat(coordinator.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("An diesen Tagen")))
+			.isHidden();
+		Axe.assertNoSeriousViolations(coordinator, "the coordinator's console in German");
+		GermanConsole.assertNoRawKeyNorOldEnglish(coordinator);
+		GermanConsole.assertNothingClippedAt1280AndOnATablet(coordinator);
+	}
+
 	private BrowserContext german(int width, int height) {
 		return browser
 			.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
