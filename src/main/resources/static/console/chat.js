@@ -48,6 +48,14 @@
     help.lines.forEach(function (l) { ul.appendChild(el('li', {}, l.name + ': ' + l.contact)); });
   }
 
+  // the banner's supervisor line stays true while the chat is open: who is connected is read again
+  setInterval(function () {
+    if (!current || !chat || !chat.crisisHelp) return;
+    var id = current;
+    S.api('GET', '/console/api/chats/' + id).then(function (c) { if (current === id) { chat = c; banner(c); } })
+      .catch(function () {});
+  }, 15000);
+
   function open(id) {
     S.api('GET', '/console/api/chats/' + id).then(function (c) {
       var same = current === id;
@@ -188,7 +196,7 @@
     if (!counter()) { S.say(t('send.too_long', { max: S.me.maxMessageLength })); return; }
     S.client.publish({ destination: '/app/chat/' + current + '/send', body: JSON.stringify({ text: text }),
       headers: { 'content-type': 'application/json' } });
-    $('message').value = ''; counter();
+    $('message').value = ''; counter(); S.say('');
   });
   $('message').addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('send-form').requestSubmit(); }

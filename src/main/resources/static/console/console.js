@@ -46,7 +46,11 @@
     if (!signal || !signal.kind) return '';
     return t('crisis.kind.' + signal.kind) + ', ' + t('crisis.severity.' + (signal.severity || 'concern'));
   };
-  S.flag = function (c) { return c.urgent ? t('flag.urgent') + ' · ' : (c.crisis ? t('flag.crisis') + ' · ' : ''); };
+  // "KRISE (Suizidgedanken, Sorge) · ": why a chat comes first
+  S.flag = function (c) {
+    if (!c.crisis && !c.urgent) return '';
+    return t(c.urgent ? 'flag.urgent' : 'flag.crisis') + (c.signal ? ' (' + S.reason(c.signal) + ')' : '') + ' · ';
+  };
   // "Chat 3": the chat's number of the day, the same for everyone
   S.chatName = function (c) { return t('chat.name', { n: S.chatNumber(c) }); };
   S.chatNumber = function (c) { return c.number || String(c.id || '?').slice(0, 6); };

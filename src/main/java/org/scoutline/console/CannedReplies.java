@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The console's canned answers for one chat, in the chat's language. Every link and
  * number in them comes from the directory ({@code config/directory.yml}): the hash tools
- * (Take It Down, StopNCII), the chat's country's line for young people (or adults, when
- * the user said they are 18 or older) and its police number. A country not known yet gets
- * the international entries.
+ * (Take It Down, StopNCII), the chat's country's emergency number and crisis lines, its
+ * line for young people (or adults, when the user said they are 18 or older) and its
+ * police number. A country not known yet gets the international entries.
  */
 @Component
 class CannedReplies {
@@ -45,7 +45,10 @@ class CannedReplies {
 			Map.entry("line", "Du kannst dich auch an %s wenden: %s"), Map.entry("police.label", "Polizei"),
 			Map.entry("police",
 					"Das ist eine Straftat. Du kannst sie bei der Polizei anzeigen, in vielen Ländern auch online."),
-			Map.entry("police.number", " Polizei (%s): %s")), "en",
+			Map.entry("police.number", " Polizei (%s): %s"), Map.entry("crisis.label", "Krise"),
+			Map.entry("crisis",
+					"Wenn du gerade in Gefahr bist, ruf bitte %s an. Diese Stellen sind Tag und Nacht für dich da:"),
+			Map.entry("crisis.line", "\n• %s: %s")), "en",
 			Map.ofEntries(Map.entry("welcome.label", "Welcome"), Map.entry("welcome",
 					"Hi, I'm here for you. You haven't done anything wrong. Tell me what happened, take your time."),
 					Map.entry("pay.label", "Don't pay"),
@@ -61,7 +64,10 @@ class CannedReplies {
 					Map.entry("line", "You can also talk to %s: %s"), Map.entry("police.label", "Police"),
 					Map.entry("police",
 							"This is a crime. You can report it to the police; many countries have an online police station."),
-					Map.entry("police.number", " Police (%s): %s")));
+					Map.entry("police.number", " Police (%s): %s"), Map.entry("crisis.label", "Crisis"),
+					Map.entry("crisis",
+							"If you are in danger right now, please call %s. These lines are there for you day and night:"),
+					Map.entry("crisis.line", "\n• %s: %s")));
 
 	private final Directory directory;
 
@@ -79,6 +85,7 @@ class CannedReplies {
 		Map<String, String> t = TEXTS.get(lang);
 		List<Reply> replies = new ArrayList<>();
 		replies.add(new Reply(t.get("welcome.label"), t.get("welcome")));
+		replies.add(crisis(t, lang, country));
 		replies.add(new Reply(t.get("pay.label"), t.get("pay")));
 		replies.add(new Reply(t.get("evidence.label"), t.get("evidence")));
 		for (Resource tool : directory.find(country, Set.of(Resource.Kind.HASH), null, null, 4)) {
@@ -100,7 +107,20 @@ class CannedReplies {
 		return replies;
 	}
 
-	private static String contact(Resource line, String lang) {
+	/**
+	 * the emergency number and the country's crisis lines (the international ones when
+	 * unknown)
+	 */
+	private Reply crisis(Map<String, String> t, String lang, String country) {
+		StringBuilder text = new StringBuilder(t.get("crisis").formatted(directory.country(country).emergency()));
+		for (Resource line : directory.find(country, Set.of(Resource.Kind.CRISIS), null, null, CrisisHelp.LINES)) {
+			text.append(t.get("crisis.line").formatted(line.nameIn(lang), contact(line, lang)));
+		}
+		return new Reply(t.get("crisis.label"), text.toString());
+	}
+
+	/** "116 111, https://… (Mo–Sa 14–20)" */
+	static String contact(Resource line, String lang) {
 		List<String> parts = new ArrayList<>();
 		if (line.phone() != null) {
 			parts.add(line.phone());

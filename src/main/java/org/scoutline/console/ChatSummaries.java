@@ -18,9 +18,11 @@ import org.scoutline.handover.ScoutSide;
 import org.springframework.stereotype.Component;
 
 /**
- * What the console shows about a chat in the queue and in the chat view: channel,
- * language, mode, the triage's facts, the crisis signal on record (kind, severity, when;
- * never the words), who holds it and since when.
+ * What the console shows about a chat in the queue and in the chat view: its number of
+ * the day, channel, language, mode, the triage's facts (as codes and in words, see
+ * {@link ChatWording}), the crisis signal on record (kind, severity, when; never the
+ * words), who holds it and since when; in the chat view of a crisis chat also the help
+ * next to it ({@link CrisisHelp}).
  */
 @Component
 class ChatSummaries {
@@ -31,16 +33,27 @@ class ChatSummaries {
 
 	private final Clock clock;
 
-	ChatSummaries(Conversations conversations, ScoutSide handover, Clock clock) {
+	private final ChatNumbers numbers;
+
+	private final ChatWording wording;
+
+	private final CrisisHelp help;
+
+	ChatSummaries(Conversations conversations, ScoutSide handover, Clock clock, ChatNumbers numbers,
+			ChatWording wording, CrisisHelp help) {
 		this.conversations = conversations;
 		this.handover = handover;
 		this.clock = clock;
+		this.numbers = numbers;
+		this.wording = wording;
+		this.help = help;
 	}
 
 	/**
+	 * @param language the reader's language: the facts in words, in it
 	 * @return the chat's summary, empty when its conversation no longer exists
 	 */
-	Optional<Map<String, Object>> of(ConversationId id) {
+	Optional<Map<String, Object>> of(ConversationId id, String language) {
 		Optional<Conversation> found = conversations.get(id);
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -65,12 +78,30 @@ class ChatSummaries {
 		Map<String, String> facts = new LinkedHashMap<>(c.facts());
 		CrisisSignal.FACTS.forEach(facts::remove);
 		s.put("facts", facts);
+		s.put("number", numbers.of(id));
+		s.put("words",
+				Map.of("line", wording.line(facts, language), "facts", wording.facts(facts, c.risk(), language)));
 		s.put("scout", state.scout());
 		s.put("queuedAt", state.queuedAt());
 		s.put("claimedAt", state.claimedAt());
 		s.put("startedAt", c.startedAt().toEpochMilli());
 		s.put("now", clock.millis());
 		return Optional.of(s);
+	}
+
+	/**
+	 * @return the chat's summary as {@link #of} and, for a crisis chat, what the scout
+	 * needs next to it ({@code crisisHelp}, see {@link CrisisHelp})
+	 */
+	Optional<Map<String, Object>> detail(ConversationId id, String language) {
+		return of(id, language).map(s -> {
+			if (Boolean.TRUE.equals(s.get("crisis"))) {
+				@SuppressWarnings("unchecked")
+				Map<String, String> facts = (Map<String, String>) s.get("facts");
+				s.put("crisisHelp", help.of(facts.get("country"), language));
+			}
+			return s;
+		});
 	}
 
 	private static Map<String, Object> signal(CrisisSignal signal) {

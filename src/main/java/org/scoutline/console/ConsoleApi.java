@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The console's REST API: who am I, the queue, my chats (a supervisor: all), one chat
  * with its summary and transcript (each line with its {@code seq}), the lines after a
  * {@code seq}, claim, transfer, close, notes. Chat access follows {@link ChatAccess};
- * refusals say why in JSON.
+ * refusals say why in JSON. Who is on duty to hand over to: {@link TeamApi}.
  */
 @RestController
 class ConsoleApi {
@@ -45,9 +47,12 @@ class ConsoleApi {
 
 	private final HandoverMeters meters;
 
+	private final ConsoleLanguage languages;
+
 	ConsoleApi(ScoutSide handover, ChatSummaries summaries, Accounts accounts, ChatAccess access, ScoutDuty duty,
-			ConsoleSettings settings, HandoverMeters meters) {
+			ConsoleSettings settings, HandoverMeters meters, ConsoleLanguage languages) {
 		this.meters = meters;
+		this.languages = languages;
 		this.handover = handover;
 		this.summaries = summaries;
 		this.accounts = accounts;
@@ -69,13 +74,14 @@ class ConsoleApi {
 	}
 
 	@GetMapping("/console/api/queue")
-	List<Map<String, Object>> queue(Authentication who) {
+	List<Map<String, Object>> queue(Authentication who, HttpServletRequest request) {
 		account(who);
+		String language = languages.of(who, request);
 		List<Map<String, Object>> out = new ArrayList<>();
 		List<String> waiting = handover.waiting();
 		for (int i = 0; i < waiting.size(); i++) {
 			int position = i + 1;
-			summaries.of(new ConversationId(waiting.get(i))).ifPresent(s -> {
+			summaries.of(new ConversationId(waiting.get(i)), language).ifPresent(s -> {
 				s.put("position", position);
 				out.add(s);
 			});
@@ -84,19 +90,20 @@ class ConsoleApi {
 	}
 
 	@GetMapping("/console/api/chats")
-	List<Map<String, Object>> chats(Authentication who) {
+	List<Map<String, Object>> chats(Authentication who, HttpServletRequest request) {
 		account(who);
 		List<String> ids = ChatAccess.has(who, Role.SUPERVISOR) ? handover.activeChats()
 				: handover.chatsOf(who.getName());
 		List<Map<String, Object>> out = new ArrayList<>();
-		ids.forEach(id -> summaries.of(new ConversationId(id)).ifPresent(out::add));
+		String language = languages.of(who, request);
+		ids.forEach(id -> summaries.of(new ConversationId(id), language).ifPresent(out::add));
 		return out;
 	}
 
 	@GetMapping("/console/api/chats/{id}")
-	Map<String, Object> chat(@PathVariable String id, Authentication who) {
+	Map<String, Object> chat(@PathVariable String id, Authentication who, HttpServletRequest request) {
 		ConversationId conversation = allowed(id, who);
-		Map<String, Object> chat = summaries.of(conversation)
+		Map<String, Object> chat = summaries.detail(conversation, languages.of(who, request))
 			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "gone", "This chat no longer exists."));
 		Map<String, Object> transcript = summaries.transcript(conversation, 0);
 		chat.put("transcript", transcript.get("lines"));
@@ -191,18 +198,6 @@ class ConsoleApi {
 		}
 		handover.note(conversation, who.getName(), text);
 		return Map.of("outcome", "noted");
-	}
-
-	@GetMapping("/console/api/team")
-	List<Map<String, String>> team(Authentication who) {
-		account(who);
-		List<Map<String, String>> out = new ArrayList<>();
-		duty.onDuty()
-			.forEach(name -> accounts.find(name)
-				.filter(Account::enabled)
-				.ifPresent(
-						a -> out.add(Map.of("username", a.username(), "alias", a.alias(), "role", a.role().name()))));
-		return out;
 	}
 
 	private static void refuse(ClaimOutcome outcome, String full) {

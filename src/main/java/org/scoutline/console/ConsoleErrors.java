@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * 500.
  */
 @RestControllerAdvice(assignableTypes = { ConsoleApi.class, AccountsApi.class, CannedRepliesApi.class,
-		LanguageApi.class, DutyApi.class, AssistApi.class, OfferApi.class })
+		LanguageApi.class, DutyApi.class, AssistApi.class, OfferApi.class, TeamApi.class })
 class ConsoleErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.schedule.LiveSession;
 import org.scoutline.schedule.LiveSessions;
 import org.scoutline.schedule.Occurrence;
+import org.scoutline.support.Axe;
 import org.scoutline.support.Browser;
 import org.scoutline.support.ConsoleClient;
 import org.scoutline.support.IntegrationTest;
@@ -233,6 +234,7 @@ class SessionConsoleBrowserTests {
 		assertThat(numbers).containsText("Referred to crisis help (chat ended)");
 		assertThat(numbers.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName("Turned away 1")))
 			.hasCount(1);
+		Axe.assertNoSeriousViolations(console, "the coordinator's report");
 		console
 			.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-report")).setFullPage(true));
 
@@ -277,6 +279,7 @@ class SessionConsoleBrowserTests {
 		assertThat(console.getByLabel("Ends")).hasAttribute("aria-invalid", "true");
 		assertThat(console.getByLabel("Title")).hasValue("Evening chat");
 		assertThat(console.getByLabel("Tess (tess)")).isChecked();
+		Axe.assertNoSeriousViolations(console, "the session form with its problems");
 		console.screenshot(
 				new Page.ScreenshotOptions().setPath(Browser.screenshot("console-session-refused")).setFullPage(true));
 
@@ -289,6 +292,7 @@ class SessionConsoleBrowserTests {
 		assertThat(list).containsText("(Europe/Berlin)");
 		assertThat(list).containsText("Only once");
 		assertThat(list).containsText("Scouts: Tess (tess) · Supervisor: Vera (vera)");
+		Axe.assertNoSeriousViolations(console, "the coordinator's sessions and accounts");
 		console
 			.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("console-sessions")).setFullPage(true));
 	}
