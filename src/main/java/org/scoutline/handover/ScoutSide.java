@@ -225,11 +225,7 @@ public class ScoutSide {
 	 * @return how many chats went back
 	 */
 	public int returnChatsOf(String scout) {
-		int returned = 0;
-		for (String id : List.copyOf(store.chatsOf(scout))) {
-			returned += requeue(id, scout) ? 1 : 0;
-		}
-		return returned;
+		return (int) List.copyOf(store.chatsOf(scout)).stream().filter(id -> requeue(id, scout)).count();
 	}
 
 	/**

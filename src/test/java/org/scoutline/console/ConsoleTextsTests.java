@@ -113,8 +113,10 @@ class ConsoleTextsTests {
 				}
 			}
 		}
-		codes.removeAll(List.of("claimed", "closed", "crisis", "erased", "left", "message", "queued", "requeued",
-				"transferred", "typing")); // chat events, not errors
+		codes.removeAll(List.of("claimed", "closed", "crisis", "erased", "joined", "left", "message", "offered",
+				"queued", "requeued", "transferred", "typing", "whisper")); // chat
+																			// events, not
+																			// errors
 		assertThat(codes).contains("gone", "taken", "not_yours", "bad_account", "unauthenticated", "invalid_session",
 				"too_long", "bad_language");
 		codes.forEach(code -> present("error." + code));
