@@ -224,17 +224,24 @@ public class Triage {
 		return Bubble.notice(advice.say(state, key));
 	}
 
-	/** @return a system text in a locale for a user whose conversation is not known */
+	/**
+	 * @return a system text in a locale for a user whose conversation is not known
+	 */
 	public Bubble notice(String locale, String key) {
 		return notice(new TriageState(script.start(), Map.of(), texts.supported(locale)), key);
 	}
 
-	/** @return the buttons of the current question */
+	/**
+	 * @return the buttons of the current question
+	 */
 	public List<Choice> choices(TriageState state) {
 		return turns.choices(state);
 	}
 
-	/** @return the languages offered ({@code scoutline.dialogue.locales}), the default first */
+	/**
+	 * @return the languages offered ({@code scoutline.dialogue.locales}), the default
+	 * first
+	 */
 	public Set<String> locales() {
 		return texts.locales();
 	}

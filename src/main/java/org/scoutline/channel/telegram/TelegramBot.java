@@ -65,7 +65,8 @@ class TelegramBot implements SmartLifecycle {
 	}
 
 	private void registerCommands() throws TelegramApiException {
-		// the default language's menu for every other language, then one per language offered
+		// the default language's menu for every other language, then one per language
+		// offered
 		api.call(SetMyCommands.builder().commands(commands(turns.locales().iterator().next())).build());
 		for (String locale : turns.locales()) {
 			api.call(SetMyCommands.builder().commands(commands(locale)).languageCode(locale).build());
