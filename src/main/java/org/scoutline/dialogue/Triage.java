@@ -224,31 +224,22 @@ public class Triage {
 		return Bubble.notice(advice.say(state, key));
 	}
 
-	/**
-	 * @return a system text in a locale for a user whose conversation is not known
-	 */
+	/** A system text for a user whose conversation is not known. */
 	public Bubble notice(String locale, String key) {
 		return notice(new TriageState(script.start(), Map.of(), texts.supported(locale)), key);
 	}
 
-	/**
-	 * @return the buttons of the current question
-	 */
+	/** The buttons of the current question. */
 	public List<Choice> choices(TriageState state) {
 		return turns.choices(state);
 	}
 
-	/**
-	 * @return the languages offered ({@code scoutline.dialogue.locales}), the default
-	 * first
-	 */
+	/** The languages offered, the default first. */
 	public Set<String> locales() {
 		return texts.locales();
 	}
 
-	/**
-	 * @return the flow as a Mermaid diagram, for review by the counselling team
-	 */
+	/** The flow as a Mermaid diagram, for the counselling team. */
 	public String flowAsMermaid() {
 		return MermaidDiagram.render(script, texts, texts.locales().iterator().next());
 	}
