@@ -19,7 +19,10 @@
   var SHIFT_WINDOW_MS = 2000;
   var TEXTS = {
     de: { region: 'Scoutline-Chat', open: 'Chat öffnen', exit: 'Schnell weg (Exit)', neutral: 'Wetter' },
-    en: { region: 'Scoutline chat', open: 'Open chat', exit: 'Quick exit', neutral: 'Weather' }
+    en: { region: 'Scoutline chat', open: 'Open chat', exit: 'Quick exit', neutral: 'Weather' },
+    nl: { region: 'Scoutline-chat', open: 'Chat openen', exit: 'Snel weg (exit)', neutral: 'Weer' },
+    fr: { region: 'Chat Scoutline', open: 'Ouvrir le chat', exit: 'Sortie rapide', neutral: 'Météo' },
+    ko: { region: 'Scoutline 채팅', open: '채팅 열기', exit: '빨리 나가기', neutral: '날씨' }
   };
 
   var script = document.currentScript || (function () {
@@ -29,11 +32,19 @@
   var data = (script && script.dataset) || {};
   var home;
   try { home = new URL(script.src, location.href); } catch (e) { return; }
-  function lang(v) { v = String(v || '').toLowerCase(); return v.indexOf('en') === 0 ? 'en' : v.indexOf('de') === 0 ? 'de' : null; }
+  function lang(v) { v = String(v || '').toLowerCase().slice(0, 2); return TEXTS[v] ? v : null; }
+  // the browser's first language we have texts for (the server falls back to its default when the organisation
+  // does not offer it)
+  function browserLang() {
+    var all = (navigator.languages && navigator.languages.length) ? navigator.languages : [navigator.language];
+    for (var i = 0; i < all.length; i++) { if (lang(all[i])) return lang(all[i]); }
+    return null;
+  }
   function httpUrl(v) {
     try { var u = new URL(String(v || '').trim(), document.baseURI); return /^https?:$/.test(u.protocol) ? u.href : null; } catch (e) { return null; }
   }
-  var locale = lang(data.locale) || lang(document.documentElement.lang) || 'de';
+  // the page's explicit choice first, then the browser's language, then the page's own language
+  var locale = lang(data.locale) || browserLang() || lang(document.documentElement.lang) || 'de';
   var t = TEXTS[locale];
   var exitUrl = (data.exitUrl && httpUrl(data.exitUrl)) || DEFAULT_EXIT_URL;
   var country = /^[A-Za-z]{2}$/.test(String(data.country || '').trim()) ? String(data.country).trim().toUpperCase() : null;

@@ -138,7 +138,8 @@ final class Advice {
 						Map.of("emergency", emergency(state, place))));
 		}
 		Resource.AgeRange age = Facts.ageRange(state.facts());
-		for (Resource line : directory.find(place.code(), EnumSet.of(Resource.Kind.CRISIS), age, null, CRISIS_LINES)) {
+		for (Resource line : directory.find(place.code(), state.locale(), EnumSet.of(Resource.Kind.CRISIS), age, null,
+				false, CRISIS_LINES)) {
 			out.append('\n').append(format(line, state.locale()));
 		}
 		return out.toString();

@@ -23,7 +23,7 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("scoutline.dialogue")
 record DialogueSettings(@DefaultValue("classpath:config/triage.yml") @NotNull Resource script,
 		@DefaultValue("classpath:config/texts/") @NotNull String texts, @DefaultValue( {
-				"de", "en" }) @NotEmpty List<String> locales){
+				"de", "en", "nl", "fr", "ko" }) @NotEmpty List<String> locales){
 
 	String defaultLocale() {
 		return locales.get(0);

@@ -108,7 +108,7 @@ final class PlanContext {
 		}
 		Set<Resource.Kind> kinds = EnumSet.noneOf(Resource.Kind.class);
 		request.kinds().forEach(kind -> kinds.add(Resource.Kind.valueOf(kind.toUpperCase(Locale.ROOT))));
-		List<Resource> found = directory.find(state.country(), kinds, age, minorInImage, forParents,
+		List<Resource> found = directory.find(state.country(), state.locale(), kinds, age, minorInImage, forParents,
 				request.limitOrDefault());
 		if (found.isEmpty()) {
 			return request.required() ? Optional.empty() : Optional.of(text);

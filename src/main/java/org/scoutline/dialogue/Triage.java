@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
@@ -49,7 +50,7 @@ public class Triage {
 	private final TurnRenderer turns;
 
 	Triage(DialogueSettings settings, Texts texts, Directory directory) {
-		this.script = ScriptLoader.load(settings.script());
+		this.script = ScriptLoader.load(settings.script()).offering(texts.locales());
 		ScriptValidator.validate(ScriptLoader.name(settings.script()), script, texts);
 		this.riskScreen = RiskScreen.of(script);
 		this.machine = new TriageMachine(script, riskScreen.states());
@@ -223,23 +224,22 @@ public class Triage {
 		return Bubble.notice(advice.say(state, key));
 	}
 
-	/**
-	 * @return a system text in a locale for a user whose conversation is not known
-	 */
+	/** A system text for a user whose conversation is not known. */
 	public Bubble notice(String locale, String key) {
 		return notice(new TriageState(script.start(), Map.of(), texts.supported(locale)), key);
 	}
 
-	/**
-	 * @return the buttons of the current question
-	 */
+	/** The buttons of the current question. */
 	public List<Choice> choices(TriageState state) {
 		return turns.choices(state);
 	}
 
-	/**
-	 * @return the flow as a Mermaid diagram, for review by the counselling team
-	 */
+	/** The languages offered, the default first. */
+	public Set<String> locales() {
+		return texts.locales();
+	}
+
+	/** The flow as a Mermaid diagram, for the counselling team. */
 	public String flowAsMermaid() {
 		return MermaidDiagram.render(script, texts, texts.locales().iterator().next());
 	}

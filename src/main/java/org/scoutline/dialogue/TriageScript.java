@@ -1,7 +1,9 @@
 package org.scoutline.dialogue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -22,6 +24,17 @@ record TriageScript(String start, String crisis, Map<String, StateDef> states, P
 		return states.get(id);
 	}
 
+	/**
+	 * @return this script without the choices that set a language the organisation does
+	 * not offer: the script names every language we have texts for, the setting
+	 * {@code scoutline.dialogue.locales} picks the ones offered
+	 */
+	TriageScript offering(Set<String> locales) {
+		Map<String, StateDef> kept = new LinkedHashMap<>();
+		states.forEach((id, def) -> kept.put(id, def.offering(locales)));
+		return new TriageScript(start, crisis, kept, plan);
+	}
+
 	record StateDef(List<String> say, String ask, List<ChoiceDef> choices, List<NextDef> next,
 			@JsonProperty("plan") boolean showsPlan, String risk) {
 
@@ -29,6 +42,13 @@ record TriageScript(String start, String crisis, Map<String, StateDef> states, P
 			say = say == null ? List.of() : say;
 			choices = choices == null ? List.of() : choices;
 			next = next == null ? List.of() : next;
+		}
+
+		StateDef offering(Set<String> locales) {
+			List<ChoiceDef> offered = choices.stream()
+				.filter(c -> !c.set().containsKey(Facts.LOCALE) || locales.contains(c.set().get(Facts.LOCALE)))
+				.toList();
+			return new StateDef(say, ask, offered, next, showsPlan, risk);
 		}
 
 		boolean asks() {

@@ -121,10 +121,23 @@ public class Directory {
 	 */
 	public List<Resource> find(String country, Set<Resource.Kind> kinds, Resource.AgeRange age, Boolean minorInImage,
 			boolean forParents, int limit) {
+		return find(country, null, kinds, age, minorInImage, forParents, limit);
+	}
+
+	/**
+	 * Country and language are separate: where a country's lines answer in different
+	 * languages ({@code languages}), a user who speaks one of them gets the lines in
+	 * their language, and a line in another language only when no line of that kind
+	 * speaks theirs; a user who speaks none of them gets all.
+	 * @param locale the user's language, or {@code null} for every language
+	 * @see #find(String, Set, Resource.AgeRange, Boolean, int)
+	 */
+	public List<Resource> find(String country, String locale, Set<Resource.Kind> kinds, Resource.AgeRange age,
+			Boolean minorInImage, boolean forParents, int limit) {
 		String code = countries.containsKey(country) ? country : INTERNATIONAL;
 		List<Resource> found = new ArrayList<>();
 		for (Resource.Kind kind : kinds) {
-			List<Resource> local = matching(code, kind, age, minorInImage, forParents);
+			List<Resource> local = inLanguage(code, locale, matching(code, kind, age, minorInImage, forParents));
 			found.addAll(local);
 			if (!code.equals(INTERNATIONAL) && (local.isEmpty() || kind == Resource.Kind.HASH)) {
 				matching(INTERNATIONAL, kind, age, minorInImage, forParents).stream()
@@ -146,6 +159,18 @@ public class Directory {
 			.sorted(Comparator.comparing((Resource r) -> forParents && r.audience() != Resource.Audience.PARENTS)
 				.thenComparing(r -> !r.alwaysOpen()))
 			.toList();
+	}
+
+	private List<Resource> inLanguage(String code, String locale, List<Resource> lines) {
+		boolean spoken = locale != null
+				&& resources.getOrDefault(code, List.of()).stream().anyMatch(r -> r.languages().contains(locale));
+		if (!spoken) {
+			return lines;
+		}
+		List<Resource> theirs = lines.stream()
+			.filter(r -> r.languages().isEmpty() || r.languages().contains(locale))
+			.toList();
+		return theirs.isEmpty() ? lines : theirs;
 	}
 
 	private static boolean fitsImage(Resource resource, Boolean minorInImage) {

@@ -50,7 +50,7 @@ final class DirectoryFile {
 
 	record PlatformEntry(String name, Map<String, String> report, @JsonProperty("help_url") String helpUrl,
 			@JsonProperty("in_hash_tools") boolean inHashTools, String source,
-			@JsonProperty("verified_on") LocalDate verifiedOn) {
+			@JsonProperty("verified_on") LocalDate verifiedOn, Set<String> languages) {
 
 		Platform toPlatform(String id, String place) {
 			Directory.require(name != null, place + ": name is required");
@@ -92,7 +92,7 @@ final class DirectoryFile {
 	record ResourceEntry(String id, JsonNode name, Map<String, String> about, Set<Resource.Kind> kinds, AgesEntry ages,
 			@JsonProperty("image_age") Resource.ImageAge imageAge, Resource.Audience audience, String phone, String sms,
 			String url, Map<String, String> hours, @JsonProperty("always_open") boolean alwaysOpen, String source,
-			@JsonProperty("verified_on") LocalDate verifiedOn) {
+			@JsonProperty("verified_on") LocalDate verifiedOn, Set<String> languages) {
 
 		Resource toResource(String place) {
 			Directory.require(id != null && name != null, place + ": id and name are required");
@@ -104,7 +104,8 @@ final class DirectoryFile {
 			return new Resource(id, plain, names, about == null ? Map.of() : Map.copyOf(about), Set.copyOf(kinds),
 					ages == null ? null : ages.toRange(), imageAge == null ? Resource.ImageAge.ANY : imageAge,
 					audience == null ? Resource.Audience.ANYONE : audience, phone, sms, url,
-					hours == null ? Map.of() : Map.copyOf(hours), alwaysOpen, source, verifiedOn);
+					hours == null ? Map.of() : Map.copyOf(hours), alwaysOpen, source, verifiedOn,
+					languages == null ? Set.of() : Set.copyOf(languages));
 		}
 
 		private Map<String, String> names(String place) {

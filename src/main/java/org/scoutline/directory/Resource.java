@@ -24,10 +24,13 @@ import java.util.Set;
  * @param alwaysOpen whether it answers day and night
  * @param source where the facts come from
  * @param verifiedOn when the entry was last checked against its source
+ * @param languages the languages it answers in, where a country's lines differ by
+ * language (Belgium: Awel in Dutch, Écoute-Enfants in French); empty when it answers
+ * everyone or the source does not say
  */
 public record Resource(String id, String name, Map<String, String> names, Map<String, String> about, Set<Kind> kinds,
 		AgeRange ages, ImageAge imageAge, Audience audience, String phone, String sms, String url,
-		Map<String, String> hours, boolean alwaysOpen, String source, LocalDate verifiedOn) {
+		Map<String, String> hours, boolean alwaysOpen, String source, LocalDate verifiedOn, Set<String> languages) {
 
 	public enum Kind {
 

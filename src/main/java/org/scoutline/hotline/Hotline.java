@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -227,6 +228,13 @@ public class Hotline {
 	 */
 	public String notice(String locale, String key) {
 		return triage.notice(locale, key).text();
+	}
+
+	/**
+	 * @return the languages offered, the default first
+	 */
+	public Set<String> locales() {
+		return triage.locales();
 	}
 
 	private static String textOf(InboundMessage message) {

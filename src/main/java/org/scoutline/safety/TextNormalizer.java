@@ -12,18 +12,15 @@ import java.util.List;
  * ({@code leeeeben} → {@code leeben}, which the fuzzy match then takes for
  * {@code leben}); everything else is a word break. The end of a sentence ({@code . ! ?},
  * a new line) becomes the word {@value #BREAK}, so that patterns can stop there; a
- * laughing emoji becomes {@value #LAUGHING}. Hangul and other scripts pass through as
- * letters.
+ * laughing emoji becomes {@value #LAUGHING}. Hangul passes as whole syllables, after
+ * {@link HangulText}; a Korean word's digits stay digits.
  */
 final class TextNormalizer {
 
 	/** the word that stands for the end of a sentence */
 	static final String BREAK = ".";
 
-	/**
-	 * the word that stands for a laughing emoji, so that figurative patterns can see the
-	 * joke
-	 */
+	/** the word for a laughing emoji, so that figurative patterns can see the joke */
 	static final String LAUGHING = "lol";
 
 	private static boolean isLaughing(int codePoint) {
@@ -33,7 +30,8 @@ final class TextNormalizer {
 	private TextNormalizer() {
 	}
 
-	static List<String> words(String text) {
+	static List<String> words(String written) {
+		String text = HangulText.prepared(written);
 		Builder builder = new Builder(text.length());
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
@@ -105,6 +103,8 @@ final class TextNormalizer {
 
 		private boolean hasRun;
 
+		private boolean hasHangul;
+
 		private char last;
 
 		private int run;
@@ -119,6 +119,7 @@ final class TextNormalizer {
 
 		void letter(char c) {
 			hasLetter = true;
+			hasHangul |= HangulText.isHangul(c);
 			append(c);
 		}
 
@@ -136,7 +137,8 @@ final class TextNormalizer {
 
 		void flush() {
 			if (!word.isEmpty()) {
-				String w = !hasLetter ? digitsOnly(word) : hasSign ? readSignsAsLetters(word) : word.toString();
+				String w = !hasLetter ? digitsOnly(word)
+						: hasSign && !hasHangul ? readSignsAsLetters(word) : word.toString();
 				if (hasRun || hasSign) {
 					w = collapseRuns(w);
 				}
@@ -148,6 +150,7 @@ final class TextNormalizer {
 			hasLetter = false;
 			hasSign = false;
 			hasRun = false;
+			hasHangul = false;
 			run = 0;
 		}
 

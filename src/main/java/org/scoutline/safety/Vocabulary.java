@@ -141,7 +141,8 @@ final class Vocabulary {
 	}
 
 	private void matchPrefixes(String word, long[] prefix, int n, IntList found) {
-		for (int k = minPrefix; k < n; k++) {
+		// a stem matches the word that is only the stem, too (자살* matches 자살)
+		for (int k = minPrefix; k <= n; k++) {
 			if (prefixLengths[k]) {
 				int[] candidates = prefixes.get(WordHashes.mix(prefix[k], k));
 				if (candidates != null) {

@@ -43,6 +43,25 @@ class CannedRepliesTests {
 		assertThat(text(unknown, "Police")).doesNotContain("Police (");
 	}
 
+	/**
+	 * a French chat in Belgium: French answers and the Belgian lines that answer in
+	 * French
+	 */
+	@Test
+	void aFrenchChatInBelgiumGetsFrenchAnswersAndTheFrenchSpeakingLines() {
+		List<CannedReplies.Reply> replies = shipped.of("fr", "BE", false);
+		assertThat(replies).extracting(CannedReplies.Reply::label)
+			.contains("Accueil", "Ne pas payer", "Take It Down (NCMEC) (moins de 18)", "Child Focus", "Police")
+			.doesNotContain("Awel");
+		assertThat(text(replies, "Child Focus")).contains("116 000").contains("24/7");
+		assertThat(shipped.of("nl", "BE", false)).extracting(CannedReplies.Reply::label)
+			.contains("Welkom", "Child Focus", "Awel")
+			.doesNotContain("Écoute-Enfants");
+		assertThat(shipped.of("ko", "KR", false)).extracting(CannedReplies.Reply::text)
+			.anyMatch(t -> t.contains("1388"))
+			.anyMatch(t -> t.contains("경찰") && t.contains("112"));
+	}
+
 	@Test
 	void theLinksFollowTheDirectoryFile() {
 		String file = """

@@ -243,8 +243,12 @@ class PlanMatrixTests {
 					.isEmpty();
 			}
 			else {
-				assertThat(ENGLISH.matcher(all).results().map(r -> r.group()).toList()).as(c.name() + ":\n" + all)
-					.isEmpty();
+				// "police" is French as well
+				assertThat(ENGLISH.matcher(all)
+					.results()
+					.map(r -> r.group())
+					.filter(word -> !(c.state().locale().equals("fr") && word.equals("police")))
+					.toList()).as(c.name() + ":\n" + all).isEmpty();
 			}
 		});
 	}

@@ -92,9 +92,20 @@ class ScriptValidatorTests {
 	@Test
 	void theShippedScriptIsValidAndTheAppWouldStartWithIt() {
 		Texts shipped = new Texts(new DialogueSettings(new ClassPathResource("config/triage.yml"),
-				"classpath:config/texts/", List.of("de", "en")));
+				"classpath:config/texts/", ShippedTriage.LOCALES));
 		TriageScript script = ScriptLoader.load(new ClassPathResource("config/triage.yml"));
 		assertThatNoException().isThrownBy(() -> ScriptValidator.validate("config/triage.yml", script, shipped));
+	}
+
+	/** an organisation that offers two languages gets a script with just those two */
+	@Test
+	void theShippedScriptOffersOnlyTheConfiguredLanguages() {
+		Texts two = new Texts(new DialogueSettings(new ClassPathResource("config/triage.yml"),
+				"classpath:config/texts/", List.of("fr", "nl")));
+		TriageScript script = ScriptLoader.load(new ClassPathResource("config/triage.yml")).offering(two.locales());
+		assertThatNoException().isThrownBy(() -> ScriptValidator.validate("config/triage.yml", script, two));
+		assertThat(script.state(script.start()).choices()).extracting(TriageScript.ChoiceDef::id)
+			.containsExactly("nl", "fr");
 	}
 
 	private static List<String> problems(String yaml) {

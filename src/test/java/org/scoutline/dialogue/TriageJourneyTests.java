@@ -21,7 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 class TriageJourneyTests {
 
 	static final DialogueSettings settings = new DialogueSettings(new ClassPathResource("config/triage.yml"),
-			"classpath:config/texts/", List.of("de", "en"));
+			"classpath:config/texts/", ShippedTriage.LOCALES);
 
 	static final Texts texts = new Texts(settings);
 

@@ -90,6 +90,46 @@ class DirectoryTests {
 		assertThat(directory.find(null, EnumSet.of(Resource.Kind.HASH), null, null, 5)).isNotEmpty();
 	}
 
+	/**
+	 * Country and language are separate: in Belgium a French speaker gets the French
+	 * lines, a Dutch speaker the Dutch ones, both Child Focus; a German or English
+	 * speaker all of them.
+	 */
+	@Test
+	void aBelgianLineIsOfferedInTheLanguageItAnswersIn() {
+		Set<Resource.Kind> talk = EnumSet.of(Resource.Kind.COUNSELLING, Resource.Kind.CRISIS);
+		Resource.AgeRange teen = new Resource.AgeRange(13, 15);
+		List<String> french = names(directory.find("BE", "fr", talk, teen, null, false, 20));
+		List<String> dutch = names(directory.find("BE", "nl", talk, teen, null, false, 20));
+		List<String> english = names(directory.find("BE", "en", talk, teen, null, false, 20));
+		assertThat(french).contains("Child Focus", "Écoute-Enfants").doesNotContain("Awel");
+		assertThat(dutch).contains("Child Focus", "Awel", "Zelfmoordlijn 1813").doesNotContain("Écoute-Enfants");
+		assertThat(english).contains("Child Focus", "Awel", "Écoute-Enfants", "Zelfmoordlijn 1813");
+	}
+
+	/**
+	 * The spec names no French-speaking suicide line for Belgium: the crisis card of a
+	 * French speaker there still lists the one crisis line there is (its hours say it
+	 * answers in Dutch), never nothing.
+	 */
+	@Test
+	void aCrisisLineInAnotherLanguageIsKeptWhenThereIsNoneInTheUsersLanguage() {
+		List<Resource> crisis = directory.find("BE", "fr", EnumSet.of(Resource.Kind.CRISIS), null, null, false, 3);
+		assertThat(names(crisis)).containsExactly("Zelfmoordlijn 1813");
+		assertThat(crisis.get(0).hoursIn("fr")).contains("néerlandais");
+	}
+
+	@Test
+	void aKoreanSpeakerInKoreaGetsTheKoreanLinesWithTheirSources() {
+		Set<Resource.Kind> all = EnumSet.of(Resource.Kind.COUNSELLING, Resource.Kind.CRISIS, Resource.Kind.REMOVAL);
+		List<Resource> lines = directory.find("KR", "ko", all, new Resource.AgeRange(13, 15), null, false, 10);
+		assertThat(lines).extracting(Resource::id).contains("kr-d4u", "kr-1388", "kr-109");
+		assertThat(lines).allSatisfy(line -> {
+			assertThat(line.source()).isNotBlank();
+			assertThat(line.verifiedOn()).isNotNull();
+		});
+	}
+
 	private static List<String> names(List<Resource> resources) {
 		return resources.stream().map(Resource::name).toList();
 	}

@@ -12,7 +12,7 @@ import org.scoutline.faults.Outbox.Sent;
 final class Replies {
 
 	/** the welcome's language question, the answer to /start or a first message */
-	static final Predicate<Sent> WELCOME = sent -> sent.choices().equals(List.of("de", "en"));
+	static final Predicate<Sent> WELCOME = sent -> sent.choices().equals(List.of("de", "en", "nl", "fr", "ko"));
 
 	/** the situation question (Q1), the answer to a language tap */
 	static final Predicate<Sent> SITUATION = sent -> sent.choices().containsAll(List.of("a", "e", "unsure"));

@@ -112,6 +112,34 @@ class CrisisDetectorTests {
 		assertThat(TextNormalizer.words("죽고 싶어")).containsExactly("죽고", "싶어");
 	}
 
+	/**
+	 * Korean chat: syllables stay whole, jamo noise goes, ㅈㅅ reads 자살, digits stay digits
+	 */
+	@Test
+	void normalisesKoreanChatWithoutBreakingSyllables() {
+		String decomposed = java.text.Normalizer.normalize("죽고싶어", java.text.Normalizer.Form.NFD);
+		assertThat(decomposed).hasSizeGreaterThan(4);
+		assertThat(TextNormalizer.words(decomposed)).containsExactly("죽고싶어");
+		assertThat(TextNormalizer.words("죽고싶어ㅠㅠㅠ 진짜ㅜㅜ")).containsExactly("죽고싶어", "진짜");
+		assertThat(TextNormalizer.words("웃겨 죽겠다ㅋㅋㅋ")).containsExactly("웃겨", "죽겠다", TextNormalizer.LAUGHING);
+		assertThat(TextNormalizer.words("ㅈㅅ하고싶다")).containsExactly("자살하고싶다");
+		assertThat(TextNormalizer.words("늦어서 ㅈㅅ합니다")).containsExactly("늦어서", "ㅈㅅ합니다");
+		assertThat(TextNormalizer.words("10분 전에 약 30알")).containsExactly("10분", "전에", "약", "30알");
+		assertThat(TextNormalizer.words("Ä ß").get(0)).isEqualTo("ae");
+	}
+
+	@Test
+	void findsCrisisInKoreanWrittenWithAndWithoutSpacesAndLetsTheJokeGo() {
+		assertThat(detector.screen("죽고 싶어요").isCrisis()).isTrue();
+		assertThat(detector.screen("죽고싶어요ㅠㅠ").isCrisis()).isTrue();
+		assertThat(detector.screen("나죽고싶어").isCrisis()).isTrue();
+		assertThat(detector.screen("ㅈㅅ할래").isCrisis()).isTrue();
+		assertThat(detector.screen("자살").isCrisis()).as("a stem matches the bare stem too").isTrue();
+		assertThat(detector.screen("웃겨 죽겠다ㅋㅋ").isCrisis()).isFalse();
+		assertThat(detector.screen("배고파 죽겠어요").isCrisis()).isFalse();
+		assertThat(detector.screen("지금 옥상에 서 있어요").isImminent()).isTrue();
+	}
+
 	@Test
 	void aLexiconThatNamesAnUnknownConceptDoesNotLoad() {
 		String yaml = """

@@ -1,5 +1,7 @@
 package org.scoutline.channel.common;
 
+import java.util.Set;
+
 import org.scoutline.conversation.InboundMessage;
 import org.scoutline.hotline.ChannelSignals;
 import org.scoutline.hotline.Hotline;
@@ -100,6 +102,13 @@ public class InboundTurns {
 	 */
 	public String notice(String locale, String key) {
 		return hotline.notice(locale, key);
+	}
+
+	/**
+	 * @return the languages offered, the default first
+	 */
+	public Set<String> locales() {
+		return hotline.locales();
 	}
 
 	/**

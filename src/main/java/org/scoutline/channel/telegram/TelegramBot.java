@@ -65,8 +65,10 @@ class TelegramBot implements SmartLifecycle {
 	}
 
 	private void registerCommands() throws TelegramApiException {
-		api.call(SetMyCommands.builder().commands(commands("de")).build());
-		for (String locale : List.of("de", "en")) {
+		// the default language's menu for every other language, then one per language
+		// offered
+		api.call(SetMyCommands.builder().commands(commands(turns.locales().iterator().next())).build());
+		for (String locale : turns.locales()) {
 			api.call(SetMyCommands.builder().commands(commands(locale)).languageCode(locale).build());
 		}
 	}

@@ -280,6 +280,22 @@ final class FakeTelegramApi implements AutoCloseable {
 		return update(updateId, "message", message);
 	}
 
+	/** a text from a user whose Telegram app is set to {@code languageCode} */
+	static String text(int updateId, long chat, String text, String languageCode) {
+		ObjectNode update = (ObjectNode) readTree(text(updateId, chat, text));
+		((ObjectNode) update.path("message").path("from")).put("language_code", languageCode);
+		return update.toString();
+	}
+
+	private static JsonNode readTree(String body) {
+		try {
+			return json.readTree(body);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static String edited(int updateId, long chat, String text) {
 		ObjectNode message = message(chat, updateId);
 		message.put("text", text).put("edit_date", Instant.now().getEpochSecond());

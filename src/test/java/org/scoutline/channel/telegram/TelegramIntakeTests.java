@@ -95,7 +95,7 @@ class TelegramIntakeTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> delivered().stream().anyMatch(c -> !c.buttons().isEmpty()));
 		List<Call> delivered = delivered();
 		assertThat(delivered).extracting(Call::text).as("the whole welcome").anyMatch(text -> text.contains("112"));
-		assertThat(delivered.get(delivered.size() - 1).buttons()).containsExactly("de", "en");
+		assertThat(delivered.get(delivered.size() - 1).buttons()).containsExactly("de", "en", "nl", "fr", "ko");
 		assertThat(delivered).extracting(Call::text).doesNotHaveDuplicates();
 		int before = api.sent(chat).size();
 		post(FakeTelegramApi.callback(updateIds.incrementAndGet(), chat, 77, "de"));

@@ -105,7 +105,7 @@ class TelegramPollingTests {
 	void aFifteenYearOldBlackmailedInGermanyGetsThePlanByTappingButtons() {
 		List<Call> welcome = send(FakeTelegramApi.text(nextId(), chat, "/start"));
 		assertThat(text(welcome)).containsIgnoringCase("anonym").contains("112");
-		assertThat(last(welcome).buttons()).containsExactly("de", "en");
+		assertThat(last(welcome).buttons()).containsExactly("de", "en", "nl", "fr", "ko");
 		assertThat(last(tap("de")).buttons()).contains("a", "b", "c", "d", "e", "f", "unsure");
 		tap("a");
 		tap("no");

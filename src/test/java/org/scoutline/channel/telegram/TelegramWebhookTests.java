@@ -104,7 +104,7 @@ class TelegramWebhookTests {
 		assertThat(post(FakeTelegramApi.text(updateIds.incrementAndGet(), chat, "/start"), SECRET).statusCode())
 			.isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> hasKeyboard(api.sent(chat)));
-		assertThat(last(api.sent(chat)).buttons()).containsExactly("de", "en");
+		assertThat(last(api.sent(chat)).buttons()).containsExactly("de", "en", "nl", "fr", "ko");
 		int before = api.sent(chat).size();
 		post(FakeTelegramApi.callback(updateIds.incrementAndGet(), chat, 77, "en"), SECRET);
 		await().atMost(Duration.ofSeconds(10))

@@ -45,7 +45,7 @@ class WebChatEndToEndTests {
 			assertThat(ready.path("token").asText()).hasSize(43);
 			assertThat(ready.path("history")).isEmpty();
 			JsonNode welcome = chat.next("bot");
-			assertThat(choiceIds(welcome)).containsExactly("de", "en");
+			assertThat(choiceIds(welcome)).containsExactly("de", "en", "nl", "fr", "ko");
 			assertThat(texts(welcome)).containsIgnoringCase("anonym").contains("112");
 			assertThat(choiceIds(chat.choice("de").next("bot"))).contains("a", "b", "c", "d", "e", "f", "unsure");
 			assertThat(choiceIds(chat.choice("a").next("bot"))).contains("yes", "no", "unsure");
@@ -204,12 +204,15 @@ class WebChatEndToEndTests {
 				.contains("116 111")
 				.contains("911");
 			assertThat(choiceIds(scout)).as("the question is asked again").contains("a", "f");
+			// the language command goes on to the next configured language (de, en, nl,
+			// fr, ko)
 			JsonNode switched = chat.command("language").next("bot");
-			assertThat(switched.path("locale").asText()).isEqualTo("de");
+			assertThat(switched.path("locale").asText()).isEqualTo("nl");
+			assertThat(texts(switched)).contains("vanaf nu schrijf ik in het Nederlands");
 			JsonNode help = chat.command("help").next("bot");
 			assertThat(choiceIds(help)).contains("a", "f");
 			JsonNode restarted = chat.command("restart").next("bot");
-			assertThat(choiceIds(restarted)).containsExactly("de", "en");
+			assertThat(choiceIds(restarted)).containsExactly("de", "en", "nl", "fr", "ko");
 			JsonNode unknown = chat.sendRaw("{\"type\":\"command\",\"id\":\"x1\",\"command\":\"dance\"}").next("bot");
 			assertThat(unknown.path("messages").size()).isGreaterThan(1);
 		}

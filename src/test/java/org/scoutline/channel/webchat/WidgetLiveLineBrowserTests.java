@@ -138,7 +138,7 @@ class WidgetLiveLineBrowserTests {
 	private void englishPlease() {
 		Widget.chat(page)
 			.getByRole(AriaRole.TOOLBAR)
-			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("English").setExact(true))
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sprache wechseln").setExact(true))
 			.click();
 		assertThat(Widget.chat(page).locator("#scoutline")).hasAttribute("lang", "en");
 	}

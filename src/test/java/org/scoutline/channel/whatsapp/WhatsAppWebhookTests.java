@@ -116,8 +116,9 @@ class WhatsAppWebhookTests {
 	void aFifteenYearOldBlackmailedInGermanyGetsThePlanByTappingButtonsAndLists() throws Exception {
 		List<Post> welcome = exchange(text("Hallo"));
 		assertThat(texts(welcome)).containsIgnoringCase("anonym").contains("112");
-		assertThat(last(welcome).body().path("interactive").path("type").asText()).isEqualTo("button");
-		assertThat(last(welcome).choices()).containsExactly("de", "en");
+		// five languages: more than three buttons, so the first question is a list
+		assertThat(last(welcome).body().path("interactive").path("type").asText()).isEqualTo("list");
+		assertThat(last(welcome).choices()).containsExactly("de", "en", "nl", "fr", "ko");
 		List<Post> situation = exchange(reply("de"));
 		assertThat(last(situation).body().path("interactive").path("type").asText()).isEqualTo("list");
 		assertThat(last(situation).choices()).contains("a", "b", "c", "d", "e", "f", "unsure");
