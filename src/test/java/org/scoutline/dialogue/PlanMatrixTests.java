@@ -140,7 +140,7 @@ class PlanMatrixTests {
 			for (String step : first.steps()) {
 				assertThat(step.split("\n")).as(c.name() + ": an action and at most one line of reason: " + step)
 					.hasSizeBetween(1, 2);
-				String action = step.split("\n")[0].replaceAll("„[^“]*“|“[^”]*”", "QUOTE");
+				String action = step.split("\n")[0].replaceAll("„[^“]*“|“[^”]*”|«[^»]*»", "QUOTE");
 				assertThat(action.split("(?<=[.!?])\\s+(?=\\p{Lu})")).as(c.name() + ": one sentence: " + step)
 					.hasSize(1);
 			}

@@ -86,7 +86,7 @@ class TelegramLanguagesTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"nl-BE | nl | anoniem | Wat is er aan de hand? | be | Goed dat je er vroeg naar vraagt | ik wil niet meer leven | Jij telt. | In België: | Zelfmoordlijn 1813",
-			"fr-BE | fr | anonyme | Qu'est-ce qui se passe ? | be | C'est bien de te poser la question tôt | je veux mourir | Tu comptes. | En Belgique: | Zelfmoordlijn 1813",
+			"fr-BE | fr | anonyme | Qu'est-ce qui se passe ? | be | Bien de t'y prendre tôt | je veux mourir | Tu comptes. | En Belgique: | Zelfmoordlijn 1813",
 			"ko | ko | 익명 | 무슨 일이 있나요? | kr | 미리 물어봐 줘서 좋아요 | 죽고 싶어요ㅠㅠ | 당신은 소중해요. | 대한민국: | 109" })
 	void aJourneyInTheUsersLanguageReachesThePlanAndTheCrisisCard(String languageCode, String locale, String anonymous,
 			String situation, String country, String planIntro, String crisisLine, String card, String place,

@@ -38,7 +38,7 @@ class WidgetLanguagesEndToEndTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"nl | Europe/Brussels | nl-BE | anoniem | Wat is er aan de hand? | be | Goed dat je er vroeg naar vraagt | ik wil niet meer leven | In België: | Zelfmoordlijn 1813 | Awel",
-			"fr | Europe/Brussels | fr-BE | anonyme | Qu'est-ce qui se passe ? | be | C'est bien de te poser la question tôt | je veux mourir | En Belgique: | Zelfmoordlijn 1813 | Child Focus",
+			"fr | Europe/Brussels | fr-BE | anonyme | Qu'est-ce qui se passe ? | be | Bien de t'y prendre tôt | je veux mourir | En Belgique: | Zelfmoordlijn 1813 | Child Focus",
 			"ko | Asia/Seoul | ko-KR | 익명 | 무슨 일이 있나요? | kr | 미리 물어봐 줘서 좋아요 | 죽고싶어ㅠㅠ | 대한민국: | 109 | 1388" })
 	void aJourneyInTheUsersLanguageReachesThePlanAndTheCrisisCard(String locale, String zone, String language,
 			String anonymous, String situation, String country, String planIntro, String crisisLine, String place,
