@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import org.scoutline.conversation.ConversationId;
+import org.scoutline.handover.ChatEvent;
 import org.scoutline.platform.ScoutlineSettings;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * A chat's number of the day ("Chat 3"), the same on every console and instance, so that
  * a chat is named without the scout's or the user's name: {@code chatno:<id>} keeps a
  * conversation's number, {@code chatno:day:<date>} counts the day's chats (UTC days).
- * Both expire after two days.
+ * Both expire after two days; a chat's number goes at once when the user erases their
+ * data.
  */
 @Component
 class ChatNumbers {
@@ -51,6 +54,12 @@ class ChatNumbers {
 		String other = redis.opsForValue().get(key); // another console gave it a number
 														// at the same moment
 		return other == null ? number : Long.parseLong(other);
+	}
+
+	/** The user erased their data ({@code /delete}): their chat's number goes too. */
+	@EventListener
+	void on(ChatEvent.ChatErased erased) {
+		redis.delete(prefix + erased.conversation());
 	}
 
 }
