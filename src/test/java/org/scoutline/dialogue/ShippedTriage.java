@@ -16,7 +16,8 @@ public final class ShippedTriage {
 			"classpath:config/texts/", List.of("de", "en")));
 
 	public static final Triage TRIAGE = new Triage(new DialogueSettings(new ClassPathResource("config/triage.yml"),
-			"classpath:config/texts/", List.of("de", "en")), TEXTS, ShippedDirectory.load());
+			"classpath:config/texts/", List.of("de", "en")), TEXTS, ShippedDirectory.load(),
+			java.util.Optional.empty());
 
 	public static final CrisisCards CARDS = new CrisisCards(TEXTS, ShippedDirectory.load());
 
