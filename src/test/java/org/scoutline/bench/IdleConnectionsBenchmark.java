@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * How much heap idle widget connections cost: a separate client process opens
@@ -26,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("benchmark")
 @IntegrationTest
+@TestPropertySource(properties = { "scoutline.webchat.limits.sockets-per-minute=1000000",
+		"scoutline.webchat.limits.sockets-per-client=100000", "scoutline.webchat.limits.new-chats-per-minute=1000000" })
 class IdleConnectionsBenchmark {
 
 	@LocalServerPort

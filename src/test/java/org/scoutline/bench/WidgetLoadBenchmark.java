@@ -18,6 +18,7 @@ import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RedisCluster;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 @IntegrationTest
 @Import(RecipeComparison.class)
+@TestPropertySource(properties = { "scoutline.webchat.limits.sockets-per-minute=1000000",
+		"scoutline.webchat.limits.sockets-per-client=100000", "scoutline.webchat.limits.new-chats-per-minute=1000000" })
 class WidgetLoadBenchmark {
 
 	/**
