@@ -55,7 +55,7 @@ public class Triage {
 		this.script = ScriptLoader.load(settings.script());
 		ScriptValidator.validate(ScriptLoader.name(settings.script()), script, texts);
 		this.riskScreen = RiskScreen.of(script);
-		this.machine = steps.orElse(TriageMachine::new).make(script, riskScreen.states());
+		this.machine = steps.orElse(TriageSteps::standard).make(script, riskScreen.states());
 		this.texts = texts;
 		this.advice = new Advice(directory, texts);
 		this.plan = new ActionPlan(script.plan(), directory, texts, advice);

@@ -91,6 +91,7 @@ class WidgetLoadBenchmark {
 			}
 			Recording recording = jfr == null ? null : new Recording(Configuration.getConfiguration("profile"));
 			if (recording != null) {
+				recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
 				recording.start();
 			}
 			Result closed = measure(load, seconds, 0);

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The triage's steps, switchable at run time between the application's
- * {@link TriageMachine} and the library's reference recipe ({@link RecipeSteps}), for the
- * widget load benchmark's side-by-side run.
+ * The triage's steps, switchable at run time between the application's standard steps
+ * ({@link TriageSteps#standard}) and the library's reference recipe
+ * ({@link RecipeSteps}), for the widget load benchmark's side-by-side run.
  */
 public final class ComparedSteps implements TriageSteps.Maker {
 
@@ -42,7 +42,7 @@ public final class ComparedSteps implements TriageSteps.Maker {
 
 	@Override
 	public TriageSteps make(TriageScript script, Set<String> riskScreen) {
-		TriageMachine ours = new TriageMachine(script, riskScreen);
+		TriageSteps ours = TriageSteps.standard(script, riskScreen);
 		RecipeSteps documented = new RecipeSteps(script, riskScreen, store);
 		return new TriageSteps() {
 
