@@ -3,8 +3,10 @@ package org.scoutline.bench;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
@@ -63,30 +65,44 @@ class FlatCostBenchmark {
 			warmUp.run(8, 0);
 		}
 		List<String[]> rows = new ArrayList<>();
+		Set<String> earlier = transcripts();
 		try (LoadGenerator load = LoadGenerator.start(port, users)) {
-			rows.add(row("new users, 100 other conversations", meter.measure(load, seconds, rate)));
+			rows.add(row("new users, 100 other conversations", meter.measure(load, seconds, rate), earlier));
 			long taken = 0;
 			while (taken < 500L * users) {
 				taken += load.run(5, 0).turns();
 			}
-			rows.add(row("the same users after 500 more turns each", meter.measure(load, seconds, rate)));
+			rows.add(row("the same users after 500 more turns each", meter.measure(load, seconds, rate), earlier));
 		}
 		seed(many - 100);
+		Set<String> before = transcripts();
 		try (LoadGenerator load = LoadGenerator.start(port, users)) {
-			rows.add(row("new users, " + many + " other conversations", meter.measure(load, seconds, rate)));
+			rows.add(row("new users, " + many + " other conversations", meter.measure(load, seconds, rate), before));
 		}
 		System.out.printf(Locale.ROOT, "%nflat cost: %d users paced at %d turns/s, %d s each%n", users, rate, seconds);
-		System.out.printf(Locale.ROOT, "%-44s %8s %8s %12s %10s %9s %9s%n", "phase", "conv.", "lines", "app µs/turn",
-				"Redis µs", "p50 ms", "p99 ms");
-		rows.forEach(r -> System.out.printf(Locale.ROOT, "%-44s %8s %8s %12s %10s %9s %9s%n", (Object[]) r));
+		System.out.printf(Locale.ROOT, "%-44s %8s %12s %12s %10s %9s %9s%n", "phase", "conv.", "their lines",
+				"app µs/turn", "Redis µs", "p50 ms", "p99 ms");
+		rows.forEach(r -> System.out.printf(Locale.ROOT, "%-44s %8s %12s %12s %10s %9s %9s%n", (Object[]) r));
 		assertThat(rows).hasSize(3);
 	}
 
-	private String[] row(String phase, LoadMeter.Result result) {
+	/**
+	 * @param earlier the transcripts there were before the measured users came: the
+	 * others are theirs
+	 */
+	private String[] row(String phase, LoadMeter.Result result, Set<String> earlier) {
 		result.print(phase);
-		long[] stats = conversationsAndLongestTranscript();
+		Set<String> theirs = transcripts();
+		theirs.removeAll(earlier);
+		long shortest = Long.MAX_VALUE;
+		long longest = 0;
+		for (String transcript : theirs) {
+			Long length = redis.opsForList().size(transcript);
+			shortest = Math.min(shortest, length == null ? 0 : length);
+			longest = Math.max(longest, length == null ? 0 : length);
+		}
 		long turns = Math.max(1, result.phase().turns());
-		return new String[] { phase, Long.toString(stats[0]), Long.toString(stats[1]),
+		return new String[] { phase, Long.toString(conversations()), shortest + "-" + longest,
 				String.format(Locale.ROOT, "%.0f", result.appCpuNanos() / 1e3 / turns),
 				String.format(Locale.ROOT, "%.0f", result.redisCpuNanos() / 1e3 / turns),
 				String.format(Locale.ROOT, "%.2f", result.phase().p50()),
@@ -94,25 +110,26 @@ class FlatCostBenchmark {
 	}
 
 	/**
-	 * @return the conversations stored under the prefix and the longest transcript
+	 * @return the conversations stored under the prefix
 	 */
-	private long[] conversationsAndLongestTranscript() {
-		long conversations = 0;
-		long longest = 0;
-		ScanOptions options = ScanOptions.scanOptions().match(settings.keyPrefix() + "conv:*").count(1000).build();
+	private long conversations() {
+		return keys("conv:*").stream().filter(key -> key.indexOf(':', key.indexOf('}') + 2) < 0).count();
+	}
+
+	/**
+	 * @return the transcripts stored under the prefix
+	 */
+	private Set<String> transcripts() {
+		return keys("conv:*:log");
+	}
+
+	private Set<String> keys(String pattern) {
+		Set<String> found = new HashSet<>();
+		ScanOptions options = ScanOptions.scanOptions().match(settings.keyPrefix() + pattern).count(1000).build();
 		try (var keys = redis.scan(options)) {
-			while (keys.hasNext()) {
-				String key = keys.next();
-				if (key.endsWith(":log")) {
-					Long length = redis.opsForList().size(key);
-					longest = Math.max(longest, length == null ? 0 : length);
-				}
-				else if (key.indexOf(':', key.indexOf('}') + 2) < 0) {
-					conversations++;
-				}
-			}
+			keys.forEachRemaining(found::add);
 		}
-		return new long[] { conversations, longest };
+		return found;
 	}
 
 	/** Writes {@code count} conversations in the shape of real ones, 1,000 at a time. */
