@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.scoutline.platform.ScoutlineSettings;
 import org.scoutline.platform.Sealer;
 import org.scoutline.platform.Secrets;
-import org.springframework.core.io.ClassPathResource;
+import org.scoutline.platform.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -41,15 +41,12 @@ class RedisConversations implements Conversations {
 	};
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> FIND = RedisScript.of(new ClassPathResource("redis/find-conversation.lua"),
-			List.class);
+	private static final RedisScript<List> FIND = LuaScripts.of("redis/find-conversation.lua", List.class);
 
-	private static final RedisScript<Long> SAVE = RedisScript.of(new ClassPathResource("redis/save-conversation.lua"),
-			Long.class);
+	private static final RedisScript<Long> SAVE = LuaScripts.of("redis/save-conversation.lua", Long.class);
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> READ = RedisScript.of(new ClassPathResource("redis/read-transcript.lua"),
-			List.class);
+	private static final RedisScript<List> READ = LuaScripts.of("redis/read-transcript.lua", List.class);
 
 	private final StringRedisTemplate redis;
 

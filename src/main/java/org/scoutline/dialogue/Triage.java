@@ -34,7 +34,7 @@ public class Triage {
 
 	private final RiskScreen riskScreen;
 
-	private final TriageMachine machine;
+	private final TriageSteps machine;
 
 	private final Texts texts;
 
@@ -49,11 +49,14 @@ public class Triage {
 
 	private final TurnRenderer turns;
 
-	Triage(DialogueSettings settings, Texts texts, Directory directory) {
+	/**
+	 * @param steps what takes the place of a {@link TriageMachine} (a test's), or empty
+	 */
+	Triage(DialogueSettings settings, Texts texts, Directory directory, Optional<TriageSteps.Maker> steps) {
 		this.script = ScriptLoader.load(settings.script()).offering(texts.locales());
 		ScriptValidator.validate(ScriptLoader.name(settings.script()), script, texts);
 		this.riskScreen = RiskScreen.of(script);
-		this.machine = new TriageMachine(script, riskScreen.states());
+		this.machine = steps.orElse(TriageSteps::standard).make(script, riskScreen.states());
 		this.texts = texts;
 		this.advice = new Advice(directory, texts);
 		this.plan = new ActionPlan(script.plan(), directory, texts, advice);

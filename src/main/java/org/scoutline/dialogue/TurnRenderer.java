@@ -20,7 +20,7 @@ final class TurnRenderer {
 
 	private final TriageScript script;
 
-	private final TriageMachine machine;
+	private final TriageSteps machine;
 
 	private final Texts texts;
 
@@ -34,7 +34,7 @@ final class TurnRenderer {
 	 */
 	private final String countryQuestion;
 
-	TurnRenderer(TriageScript script, TriageMachine machine, Texts texts, Advice advice, ActionPlan plan) {
+	TurnRenderer(TriageScript script, TriageSteps machine, Texts texts, Advice advice, ActionPlan plan) {
 		this.script = script;
 		this.machine = machine;
 		this.texts = texts;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.scoutline.platform.ScoutlineSettings;
-import org.springframework.core.io.ClassPathResource;
+import org.scoutline.platform.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -60,7 +60,7 @@ class HandoverStore {
 	}
 
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource("redis/" + name), type);
+		return LuaScripts.of("redis/" + name, type);
 	}
 
 	static double score(int band, long queuedAt) {

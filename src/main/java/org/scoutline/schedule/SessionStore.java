@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.scoutline.conversation.Channel;
 import org.scoutline.platform.ScoutlineSettings;
-import org.springframework.core.io.ClassPathResource;
+import org.scoutline.platform.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -33,8 +33,7 @@ class SessionStore {
 
 	private static final int ATTEMPTS = 5;
 
-	private static final RedisScript<Long> SAVE = RedisScript.of(new ClassPathResource("redis/schedule-save.lua"),
-			Long.class);
+	private static final RedisScript<Long> SAVE = LuaScripts.of("redis/schedule-save.lua", Long.class);
 
 	private final StringRedisTemplate redis;
 

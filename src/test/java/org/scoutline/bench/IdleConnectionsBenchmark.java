@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.scoutline.support.ChatClient;
 import org.scoutline.support.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * How much heap idle widget connections cost: a separate client process opens
@@ -26,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("benchmark")
 @IntegrationTest
+@TestPropertySource(properties = { "scoutline.webchat.limits.sockets-per-minute=1000000",
+		"scoutline.webchat.limits.sockets-per-client=100000", "scoutline.webchat.limits.new-chats-per-minute=1000000" })
 class IdleConnectionsBenchmark {
 
 	@LocalServerPort
@@ -51,6 +54,9 @@ class IdleConnectionsBenchmark {
 			while (line != null && !line.startsWith("CONNECTED") && !line.startsWith("PARTIAL"));
 			assertThat(line).as("client process answer: " + said).startsWith("CONNECTED");
 			long after = heapAfterGc();
+			if (Boolean.getBoolean("bench.histogram")) {
+				printHistogram();
+			}
 			try (ChatClient probe = ChatClient.connect(port)) {
 				probe.hello(null, "de").next("ready");
 				probe.next("bot");
@@ -67,6 +73,21 @@ class IdleConnectionsBenchmark {
 			clients.getOutputStream().close();
 			clients.destroy();
 		}
+	}
+
+	/**
+	 * {@code -Dbench.histogram=true}: the app's heap by class with the sockets open
+	 * ({@code jcmd <pid> GC.class_histogram}, its first 30 lines).
+	 */
+	private static void printHistogram() throws Exception {
+		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+		Process histogram = new ProcessBuilder(jcmd, Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader out = new BufferedReader(new InputStreamReader(histogram.getInputStream()))) {
+			out.lines().limit(32).forEach(System.out::println);
+		}
+		histogram.waitFor();
 	}
 
 	/**

@@ -28,7 +28,7 @@ class CrisisCardTests {
 
 	static final Directory directory = ShippedDirectory.load();
 
-	static final Triage triage = new Triage(settings, texts, directory);
+	static final Triage triage = new Triage(settings, texts, directory, java.util.Optional.empty());
 
 	static final CrisisCards cards = new CrisisCards(texts, directory);
 

@@ -19,7 +19,8 @@ public final class ShippedTriage {
 			"classpath:config/texts/", ShippedTriage.LOCALES));
 
 	public static final Triage TRIAGE = new Triage(new DialogueSettings(new ClassPathResource("config/triage.yml"),
-			"classpath:config/texts/", ShippedTriage.LOCALES), TEXTS, ShippedDirectory.load());
+			"classpath:config/texts/", ShippedTriage.LOCALES), TEXTS, ShippedDirectory.load(),
+			java.util.Optional.empty());
 
 	public static final CrisisCards CARDS = new CrisisCards(TEXTS, ShippedDirectory.load());
 

@@ -25,7 +25,7 @@ class TriageJourneyTests {
 
 	static final Texts texts = new Texts(settings);
 
-	static final Triage triage = new Triage(settings, texts, ShippedDirectory.load());
+	static final Triage triage = new Triage(settings, texts, ShippedDirectory.load(), java.util.Optional.empty());
 
 	@Test
 	void blackmailedAt15InGermanyGetsFiveStepsThenTakeItDownAndGermanLinesBehindMore() {

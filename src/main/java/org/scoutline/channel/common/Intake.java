@@ -12,7 +12,7 @@ import org.scoutline.platform.ScoutlineSettings;
 import org.scoutline.platform.Sealer;
 import org.scoutline.platform.Secrets;
 import org.scoutline.safety.Pseudonyms;
-import org.springframework.core.io.ClassPathResource;
+import org.scoutline.platform.LuaScripts;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -54,16 +54,13 @@ public class Intake {
 
 	private static final Duration REMEMBERED = Duration.ofDays(2);
 
-	private static final RedisScript<Long> OFFER = RedisScript.of(new ClassPathResource("redis/intake-offer.lua"),
-			Long.class);
+	private static final RedisScript<Long> OFFER = LuaScripts.of("redis/intake-offer.lua", Long.class);
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> STEP = RedisScript.of(new ClassPathResource("redis/intake-step.lua"),
-			List.class);
+	private static final RedisScript<List> STEP = LuaScripts.of("redis/intake-step.lua", List.class);
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> CLAIM = RedisScript.of(new ClassPathResource("redis/intake-claim.lua"),
-			List.class);
+	private static final RedisScript<List> CLAIM = LuaScripts.of("redis/intake-claim.lua", List.class);
 
 	private final StringRedisTemplate redis;
 

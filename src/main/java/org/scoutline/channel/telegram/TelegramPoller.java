@@ -8,8 +8,8 @@ import org.scoutline.platform.LogGate;
 import org.scoutline.platform.ScoutlineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.scoutline.platform.LuaScripts;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -34,11 +34,9 @@ class TelegramPoller implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
 
-	private static final RedisScript<Long> LEASE = RedisScript.of(new ClassPathResource("redis/poller-lease.lua"),
-			Long.class);
+	private static final RedisScript<Long> LEASE = LuaScripts.of("redis/poller-lease.lua", Long.class);
 
-	private static final RedisScript<Long> OFFSET = RedisScript.of(new ClassPathResource("redis/poller-offset.lua"),
-			Long.class);
+	private static final RedisScript<Long> OFFSET = LuaScripts.of("redis/poller-offset.lua", Long.class);
 
 	/** how long Telegram holds a getUpdates open when there is nothing new */
 	private static final int LONG_POLL_SECONDS = 3;
