@@ -13,7 +13,6 @@ import org.scoutline.conversation.Command;
 import org.scoutline.conversation.Conversation;
 import org.scoutline.conversation.Conversations;
 import org.scoutline.conversation.Conversations.SaveOutcome;
-import org.scoutline.conversation.CrisisSignal;
 import org.scoutline.conversation.InboundMessage;
 import org.scoutline.conversation.Mode;
 import org.scoutline.conversation.Turn;
@@ -120,7 +119,7 @@ public class Hotline {
 	}
 
 	private HotlineReply receive(InboundMessage message, String pseudonym) {
-		String text = textOf(message);
+		String text = TurnInputs.textOf(message);
 		Screening signal = text == null ? Screening.NONE : crisis.screen(text);
 		if (message instanceof InboundMessage.Edited edited) {
 			if (!signal.isCrisis()) {
@@ -154,7 +153,7 @@ public class Hotline {
 				return erase(existing, decided.erased());
 			}
 			Turn turn = decided.turn().turn().forChannel(message.origin().foldsSections());
-			turn = turn.with(recorded(turn.conversation(), signal, now));
+			turn = turn.with(TurnInputs.recorded(turn.conversation(), signal, now));
 			SaveOutcome outcome = conversations.save(turn.conversation(), messageKey, turn.transcript());
 			if (outcome == SaveOutcome.SAVED) {
 				log.debug("turn conversation={} attempt={}", turn.conversation().id(), attempt);
@@ -235,23 +234,6 @@ public class Hotline {
 	 */
 	public Set<String> locales() {
 		return triage.locales();
-	}
-
-	private static String textOf(InboundMessage message) {
-		if (message instanceof InboundMessage.Typed typed) {
-			return typed.text();
-		}
-		return message instanceof InboundMessage.Edited edited ? edited.text() : null;
-	}
-
-	/**
-	 * @return the conversation with the crisis signal kept among its facts (kind,
-	 * severity, when; never the words)
-	 */
-	private static Conversation recorded(Conversation conversation, Screening signal, Instant now) {
-		return signal.isCrisis()
-				? new CrisisSignal(signal.primaryKind().id(), signal.severity().id(), now).recordedIn(conversation)
-				: conversation;
 	}
 
 }
