@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+
 /**
  * {@code redis-server} processes of a test's own (a cluster, a Sentinel set-up) on free
  * ports with their files in a temporary directory, and {@code redis-cli} to ask them
@@ -132,19 +134,7 @@ final class RedisServers implements AutoCloseable {
 	}
 
 	static void await(String what, Duration atMost, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("timed out waiting until " + what);
-			}
-			try {
-				TimeUnit.MILLISECONDS.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
 	}
 
 	@Override
