@@ -12,7 +12,7 @@ if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then
 end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-if redis.call('HGET', KEYS[2], 'offer') ~= ARGV[2] or tonumber(redis.call('HGET', KEYS[2], 'offerUntil') or '0') <= now
+if redis.call('HGET', KEYS[2], 'offer') ~= ARGV[2] or tonumber(redis.call('HGET', KEYS[2], 'offerUntil') or '-1') < now
 then
   return 'expired'
 end

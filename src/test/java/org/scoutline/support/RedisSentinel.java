@@ -99,11 +99,24 @@ public final class RedisSentinel implements AutoCloseable {
 
 	/** Waits until the replica has every write the master has acknowledged so far. */
 	public void awaitReplicated() {
-		RedisServers.await("the replica has caught up", Duration.ofSeconds(10), () -> {
+		// the app and the sentinels keep writing, so the two offsets are rarely equal at
+		// one instant: wait until the replica has acknowledged everything written so far
+		long written = field(RedisServers.cli(master, "INFO", "replication"), "master_repl_offset:");
+		RedisServers.await("the replica has caught up", Duration.ofSeconds(20), () -> {
 			String info = RedisServers.cli(master, "INFO", "replication");
-			long offset = field(info, "master_repl_offset:");
-			return info.lines().anyMatch(line -> line.startsWith("slave0:") && line.contains("offset=" + offset + ","));
+			return info.lines()
+				.filter(line -> line.startsWith("slave0:"))
+				.anyMatch(line -> replicaOffset(line) >= written);
 		});
+	}
+
+	private static long replicaOffset(String line) {
+		for (String part : line.substring("slave0:".length()).split(",")) {
+			if (part.startsWith("offset=")) {
+				return Long.parseLong(part.substring("offset=".length()).trim());
+			}
+		}
+		return -1;
 	}
 
 	private static long field(String info, String name) {
