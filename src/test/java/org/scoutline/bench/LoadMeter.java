@@ -46,7 +46,7 @@ final class LoadMeter {
 		return Long.parseLong(after.getProperty(name, "0")) - Long.parseLong(before.getProperty(name, "0"));
 	}
 
-	private static long processCpuNanos() {
+	static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
 	}
@@ -78,8 +78,10 @@ final class LoadMeter {
 	 * On a cluster (see {@link #cluster}) each node answers INFO apart, its fields named
 	 * {@code <node>.<field>}: the figures are summed over the nodes. Redis's CPU is the
 	 * server's whole (other clients of a shared Redis count too).
+	 * @return {@code evalsha}, {@code total_commands_processed} and
+	 * {@code redis_cpu_micros} so far
 	 */
-	private Properties info() {
+	Properties info() {
 		try (var connection = redis.getConnection()) {
 			Properties stats = connection.serverCommands().info("stats");
 			Properties commands = connection.serverCommands().info("commandstats");

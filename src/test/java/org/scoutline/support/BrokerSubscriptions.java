@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -102,14 +104,23 @@ public final class BrokerSubscriptions implements ExecutorChannelInterceptor {
 	 * @return the messages that arrive on the subscription
 	 */
 	public BlockingQueue<JsonNode> subscribe(ConsoleClient client, String username, String destination) {
+		BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+		subscribe(client, username, destination, messages::add);
+		return messages;
+	}
+
+	/**
+	 * Like {@link #subscribe(ConsoleClient, String, String)}, but every message goes to
+	 * {@code onMessage} the moment it arrives.
+	 */
+	public void subscribe(ConsoleClient client, String username, String destination, Consumer<JsonNode> onMessage) {
 		AtomicInteger count = count(username, destination);
 		int before = count.get();
-		BlockingQueue<JsonNode> messages = client.subscribe(destination);
+		client.subscribe(destination, onMessage);
 		Awaitility.await("subscription of " + username + " to " + destination)
 			.atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(5))
 			.until(() -> count.get() > before);
-		return messages;
 	}
 
 	private AtomicInteger count(String username, String destination) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -272,6 +273,15 @@ public final class ConsoleClient implements AutoCloseable {
 	 */
 	public BlockingQueue<JsonNode> subscribe(String destination) {
 		BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+		subscribe(destination, received::add);
+		return received;
+	}
+
+	/**
+	 * Hands every JSON body published to {@code destination} to {@code onMessage}, on the
+	 * client's receiving thread, the moment it arrives (for timing it).
+	 */
+	public void subscribe(String destination, Consumer<JsonNode> onMessage) {
 		stomp.subscribe(destination, new StompFrameHandler() {
 			@Override
 			public Type getPayloadType(StompHeaders headers) {
@@ -280,10 +290,9 @@ public final class ConsoleClient implements AutoCloseable {
 
 			@Override
 			public void handleFrame(StompHeaders headers, Object payload) {
-				received.add((JsonNode) payload);
+				onMessage.accept((JsonNode) payload);
 			}
 		});
-		return received;
 	}
 
 	public void send(String destination, Object payload) {
