@@ -32,14 +32,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class RelayChats implements AutoCloseable {
 
 	/** One app instance: where its clients connect, and its broker's subscriptions. */
-	record Instance(String name, int port, BrokerSubscriptions subscriptions) {
+	record Instance(int port, BrokerSubscriptions subscriptions) {
 	}
 
 	/** A scout logged in on {@code instance}. */
 	record Scout(String username, ConsoleClient client, Instance instance) {
 	}
 
-	/** The figures of one paced phase. */
+	/**
+	 * The figures of one paced phase.
+	 *
+	 * @param seconds from the first send to the last
+	 * @param maxLateMillis how far behind its schedule the pacer was at most
+	 * @param widgetErrors error frames (and socket errors) at the widgets in the phase
+	 * @param consoleErrors refusals on the scouts' {@code /user/queue/errors} in the
+	 * phase, and STOMP errors since they logged in
+	 */
 	record Phase(RelayTimings.Summary toScout, RelayTimings.Summary toUser, double seconds, double maxLateMillis,
 			long widgetErrors, long consoleErrors) {
 	}

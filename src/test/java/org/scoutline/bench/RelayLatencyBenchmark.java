@@ -93,9 +93,8 @@ class RelayLatencyBenchmark {
 	static Map<String, String> settings() {
 		int capacity = (CHATS + SCOUTS - 1) / SCOUTS;
 		if (capacity > 20 || SCOUTS > 100) {
-			throw new IllegalArgumentException(
-					"a scout holds at most 20 chats and a session rosters at most 100 scouts: " + CHATS
-							+ " chats need more than " + SCOUTS + " scouts");
+			throw new IllegalArgumentException("a scout holds at most 20 chats and a session rosters at most 100"
+					+ " scouts: " + CHATS + " chats for " + SCOUTS + " scouts do not fit");
 		}
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("scoutline.handover.capacity", Integer.toString(capacity));
@@ -145,8 +144,8 @@ class RelayLatencyBenchmark {
 		List<String> scouts = scouts();
 		LiveNow.open(sessions, scouts, "admin");
 		int portB = ((WebServerApplicationContext) instanceB).getWebServer().getPort();
-		List<RelayChats.Instance> instances = List.of(new RelayChats.Instance("A", portA, subscriptionsOnA),
-				new RelayChats.Instance("B", portB, BrokerSubscriptions.of(instanceB)));
+		List<RelayChats.Instance> instances = List.of(new RelayChats.Instance(portA, subscriptionsOnA),
+				new RelayChats.Instance(portB, BrokerSubscriptions.of(instanceB)));
 		LoadMeter meter = new LoadMeter(redis);
 		try (RelayChats chats = new RelayChats(instances, CHATS)) {
 			long loggingIn = System.nanoTime();
