@@ -22,7 +22,11 @@ public final class Sealer {
 
 	private final SecretKeySpec key;
 
-	private final SecureRandom random = new SecureRandom();
+	/**
+	 * a random source per thread: the default one reads {@code /dev/urandom} under one
+	 * lock that every request thread waited for
+	 */
+	private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(Sealer::newRandom);
 
 	/** a cipher per thread: looking one up costs more than using it */
 	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Sealer::newCipher);
@@ -34,7 +38,7 @@ public final class Sealer {
 	public String seal(String plain, String context) {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
-			random.nextBytes(nonce);
+			NONCES.get().nextBytes(nonce);
 			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
@@ -46,6 +50,15 @@ public final class Sealer {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("sealing failed", ex);
+		}
+	}
+
+	private static SecureRandom newRandom() {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (GeneralSecurityException ex) {
+			return new SecureRandom();
 		}
 	}
 
