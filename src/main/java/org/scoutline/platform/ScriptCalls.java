@@ -1,6 +1,8 @@
 package org.scoutline.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +16,7 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -49,34 +51,60 @@ public final class ScriptCalls implements DisposableBean {
 	 * @return the script's integer answer, {@code null} for a Lua {@code nil}
 	 */
 	public Long integer(RedisScript<?> script, List<String> keys, List<String> args) {
-		return call(script, ScriptOutputType.INTEGER, keys, args);
+		return (Long) call(script, ScriptOutputType.INTEGER, keys, args);
 	}
 
 	/**
 	 * @return the script's array answer: strings, numbers ({@link Long}) and arrays
 	 * ({@link List}), as the template gives them
 	 */
+	@SuppressWarnings("unchecked")
 	public List<Object> multi(RedisScript<?> script, List<String> keys, List<String> args) {
-		return call(script, ScriptOutputType.MULTI, keys, args);
+		return (List<Object>) call(script, ScriptOutputType.MULTI, keys, args);
 	}
 
-	private <T> T call(RedisScript<?> script, ScriptOutputType type, List<String> keys, List<String> args) {
+	private Object call(RedisScript<?> script, ScriptOutputType type, List<String> keys, List<String> args) {
 		Connected redis = connected();
-		String[] keyArray = keys.toArray(String[]::new);
-		String[] argArray = args.toArray(String[]::new);
+		// encoded here, on the calling thread: Lettuce would otherwise encode every
+		// string
+		// on its one I/O thread, into a buffer of its own
+		byte[][] keyBytes = bytes(keys);
+		byte[][] argBytes = bytes(args);
 		try {
+			Object answer;
 			try {
-				return redis.await(redis.commands.evalsha(script.getSha1(), type, keyArray, argArray));
+				answer = redis.await(redis.commands.evalsha(script.getSha1(), type, keyBytes, argBytes));
 			}
 			catch (RedisNoScriptException ex) {
 				// the first call on a fresh Redis (or after a restart or failover)
-				return redis.await(redis.commands.eval(script.getScriptAsString(), type, keyArray, argArray));
+				answer = redis.await(redis.commands.eval(script.getScriptAsString(), type, keyBytes, argBytes));
 			}
+			return decoded(answer);
 		}
 		catch (RuntimeException ex) {
 			DataAccessException translated = errors.convert(ex);
 			throw translated != null ? translated : ex;
 		}
+	}
+
+	private static byte[][] bytes(List<String> values) {
+		byte[][] out = new byte[values.size()][];
+		for (int i = 0; i < out.length; i++) {
+			out[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
+		}
+		return out;
+	}
+
+	private static Object decoded(Object answer) {
+		if (answer instanceof byte[] bytes) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		if (answer instanceof List<?> list) {
+			List<Object> out = new ArrayList<>(list.size());
+			list.forEach(item -> out.add(decoded(item)));
+			return out;
+		}
+		return answer;
 	}
 
 	private Connected connected() {
@@ -95,10 +123,10 @@ public final class ScriptCalls implements DisposableBean {
 
 	private static Connected connect(AbstractRedisClient client) {
 		if (client instanceof RedisClusterClient cluster) {
-			StatefulRedisClusterConnection<String, String> connection = cluster.connect(StringCodec.UTF8);
+			StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
 			return new Connected(connection, connection.async(), connection.getTimeout());
 		}
-		StatefulRedisConnection<String, String> connection = ((RedisClient) client).connect(StringCodec.UTF8);
+		StatefulRedisConnection<byte[], byte[]> connection = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
 		return new Connected(connection, connection.async(), connection.getTimeout());
 	}
 
@@ -110,8 +138,8 @@ public final class ScriptCalls implements DisposableBean {
 		}
 	}
 
-	private record Connected(StatefulConnection<String, String> connection,
-			RedisScriptingAsyncCommands<String, String> commands, Duration timeout) {
+	private record Connected(StatefulConnection<byte[], byte[]> connection,
+			RedisScriptingAsyncCommands<byte[], byte[]> commands, Duration timeout) {
 
 		<T> T await(RedisFuture<T> future) {
 			return LettuceFutures.awaitOrCancel(future, timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -22,11 +22,7 @@ public final class Sealer {
 
 	private final SecretKeySpec key;
 
-	/**
-	 * a random source per thread: the default one reads {@code /dev/urandom} under one
-	 * lock that every request thread waited for
-	 */
-	private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(Sealer::newRandom);
+	private final SecureRandom random = new SecureRandom();
 
 	/** a cipher per thread: looking one up costs more than using it */
 	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Sealer::newCipher);
@@ -38,7 +34,7 @@ public final class Sealer {
 	public String seal(String plain, String context) {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
-			NONCES.get().nextBytes(nonce);
+			random.nextBytes(nonce);
 			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
@@ -50,15 +46,6 @@ public final class Sealer {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("sealing failed", ex);
-		}
-	}
-
-	private static SecureRandom newRandom() {
-		try {
-			return SecureRandom.getInstance("DRBG");
-		}
-		catch (GeneralSecurityException ex) {
-			return new SecureRandom();
 		}
 	}
 
