@@ -22,7 +22,13 @@ final class ConversationKeys {
 	}
 
 	String conversation(String id) {
-		return conversationsOf(new ConversationId(id).slotTag()) + id;
+		// the id comes from a ConversationId, checked when it was made: only its length
+		// is
+		// checked again here, as this runs for every key of every turn
+		if (id.length() != 22) {
+			throw new IllegalArgumentException("not a conversation id");
+		}
+		return conversationsOf(id.substring(0, 2)) + id;
 	}
 
 	String log(String id) {

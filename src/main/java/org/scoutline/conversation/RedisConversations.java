@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.scoutline.platform.ScoutlineSettings;
+import org.scoutline.platform.ScriptCalls;
 import org.scoutline.platform.Sealer;
 import org.scoutline.platform.Secrets;
 import org.scoutline.platform.LuaScripts;
@@ -50,6 +51,8 @@ class RedisConversations implements Conversations {
 
 	private final StringRedisTemplate redis;
 
+	private final ScriptCalls scripts;
+
 	private final ObjectMapper json;
 
 	private final Sealer sealer;
@@ -62,9 +65,10 @@ class RedisConversations implements Conversations {
 
 	private final String transcriptLimit;
 
-	RedisConversations(StringRedisTemplate redis, ObjectMapper json, Secrets secrets, ScoutlineSettings settings,
-			ConversationSettings conversationSettings) {
+	RedisConversations(StringRedisTemplate redis, ScriptCalls scripts, ObjectMapper json, Secrets secrets,
+			ScoutlineSettings settings, ConversationSettings conversationSettings) {
 		this.redis = redis;
+		this.scripts = scripts;
 		this.json = json;
 		this.sealer = new Sealer(secrets.dataKey());
 		this.lines = new TranscriptCodec(json, sealer);
@@ -76,8 +80,8 @@ class RedisConversations implements Conversations {
 	@Override
 	@SuppressWarnings("unchecked")
 	public Lookup find(String pseudonym, String messageId) {
-		List<Object> found = redis.execute(FIND, keys.find(pseudonym), keys.conversationsOfPerson(pseudonym),
-				orEmpty(messageId));
+		List<Object> found = scripts.multi(FIND, keys.find(pseudonym),
+				List.of(keys.conversationsOfPerson(pseudonym), orEmpty(messageId)));
 		if (found == null || found.isEmpty()) {
 			return new Lookup(null, false);
 		}
@@ -105,7 +109,7 @@ class RedisConversations implements Conversations {
 		for (TranscriptEntry entry : appended) {
 			args.add(lines.seal(entry, id));
 		}
-		Long result = redis.execute(SAVE, keys.save(id, conversation.pseudonym()), args.toArray());
+		Long result = scripts.integer(SAVE, keys.save(id, conversation.pseudonym()), args);
 		if (result == null || result == -1L) {
 			return SaveOutcome.CONFLICT;
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
@@ -28,6 +29,12 @@ final class ActionPlan {
 	 */
 	private static final int MORE_NAMED = 3;
 
+	/**
+	 * how many rendered plans are kept; the store starts over when full (a plan is a few
+	 * KiB of text)
+	 */
+	static final int REMEMBERED = 2_000;
+
 	private final TriageScript.Plan plan;
 
 	private final Map<String, Expression> guards = new HashMap<>();
@@ -37,6 +44,14 @@ final class ActionPlan {
 	private final Texts texts;
 
 	private final Advice advice;
+
+	/**
+	 * A plan is a pure function of the language, the country and the facts (whose values
+	 * come from the script, never from what a user typed), so each combination is
+	 * rendered once: a plan turn otherwise evaluated every guard and looked up the
+	 * directory three times (first screen, sections, buttons).
+	 */
+	private final Map<RenderedPlan.Key, RenderedPlan> rendered = new ConcurrentHashMap<>();
 
 	ActionPlan(TriageScript.Plan plan, Directory directory, Texts texts, Advice advice) {
 		this.plan = plan;
@@ -54,7 +69,10 @@ final class ActionPlan {
 	}
 
 	PlanScreens.FirstScreen firstScreen(TriageState state) {
-		PlanContext context = context(state);
+		return rendered(state).first();
+	}
+
+	private RenderedPlan render(PlanContext context) {
 		String intro = plan.intro()
 			.stream()
 			.filter(context::holds)
@@ -63,7 +81,23 @@ final class ActionPlan {
 			.orElse(null);
 		List<String> steps = shown(context, plan.steps());
 		List<String> after = shown(context, plan.after());
-		return new PlanScreens.FirstScreen(intro, steps, after, more(context, sections(context)));
+		List<PlanScreens.Section> sections = sections(context);
+		return new RenderedPlan(
+				new PlanScreens.FirstScreen(intro, List.copyOf(steps), List.copyOf(after), more(context, sections)),
+				List.copyOf(sections));
+	}
+
+	private RenderedPlan rendered(TriageState state) {
+		RenderedPlan.Key key = new RenderedPlan.Key(state.locale(), state.country(), state.facts());
+		RenderedPlan plan = rendered.get(key);
+		if (plan == null) {
+			if (rendered.size() >= REMEMBERED) {
+				rendered.clear();
+			}
+			plan = render(context(state));
+			rendered.put(key, plan);
+		}
+		return plan;
 	}
 
 	/**
@@ -91,7 +125,7 @@ final class ActionPlan {
 	}
 
 	List<PlanScreens.Section> sections(TriageState state) {
-		return sections(context(state));
+		return rendered(state).sections();
 	}
 
 	/**
@@ -102,7 +136,8 @@ final class ActionPlan {
 	 * {@link Bubble.Kind#SECTION} bubble per section
 	 */
 	List<Bubble> bubbles(TriageState state, boolean complete) {
-		PlanScreens.FirstScreen first = firstScreen(state);
+		RenderedPlan plan = rendered(state);
+		PlanScreens.FirstScreen first = plan.first();
 		List<Bubble> bubbles = new ArrayList<>();
 		if (first.intro() != null) {
 			bubbles.add(Bubble.text(first.intro()));
@@ -111,7 +146,7 @@ final class ActionPlan {
 		first.after().forEach(text -> bubbles.add(Bubble.text(text)));
 		if (complete && first.more() != null) {
 			bubbles.add(Bubble.text(first.more()));
-			sections(state).forEach(section -> bubbles.add(new Bubble(section.text(), Bubble.Kind.SECTION)));
+			plan.sections().forEach(section -> bubbles.add(new Bubble(section.text(), Bubble.Kind.SECTION)));
 		}
 		return bubbles;
 	}
@@ -155,7 +190,8 @@ final class ActionPlan {
 	 * the person, only the steps, what follows them and every section
 	 */
 	String summary(TriageState state) {
-		PlanScreens.FirstScreen first = firstScreen(state);
+		RenderedPlan plan = rendered(state);
+		PlanScreens.FirstScreen first = plan.first();
 		StringBuilder text = new StringBuilder(texts.get(state.locale(), "plan.summary_title"));
 		if (first.intro() != null) {
 			text.append("\n\n").append(first.intro());
@@ -167,7 +203,7 @@ final class ActionPlan {
 				.append(first.steps().get(i).replace("\n", "\n   "));
 		}
 		first.after().forEach(after -> text.append("\n\n").append(after));
-		sections(state).forEach(section -> text.append("\n\n").append(section.text()));
+		plan.sections().forEach(section -> text.append("\n\n").append(section.text()));
 		return text.toString();
 	}
 
