@@ -1029,7 +1029,7 @@
       clearTimeout(liveTimer);
       var at = liveBoundary(liveFrame);
       var wait = at === null ? -1 : at.getTime() - Date.now();
-      if (at !== null && wait < LONGEST_TIMER_MS) {
+      if (at !== null && wait > 0 && wait < LONGEST_TIMER_MS) {
         liveTimer = setTimeout(function () { liveTimer = null; if (shown()) wake(); }, Math.max(0, wait) + 1000);
       }
     }
@@ -1119,6 +1119,10 @@
     function handle(f) {
       if (f.locale && normLocale(f.locale) && normLocale(f.locale) !== locale && (f.type === 'ready' || f.type === 'bot')) {
         applyLocale(normLocale(f.locale));
+      }
+      // an answer of the server's own (not a push of the handover): what was sent before it has arrived
+      if (f.type === 'error' || f.type === 'deleted' || (f.type === 'bot' && !Object.prototype.hasOwnProperty.call(f, 'scout'))) {
+        sentLately = [];
       }
       switch (f.type) {
         case 'ready': onReady(f); break;
