@@ -7,22 +7,23 @@
  * It only opens a frame from the host of its own src (/widget/frame.html): the chat, its socket and its token
  * live there, out of reach of this page's scripts. The two talk through postMessage, with a fixed list of
  * types and the origin checked both ways. This loader sizes, opens and closes the frame and does the quick
- * exit on this page (a click in the frame, or Shift three times in either document).
+ * exit on this page (a click in the frame, or Shift three times in either document). As a floating panel it starts
+ * closed: the frame loads hidden, and a new visitor's chat opens its socket only when the launcher opens it.
  * The only global is window.Scoutline = { version }.
  */
 (function () {
   'use strict';
 
-  var VERSION = '2.0.0';
+  var VERSION = '2.1.0';
   if (window.Scoutline) return; // loaded twice: keep the first one
   var DEFAULT_EXIT_URL = 'https://www.google.com/search?q=wetter';
   var SHIFT_WINDOW_MS = 2000;
   var TEXTS = {
-    de: { region: 'Scoutline-Chat', open: 'Chat öffnen', exit: 'Schnell weg (Exit)', neutral: 'Wetter' },
-    en: { region: 'Scoutline chat', open: 'Open chat', exit: 'Quick exit', neutral: 'Weather' },
-    nl: { region: 'Scoutline-chat', open: 'Chat openen', exit: 'Snel weg (exit)', neutral: 'Weer' },
-    fr: { region: 'Chat Scoutline', open: 'Ouvrir le chat', exit: 'Sortie rapide', neutral: 'Météo' },
-    ko: { region: 'Scoutline 채팅', open: '채팅 열기', exit: '빨리 나가기', neutral: '날씨' }
+    de: { region: 'Scoutline-Chat', open: 'Chat öffnen', unread: 'Chat öffnen (neue Nachricht)', exit: 'Schnell weg (Exit)', neutral: 'Wetter' },
+    en: { region: 'Scoutline chat', open: 'Open chat', unread: 'Open chat (new message)', exit: 'Quick exit', neutral: 'Weather' },
+    nl: { region: 'Scoutline-chat', open: 'Chat openen', unread: 'Chat openen (nieuw bericht)', exit: 'Snel weg (exit)', neutral: 'Weer' },
+    fr: { region: 'Chat Scoutline', open: 'Ouvrir le chat', unread: 'Ouvrir le chat (nouveau message)', exit: 'Sortie rapide', neutral: 'Météo' },
+    ko: { region: 'Scoutline 채팅', open: '채팅 열기', unread: '채팅 열기 (새 메시지)', exit: '빨리 나가기', neutral: '날씨' }
   };
 
   var script = document.currentScript || (function () {
@@ -89,6 +90,7 @@
       if (e.origin !== home.origin || e.source !== frame.contentWindow || !e.data || e.data.scoutline !== 1) return;
       if (e.data.type === 'exit') quickExit();
       else if (e.data.type === 'close' && floating) setOpen(false);
+      else if (e.data.type === 'unread' && floating && panel.style.display === 'none') launcher.textContent = t.unread;
     });
 
     // Shift three times within two seconds on this page (a Shift used with another key doesn't count)
@@ -119,6 +121,7 @@
     function setOpen(open) {
       panel.style.display = open ? 'block' : 'none';
       launcher.parentNode.style.display = open ? 'none' : 'flex';
+      launcher.textContent = t.open;
       if (open) tell('opened');
       else launcher.focus();
     }
@@ -127,7 +130,8 @@
       frame.style.minHeight = '440px';
       target.appendChild(frame);
     } else {
-      panel = el('div', { position: 'fixed', right: '16px', bottom: '16px', zIndex: '2147483000', width: 'min(410px, calc(100vw - 32px))',
+      // closed at first: the launcher opens it
+      panel = el('div', { display: 'none', position: 'fixed', right: '16px', bottom: '16px', zIndex: '2147483000', width: 'min(410px, calc(100vw - 32px))',
         height: 'min(700px, calc(100vh - 32px))', borderRadius: '16px', overflow: 'hidden', boxShadow: '0 10px 30px rgba(20,35,50,.18)' });
       if (window.matchMedia && window.matchMedia('(max-width: 600px)').matches) {
         panel.style.right = panel.style.bottom = '0';
@@ -147,7 +151,7 @@
       launcher.style.color = '#fff';
       launcher.textContent = t.open;
       launcher.addEventListener('click', function () { setOpen(true); });
-      var bar = el('div', { position: 'fixed', right: '16px', bottom: '16px', zIndex: '2147483000', gap: '.5em', display: 'none' });
+      var bar = el('div', { position: 'fixed', right: '16px', bottom: '16px', zIndex: '2147483000', gap: '.5em', display: 'flex' });
       bar.appendChild(exitBtn);
       bar.appendChild(launcher);
       document.body.appendChild(panel);

@@ -18,6 +18,9 @@
   var TOKEN_KEY = 'scoutline.token';
   var DEFAULT_EXIT_URL = 'https://www.google.com/search?q=wetter';
   var RECONNECT_DELAYS = [1000, 2000, 5000, 10000];
+  var IDLE_CLOSE = 4000;           // the server dropped the socket after a while without a frame from here
+  var RESEND_WITHIN_MS = 10000;    // frames sent this shortly before a socket closed may not have arrived
+  var LONGEST_TIMER_MS = 2147483647;
   var SHIFT_WINDOW_MS = 2000;      // Shift three times within this window: quick exit
   var WAIT_TIMEOUT_MS = 15000;     // re-enable the buttons if no answer comes
   var TYPING_EVERY_MS = 3000;      // while the user types to a scout: at most one `typing` frame this often
@@ -590,7 +593,7 @@
       }
       langBtn.setAttribute('lang', t('languageLang'));
       if (minBtn) updateMinBtn();
-      if (!connected) status.textContent = t('connecting');
+      if (!usable()) status.textContent = t('connecting');
       renderLive();
       updateCounter();
     }
@@ -617,6 +620,15 @@
     var readySeq = 0;           // every line up to here came with the last `ready`
     var seenSeqs = {};          // seqs of the frames shown since (a frame from another instance may overtake one)
     var echoes = [];            // what the user sent since the last `ready`, shown at once: not again from a resume
+    // Fewer sockets: a new visitor's chat connects once it is shown; a socket the server dropped as idle stays closed
+    // while only the bot talks, until the user acts (docs/widget.md, "Connection").
+    var lazy = false;           // not connected yet on purpose: waits until the chat is shown
+    var dormant = false;        // dropped as idle on purpose: looks usable; the next action connects again
+    var inQueue = false;        // the buttons offer leave_queue: the user waits for a scout
+    var outbox = [];            // what the user did while dormant, for the next `ready`: { frame, node, text }
+    var sentLately = [];        // frames sent on the current socket: { frame, at }
+    var resend = [];            // frames sent shortly before a socket closed: again after the next `ready` (same id)
+    var liveTimer = null;       // while dormant: wakes when the live line's time is up
 
     /* ---------- rendering ---------- */
     function keyOf(from, kind, text) {
@@ -867,11 +879,12 @@
         if (!c || c.id === null || c.id === undefined) continue;
         var label = String(c.label !== null && c.label !== undefined ? c.label : c.id);
         var btn = h('button', { type: 'button', class: 'sl-choice', 'data-choice': String(c.id), text: label });
-        btn.disabled = !connected;
+        btn.disabled = !usable();
         btn.addEventListener('click', pickChoice.bind(null, String(c.id), label));
         choices.appendChild(btn);
       }
       choices.hidden = !choices.firstChild;
+      inQueue = list.some(function (c) { return c && c.id === 'leave_queue'; });
       var last = log.lastElementChild;
       choices.classList.toggle('sl-choices--row', !!last && (last.classList.contains('sl-more') || last.classList.contains('sl-plan')));
       if (hadFocus) {
@@ -889,12 +902,23 @@
       waiting = on;
       clearTimeout(waitTimer);
       typing.hidden = !on;
-      setChoicesEnabled(!on && connected);
+      setChoicesEnabled(!on && usable());
       if (on) waitTimer = setTimeout(function () { setWaiting(false); }, WAIT_TIMEOUT_MS);
+    }
+
+    // connected, or dormant: what the user does is sent now, or after the reconnect it starts
+    function usable() {
+      return connected || dormant;
     }
 
     function setConnected(on) {
       connected = on;
+      if (on) { dormant = false; lazy = false; }
+      renderConnection();
+    }
+
+    function renderConnection() {
+      var on = usable();
       status.textContent = on ? '' : t('connecting');
       for (var i = 0; i < toolButtons.length; i++) toolButtons[i].disabled = !on;
       confirmYes.disabled = !on;
@@ -915,7 +939,7 @@
         input.removeAttribute('aria-invalid');
         if (hint.textContent) hint.textContent = '';
       }
-      sendBtn.disabled = over || !connected;
+      sendBtn.disabled = over || !usable();
     }
 
     function autosize() {
@@ -928,7 +952,86 @@
       if (!ws || ws.readyState !== 1) return false;
       var json = JSON.stringify(frame);
       if (byteLength(json) > MAX_FRAME_BYTES) return false;
-      try { ws.send(json); return true; } catch (e) { return false; }
+      try { ws.send(json); } catch (e) { return false; }
+      if (frame.id) {
+        var now = Date.now();
+        sentLately = sentLately.filter(function (s) { return now - s.at < RESEND_WITHIN_MS; });
+        sentLately.push({ frame: frame, at: now });
+      }
+      return true;
+    }
+
+    // while dormant: the action is kept (its bubble shown, if it has one) and sent once the socket it opens is ready
+    function later(frame, node, text) {
+      outbox.push({ frame: frame, node: node, text: text });
+      wake();
+      return true;
+    }
+
+    // The socket closed: what it sent in its last seconds may have been lost on the way, so it goes again after the
+    // next `ready`, with the same id (the server ignores a message it has had: nothing shows twice).
+    function keepForResend() {
+      var now = Date.now();
+      resend = resend.concat(sentLately.filter(function (s) { return now - s.at < RESEND_WITHIN_MS; })
+        .map(function (s) { return s.frame; }));
+      sentLately = [];
+    }
+
+    // After a `ready`: first what may have been lost, then what the user did meanwhile, its bubble after the lines
+    // the `ready` brought.
+    function sendWaiting(queued) {
+      var again = resend;
+      resend = [];
+      for (var i = 0; i < again.length; i++) sendFrame(again[i]);
+      var waits = false;
+      for (var j = 0; j < queued.length; j++) {
+        var q = queued[j];
+        if (!sendFrame(q.frame)) { outbox.push(q); continue; }
+        waits = true;
+        if (q.text !== null) echoed(q.text);
+      }
+      for (var k = 0; k < queued.length; k++) {
+        if (queued[k].node) { log.appendChild(queued[k].node); entries.push(keyOf('user', 'text', queued[k].text)); }
+      }
+      if (waits) setWaiting(true);
+    }
+
+    // the bubbles of what waits in the outbox leave the log while a `ready` draws it, and come back after it
+    function detach(queued) {
+      for (var i = 0; i < queued.length; i++) {
+        var n = queued[i].node;
+        if (!n) continue;
+        if (n.parentNode) n.parentNode.removeChild(n);
+        var k = entries.lastIndexOf(keyOf('user', 'text', queued[i].text));
+        if (k >= 0) entries.splice(k, 1);
+      }
+    }
+
+    // The chat is shown for the first time (the loader opened its panel, or the page shows it), or the user acts on
+    // it (focus, a tap, typing, opening the panel): a socket not opened yet, or dropped as idle, opens now. A socket
+    // lost by accident keeps its own schedule.
+    function wake() {
+      if (exiting || ws || retryTimer || !(lazy || dormant)) return;
+      connect();
+    }
+
+    // whether the user can see the chat: the tab is visible and the frame has a size (the loader's closed panel
+    // hides the frame, which leaves it without one)
+    function shown() {
+      return document.visibilityState !== 'hidden' && window.innerWidth > 0 && window.innerHeight > 0;
+    }
+
+    // Dropped as idle while only the bot talks: nothing alarming, no socket, the buttons stay usable. The live line
+    // stays, and when its time is up (the session ends or the next one starts) the widget looks again.
+    function sleep() {
+      dormant = true;
+      renderConnection();
+      clearTimeout(liveTimer);
+      var at = liveBoundary(liveFrame);
+      var wait = at === null ? -1 : at.getTime() - Date.now();
+      if (at !== null && wait > 0 && wait < LONGEST_TIMER_MS) {
+        liveTimer = setTimeout(function () { liveTimer = null; if (shown()) wake(); }, Math.max(0, wait) + 1000);
+      }
     }
 
     // the page's country, the browser's time zone and language: the server's best guess of where the user is,
@@ -968,8 +1071,12 @@
       if (exiting) return;
       clearTimeout(retryTimer);
       retryTimer = null;
+      clearTimeout(liveTimer);
+      liveTimer = null;
       if (ws && (ws.readyState === 0 || ws.readyState === 1)) return;
-      setConnected(false);
+      lazy = false;
+      connected = false;
+      renderConnection();
       var sock;
       try { sock = new WebSocket(config.wsUrl); } catch (e) { scheduleReconnect(); return; }
       ws = sock;
@@ -980,9 +1087,18 @@
         try { f = JSON.parse(ev.data); } catch (e) { return; }
         if (f && typeof f === 'object') handle(f);
       };
-      sock.onclose = function () {
+      sock.onclose = function (ev) {
         if (ws !== sock) return;
         ws = null;
+        keepForResend();
+        if (ev && ev.code === IDLE_CLOSE && !exiting) {
+          connected = false;
+          // waiting for a scout, or talking to one: back at once, so that what they send arrives; else later
+          if (withScout || inQueue) { dormant = true; attempt = 0; connect(); }
+          else sleep();
+          return;
+        }
+        dormant = false;
         setConnected(false);
         scheduleReconnect();
       };
@@ -1004,6 +1120,10 @@
       if (f.locale && normLocale(f.locale) && normLocale(f.locale) !== locale && (f.type === 'ready' || f.type === 'bot')) {
         applyLocale(normLocale(f.locale));
       }
+      // an answer of the server's own (not a push of the handover): what was sent before it has arrived
+      if (f.type === 'error' || f.type === 'deleted' || (f.type === 'bot' && !Object.prototype.hasOwnProperty.call(f, 'scout'))) {
+        sentLately = [];
+      }
       switch (f.type) {
         case 'ready': onReady(f); break;
         case 'bot': onBot(f); break;
@@ -1018,6 +1138,9 @@
     function onReady(f) {
       if (typeof f.token === 'string' && f.token) tokenStore.set(f.token);
       if (afterDelete) { clear(pinned); afterDelete = false; }
+      var queued = outbox;
+      outbox = [];
+      detach(queued);
       var hist = Array.isArray(f.history) ? f.history : [];
       if (f.resumed === true && lastSeq !== null && typeof f.seq === 'number') resumeFrom(hist);
       else showHistory(hist);
@@ -1032,6 +1155,7 @@
       setConnected(true);
       setWaiting(false);
       renderChoices(f.choices);
+      sendWaiting(queued);
       reveal(null);
     }
 
@@ -1090,6 +1214,8 @@
       setWaiting(false);
       if (Object.prototype.hasOwnProperty.call(f, 'choices')) renderChoices(f.choices);
       reveal(first);
+      // the loader's panel is closed: its launcher says that something new came
+      if (config.floating && msgs.length && !shown()) tellParent('unread');
     }
 
     function onError(f) {
@@ -1166,6 +1292,18 @@
       return t('liveNone');
     }
 
+    // when the live line stops being true by the clock: the running session's end, or the next one's start
+    function liveBoundary(f) {
+      if (!f) return null;
+      if (f.state === 'open' || f.state === 'busy') return parseTime(f.until);
+      var next = Array.isArray(f.next) ? f.next : [];
+      for (var i = 0; i < next.length; i++) {
+        var from = parseTime(next[i] && next[i].start);
+        if (from) return from;
+      }
+      return null;
+    }
+
     function renderLive() {
       if (!liveFrame) return;
       var text = liveText(liveFrame);
@@ -1181,6 +1319,9 @@
       readySeq = 0;
       seenSeqs = {};
       echoes = [];
+      outbox = [];
+      resend = [];
+      sentLately = [];
       hideScoutTyping();
       tokenStore.remove();
       clearLog();
@@ -1197,12 +1338,14 @@
 
     /* ---------- user actions ---------- */
     function pickChoice(id, label) {
-      if (!connected || waiting) return;
-      if (!sendFrame({ type: 'choice', id: uuid(), choice: id })) return;
+      if (!usable() || waiting) return;
+      var frame = { type: 'choice', id: uuid(), choice: id };
+      if (connected && !sendFrame(frame)) return;
       foldCrisis(true);
       choicesHadFocus = choices.contains(document.activeElement);
       var node = addMessage('user', label);
-      echoed(label);
+      if (connected) echoed(label);
+      else later(frame, node, label);
       setWaiting(true);
       if (choicesHadFocus) {
         // the tapped button is about to be disabled: keep the focus in the answer area
@@ -1213,25 +1356,27 @@
     }
 
     function command(name) {
-      if (!connected) return;
-      if (sendFrame({ type: 'command', id: uuid(), command: name })) { foldCrisis(true); setWaiting(true); }
+      if (!usable()) return;
+      var frame = { type: 'command', id: uuid(), command: name };
+      if (connected ? sendFrame(frame) : later(frame, null, null)) { foldCrisis(true); setWaiting(true); }
     }
 
     function submitText() {
       var raw = input.value;
       updateCounter();
-      if (raw.length > MAX_CHARS || !connected) return;
+      if (raw.length > MAX_CHARS || !usable()) return;
       var text = raw.trim();
       if (!text) return;
       var frame = { type: 'text', id: uuid(), text: text };
       if (byteLength(JSON.stringify(frame)) > MAX_FRAME_BYTES) { hint.textContent = t('tooLong'); return; }
-      if (!sendFrame(frame)) return;
+      if (connected && !sendFrame(frame)) return;
       foldCrisis(true);
       input.value = '';
       autosize();
       updateCounter();
       var node = addMessage('user', text);
-      echoed(text);
+      if (connected) echoed(text);
+      else later(frame, node, text);
       setWaiting(true);
       reveal(node);
     }
@@ -1240,7 +1385,8 @@
       var now = Date.now();
       if (now - lastFileNotice < 1500) return;
       lastFileNotice = now;
-      if (connected && sendFrame({ type: 'file', id: uuid() })) { setWaiting(true); return; }
+      var notice = { type: 'file', id: uuid() };
+      if (connected ? sendFrame(notice) : dormant && later(notice, null, null)) { setWaiting(true); return; }
       reveal(addNotice(t('fileLocal')));
     }
 
@@ -1393,12 +1539,22 @@
       if (!config.parent || e.origin !== config.parent || e.source !== window.parent) return;
       var m = e.data;
       if (!m || typeof m !== 'object' || m.scoutline !== 1) return;
-      if (m.type === 'opened') { if (!input.disabled) input.focus(); }
+      if (m.type === 'opened') { wake(); if (!input.disabled) input.focus(); }
       else if (m.type === 'file') refuseFile();
     });
 
     window.addEventListener('online', reconnectNow);
-    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'visible') reconnectNow(); });
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState !== 'visible') return;
+      reconnectNow();
+      if (shown()) wake();
+    });
+    // the loader's panel opens: the frame gets a size
+    window.addEventListener('resize', function () { if (lazy && shown()) wake(); });
+    // the user's next action brings a dropped socket back before it has anything to send
+    root.addEventListener('focusin', wake);
+    root.addEventListener('pointerdown', wake);
+    input.addEventListener('input', wake);
     window.addEventListener('pagehide', function (e) {
       if (!e.persisted && ws) { try { ws.onclose = null; ws.close(); } catch (x) { /* ignore */ } }
     });
@@ -1408,7 +1564,12 @@
     document.body.appendChild(root);
     applyLocale(locale);
     setConnected(false);
-    tokenStore.load(connect);
+    // with a token there is a conversation: connected from the start, for what the queue or a scout sends; a new
+    // visitor's chat connects once it is shown
+    tokenStore.load(function () {
+      if (tokenStore.get() || shown()) connect();
+      else lazy = true;
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -39,15 +39,28 @@ import com.microsoft.playwright.options.AriaRole;
 @RequiresChromium
 class WidgetResumeBrowserTests {
 
-	/** tracks the page's sockets; while {@code __offline}, no new one can open */
+	/**
+	 * tracks the page's sockets; while {@code __offline}, no new one can open; with
+	 * {@code __loseNextText}, the next text frame is lost with its socket
+	 */
 	private static final String CUTTABLE_SOCKETS = """
 			(() => {
 			  const Native = window.WebSocket;
 			  window.__sockets = [];
 			  window.__offline = false;
+			  window.__loseNextText = false;
 			  function Cuttable(url, protocols) {
 			    if (window.__offline) throw new Error('offline');
 			    const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+			    const send = socket.send.bind(socket);
+			    socket.send = data => {
+			      if (window.__loseNextText && String(data).includes('"type":"text"')) {
+			        window.__loseNextText = false;
+			        socket.close();
+			        return;
+			      }
+			      send(data);
+			    };
 			    window.__sockets.push(socket);
 			    return socket;
 			  }
@@ -143,6 +156,31 @@ class WidgetResumeBrowserTests {
 		assertThat(userLog.getByText("Bist du noch da?")).hasCount(1);
 		assertThat(userLog.getByText("Sam ist jetzt für dich da")).hasCount(1);
 		user.screenshot(new Page.ScreenshotOptions().setPath(Browser.screenshot("widget-resumed")));
+	}
+
+	/**
+	 * A message sent just before its socket went is sent again after the reconnect, with
+	 * its id: it is answered, and shown once.
+	 */
+	@Test
+	void aMessageLostWithItsSocketIsSentAgainAfterTheReconnectAndAnsweredOnce() {
+		Page user = userContext.newPage();
+		user.navigate("/");
+		FrameLocator chat = Widget.chat(user);
+		Locator userLog = chat.getByRole(AriaRole.LOG);
+		assertThat(userLog).containsText("anonym");
+		chat.locator("#scoutline-choices button.sl-choice[data-choice='de']").click();
+		assertThat(userLog).containsText("Was ist los?");
+		Locator lines = chat.locator("#scoutline-log .sl-msg");
+		int before = lines.count();
+
+		Widget.frame(user).evaluate("() => { window.__loseNextText = true; }");
+		chat.getByLabel("Nachricht").fill("Jemand erpresst mich mit einem Foto");
+		chat.getByLabel("Nachricht").press("Enter");
+		await("the answer after the reconnect").atMost(Duration.ofSeconds(10)).until(() -> lines.count() >= before + 2);
+		assertThat(Widget.frame(user).evaluate("() => window.__sockets.length")).isEqualTo(2);
+		assertThat(userLog.getByText("Jemand erpresst mich mit einem Foto")).hasCount(1);
+		assertThat(chat.locator("#scoutline-status")).hasText("");
 	}
 
 }

@@ -38,6 +38,9 @@ public final class ChatClient implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	/** the server's close frame ("4000 idle"), {@code null} while none came */
+	private volatile String closeStatus;
+
 	private ChatClient(HttpClient http, URI uri) {
 		this.socket = http.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
@@ -179,6 +182,14 @@ public final class ChatClient implements AutoCloseable {
 		return out;
 	}
 
+	/**
+	 * @return the code and reason of the server's close frame ({@code "4000 idle"}),
+	 * {@code null} while the server has not closed the socket
+	 */
+	public String closeStatus() {
+		return closeStatus;
+	}
+
 	public boolean isOpen() {
 		return !closed && !socket.isOutputClosed() && !socket.isInputClosed();
 	}
@@ -232,6 +243,7 @@ public final class ChatClient implements AutoCloseable {
 
 		@Override
 		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			closeStatus = statusCode + " " + reason;
 			closed = true;
 			return null;
 		}

@@ -3,6 +3,7 @@ package org.scoutline.support;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 
 /**
  * The chat widget on a page: since {@code /widget.js} is a loader, the chat itself is
@@ -24,11 +25,11 @@ public final class Widget {
 
 	/**
 	 * @return the widget's frame, to run script in the chat's own document (waits until
-	 * it is there)
+	 * the chat is in it, shown or not: the loader's closed panel hides it)
 	 */
 	public static Frame frame(Page page) {
 		Frame frame = page.locator(FRAME).elementHandle().contentFrame();
-		frame.waitForSelector("#scoutline");
+		frame.waitForSelector("#scoutline", new Frame.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
 		return frame;
 	}
 

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * each is one turn of the {@link Hotline} through {@link InboundTurns}, rendered by
  * {@link WidgetReplies}. Bad frames get an {@code error} frame and the connection stays
  * usable; nothing of them is stored. Binary frames are treated as media: refused, never
- * read.
+ * read. Every frame keeps the socket from being dropped as idle ({@link IdleSockets}).
  */
 @Component
 class WebChatHandler extends AbstractWebSocketHandler {
@@ -58,9 +58,12 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	private final RefusedMessages refused;
 
+	private final IdleSockets idle;
+
 	WebChatHandler(InboundTurns turns, ChannelSignals signals, ObjectMapper json, WebChatSettings settings,
 			WebSessions sessions, WidgetHello hello, LiveStatus liveStatus, ClientLimits limits, ChannelMeters meters,
-			RefusedMessages refused) {
+			RefusedMessages refused, IdleSockets idle) {
+		this.idle = idle;
 		this.limits = limits;
 		this.meters = meters;
 		this.refused = refused;
@@ -75,13 +78,14 @@ class WebChatHandler extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		WidgetSocket.open(session, settings, json, meters);
+		idle.opened(WidgetSocket.open(session, settings, json, meters));
 		limits.opened(session);
 	}
 
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
 		WidgetSocket socket = WidgetSocket.of(session);
+		socket.heard();
 		WidgetFrame frame = read(message.getPayload());
 		if (frame == null) {
 			error(socket, "bad_frame", "system.bad_frame");
@@ -96,6 +100,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 	@Override
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
 		WidgetSocket socket = WidgetSocket.of(session);
+		socket.heard();
 		guarded(socket, () -> {
 			if (socket.token() == null) {
 				error(socket, "no_hello", "system.bad_frame");
@@ -119,6 +124,7 @@ class WebChatHandler extends AbstractWebSocketHandler {
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		limits.closed(session);
 		WidgetSocket socket = WidgetSocket.of(session);
+		idle.closed(socket);
 		if (socket != null) {
 			socket.forget(sessions);
 			liveStatus.unwatch(socket.out());

@@ -27,18 +27,30 @@ import jakarta.validation.constraints.NotNull;
  * @param scheduleRefresh how often this instance asks whether a live session runs, for
  * the widget's live line ({@code schedule} frame); open widgets get a new frame only when
  * the answer changed
+ * @param idleTimeout how long a widget socket may send no frame before the server closes
+ * it with code 4000 "idle" ({@link IdleSockets}); the widget then connects again when it
+ * needs to, and resumes. At least a second and below the 30 minutes after which the
+ * server container itself closes a silent socket (with 1001, like a shutdown).
  */
 @Validated
 @ConfigurationProperties("scoutline.webchat")
 record WebChatSettings(@DefaultValue("*") @NotEmpty List<String> allowedOrigins,
 		@DefaultValue List<String> socketOrigins, @DefaultValue("20") @Min(1) int burst,
 		@DefaultValue("3") @Min(1) int perSecond, @DefaultValue("8192") @Min(4096) @Max(65536) int maxFrameChars,
-		@DefaultValue("15s") @NotNull Duration scheduleRefresh) {
+		@DefaultValue("15s") @NotNull Duration scheduleRefresh, @DefaultValue("5m") @NotNull Duration idleTimeout) {
+
+	/** the server container's own idle timeout ({@link WebChatConfiguration}) */
+	static final Duration CONTAINER_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
 	WebChatSettings {
 		if (scheduleRefresh != null && (scheduleRefresh.isNegative() || scheduleRefresh.toMillis() < 100)) {
 			throw new IllegalArgumentException(
 					"scoutline.webchat.schedule-refresh must be at least 100ms, was " + scheduleRefresh);
+		}
+		if (idleTimeout != null && (idleTimeout.compareTo(Duration.ofSeconds(1)) < 0
+				|| idleTimeout.compareTo(CONTAINER_IDLE_TIMEOUT) >= 0)) {
+			throw new IllegalArgumentException(
+					"scoutline.webchat.idle-timeout must be at least 1s and below 30m, was " + idleTimeout);
 		}
 	}
 

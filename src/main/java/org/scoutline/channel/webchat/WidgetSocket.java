@@ -54,6 +54,9 @@ final class WidgetSocket {
 	/** frames pushed while a hello is answered; {@code null} when none is */
 	private List<Pushed> held;
 
+	/** {@link System#nanoTime()} of the client's last frame, or of the opening */
+	private volatile long heard = System.nanoTime();
+
 	private final ChannelMeters meters;
 
 	private WidgetSocket(WebSocketSession session, WebChatSettings settings, ObjectMapper json, ChannelMeters meters) {
@@ -81,6 +84,18 @@ final class WidgetSocket {
 	 */
 	static WidgetSocket of(WebSocketSession session) {
 		return (WidgetSocket) session.getAttributes().get(ATTRIBUTE);
+	}
+
+	/** A frame came from the client: the socket is not idle. */
+	void heard() {
+		heard = System.nanoTime();
+	}
+
+	/**
+	 * @return {@link #heard}
+	 */
+	long heardAt() {
+		return heard;
 	}
 
 	/**

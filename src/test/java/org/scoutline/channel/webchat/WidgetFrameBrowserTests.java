@@ -3,6 +3,7 @@ package org.scoutline.channel.webchat;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +25,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scoutline.conversation.Bubble;
+import org.scoutline.safety.Pseudonyms;
 import org.scoutline.support.Browser;
 import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RequiresChromium;
 import org.scoutline.support.Widget;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -58,6 +64,12 @@ class WidgetFrameBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	WebSessions sessions;
+
+	@Autowired
+	Pseudonyms pseudonyms;
 
 	HttpServer host;
 
@@ -94,6 +106,21 @@ class WidgetFrameBrowserTests {
 		// aBrowserThatBlocksTheFramesStorageKeepsTheTokenInTheFramesMemory)
 		profile = Files.createTempDirectory("scoutline-profile");
 		context = Browser.profile(playwright, profile, 1000, 900);
+		// every frame counts the sockets it opens
+		context.addInitScript("""
+				(() => {
+				  const Native = window.WebSocket;
+				  window.__sockets = [];
+				  function Counted(url, protocols) {
+				    const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+				    window.__sockets.push(socket);
+				    return socket;
+				  }
+				  Counted.prototype = Native.prototype;
+				  Counted.CONNECTING = 0; Counted.OPEN = 1; Counted.CLOSING = 2; Counted.CLOSED = 3;
+				  window.WebSocket = Counted;
+				})();
+				""");
 		this.page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
 	}
 
@@ -207,18 +234,22 @@ class WidgetFrameBrowserTests {
 	}
 
 	@Test
-	void withoutATargetThePanelClosesToALauncherAndAFileDroppedOnTheHostPageIsRefusedInTheChat() {
+	void withoutATargetThePanelOpensFromALauncherAndAFileDroppedOnTheHostPageIsRefusedInTheChat() {
 		page.navigate(hostUrl("127.0.0.1") + "panel");
 		FrameLocator chat = Widget.chat(page);
-		assertThat(chat.getByRole(AriaRole.LOG)).containsText("anonym");
 		Locator frame = page.locator(Widget.FRAME);
 		Locator launcher = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat öffnen"));
-		assertThat(launcher).isHidden();
+		assertThat(launcher).isVisible();
+		assertThat(frame).isHidden();
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schnell weg (Exit)")))
+			.isVisible();
+		launcher.click();
+		assertThat(frame).isVisible();
+		assertThat(chat.getByRole(AriaRole.LOG)).containsText("anonym");
+		assertThat(chat.getByLabel("Nachricht")).isFocused();
 		chat.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Chat minimieren")).click();
 		assertThat(frame).isHidden();
 		assertThat(launcher).isVisible();
-		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schnell weg (Exit)")))
-			.isVisible();
 		launcher.click();
 		assertThat(frame).isVisible();
 		assertThat(chat.getByLabel("Nachricht")).isFocused();
@@ -228,6 +259,51 @@ class WidgetFrameBrowserTests {
 				+ " document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); }");
 		assertThat(chat.getByRole(AriaRole.LOG)).containsText("Ich habe das zu deinem Schutz entfernt");
 		assertThat(page).hasURL(hostUrl("127.0.0.1") + "panel");
+	}
+
+	/**
+	 * A new visitor's panel opens no socket until the launcher opens the chat; with a
+	 * conversation (a token in the frame) the next page connects at once, panel closed,
+	 * and a message pushed to the user meanwhile marks the launcher.
+	 */
+	@Test
+	void aClosedPanelOpensNoSocketForANewVisitorButDoesForAConversation() {
+		List<String> opened = new CopyOnWriteArrayList<>();
+		page.onWebSocket(socket -> opened.add(socket.url()));
+		page.navigate(hostUrl("127.0.0.1") + "panel");
+		Locator launcher = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat öffnen"));
+		assertThat(launcher).isVisible();
+		// the frame has started (and decided) once its chat is in its document
+		assertThat(Widget.frame(page).evaluate("() => window.__sockets.length")).isEqualTo(0);
+		assertThat(opened).isEmpty();
+
+		launcher.click();
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("anonym");
+		assertThat(opened).hasSize(1);
+		assertThat(Widget.frame(page).evaluate("() => window.__sockets.length")).isEqualTo(1);
+		String pseudonym = pseudonyms.of("WEB", token());
+		await("the server holds the chat's socket").atMost(Duration.ofSeconds(5))
+			.until(() -> sessions.count(pseudonym) == 1);
+
+		// the next page of the site: the panel is closed, the conversation connects
+		page.reload();
+		assertThat(launcher).isVisible();
+		assertThat(page.locator(Widget.FRAME)).isHidden();
+		await("a socket without a click").atMost(Duration.ofSeconds(5)).until(() -> opened.size() == 2);
+		await("the server holds it").atMost(Duration.ofSeconds(5)).until(() -> sessions.count(pseudonym) == 1);
+		sessions.publish(pseudonym,
+				WebChatFrames.Bot.of("de", List.of(Bubble.text("Bist du noch da?")), List.of(), true, 0));
+		Locator marked = page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Chat öffnen (neue Nachricht)"));
+		assertThat(marked).isVisible();
+		marked.click();
+		assertThat(Widget.chat(page).getByRole(AriaRole.LOG)).containsText("Bist du noch da?");
+		assertThat(opened).hasSize(2);
+		Widget.chat(page)
+			.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Chat minimieren"))
+			.click();
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat öffnen").setExact(true)))
+			.isVisible();
 	}
 
 	@Test

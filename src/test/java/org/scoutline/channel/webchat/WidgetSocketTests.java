@@ -45,9 +45,9 @@ class WidgetSocketTests {
 		when(session.getAttributes()).thenReturn(new HashMap<>());
 		doAnswer(call -> written.add(((WebSocketMessage<?>) call.getArgument(0)).getPayload().toString())).when(session)
 			.sendMessage(any());
-		return WidgetSocket.open(session,
-				new WebChatSettings(List.of("*"), List.of(), 100, 100, 8192, Duration.ofSeconds(15)),
-				new ObjectMapper(), new ChannelMeters(new SimpleMeterRegistry()));
+		return WidgetSocket.open(session, new WebChatSettings(List.of("*"), List.of(), 100, 100, 8192,
+				Duration.ofSeconds(15), Duration.ofMinutes(5)), new ObjectMapper(),
+				new ChannelMeters(new SimpleMeterRegistry()));
 	}
 
 	@Test
