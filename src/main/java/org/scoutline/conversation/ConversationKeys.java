@@ -66,7 +66,8 @@ final class ConversationKeys {
 
 	/** the keys {@code save-conversation.lua} is given */
 	List<String> save(String id, String pseudonym) {
-		return List.of(conversation(id), log(id), seen(id), person(pseudonym));
+		String conversation = conversation(id);
+		return List.of(conversation, conversation + ":log", conversation + ":seen", person(pseudonym));
 	}
 
 	/** the keys {@code read-transcript.lua} is given */

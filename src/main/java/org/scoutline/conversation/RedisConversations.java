@@ -1,5 +1,8 @@
 package org.scoutline.conversation;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +20,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -37,9 +41,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component
 class RedisConversations implements Conversations {
-
-	private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {
-	};
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> FIND = LuaScripts.of("redis/find-conversation.lua", List.class);
@@ -206,20 +207,37 @@ class RedisConversations implements Conversations {
 		fields.add(value);
 	}
 
-	private String write(Object value) {
-		try {
-			return json.writeValueAsString(value);
+	/** the facts as a JSON object of strings, written field by field (every save) */
+	private String write(Map<String, String> facts) {
+		StringWriter out = new StringWriter(32 * facts.size() + 2);
+		try (JsonGenerator object = json.getFactory().createGenerator(out)) {
+			object.writeStartObject();
+			for (Map.Entry<String, String> fact : facts.entrySet()) {
+				object.writeStringField(fact.getKey(), fact.getValue());
+			}
+			object.writeEndObject();
 		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
+		return out.toString();
 	}
 
+	/** the facts written by {@link #write}, read token by token (every load) */
 	private Map<String, String> readFacts(String text) {
-		try {
-			return json.readValue(text, FACTS);
+		try (JsonParser object = json.getFactory().createParser(text)) {
+			if (object.nextToken() != JsonToken.START_OBJECT) {
+				throw new IllegalStateException("stored facts are not readable");
+			}
+			Map<String, String> facts = new HashMap<>();
+			while (object.nextToken() == JsonToken.FIELD_NAME) {
+				String name = object.currentName();
+				JsonToken value = object.nextToken();
+				facts.put(name, value == JsonToken.VALUE_NULL ? null : object.getValueAsString());
+			}
+			return facts;
 		}
-		catch (JsonProcessingException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("stored facts are not readable", ex);
 		}
 	}

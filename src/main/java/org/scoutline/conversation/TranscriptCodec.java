@@ -1,9 +1,13 @@
 package org.scoutline.conversation;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 
 import org.scoutline.platform.Sealer;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,12 +27,21 @@ final class TranscriptCodec {
 	}
 
 	String seal(TranscriptEntry entry, String conversationId) {
-		try {
-			return sealer.seal(json.writeValueAsString(new StoredEntry(entry)), conversationId + "|log");
+		// written field by field: every line of every turn passes here, and the data
+		// binder's record serializer cost as much as the encryption
+		StringWriter out = new StringWriter(64 + (entry.text() == null ? 0 : entry.text().length()));
+		try (JsonGenerator line = json.getFactory().createGenerator(out)) {
+			line.writeStartObject();
+			line.writeNumberField("at", entry.at().toEpochMilli());
+			line.writeStringField("a", entry.author().name());
+			line.writeStringField("t", entry.text());
+			line.writeStringField("k", entry.kind().name());
+			line.writeEndObject();
 		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
+		return sealer.seal(out.toString(), conversationId + "|log");
 	}
 
 	TranscriptEntry open(String stored, String conversationId) {

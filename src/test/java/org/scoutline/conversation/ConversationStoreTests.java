@@ -58,6 +58,21 @@ class ConversationStoreTests {
 	}
 
 	@Test
+	void factsAndLinesComeBackAsTheyWereWrittenWhateverTheyHold() {
+		Map<String, String> facts = Map.of("age", "13_15", "quote\"d", "a \"b\" \\ c", "umlaut", "Grüße ✓ 자살", "empty",
+				"", "crisis_last_at", "1764633600000");
+		Conversation fresh = Conversation.start(Channel.WEB, "pseudo-2", null, "de", "situation", facts, now);
+		String text = "Er schrieb: \"zahl 500 €\"\n\tsonst… </script> \u2028 😟";
+		conversations.save(fresh, "m1", List.of(TranscriptEntry.fromUser(now, text)));
+		Conversation found = conversations.find("pseudo-2", null).conversation();
+		assertThat(found.facts()).isEqualTo(facts);
+		TranscriptEntry line = conversations.transcript(found.id(), 10).get(0);
+		assertThat(line.text()).isEqualTo(text);
+		assertThat(line.at()).isEqualTo(now);
+		assertThat(line.author()).isEqualTo(TranscriptEntry.Author.USER);
+	}
+
+	@Test
 	void aSaveBasedOnAnOldVersionIsRefusedAndNothingOfItIsWritten() {
 		Conversation fresh = Conversation.start(Channel.WEB, "pseudo-2", null, "en", "a", Map.of(), now);
 		conversations.save(fresh, null, List.of(TranscriptEntry.fromUser(now, "one")));
