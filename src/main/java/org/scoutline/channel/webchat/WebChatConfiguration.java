@@ -4,13 +4,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 
 /**
  * The widget's WebSocket at {@code /chat/ws} (protocol: {@code docs/widget-protocol.md}).
  * The socket's buffers are the platform's ({@code scoutline.sockets.*}, small, since they
  * decide what an idle widget costs); its frames are put together up to their limits by
- * {@link WholeFrames}.
+ * {@link WholeFrames}, and its handshake agrees to no compression
+ * ({@link WithoutCompression}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -41,6 +43,7 @@ class WebChatConfiguration implements WebSocketConfigurer {
 		OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
 		origins.setAllowedOriginPatterns(settings.socketOrigins());
 		registry.addHandler(new WholeFrames(handler, settings.maxFrameChars(), BINARY_BUFFER_BYTES), "/chat/ws")
+			.setHandshakeHandler(new DefaultHandshakeHandler(new WithoutCompression()))
 			.addInterceptors(origins, limits);
 	}
 

@@ -2,6 +2,12 @@ package org.scoutline.channel.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -82,8 +88,34 @@ class WidgetFrameSizesTests {
 		}
 	}
 
+	@Test
+	void theHandshakeAgreesToNoCompressionThoughTheBrowserAsksForIt() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(5_000);
+			String key = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream()
+				.write(("GET /chat/ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+						+ "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + key + "\r\n"
+						+ "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+			String response = headers(socket.getInputStream()).toLowerCase(Locale.ROOT);
+			assertThat(response).startsWith("http/1.1 101").contains("upgrade: websocket");
+			assertThat(response).doesNotContain("sec-websocket-extensions").doesNotContain("deflate");
+		}
+	}
+
 	private static String textFrame(String text) {
 		return "{\"type\":\"text\",\"id\":\"" + UUID.randomUUID() + "\",\"text\":\"" + text + "\"}";
+	}
+
+	private static String headers(InputStream in) throws Exception {
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+			int b = in.read();
+			assertThat(b).as("the server closed during the handshake").isNotNegative();
+			head.write(b);
+		}
+		return head.toString(StandardCharsets.ISO_8859_1);
 	}
 
 }
