@@ -18,8 +18,11 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * How much heap idle widget connections cost: a separate client process opens
  * {@code bench.idle} sockets (default 10,000) and says hello on each; the app's heap is
- * measured after a full GC before and after. Then one more user takes a turn to show the
- * app still answers. Run: {@code mvn -Pbenchmark verify}.
+ * measured after a full GC before and after, and its resident memory outside the heap.
+ * Then one more user takes a turn to show the app still answers.
+ * {@code -Dbench.deflate=true}: the handshakes ask for {@code permessage-deflate} as
+ * browsers do; {@code -Dbench.histogram=true}: what the sockets added to the heap, by
+ * class. Run: {@code mvn -Pbenchmark verify} (docs/benchmarks.md).
  */
 @Tag("benchmark")
 @IntegrationTest
