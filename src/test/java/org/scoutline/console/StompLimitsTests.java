@@ -104,7 +104,7 @@ class StompLimitsTests {
 
 	@Test
 	void aFrameLargerThanTheSocketBufferButUnderTheLimitReachesTheStompLayer(CapturedOutput output) throws Exception {
-		// the socket's buffer is scoutline.webchat.max-frame-chars (8192)
+		// Spring's STOMP support raises the socket's text buffer to 16,640 characters
 		socket.sendMessage(new TextMessage(send("y".repeat(10_000))));
 		String error = next();
 		assertThat(error).startsWith("ERROR\n").contains("message:Access Denied");

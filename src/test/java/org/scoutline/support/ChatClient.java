@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +43,9 @@ public final class ChatClient implements AutoCloseable {
 
 	/** the server's close frame ("4000 idle"), {@code null} while none came */
 	private volatile String closeStatus;
+
+	/** the server's close code, once it closed the socket */
+	private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
 
 	private ChatClient(HttpClient http, URI uri) {
 		this.socket = http.newWebSocketBuilder()
@@ -127,6 +133,14 @@ public final class ChatClient implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * One frame of a message that may go on in the next (a fragmented message).
+	 */
+	public ChatClient sendPart(String text, boolean last) {
+		socket.sendText(text, last).join();
+		return this;
+	}
+
 	public ChatClient sendBinary(byte[] bytes) {
 		socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
 		return this;
@@ -188,6 +202,19 @@ public final class ChatClient implements AutoCloseable {
 	 */
 	public String closeStatus() {
 		return closeStatus;
+	 * @return the code the server closed the socket with; fails after five seconds
+	 */
+
+	public int closeCode() {
+		try {
+			return closedWith.get(5, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("the server did not close the socket within 5 s");
+		}
+		catch (InterruptedException | ExecutionException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	public boolean isOpen() {
@@ -245,6 +272,7 @@ public final class ChatClient implements AutoCloseable {
 		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
 			closeStatus = statusCode + " " + reason;
 			closed = true;
+			closedWith.complete(statusCode);
 			return null;
 		}
 

@@ -1,15 +1,18 @@
 package org.scoutline.channel.webchat;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 
 /**
  * The widget's WebSocket at {@code /chat/ws} (protocol: {@code docs/widget-protocol.md}).
+ * The socket's buffers are the platform's ({@code scoutline.sockets.*}, small, since they
+ * decide what an idle widget costs); its frames are put together up to their limits by
+ * {@link WholeFrames}, and its handshake agrees to no compression
+ * ({@link WithoutCompression}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -17,7 +20,7 @@ class WebChatConfiguration implements WebSocketConfigurer {
 
 	/**
 	 * the widget never sends binary frames; a small one is still answered with the media
-	 * refusal
+	 * refusal, a larger one closes the socket (1009)
 	 */
 	static final int BINARY_BUFFER_BYTES = 1024;
 
@@ -39,18 +42,9 @@ class WebChatConfiguration implements WebSocketConfigurer {
 		// socket of their own
 		OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
 		origins.setAllowedOriginPatterns(settings.socketOrigins());
-		registry.addHandler(handler, "/chat/ws").addInterceptors(origins, limits);
-	}
-
-	@Bean
-	ServletServerContainerFactoryBean webSocketContainer(WebChatSettings settings) {
-		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		// Tomcat allocates both buffers for every open socket: they decide what an idle
-		// connection costs
-		container.setMaxTextMessageBufferSize(settings.maxFrameChars());
-		container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
-		container.setMaxSessionIdleTimeout(30L * 60 * 1000);
-		return container;
+		registry.addHandler(new WholeFrames(handler, settings.maxFrameChars(), BINARY_BUFFER_BYTES), "/chat/ws")
+			.setHandshakeHandler(new DefaultHandshakeHandler(new WithoutCompression()))
+			.addInterceptors(origins, limits);
 	}
 
 }

@@ -21,9 +21,13 @@ import jakarta.validation.constraints.NotNull;
  * name Scoutline's public origin here when a proxy in front hides it from the app)
  * @param burst how many messages a connection may send at once
  * @param perSecond how many messages a connection may send per second in the long run
- * @param maxFrameChars the largest text frame accepted, in characters; the server keeps a
- * buffer of this size for every open socket, so it decides what idle connections cost. A
- * text of 2,000 characters fits easily; larger frames close the connection (code 1009).
+ * @param maxFrameChars the largest text frame accepted, in characters; larger frames
+ * close the connection (code 1009). The widget sends at most 8,192 bytes a frame, never
+ * more characters than bytes, so 8,192 takes every frame it sends: a text of 2,000
+ * characters in any script (Korean: 6,000 bytes) or full of quotes and line breaks, which
+ * JSON doubles. No socket keeps a buffer of this size: a frame longer than the socket's
+ * small one ({@code scoutline.sockets.text-buffer-chars}) is put together only while it
+ * arrives ({@link WholeFrames}).
  * @param scheduleRefresh how often this instance asks whether a live session runs, for
  * the widget's live line ({@code schedule} frame); open widgets get a new frame only when
  * the answer changed
