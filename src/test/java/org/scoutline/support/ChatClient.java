@@ -202,9 +202,11 @@ public final class ChatClient implements AutoCloseable {
 	 */
 	public String closeStatus() {
 		return closeStatus;
+	}
+
+	/**
 	 * @return the code the server closed the socket with; fails after five seconds
 	 */
-
 	public int closeCode() {
 		try {
 			return closedWith.get(5, TimeUnit.SECONDS);
