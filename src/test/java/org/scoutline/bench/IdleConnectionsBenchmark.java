@@ -26,8 +26,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Tag("benchmark")
 @IntegrationTest
+// the sockets stay silent on purpose: the idle drop (5 minutes by default) would close
+// them during a long run
 @TestPropertySource(properties = { "scoutline.webchat.limits.sockets-per-minute=1000000",
-		"scoutline.webchat.limits.sockets-per-client=100000", "scoutline.webchat.limits.new-chats-per-minute=1000000" })
+		"scoutline.webchat.limits.sockets-per-client=100000", "scoutline.webchat.limits.new-chats-per-minute=1000000",
+		"scoutline.webchat.idle-timeout=29m" })
 class IdleConnectionsBenchmark {
 
 	@LocalServerPort
