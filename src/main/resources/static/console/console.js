@@ -120,7 +120,7 @@
     box.hidden = false;
     var why = S.reason(event);
     box.textContent = t(event.severity === 'imminent' ? 'alert.imminent' : 'alert.crisis',
-      { why: why || '-', chat: event.conversation.slice(0, 6) });
+      { why: why || '-', chat: S.chatName({ number: event.number, id: event.conversation }) });
     tone();
     refresh();
   }

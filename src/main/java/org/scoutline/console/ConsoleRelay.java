@@ -1,9 +1,11 @@
 package org.scoutline.console;
 
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.scoutline.conversation.ConversationId;
 import org.scoutline.handover.ChatEvent;
 import org.scoutline.handover.Presence;
 import org.scoutline.schedule.OpeningChanged;
@@ -33,10 +35,13 @@ class ConsoleRelay {
 
 	private final OpeningChanges openings;
 
-	ConsoleRelay(SimpMessagingTemplate broker, Presence presence, OpeningChanges openings) {
+	private final ChatNumbers numbers;
+
+	ConsoleRelay(SimpMessagingTemplate broker, Presence presence, OpeningChanges openings, ChatNumbers numbers) {
 		this.broker = broker;
 		this.presence = presence;
 		this.openings = openings;
+		this.numbers = numbers;
 	}
 
 	/**
@@ -60,7 +65,11 @@ class ConsoleRelay {
 		broker.convertAndSend("/topic/queue", frame.body());
 		broker.convertAndSend("/topic/chats", frame.body());
 		if (frame.alert()) {
-			broker.convertAndSend("/topic/alerts", frame.body());
+			// the supervisor is told which chat by the number every console shows ("Chat
+			// 3")
+			Map<String, Object> alert = new HashMap<>(frame.body());
+			alert.put("number", numbers.of(new ConversationId(event.conversation())));
+			broker.convertAndSend("/topic/alerts", alert);
 		}
 		if (frame.assigns() != null) {
 			broker.convertAndSendToUser(frame.assigns(), "/queue/assigned", frame.body());

@@ -217,6 +217,24 @@ class ConsoleBrowserTests {
 			scout.locator("#chats button").first().click();
 			assertThat(banner).containsText("Supervisor: Vera (online)");
 			assertThat(banner).not().containsText("Kein Supervisor");
+
+			// another young person in crisis while Vera is on duty: her alert names the
+			// chat as every console does
+			try (BrowserContext otherUser = german(1280, 900)) {
+				Page second = otherUser.newPage();
+				second.navigate("/");
+				assertThat(Widget.chat(second).getByRole(AriaRole.LOG)).containsText("anonym");
+				Widget.chat(second).getByLabel("Nachricht").fill("ich will mich umbringen");
+				Widget.chat(second)
+					.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Senden").setExact(true))
+					.click();
+				Widget.chat(second)
+					.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Mit einem Scout reden"))
+					.click();
+				assertThat(supervisor.locator("#alert"))
+					.containsText(Pattern.compile("Chat \\d+ braucht jetzt den Supervisor"));
+				assertThat(supervisor.locator("#alert")).not().containsText(Pattern.compile("\\(\\w{6}\\)"));
+			}
 		}
 		scout.screenshot(
 				new Page.ScreenshotOptions().setPath(Browser.screenshot("console-crisis-banner")).setFullPage(true));

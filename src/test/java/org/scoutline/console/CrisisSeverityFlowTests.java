@@ -129,6 +129,9 @@ class CrisisSeverityFlowTests {
 		assertThat(alert.path("kind").asText()).isEqualTo("suicide");
 		assertThat(alert.path("severity").asText()).isEqualTo("imminent");
 		assertThat(alert.path("text").isMissingNode()).isTrue();
+		assertThat(alert.path("number").asLong()).as("the chat's number, as the consoles show it")
+			.isEqualTo(queue.get(0).path("number").asLong())
+			.isPositive();
 		assertThat(output.getAll()).as("never the words in a log")
 			.doesNotContain(IMMINENT)
 			.doesNotContain(CONCERN)
