@@ -13,9 +13,10 @@
     closeReady();
   }
 
-  function line(from, text) {
+  // a scout's stored line names who wrote it ("Lena"): a supervisor who stepped in shows as themselves
+  function line(from, text, name) {
     var d = el('div', { class: 'msg msg--' + from });
-    d.appendChild(el('strong', {}, t('from.' + from) + ': '));
+    d.appendChild(el('strong', {}, (from === 'scout' && name ? name : t('from.' + from)) + ': '));
     d.appendChild(document.createTextNode(text));
     $('log').appendChild(d); $('log').scrollTop = $('log').scrollHeight;
   }
@@ -67,7 +68,7 @@
       summary(c);
       banner(c);
       $('log').textContent = '';
-      c.transcript.forEach(function (l) { line(l.from, l.text); });
+      c.transcript.forEach(function (l) { line(l.from, l.text, l.name); });
       chatBase = chatSeq = typeof c.seq === 'number' ? c.seq : 0;
       chatSeen = {};
       missed = null;
@@ -124,7 +125,7 @@
     S.api('GET', '/console/api/chats/' + id + '/transcript?after=' + chatSeq).then(function (r) {
       if (current !== id) return;
       if (!r.complete) { open(id); return; }
-      r.lines.forEach(function (l) { if (freshLine(l.seq)) { sawLine(l.seq); line(l.from, l.text); } });
+      r.lines.forEach(function (l) { if (freshLine(l.seq)) { sawLine(l.seq); line(l.from, l.text, l.name); } });
       var held = missed || [];
       missed = null;
       held.forEach(chatEvent);

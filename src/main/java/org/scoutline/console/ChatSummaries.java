@@ -119,8 +119,13 @@ class ChatSummaries {
 		List<Map<String, Object>> lines = new ArrayList<>();
 		for (int i = 0; i < read.lines().size(); i++) {
 			TranscriptEntry line = read.lines().get(i);
-			lines.add(Map.of("seq", read.seq(i), "from", line.author().name().toLowerCase(), "text", line.text(),
-					"kind", line.kind().name().toLowerCase(), "at", line.at().toEpochMilli()));
+			Map<String, Object> shown = new LinkedHashMap<>(
+					Map.of("seq", read.seq(i), "from", line.author().name().toLowerCase(), "text", line.text(), "kind",
+							line.kind().name().toLowerCase(), "at", line.at().toEpochMilli()));
+			if (line.name() != null) {
+				shown.put("name", line.name());
+			}
+			lines.add(shown);
 		}
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("seq", read.last());

@@ -36,6 +36,9 @@ final class TranscriptCodec {
 			line.writeStringField("a", entry.author().name());
 			line.writeStringField("t", entry.text());
 			line.writeStringField("k", entry.kind().name());
+			if (entry.name() != null) {
+				line.writeStringField("n", entry.name());
+			}
 			line.writeEndObject();
 		}
 		catch (IOException ex) {
@@ -54,15 +57,11 @@ final class TranscriptCodec {
 	}
 
 	/** The stored form of a transcript line: short names, epoch millis. */
-	record StoredEntry(long at, String a, String t, String k) {
-
-		StoredEntry(TranscriptEntry entry) {
-			this(entry.at().toEpochMilli(), entry.author().name(), entry.text(), entry.kind().name());
-		}
+	record StoredEntry(long at, String a, String t, String k, String n) {
 
 		TranscriptEntry toEntry() {
 			return new TranscriptEntry(Instant.ofEpochMilli(at), TranscriptEntry.Author.valueOf(a), t,
-					Bubble.Kind.valueOf(k));
+					Bubble.Kind.valueOf(k), n);
 		}
 
 	}

@@ -113,7 +113,7 @@ public class SupervisorSide {
 		}
 		Instant now = clock.instant();
 		Optional<Conversation> saved = notices.save(id, UnaryOperator.identity(),
-				List.of(TranscriptEntry.fromScout(now, text)));
+				List.of(TranscriptEntry.fromScout(now, text, alias)));
 		if (saved.isEmpty()) {
 			return false;
 		}

@@ -126,6 +126,8 @@ class ResumeFlowTests {
 		assertThat(history).hasSize(2);
 		assertThat(history.findValuesAsText("text")).containsExactly("Are you still there?", "Take your time.");
 		assertThat(history.findValuesAsText("from")).containsExactly("scout", "scout");
+		assertThat(history.findValuesAsText("name")).as("under the alias the user saw them")
+			.containsExactly(Staff.alias("sam"), Staff.alias("sam"));
 		assertThat(history.findValues("seq")).extracting(JsonNode::asLong)
 			.containsExactly(live.seq() + 1, live.seq() + 2);
 		assertThat(back.drain(300)).as("nothing again afterwards")
@@ -195,6 +197,10 @@ class ResumeFlowTests {
 		assertThat(missed.path("complete").asBoolean()).isTrue();
 		assertThat(missed.path("seq").asLong()).isEqualTo(seen + 2);
 		assertThat(missed.path("lines").findValuesAsText("text")).containsExactly("my ex posted it", "what can I do?");
+		JsonNode again = sam.get("/console/api/chats/" + id + "/transcript?after=" + (seen - 1)).json();
+		assertThat(again.path("lines").get(0).path("name").asText()).as("the scout's stored line names who wrote it")
+			.isEqualTo(Staff.alias("sue"));
+		assertThat(again.path("lines").get(1).has("name")).as("the user's line names nobody").isFalse();
 		assertThat(missed.path("lines").findValues("seq")).extracting(JsonNode::asLong)
 			.containsExactly(seen + 1, seen + 2);
 		assertThat(sam.get("/console/api/chats/" + id + "/transcript?after=" + (seen + 2)).json().path("lines"))

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.scoutline.conversation.Bubble;
 import org.scoutline.conversation.Choice;
@@ -152,10 +153,12 @@ final class WebChatFrames {
 	/**
 	 * @param seq the line's number in the conversation
 	 */
-	record Line(String from, String text, String kind, long seq) {
+	record Line(String from, String text, String kind, long seq,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String name) {
 
 		static Line of(TranscriptEntry entry, long seq) {
-			return new Line(entry.author().name().toLowerCase(), entry.text(), entry.kind().name().toLowerCase(), seq);
+			return new Line(entry.author().name().toLowerCase(Locale.ROOT), entry.text(),
+					entry.kind().name().toLowerCase(Locale.ROOT), seq, entry.name());
 		}
 
 	}
