@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +41,7 @@ class IdleSockets implements SmartLifecycle {
 
 	private final Duration every;
 
-	private volatile ScheduledExecutorService timer;
+	private final Ticker ticker = new Ticker("webchat-idle-sockets", this::sweep, log, "idle widget sockets not swept");
 
 	@Autowired
 	IdleSockets(WebChatSettings settings) {
@@ -107,38 +104,18 @@ class IdleSockets implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		timer = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "webchat-idle-sockets");
-			thread.setDaemon(true);
-			return thread;
-		});
-		timer.scheduleWithFixedDelay(this::tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+	public void start() {
+		ticker.start(every, every);
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (timer != null) {
-			timer.shutdownNow();
-			timer = null;
-		}
+	public void stop() {
+		ticker.stop();
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return timer != null;
-	}
-
-	/**
-	 * A task of a scheduled executor that throws is never run again: nothing may escape.
-	 */
-	private void tick() {
-		try {
-			sweep();
-		}
-		catch (RuntimeException ex) {
-			log.warn("idle widget sockets not swept cause={}", ex.getClass().getSimpleName());
-		}
+	public boolean isRunning() {
+		return ticker.isRunning();
 	}
 
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.scoutline.conversation.Channel;
@@ -50,7 +47,7 @@ class LiveStatus implements SmartLifecycle {
 
 	private volatile Published current;
 
-	private volatile ScheduledExecutorService timer;
+	private final Ticker ticker = new Ticker("webchat-live-status", this::refresh, log, "web live status tick failed");
 
 	@Autowired
 	LiveStatus(Hotline hotline, ObjectMapper json, WebChatSettings settings) {
@@ -119,10 +116,7 @@ class LiveStatus implements SmartLifecycle {
 	 */
 	@EventListener
 	void on(OpeningChanged changed) {
-		ScheduledExecutorService now = timer;
-		if (now != null) {
-			now.execute(this::tick);
-		}
+		ticker.runSoon();
 	}
 
 	void unwatch(WebSocketSession session) {
@@ -145,38 +139,18 @@ class LiveStatus implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		timer = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "webchat-live-status");
-			thread.setDaemon(true);
-			return thread;
-		});
-		timer.scheduleWithFixedDelay(this::tick, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+	public void start() {
+		ticker.start(Duration.ZERO, every);
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (timer != null) {
-			timer.shutdownNow();
-			timer = null;
-		}
+	public void stop() {
+		ticker.stop();
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return timer != null;
-	}
-
-	/**
-	 * A task of a scheduled executor that throws is never run again: nothing may escape.
-	 */
-	private void tick() {
-		try {
-			refresh();
-		}
-		catch (RuntimeException ex) {
-			log.warn("web live status tick failed cause={}", ex.getClass().getSimpleName());
-		}
+	public boolean isRunning() {
+		return ticker.isRunning();
 	}
 
 	/** One rendered frame; {@code version} grows with every change. */
