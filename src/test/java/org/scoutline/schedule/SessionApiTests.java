@@ -166,7 +166,7 @@ class SessionApiTests {
 				Arguments.of("recurrence", "FREQ=WEEKLY;UNTIL=20261231", "recurrence", "UNTIL needs a date and time",
 						"recurrence_until_day"),
 				Arguments.of("recurrence", "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=0", "recurrence", "Value not in range",
-						"recurrence_not_expandable"),
+						"bad_recurrence"),
 				Arguments.of("recurrence", "FREQ=WEEKLY;FOO=BAR", "recurrence", "Invalid recurrence rule part: FOO=BAR",
 						"bad_recurrence"),
 				Arguments.of("scouts", List.of("anna", "zoe"), "scouts", "unknown scout 'zoe'", "unknown_scout"),
