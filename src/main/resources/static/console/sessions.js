@@ -352,7 +352,7 @@
     problems.forEach(function (problem) {
       var field = (/^[a-zA-Z]+/.exec(problem.field || '') || [''])[0];
       var known = FIELDS[field];
-      var text = readable(problem.message);
+      var text = readable(problemText(problem));
       var message = text.charAt(0).toUpperCase() + text.slice(1);
       var li = el('li');
       if (known) {
@@ -370,6 +370,13 @@
     });
     summary.appendChild(ul);
     summary.focus();
+  }
+
+  // the server's problem in the console's language by its code, else its (English) message as sent
+  function problemText(problem) {
+    var key = 'sessions.problem_code.' + problem.code;
+    if (problem.code && I18n.has(key)) return t('sessions.problem_code.' + problem.code, problem.params || {});
+    return problem.message;
   }
 
   function readable(message) { // 2026-02-10T19:00 -> 2026-02-10 19:00

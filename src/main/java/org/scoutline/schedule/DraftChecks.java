@@ -9,10 +9,13 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.scoutline.conversation.Channel;
+import org.scoutline.schedule.SessionProblem.Code;
 
 /**
  * Turns a {@link SessionDraft} into a {@link LiveSession} or collects every field's
@@ -30,6 +33,10 @@ final class DraftChecks {
 	private static final int MOST_SCOUTS = 100;
 
 	private static final int MOST_EXCEPTIONS = 400;
+
+	private static final String KNOWN_CHANNELS = Arrays.stream(Channel.values())
+		.map(Channel::name)
+		.collect(Collectors.joining(", "));
 
 	private final ScheduleSettings settings;
 
@@ -87,31 +94,35 @@ final class DraftChecks {
 
 	private void longest(String field, List<String> values, int most) {
 		if (values.size() > most) {
-			problems.add(new SessionProblem(field, "at most " + most + " entries, got " + values.size()));
+			problems.add(new SessionProblem(field, Code.TOO_MANY,
+					Map.of("max", String.valueOf(most), "count", String.valueOf(values.size())),
+					"at most " + most + " entries, got " + values.size()));
 		}
 	}
 
 	private String text(String field, String value, int longest, boolean required) {
 		if (value == null || value.isBlank()) {
 			if (required) {
-				problems.add(new SessionProblem(field, "is required"));
+				problems.add(new SessionProblem(field, Code.REQUIRED, "is required"));
 			}
 			return "";
 		}
 		if (value.strip().length() > longest) {
-			problems.add(new SessionProblem(field, "is longer than " + longest + " characters"));
+			problems.add(new SessionProblem(field, Code.TOO_LONG_TEXT, Map.of("max", String.valueOf(longest)),
+					"is longer than " + longest + " characters"));
 		}
 		return value.strip();
 	}
 
 	private List<String> languages(List<String> values) {
 		if (values.isEmpty()) {
-			problems.add(new SessionProblem("languages", "name at least one language, e.g. [\"de\"]"));
+			problems
+				.add(new SessionProblem("languages", Code.NO_LANGUAGE, "name at least one language, e.g. [\"de\"]"));
 		}
 		for (String value : values) {
 			if (value == null || !LANGUAGE.matcher(value).matches()) {
-				problems
-					.add(new SessionProblem("languages", "'" + value + "' is not a language code such as de or en"));
+				problems.add(new SessionProblem("languages", Code.BAD_LANGUAGE, Map.of("value", String.valueOf(value)),
+						"'" + value + "' is not a language code such as de or en"));
 			}
 		}
 		return values.stream().filter(Objects::nonNull).distinct().toList();
@@ -119,8 +130,8 @@ final class DraftChecks {
 
 	private List<Channel> channels(List<String> values) {
 		if (values.isEmpty()) {
-			problems
-				.add(new SessionProblem("channels", "name at least one channel: " + Arrays.toString(Channel.values())));
+			problems.add(new SessionProblem("channels", Code.NO_CHANNEL, Map.of("known", KNOWN_CHANNELS),
+					"name at least one channel: " + Arrays.toString(Channel.values())));
 		}
 		LinkedHashSet<Channel> channels = new LinkedHashSet<>();
 		for (String value : values) {
@@ -128,7 +139,8 @@ final class DraftChecks {
 				channels.add(Channel.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new SessionProblem("channels",
+				problems.add(new SessionProblem("channels", Code.BAD_CHANNEL,
+						Map.of("value", String.valueOf(value), "known", KNOWN_CHANNELS),
 						"unknown channel '" + value + "', known are " + Arrays.toString(Channel.values())));
 			}
 		}
@@ -137,7 +149,7 @@ final class DraftChecks {
 
 	private List<String> scouts(List<String> values) {
 		if (values.isEmpty()) {
-			problems.add(new SessionProblem("scouts", "roster at least one scout"));
+			problems.add(new SessionProblem("scouts", Code.NO_SCOUT, "roster at least one scout"));
 		}
 		LinkedHashSet<String> scouts = new LinkedHashSet<>();
 		for (String value : values) {
@@ -151,11 +163,12 @@ final class DraftChecks {
 
 	private String person(String field, String username) {
 		if (username == null || username.isBlank()) {
-			problems.add(new SessionProblem(field, "a username is required"));
+			problems.add(new SessionProblem(field, Code.USERNAME_REQUIRED, "a username is required"));
 			return null;
 		}
 		if (!roster.exists(username.strip())) {
-			problems.add(new SessionProblem(field, "unknown scout '" + username.strip() + "'"));
+			problems.add(new SessionProblem(field, Code.UNKNOWN_SCOUT, Map.of("value", username.strip()),
+					"unknown scout '" + username.strip() + "'"));
 			return null;
 		}
 		return username.strip();
@@ -164,7 +177,9 @@ final class DraftChecks {
 	private int number(String field, Integer value, int fallback, int least, int most) {
 		int number = value == null ? fallback : value;
 		if (number < least || number > most) {
-			problems.add(new SessionProblem(field, "must be between " + least + " and " + most + ", was " + number));
+			problems.add(new SessionProblem(field, Code.OUT_OF_RANGE,
+					Map.of("min", String.valueOf(least), "max", String.valueOf(most), "value", String.valueOf(number)),
+					"must be between " + least + " and " + most + ", was " + number));
 		}
 		return number;
 	}

@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.scoutline.schedule.SessionProblem.Code;
 
 /**
  * The checks of a {@link SessionDraft}'s times, for {@link DraftChecks}: the time zone,
@@ -43,7 +46,7 @@ final class DraftTimeChecks {
 			return ZoneId.of(value.strip());
 		}
 		catch (DateTimeException ex) {
-			problems.add(new SessionProblem("timeZone",
+			problems.add(new SessionProblem("timeZone", Code.UNKNOWN_ZONE, Map.of("value", value),
 					"unknown time zone '" + value + "', use an IANA name such as Europe/Berlin"));
 			return null;
 		}
@@ -54,15 +57,16 @@ final class DraftTimeChecks {
 	 */
 	LocalDateTime localTime(String field, String value) {
 		if (value == null || value.isBlank()) {
-			problems.add(new SessionProblem(field, "is required, a local date and time such as 2026-02-11T19:00"));
+			problems.add(new SessionProblem(field, Code.REQUIRED_TIME,
+					"is required, a local date and time such as 2026-02-11T19:00"));
 			return null;
 		}
 		try {
 			return LocalDateTime.parse(value.strip());
 		}
 		catch (DateTimeException ex) {
-			problems.add(
-					new SessionProblem(field, "'" + value + "' is not a local date and time such as 2026-02-11T19:00"));
+			problems.add(new SessionProblem(field, Code.NOT_LOCAL_TIME, Map.of("value", value),
+					"'" + value + "' is not a local date and time such as 2026-02-11T19:00"));
 			return null;
 		}
 	}
@@ -76,7 +80,9 @@ final class DraftTimeChecks {
 			return null;
 		}
 		if (zone.getRules().getValidOffsets(local).isEmpty()) {
-			problems.add(new SessionProblem(field, local + " does not exist in " + zone + " (the clocks skip it)"));
+			problems.add(new SessionProblem(field, Code.SKIPPED_LOCAL_TIME,
+					Map.of("value", local.toString(), "zone", zone.getId()),
+					local + " does not exist in " + zone + " (the clocks skip it)"));
 			return null;
 		}
 		return local.atZone(zone);
@@ -85,10 +91,14 @@ final class DraftTimeChecks {
 	/** Checks that the session ends after it starts, and within 24 hours. */
 	void checkSpan(LocalDateTime localStart, LocalDateTime localEnd, ZonedDateTime start, ZonedDateTime end) {
 		if (localStart != null && localEnd != null && !localEnd.isAfter(localStart)) {
-			problems.add(new SessionProblem("end", "must be after the start (" + localStart + "), was " + localEnd));
+			problems.add(new SessionProblem("end", Code.END_BEFORE_START,
+					Map.of("start", localStart.toString(), "value", localEnd.toString()),
+					"must be after the start (" + localStart + "), was " + localEnd));
 		}
 		else if (start != null && end != null && Duration.between(start, end).compareTo(LONGEST) > 0) {
-			problems.add(new SessionProblem("end", "a session lasts at most 24 hours"));
+			problems.add(
+					new SessionProblem("end", Code.TOO_LONG_SESSION, Map.of("hours", String.valueOf(LONGEST.toHours())),
+							"a session lasts at most " + LONGEST.toHours() + " hours"));
 		}
 	}
 
@@ -99,9 +109,11 @@ final class DraftTimeChecks {
 	void checkStopWithinSession(ZonedDateTime start, ZonedDateTime end, int stopMinutes) {
 		if (start != null && end != null && end.isAfter(start)
 				&& Duration.between(start, end).toMinutes() <= stopMinutes) {
-			problems.add(new SessionProblem("escalationStopMinutes",
-					"escalations would stop before the session starts: " + stopMinutes + " minutes of a "
-							+ Duration.between(start, end).toMinutes() + "-minute session"));
+			long length = Duration.between(start, end).toMinutes();
+			problems.add(new SessionProblem("escalationStopMinutes", Code.STOP_BEFORE_START,
+					Map.of("minutes", String.valueOf(stopMinutes), "length", String.valueOf(length)),
+					"escalations would stop before the session starts: " + stopMinutes + " minutes of a " + length
+							+ "-minute session"));
 		}
 	}
 
@@ -120,8 +132,8 @@ final class DraftTimeChecks {
 			}
 			return value.strip().replaceFirst("(?i)^RRULE:", "");
 		}
-		catch (IllegalArgumentException ex) {
-			problems.add(new SessionProblem("recurrence", ex.getMessage()));
+		catch (BadRecurrenceException ex) {
+			problems.add(ex.problem());
 			return null;
 		}
 	}
@@ -133,7 +145,7 @@ final class DraftTimeChecks {
 	List<LocalDate> exceptions(List<String> values, String recurrence) {
 		if (!values.isEmpty() && recurrence == null
 				&& problems.stream().noneMatch(p -> p.field().equals("recurrence"))) {
-			problems.add(new SessionProblem("exceptions",
+			problems.add(new SessionProblem("exceptions", Code.EXCEPTIONS_NOT_RECURRING,
 					"only a recurring session has exceptions; cancel a single session instead"));
 		}
 		List<LocalDate> days = new ArrayList<>();
@@ -142,7 +154,8 @@ final class DraftTimeChecks {
 				days.add(LocalDate.parse(String.valueOf(value).strip()));
 			}
 			catch (DateTimeException ex) {
-				problems.add(new SessionProblem("exceptions", "'" + value + "' is not a date such as 2026-12-24"));
+				problems.add(new SessionProblem("exceptions", Code.BAD_DATE, Map.of("value", String.valueOf(value)),
+						"'" + value + "' is not a date such as 2026-12-24"));
 			}
 		}
 		return days.stream().distinct().sorted().toList();

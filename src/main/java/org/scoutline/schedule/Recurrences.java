@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
+
+import org.scoutline.schedule.SessionProblem.Code;
 
 /**
  * Expands sessions into occurrences with ical4j's RRULE engine, in the session's own time
@@ -27,7 +30,7 @@ final class Recurrences {
 
 	/**
 	 * Parses an RRULE value (an optional leading {@code RRULE:} is dropped).
-	 * @throws IllegalArgumentException with a reason a coordinator can act on
+	 * @throws BadRecurrenceException with a reason a coordinator can act on
 	 */
 	static Recur<ZonedDateTime> parse(String rule) {
 		String value = rule.strip();
@@ -39,20 +42,25 @@ final class Recurrences {
 			recur = new Recur<>(value);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("'" + rule
-					+ "' is not an iCalendar RRULE such as FREQ=WEEKLY;BYDAY=TU,TH (" + ex.getMessage() + ")");
+			throw new BadRecurrenceException(Code.BAD_RECURRENCE,
+					Map.of("value", rule, "reason", String.valueOf(ex.getMessage())), "'" + rule
+							+ "' is not an iCalendar RRULE such as FREQ=WEEKLY;BYDAY=TU,TH (" + ex.getMessage() + ")");
 		}
 		if (recur.getFrequency() == null) {
-			throw new IllegalArgumentException("'" + rule + "' names no FREQ (DAILY, WEEKLY, MONTHLY or YEARLY)");
+			throw new BadRecurrenceException(Code.RECURRENCE_NO_FREQ, Map.of("value", rule),
+					"'" + rule + "' names no FREQ (DAILY, WEEKLY, MONTHLY or YEARLY)");
 		}
 		if (TOO_FREQUENT.contains(recur.getFrequency())) {
-			throw new IllegalArgumentException("sessions repeat at most daily, not " + recur.getFrequency());
+			throw new BadRecurrenceException(Code.RECURRENCE_TOO_OFTEN,
+					Map.of("frequency", recur.getFrequency().name()),
+					"sessions repeat at most daily, not " + recur.getFrequency());
 		}
 		if (value.toUpperCase().contains("INTERVAL=") && recur.getInterval() < 1) {
-			throw new IllegalArgumentException("INTERVAL must be 1 or more");
+			throw new BadRecurrenceException(Code.RECURRENCE_BAD_INTERVAL, Map.of(), "INTERVAL must be 1 or more");
 		}
 		if (recur.getCount() > 0 && recur.getUntil() != null) {
-			throw new IllegalArgumentException("COUNT and UNTIL cannot both be given");
+			throw new BadRecurrenceException(Code.RECURRENCE_COUNT_AND_UNTIL, Map.of(),
+					"COUNT and UNTIL cannot both be given");
 		}
 		return recur;
 	}
@@ -61,18 +69,21 @@ final class Recurrences {
 	 * Expands a parsed rule for a year from {@code start}, because ical4j accepts some
 	 * rules it cannot expand (an UNTIL day without a time for a session with a start
 	 * time, BYSETPOS=0).
-	 * @throws IllegalArgumentException with the reason
+	 * @throws BadRecurrenceException with the reason
 	 */
 	static void checkExpands(String rule, ZonedDateTime start) {
 		Recur<ZonedDateTime> recur = parse(rule);
 		if ((Object) recur.getUntil() instanceof LocalDate) {
-			throw new IllegalArgumentException("UNTIL needs a date and time such as 20261231T235959Z, not a day");
+			throw new BadRecurrenceException(Code.RECURRENCE_UNTIL_DAY, Map.of(),
+					"UNTIL needs a date and time such as 20261231T235959Z, not a day");
 		}
 		try {
 			recur.getDates(start, start, start.plusYears(1));
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("'" + rule + "' cannot be expanded (" + ex.getMessage() + ")");
+			throw new BadRecurrenceException(Code.RECURRENCE_NOT_EXPANDABLE,
+					Map.of("value", rule, "reason", String.valueOf(ex.getMessage())),
+					"'" + rule + "' cannot be expanded (" + ex.getMessage() + ")");
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.scoutline.schedule.SessionProblem.Code;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -45,22 +46,23 @@ class ScheduleErrors {
 				.collect(Collectors.joining("."))
 				.replace(".[", "[");
 			return body(HttpStatus.BAD_REQUEST, "invalid_session", "the session was not saved",
-					List.of(new SessionProblem(field, "has the wrong type (" + expected(mismatch) + " expected)")));
+					List.of(wrongType(field, mismatch.getTargetType())));
 		}
 		String reason = ex.getCause() instanceof JsonMappingException ? "the body is not a session"
 				: "the body is not valid JSON";
 		return body(HttpStatus.BAD_REQUEST, "unreadable_body", reason, List.of());
 	}
 
-	private static String expected(MismatchedInputException mismatch) {
-		Class<?> type = mismatch.getTargetType();
+	private static SessionProblem wrongType(String field, Class<?> type) {
 		if (type == null) {
-			return "another type";
+			return new SessionProblem(field, Code.WRONG_TYPE, "has the wrong type (another type expected)");
 		}
 		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-			return "a number";
+			return new SessionProblem(field, Code.NOT_A_NUMBER, "has the wrong type (a number expected)");
 		}
-		return List.class.isAssignableFrom(type) ? "a list" : "text";
+		return List.class.isAssignableFrom(type)
+				? new SessionProblem(field, Code.NOT_A_LIST, "has the wrong type (a list expected)")
+				: new SessionProblem(field, Code.NOT_TEXT, "has the wrong type (text expected)");
 	}
 
 	private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String message,

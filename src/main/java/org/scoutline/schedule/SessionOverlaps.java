@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.scoutline.schedule.SessionProblem.Code;
 
 /**
  * Refuses a session whose occurrences overlap those of another session with any of the
@@ -28,8 +31,10 @@ final class SessionOverlaps {
 		List<SessionProblem> problems = new ArrayList<>();
 		for (int i = 1; i < mine.size(); i++) {
 			if (mine.get(i - 1).overlaps(mine.get(i))) {
-				problems.add(new SessionProblem("recurrence", "occurrences overlap each other (on "
-						+ mine.get(i).start().format(WHEN) + "); the session is longer than the gap between them"));
+				String when = mine.get(i).start().format(WHEN);
+				problems.add(new SessionProblem("recurrence", Code.OVERLAP_SELF, Map.of("when", when),
+						"occurrences overlap each other (on " + when
+								+ "); the session is longer than the gap between them"));
 				break;
 			}
 		}
@@ -39,13 +44,18 @@ final class SessionOverlaps {
 			if (other.id().equals(candidate.id()) || shared.isEmpty()) {
 				continue;
 			}
-			firstClash(mine, Recurrences.between(other, from, to))
-				.ifPresent(clash -> problems.add(new SessionProblem("scouts", "overlaps '" + other.title() + "' ("
-						+ other.id() + ") on " + clash.start().format(WHEN) + " for " + String.join(", ", shared))));
+			firstClash(mine, Recurrences.between(other, from, to)).ifPresent(
+					clash -> problems.add(overlap(other, clash.start().format(WHEN), String.join(", ", shared))));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidSessionException(problems);
 		}
+	}
+
+	private static SessionProblem overlap(LiveSession other, String when, String people) {
+		return new SessionProblem("scouts", Code.OVERLAP_SCOUTS,
+				Map.of("other", other.title(), "id", other.id(), "when", when, "people", people),
+				"overlaps '" + other.title() + "' (" + other.id() + ") on " + when + " for " + people);
 	}
 
 	private static Optional<Occurrence> firstClash(List<Occurrence> mine, List<Occurrence> theirs) {

@@ -2,6 +2,7 @@ package org.scoutline.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -253,6 +254,23 @@ class ConsoleBrowserTests {
 		assertThat(coordinator.getByLabel("Titel")).isVisible();
 		assertThat(coordinator.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("An diesen Tagen")))
 			.isHidden();
+		// the server's problems in German, by their codes, not its English sentences
+		coordinator.getByLabel("Titel").fill("Abendchat");
+		coordinator.locator("#s-start").fill("2026-12-10T19:00");
+		coordinator.locator("#s-end").fill("2026-12-10T18:00");
+		coordinator.locator("#s-save").click();
+		Locator problems = coordinator.locator("#s-problems");
+		assertThat(problems).containsText("Die Session wurde nicht gespeichert");
+		assertThat(problems)
+			.containsText("Endet: muss nach dem Beginn (2026-12-10 19:00) liegen, war 2026-12-10 18:00");
+		assertThat(problems).containsText("Scouts im Dienst: mindestens ein Scout muss im Dienst sein");
+		assertThat(problems).containsText("Supervisor im Dienst: ein Benutzername ist nötig");
+		assertThat(coordinator.locator("#err-end")).containsText("Muss nach dem Beginn");
+		for (String english : List.of("must be after the start", "roster at least one scout", "a username is required",
+				"sessions.problem_code.")) {
+			assertThat(problems).not().containsText(english);
+			assertThat(coordinator.locator("#s-form")).not().containsText(english);
+		}
 		Axe.assertNoSeriousViolations(coordinator, "the coordinator's console in German");
 		GermanConsole.assertNoRawKeyNorOldEnglish(coordinator);
 		GermanConsole.assertNothingClippedAt1280AndOnATablet(coordinator);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.scoutline.conversation.Channel;
+import org.scoutline.schedule.SessionProblem;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,11 @@ class ConsoleTextsTests {
 	static final Pattern ERROR_CODE = Pattern.compile(
 			"(?:ApiProblem\\([^,()]*,\\s*|\\bbad\\(|json\\([^,()]*,\\s*HttpStatus\\.\\w+,\\s*|body\\(HttpStatus\\.\\w+,\\s*|ConsoleErrors\\.body\\(|\\bbody\\(\")\"?([a-z_]+)\"");
 
+	/** the codes of every problem of a submitted session the schedule's API can send */
+	static final List<String> PROBLEM_CODES = Arrays.stream(SessionProblem.Code.values())
+		.map(SessionProblem.Code::code)
+		.toList();
+
 	/** the dynamic keys of the scripts: prefix -> every value it is used with */
 	static final Map<String, List<String>> DYNAMIC = Map.ofEntries(Map.entry("outcome.", ConsoleApi.OUTCOMES),
 			Map.entry("role.", Arrays.stream(Role.values()).map(r -> r.name().toLowerCase()).toList()),
@@ -61,7 +67,7 @@ class ConsoleTextsTests {
 			Map.entry("sessions.problem.",
 					List.of("title", "topic", "languages", "channels", "timeZone", "start", "end", "scouts",
 							"supervisor", "maxQueueLength", "escalationStopMinutes", "recurrence", "exceptions")),
-			Map.entry("sessions.state.", List.of("live", "over")),
+			Map.entry("sessions.problem_code.", PROBLEM_CODES), Map.entry("sessions.state.", List.of("live", "over")),
 			Map.entry("sessions.rule.every_", List.of("day", "week")),
 			Map.entry("sessions.rule.every_n_", List.of("days", "weeks")), Map.entry("error.", List.of()));
 
@@ -120,6 +126,22 @@ class ConsoleTextsTests {
 		assertThat(codes).contains("gone", "taken", "not_yours", "bad_account", "unauthenticated", "invalid_session",
 				"too_long", "bad_language");
 		codes.forEach(code -> present("error." + code));
+	}
+
+	@Test
+	void everySessionProblemTheServerSendsHasItsWordsWithItsValues() {
+		assertThat(PROBLEM_CODES).contains("end_before_start", "unknown_scout", "overlap_scouts")
+			.doesNotHaveDuplicates();
+		for (SessionProblem.Code code : SessionProblem.Code.values()) {
+			String key = "sessions.problem_code." + code.code();
+			present(key);
+			assertThat(placeholders(de.get(key))).as("placeholders of " + key)
+				.isSubsetOf(code.params())
+				.isEqualTo(placeholders(en.get(key)));
+		}
+		assertThat(de.keySet()).filteredOn(key -> key.startsWith("sessions.problem_code."))
+			.as("texts for codes the server no longer sends")
+			.allSatisfy(key -> assertThat(PROBLEM_CODES).contains(key.substring("sessions.problem_code.".length())));
 	}
 
 	@Test

@@ -151,45 +151,78 @@ class SessionApiTests {
 	static Stream<Arguments> badInput() {
 		return Stream.of(
 				Arguments.of("end", "2026-02-10T18:00", "end",
-						"must be after the start (2026-02-10T19:00), was 2026-02-10T18:00"),
-				Arguments.of("end", "2026-02-12T19:00", "end", "a session lasts at most 24 hours"),
-				Arguments.of("timeZone", "Europe/Bärlin", "timeZone", "unknown time zone 'Europe/Bärlin'"),
-				Arguments.of("start", "10.02.2026 19:00", "start", "'10.02.2026 19:00' is not a local date and time"),
-				Arguments.of("start", "2026-03-29T02:30", "start", "2026-03-29T02:30 does not exist in Europe/Berlin"),
-				Arguments.of("recurrence", "FREQ=FORTNIGHTLY", "recurrence", "is not an iCalendar RRULE"),
-				Arguments.of("recurrence", "FREQ=MINUTELY", "recurrence",
-						"sessions repeat at most daily, not MINUTELY"),
-				Arguments.of("recurrence", "FREQ=WEEKLY;UNTIL=20261231", "recurrence", "UNTIL needs a date and time"),
-				Arguments.of("recurrence", "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=0", "recurrence", "Value not in range"),
-				Arguments.of("recurrence", "FREQ=WEEKLY;FOO=BAR", "recurrence",
-						"Invalid recurrence rule part: FOO=BAR"),
-				Arguments.of("scouts", List.of("anna", "zoe"), "scouts", "unknown scout 'zoe'"),
-				Arguments.of("scouts", List.of(), "scouts", "roster at least one scout"),
-				Arguments.of("supervisor", "mallory", "supervisor", "unknown scout 'mallory'"),
-				Arguments.of("title", " ", "title", "is required"),
-				Arguments.of("channels", List.of("WEB", "SMS"), "channels", "unknown channel 'SMS'"),
-				Arguments.of("languages", List.of("German"), "languages", "'German' is not a language code"),
-				Arguments.of("maxQueueLength", 0, "maxQueueLength", "must be between 1 and 1000, was 0"),
+						"must be after the start (2026-02-10T19:00), was 2026-02-10T18:00", "end_before_start"),
+				Arguments.of("end", "2026-02-12T19:00", "end", "a session lasts at most 24 hours", "too_long_session"),
+				Arguments.of("timeZone", "Europe/Bärlin", "timeZone", "unknown time zone 'Europe/Bärlin'",
+						"unknown_zone"),
+				Arguments.of("start", "10.02.2026 19:00", "start", "'10.02.2026 19:00' is not a local date and time",
+						"not_local_time"),
+				Arguments.of("start", "2026-03-29T02:30", "start", "2026-03-29T02:30 does not exist in Europe/Berlin",
+						"skipped_local_time"),
+				Arguments.of("recurrence", "FREQ=FORTNIGHTLY", "recurrence", "is not an iCalendar RRULE",
+						"bad_recurrence"),
+				Arguments.of("recurrence", "FREQ=MINUTELY", "recurrence", "sessions repeat at most daily, not MINUTELY",
+						"recurrence_too_often"),
+				Arguments.of("recurrence", "FREQ=WEEKLY;UNTIL=20261231", "recurrence", "UNTIL needs a date and time",
+						"recurrence_until_day"),
+				Arguments.of("recurrence", "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=0", "recurrence", "Value not in range",
+						"bad_recurrence"),
+				Arguments.of("recurrence", "FREQ=WEEKLY;FOO=BAR", "recurrence", "Invalid recurrence rule part: FOO=BAR",
+						"bad_recurrence"),
+				Arguments.of("scouts", List.of("anna", "zoe"), "scouts", "unknown scout 'zoe'", "unknown_scout"),
+				Arguments.of("scouts", List.of(), "scouts", "roster at least one scout", "no_scout"),
+				Arguments.of("supervisor", "mallory", "supervisor", "unknown scout 'mallory'", "unknown_scout"),
+				Arguments.of("title", " ", "title", "is required", "required"),
+				Arguments.of("channels", List.of("WEB", "SMS"), "channels", "unknown channel 'SMS'", "bad_channel"),
+				Arguments.of("languages", List.of("German"), "languages", "'German' is not a language code",
+						"bad_language"),
+				Arguments.of("maxQueueLength", 0, "maxQueueLength", "must be between 1 and 1000, was 0",
+						"out_of_range"),
 				Arguments.of("escalationStopMinutes", 120, "escalationStopMinutes",
-						"escalations would stop before the session starts"),
+						"escalations would stop before the session starts", "stop_before_start"),
 				Arguments.of("exceptions", List.of("2026-02-17"), "exceptions",
-						"only a recurring session has exceptions"),
-				Arguments.of("languages", Arrays.asList("de", null), "languages", "'null' is not a language code"),
-				Arguments.of("scouts", Arrays.asList("anna", null), "scouts", "a username is required"),
-				Arguments.of("exceptions", Arrays.asList("2026-02-17", null), "exceptions", "'null' is not a date"),
-				Arguments.of("scouts", Collections.nCopies(101, "anna"), "scouts", "at most 100 entries, got 101"),
-				Arguments.of("channels", List.of("WEB", "WEB", "WEB", "WEB"), "channels", "at most 3 entries, got 4"),
-				Arguments.of("maxQueueLength", "many", "maxQueueLength", "has the wrong type (a number expected)"),
-				Arguments.of("scouts", "anna", "scouts", "has the wrong type (a list expected)"));
+						"only a recurring session has exceptions", "exceptions_not_recurring"),
+				Arguments.of("languages", Arrays.asList("de", null), "languages", "'null' is not a language code",
+						"bad_language"),
+				Arguments.of("scouts", Arrays.asList("anna", null), "scouts", "a username is required",
+						"username_required"),
+				Arguments.of("exceptions", Arrays.asList("2026-02-17", null), "exceptions", "'null' is not a date",
+						"bad_date"),
+				Arguments.of("scouts", Collections.nCopies(101, "anna"), "scouts", "at most 100 entries, got 101",
+						"too_many"),
+				Arguments.of("channels", List.of("WEB", "WEB", "WEB", "WEB"), "channels", "at most 3 entries, got 4",
+						"too_many"),
+				Arguments.of("maxQueueLength", "many", "maxQueueLength", "has the wrong type (a number expected)",
+						"not_a_number"),
+				Arguments.of("scouts", "anna", "scouts", "has the wrong type (a list expected)", "not_a_list"));
 	}
 
 	@ParameterizedTest(name = "{0}={1} -> {3}")
 	@MethodSource("badInput")
-	void refusesBadInputPreciselyAndSavesNothing(String field, Object value, String problemField, String message)
-			throws Exception {
+	void refusesBadInputPreciselyAndSavesNothing(String field, Object value, String problemField, String message,
+			String code) throws Exception {
 		ResponseEntity<String> refused = send(HttpMethod.POST, API, body(Map.of(field, value)));
 		assertRefused(refused, problemField, message);
+		assertThat(json.readTree(refused.getBody()).get("problems")).anySatisfy(problem -> {
+			assertThat(problem.get("field").asText()).isEqualTo(problemField);
+			assertThat(problem.get("message").asText()).contains(message);
+			assertThat(problem.get("code").asText()).isEqualTo(code);
+		});
 		assertThat(scheduleKeys()).isEmpty();
+	}
+
+	@Test
+	void aProblemCarriesItsCodeAndTheValuesOfItsSentence() throws Exception {
+		JsonNode problem = json.readTree(send(HttpMethod.POST, API, body(Map.of("end", "2026-02-10T18:00"))).getBody())
+			.get("problems")
+			.get(0);
+		assertThat(problem.get("field").asText()).isEqualTo("end");
+		assertThat(problem.get("code").asText()).isEqualTo("end_before_start");
+		assertThat(problem.get("params").get("start").asText()).isEqualTo("2026-02-10T19:00");
+		assertThat(problem.get("params").get("value").asText()).isEqualTo("2026-02-10T18:00");
+		assertThat(problem.get("params")).hasSize(2);
+		assertThat(problem.get("message").asText())
+			.isEqualTo("must be after the start (2026-02-10T19:00), was 2026-02-10T18:00");
 	}
 
 	@Test
@@ -223,6 +256,10 @@ class SessionApiTests {
 		ResponseEntity<String> refused = send(HttpMethod.POST, API, clash);
 		assertRefused(refused, "scouts", "overlaps 'Tuesday and Thursday evenings' (");
 		assertThat(refused.getBody()).contains("on 2026-11-05 18:00 Europe/Berlin for anna");
+		assertThat(json.readTree(refused.getBody()).get("problems").get(0).get("code").asText())
+			.isEqualTo("overlap_scouts");
+		assertThat(json.readTree(refused.getBody()).get("problems").get(0).get("params").get("people").asText())
+			.isEqualTo("anna");
 
 		// the supervisor counts too
 		assertRefused(send(HttpMethod.POST, API, body(Map.of("start", "2026-11-05T19:00", "end", "2026-11-05T21:00",
@@ -249,6 +286,8 @@ class SessionApiTests {
 		refused = send(HttpMethod.POST, API, body(Map.of("start", "2026-02-10T08:00", "end", "2026-02-11T07:00",
 				"recurrence", "FREQ=DAILY;BYHOUR=8,20")));
 		assertRefused(refused, "recurrence", "occurrences overlap each other");
+		assertThat(json.readTree(refused.getBody()).get("problems").get(0).get("code").asText())
+			.isEqualTo("overlap_self");
 	}
 
 	@Test
