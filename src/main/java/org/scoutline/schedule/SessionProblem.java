@@ -1,8 +1,9 @@
 package org.scoutline.schedule;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -19,13 +20,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record SessionProblem(String field, Code code, Map<String, String> params, String message) {
 
 	/**
-	 * @throws IllegalArgumentException when the params are not the ones the code names
+	 * Never throws, so that a refusal stays a 400 and never becomes a 500: a value that
+	 * is {@code null} is left out.
 	 */
 	public SessionProblem {
-		params = Map.copyOf(params);
-		if (!params.keySet().equals(Set.copyOf(code.params()))) {
-			throw new IllegalArgumentException(code.code() + " takes " + code.params() + ", not " + params.keySet());
-		}
+		Map<String, String> kept = new LinkedHashMap<>();
+		params.forEach((name, value) -> {
+			if (name != null && value != null) {
+				kept.put(name, value);
+			}
+		});
+		params = Collections.unmodifiableMap(kept);
 	}
 
 	/** A problem whose sentence uses no values. */
