@@ -1,7 +1,9 @@
 package org.scoutline.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -235,6 +237,11 @@ class ConsoleBrowserTests {
 				assertThat(supervisor.locator("#alert"))
 					.containsText(Pattern.compile("Chat \\d+ braucht jetzt den Supervisor"));
 				assertThat(supervisor.locator("#alert")).not().containsText(Pattern.compile("\\(\\w{6}\\)"));
+				// the next test starts with an empty queue
+				Widget.chat(second)
+					.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Warteschlange verlassen"))
+					.click();
+				await().atMost(Duration.ofSeconds(5)).until(() -> vera.get("/console/api/queue").json().isEmpty());
 			}
 		}
 		scout.screenshot(
