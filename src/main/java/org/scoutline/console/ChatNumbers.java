@@ -51,8 +51,8 @@ class ChatNumbers {
 		if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, Long.toString(number), KEEP))) {
 			return number;
 		}
-		String other = redis.opsForValue().get(key); // another console gave it a number
-														// at the same moment
+		// another console gave it a number at the same moment
+		String other = redis.opsForValue().get(key);
 		return other == null ? number : Long.parseLong(other);
 	}
 

@@ -47,9 +47,8 @@ record ConsoleFrame(Map<String, Object> body, boolean forChatOnly, boolean alert
 			body.put("author", written.author());
 			body.put("text", written.text());
 			if (written.seq() > 0) {
-				// the number of its transcript line: a console that reconnects resumes
-				// after
-				// the last one it has
+				// the number of its transcript line: a console that reconnects
+				// resumes after the last one it has
 				body.put("seq", written.seq());
 			}
 			return new ConsoleFrame(body, true, false, null);

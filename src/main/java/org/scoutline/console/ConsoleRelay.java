@@ -10,6 +10,8 @@ import org.scoutline.handover.ChatEvent;
 import org.scoutline.handover.Presence;
 import org.scoutline.schedule.OpeningChanged;
 import org.scoutline.schedule.OpeningChanges;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,6 +27,8 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  */
 @Component
 class ConsoleRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsoleRelay.class);
 
 	private final SimpMessagingTemplate broker;
 
@@ -67,13 +71,26 @@ class ConsoleRelay {
 		if (frame.alert()) {
 			// the supervisor is told which chat by the number every console shows ("Chat
 			// 3")
-			Map<String, Object> alert = new HashMap<>(frame.body());
-			alert.put("number", numbers.of(new ConversationId(event.conversation())));
-			broker.convertAndSend("/topic/alerts", alert);
+			broker.convertAndSend("/topic/alerts", numbered(frame.body(), event.conversation()));
 		}
 		if (frame.assigns() != null) {
 			broker.convertAndSendToUser(frame.assigns(), "/queue/assigned", frame.body());
 		}
+	}
+
+	/**
+	 * @return the alert with the chat's number; without it when Redis cannot say, so that
+	 * a crisis alert always goes out (the console then names the chat by its id)
+	 */
+	private Map<String, Object> numbered(Map<String, Object> body, String conversation) {
+		Map<String, Object> alert = new HashMap<>(body);
+		try {
+			alert.put("number", numbers.of(new ConversationId(conversation)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("crisis alert sent without its chat number cause={}", ex.getClass().getSimpleName());
+		}
+		return alert;
 	}
 
 	/**

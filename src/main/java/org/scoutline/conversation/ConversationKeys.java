@@ -22,9 +22,8 @@ final class ConversationKeys {
 	}
 
 	String conversation(String id) {
-		// the id comes from a ConversationId, checked when it was made: only its length
-		// is
-		// checked again here, as this runs for every key of every turn
+		// the id comes from a ConversationId, checked when it was made: only its
+		// length is checked again here, as this runs for every key of every turn
 		if (id.length() != 22) {
 			throw new IllegalArgumentException("not a conversation id");
 		}

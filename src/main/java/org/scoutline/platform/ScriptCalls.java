@@ -64,13 +64,13 @@ public final class ScriptCalls implements DisposableBean {
 	}
 
 	private Object call(RedisScript<?> script, ScriptOutputType type, List<String> keys, List<String> args) {
-		Connected redis = connected();
-		// encoded here, on the calling thread: Lettuce would otherwise encode every
-		// string
-		// on its one I/O thread, into a buffer of its own
+		// encoded here, on the calling thread: Lettuce would otherwise encode
+		// every string on its one I/O thread, into a buffer of its own
 		byte[][] keyBytes = bytes(keys);
 		byte[][] argBytes = bytes(args);
 		try {
+			// inside: a Redis that is down at the first call is a DataAccessException too
+			Connected redis = connected();
 			Object answer;
 			try {
 				answer = redis.await(redis.commands.evalsha(script.getSha1(), type, keyBytes, argBytes));

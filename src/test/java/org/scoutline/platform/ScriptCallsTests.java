@@ -3,6 +3,8 @@ package org.scoutline.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +13,9 @@ import org.scoutline.support.IntegrationTest;
 import org.scoutline.support.RedisTestSupport.TestKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -57,6 +62,29 @@ class ScriptCallsTests {
 		assertThatThrownBy(() -> scripts.integer(failing, List.of(keys.prefix() + "script-calls:x"), List.of()))
 			.isInstanceOf(DataAccessException.class)
 			.hasStackTraceContaining("no such thing");
+	}
+
+	@Test
+	void aRedisThatIsDownAtTheFirstCallIsADataAccessExceptionToo() throws Exception {
+		int port;
+		try (ServerSocket free = new ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
+		nowhere.afterPropertiesSet();
+		ScriptCalls down = new ScriptCalls(nowhere);
+		try {
+			RedisScript<Long> one = RedisScript.of("return 1", Long.class);
+			assertThatThrownBy(() -> down.integer(one, List.of("k"), List.of()))
+				.as("the webhooks answer 503 for these, never 500")
+				.isInstanceOf(DataAccessException.class);
+		}
+		finally {
+			down.destroy();
+			nowhere.destroy();
+		}
 	}
 
 	private boolean loaded(RedisScript<?> script) {
