@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code -Dbench.rate=0} skips it). A turn is one answer and the bot's reply, measured
  * from send to receipt. {@code -Dbench.jfr=target/turns.jfr} records a JFR profile of the
  * app during the first closed loop. Run: {@code mvn -Pbenchmark verify}; settings
- * {@code -Dbench.users=200 -Dbench.seconds=20 -Dbench.rate=1000};
+ * {@code -Dbench.users=200 -Dbench.seconds=20 -Dbench.rate=1000 -Dbench.warmup=30} (the
+ * warm-up of each variant before it is measured: on two cores the JIT's C2 thread still
+ * took a quarter of the app's CPU 30 s after the start with 5 s);
  * {@code -Dbench.cluster=true} for a Redis Cluster.
  */
 @Tag("benchmark")
@@ -70,6 +72,7 @@ class WidgetLoadBenchmark {
 		int seconds = Integer.getInteger("bench.seconds", 20);
 		int rate = Integer.getInteger("bench.rate", 1000);
 		boolean recipe = !"false".equals(System.getProperty("bench.recipe"));
+		int warmup = Integer.getInteger("bench.warmup", 30);
 		String jfr = System.getProperty("bench.jfr");
 		LoadMeter meter = new LoadMeter(redis);
 		try (LoadGenerator load = LoadGenerator.start(port, users)) {
@@ -77,10 +80,10 @@ class WidgetLoadBenchmark {
 					users, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
 					System.getProperty("java.version"),
 					load instanceof LoadGenerator.Inline ? "inline" : "own process");
-			load.run(5, 0);
+			load.run(warmup, 0);
 			if (recipe) {
 				steps.useRecipe(true);
-				load.run(5, 0);
+				load.run(warmup, 0);
 				steps.useRecipe(false);
 			}
 			Recording recording = jfr == null ? null : new Recording(Configuration.getConfiguration("profile"));
