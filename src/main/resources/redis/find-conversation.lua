@@ -9,7 +9,15 @@ local conv = ARGV[1] .. id
 local fields = redis.call('HGETALL', conv)
 if #fields == 0 then return {} end
 -- a conversation stored before lines were numbered counts the lines it still has (as the save does)
-if redis.call('HEXISTS', conv, 'n') == 0 then
+-- (looked for among the fields already read: one command fewer than HEXISTS)
+local numbered = false
+for i = 1, #fields, 2 do
+  if fields[i] == 'n' then
+    numbered = true
+    break
+  end
+end
+if not numbered then
   fields[#fields + 1] = 'n'
   fields[#fields + 1] = tostring(redis.call('LLEN', conv .. ':log'))
 end

@@ -7,7 +7,9 @@
 -- ARGV[4] = conversation id, ARGV[5] = what the conversation keys of the tag start with (<prefix>conv:{<tag>}:), ARGV[6] = transcript limit, ARGV[7] = n (number of field args),
 -- ARGV[8 .. 7+n] = field, value, ..., ARGV[8+n ..] = transcript entries
 -- returns the new version, -1 on a version conflict, -2 when the message was already handled
-local current = redis.call('HGET', KEYS[1], 'v')
+-- the version and the line count in one command (each false when absent)
+local stored = redis.call('HMGET', KEYS[1], 'v', 'n')
+local current = stored[1]
 if ARGV[1] == '0' then
   if current then return -1 end
   local mapped = redis.call('GET', KEYS[4])
@@ -18,20 +20,21 @@ end
 if ARGV[3] ~= '' and redis.call('SADD', KEYS[3], ARGV[3]) == 0 then return -2 end
 local n = tonumber(ARGV[7])
 local version = tonumber(ARGV[1]) + 1
-local fields = {'v', tostring(version)}
-for i = 8, 7 + n do fields[#fields + 1] = ARGV[i] end
-redis.call('HSET', KEYS[1], unpack(fields))
 local ttl = tonumber(ARGV[2])
 -- a conversation stored before lines were numbered counts the lines it still has
-local lines = tonumber(redis.call('HGET', KEYS[1], 'n') or redis.call('LLEN', KEYS[2]))
+local lines = tonumber(stored[2] or redis.call('LLEN', KEYS[2]))
 if #ARGV > 7 + n then
   local entries = {}
   for i = 8 + n, #ARGV do entries[#entries + 1] = ARGV[i] end
   redis.call('RPUSH', KEYS[2], unpack(entries))
-  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[6]), -1)
+  -- the list never holds more lines than were ever appended: under the limit there is nothing to trim
+  local limit = tonumber(ARGV[6])
+  if lines + #entries > limit then redis.call('LTRIM', KEYS[2], -limit, -1) end
   lines = lines + #entries
 end
-redis.call('HSET', KEYS[1], 'n', tostring(lines))
+local fields = {'v', tostring(version), 'n', tostring(lines)}
+for i = 8, 7 + n do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('EXPIRE', KEYS[2], ttl)
 redis.call('EXPIRE', KEYS[3], ttl)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -129,13 +130,22 @@ final class WidgetLoad implements AutoCloseable {
 
 		int expectedFrames;
 
+		/**
+		 * the last send: the JDK's client refuses a send while the one before is pending,
+		 * and a reply can arrive before the send it answers is marked done, so each send
+		 * waits for the one before (an unchained send once left a user waiting for a
+		 * reply to a frame that never left, and a phase ran 30 s over)
+		 */
+		private CompletableFuture<WebSocket> sending;
+
 		User(HttpClient http) {
 			this.socket = http.newWebSocketBuilder()
 				.connectTimeout(Duration.ofSeconds(10))
 				.buildAsync(URI.create("ws://127.0.0.1:" + port + "/chat/ws"), this)
 				.join();
 			expectedFrames = 2;
-			socket.sendText("{\"type\":\"hello\",\"token\":null,\"locale\":\"de\"}", true);
+			sending = CompletableFuture.completedFuture(socket);
+			sendInOrder("{\"type\":\"hello\",\"token\":null,\"locale\":\"de\"}");
 		}
 
 		void awaitReady() {
@@ -178,8 +188,17 @@ final class WidgetLoad implements AutoCloseable {
 			step = (step + 1) % CYCLE.size();
 			expectedFrames = 1;
 			sentAt = System.nanoTime();
-			socket.sendText("{\"type\":\"" + next[0] + "\",\"id\":\"" + UUID.randomUUID() + "\",\"" + next[0] + "\":\""
-					+ next[1] + "\"}", true);
+			sendInOrder("{\"type\":\"" + next[0] + "\",\"id\":\"" + UUID.randomUUID() + "\",\"" + next[0] + "\":\""
+					+ next[1] + "\"}");
+		}
+
+		private synchronized void sendInOrder(String frame) {
+			sending = sending.thenCompose(ws -> ws.sendText(frame, true));
+			sending.whenComplete((ws, failure) -> {
+				if (failure != null) {
+					errors.incrementAndGet();
+				}
+			});
 		}
 
 		@Override
