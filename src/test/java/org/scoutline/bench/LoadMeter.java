@@ -134,6 +134,11 @@ final class LoadMeter {
 					loadBefore, loadAfter);
 		}
 
+		/** the app's CPU time per turn, in µs */
+		double appCpuPerTurn() {
+			return appCpuNanos / 1e3 / Math.max(1, phase.turns());
+		}
+
 	}
 
 }
