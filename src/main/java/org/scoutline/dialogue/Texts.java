@@ -27,9 +27,9 @@ public class Texts {
 
 	/** Keys the app itself uses, outside the script; every locale must have them. */
 	static final List<String> SYSTEM_KEYS = List.of("system.media_removed", "system.too_long", "system.bad_frame",
-			"system.unknown_command", "system.help", "system.tap_button", "system.no_scout", "system.deleted",
-			"system.restarted", "system.language_switched", "system.rate_limited", "system.unavailable",
-			"system.not_received", "system.not_received_crisis", "system.queue_nobody_on_duty",
+			"system.unknown_command", "system.help", "system.tap_button", "system.tap_button_care", "system.no_scout",
+			"system.deleted", "system.restarted", "system.language_switched", "system.rate_limited",
+			"system.unavailable", "system.not_received", "system.not_received_crisis", "system.queue_nobody_on_duty",
 			"system.too_many_windows", "system.scout_after_first_answer", "system.scout_limited",
 			"system.too_many_new_chats", "system.media_telegram", "system.media_whatsapp", "system.unsupported_message",
 			"system.private_only", "system.exit_hint", "system.list_button", "system.more_choices", "system.choose",

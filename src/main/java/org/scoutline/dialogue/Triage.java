@@ -96,7 +96,7 @@ public class Triage {
 			}
 		}
 		if (choice.isEmpty()) {
-			List<Bubble> bubbles = new ArrayList<>(List.of(notice(state, "system.tap_button")));
+			List<Bubble> bubbles = new ArrayList<>(List.of(notice(state, UnclearAnswer.key(text))));
 			return new TriageTurn(state, bubbles, choices(state), null);
 		}
 		if (choice.get().command() != null) {

@@ -195,6 +195,18 @@ class TriageJourneyTests {
 		TriageTurn unclear = triage.answer(situation.state(), null, "hmm what");
 		assertThat(unclear.state()).isEqualTo(situation.state());
 		assertThat(unclear.bubbles().get(0).text()).isEqualTo(texts.get("en", "system.tap_button"));
+		// written out but understood by nothing (maybe a crisis the net missed): the
+		// emergency number comes with the request to tap
+		TriageTurn written = triage.answer(situation.state(), null, "everything is just too heavy lately");
+		assertThat(written.state()).isEqualTo(situation.state());
+		assertThat(written.bubbles().get(0).text()).startsWith(texts.get("en", "system.tap_button").substring(0, 25))
+			.contains("call ", "day and night")
+			.doesNotContain("{");
+		TriageTurn korean = walk("ko", "ko");
+		assertThat(triage.answer(korean.state(), null, "요즘모든게너무무거워서아무것도못하겠어").bubbles().get(0).text())
+			.contains("전화하세요");
+		assertThat(triage.answer(korean.state(), null, "음").bubbles().get(0).text())
+			.isEqualTo(texts.get("ko", "system.tap_button"));
 		TriageTurn atCountry = walk("de", "de", "f", "16_17");
 		assertThat(triage.answer(atCountry.state(), null, "Österreich").state().facts()).containsEntry("country", "AT");
 	}
