@@ -118,6 +118,21 @@ class WebChatEndToEndTests {
 	}
 
 	@Test
+	void writtenTextThatAnswersNothingGetsTheEmergencyNumberAndAShortWordDoesNot() {
+		try (ChatClient chat = ChatClient.connect(port)) {
+			chat.hello(null, "de", "Europe/Berlin", "de-DE", null).next("ready");
+			chat.next("bot");
+			JsonNode written = chat.text("irgendwie ist gerade alles zu viel für mich").next("bot");
+			assertThat(written.path("messages").get(0).path("kind").asText()).as("not the crisis card")
+				.isNotEqualTo("crisis");
+			assertThat(texts(written)).as("every region's number: the text does not name the guessed country")
+				.contains("Das habe ich nicht ganz", "Ruf 112 (EU)", "Tag und Nacht");
+			JsonNode shortWord = chat.text("hmm").next("bot");
+			assertThat(texts(shortWord)).contains("Das habe ich nicht ganz").doesNotContain("112");
+		}
+	}
+
+	@Test
 	void aFirstCrisisMessageInEnglishOnAGermanPageIsAnsweredInEnglish() {
 		try (ChatClient chat = ChatClient.connect(port)) {
 			chat.hello(null, "de", "Europe/London", "en-GB", null).next("ready");
