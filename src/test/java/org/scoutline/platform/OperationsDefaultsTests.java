@@ -21,18 +21,22 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.scoutline.support.ChatClient;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -81,12 +85,27 @@ class OperationsDefaultsTests {
 		registry.add("spring.data.redis.port", () -> redisPort);
 	}
 
+	/**
+	 * Spring Boot sets logging up once per JVM: when an earlier test class's context
+	 * (still cached) did it in plain text, this context would not log JSON. This runs
+	 * before the context is made.
+	 */
+	@BeforeAll
+	static void loggingNotSetUpYet() {
+		LoggingSystem.get(OperationsDefaultsTests.class.getClassLoader()).cleanUp();
+	}
+
 	@AfterAll
 	static void stopRedis() throws Exception {
 		// Spring Boot keeps the format in a system property: the next test context of
 		// this
 		// JVM would log JSON as well
 		System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+		// and the test classes after this one log plain text again
+		LoggingSystem logging = LoggingSystem.get(OperationsDefaultsTests.class.getClassLoader());
+		logging.cleanUp();
+		logging.beforeInitialize();
+		logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
 		if (redis != null) {
 			redis.destroy();
 			redis.waitFor();
