@@ -93,7 +93,11 @@
       }
       if (S.chat) S.chat.reconnected();
     };
-    client.onStompError = function (f) { S.say(t('status.refused', { why: f.headers.message || '-' })); };
+    client.onStompError = function (f) {
+      var code = f.headers.code;
+      var why = code && I18n.has('stomp.' + code) ? t('stomp.' + code) : (f.headers.message || '-');
+      S.say(t('status.refused', { why: why }));
+    };
     client.onWebSocketClose = function () { S.say(t('status.reconnecting')); };
     client.activate();
   }

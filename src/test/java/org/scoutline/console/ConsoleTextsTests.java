@@ -69,7 +69,8 @@ class ConsoleTextsTests {
 							"supervisor", "maxQueueLength", "escalationStopMinutes", "recurrence", "exceptions")),
 			Map.entry("sessions.problem_code.", PROBLEM_CODES), Map.entry("sessions.state.", List.of("live", "over")),
 			Map.entry("sessions.rule.every_", List.of("day", "week")),
-			Map.entry("sessions.rule.every_n_", List.of("days", "weeks")), Map.entry("error.", List.of()));
+			Map.entry("sessions.rule.every_n_", List.of("days", "weeks")), Map.entry("error.", List.of()),
+			Map.entry("stomp.", StompErrors.CODES));
 
 	final Map<String, String> de = read("de");
 

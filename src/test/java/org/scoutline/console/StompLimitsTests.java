@@ -95,7 +95,10 @@ class StompLimitsTests {
 		int limit = settings.stompFrameBytes();
 		socket.sendMessage(new TextMessage(send("x".repeat(limit + 10))));
 		String error = next();
-		assertThat(error).startsWith("ERROR\n").contains("message:Frame too large (at most " + limit + " bytes)");
+		assertThat(error).startsWith("ERROR\n")
+			.contains("message:Frame too large (at most " + limit + " bytes)")
+			.as("the code the console shows in the scout's language")
+			.contains("code:frame_too_large");
 		assertThat(closed.poll(5, TimeUnit.SECONDS)).isNotNull();
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(output.getAll()).contains("STOMP frame refused: frame too large"));
@@ -107,7 +110,7 @@ class StompLimitsTests {
 		// Spring's STOMP support raises the socket's text buffer to 16,640 characters
 		socket.sendMessage(new TextMessage(send("y".repeat(10_000))));
 		String error = next();
-		assertThat(error).startsWith("ERROR\n").contains("message:Access Denied");
+		assertThat(error).startsWith("ERROR\n").contains("message:Access Denied", "code:access_denied");
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(output.getAll()).contains("STOMP SEND refused: access denied"));
 		assertThat(output.getAll()).doesNotContain("\tat org.", "yyyyyyyy", "Failed to send");
