@@ -96,8 +96,7 @@ public class Triage {
 			}
 		}
 		if (choice.isEmpty()) {
-			List<Bubble> bubbles = new ArrayList<>(List.of(notice(state, UnclearAnswer.key(text))));
-			return new TriageTurn(state, bubbles, choices(state), null);
+			return turns.unclear(state, text);
 		}
 		if (choice.get().command() != null) {
 			return new TriageTurn(state, List.of(), choices(state), choice.get().command());

@@ -181,6 +181,18 @@ final class TurnRenderer {
 	}
 
 	/**
+	 * @param text what the user typed, answering nothing here
+	 * @return the request to tap a button ({@link UnclearAnswer}); where it lists the
+	 * crisis lines of a guessed country, with the one-tap change
+	 */
+	TriageTurn unclear(TriageState state, String text) {
+		String key = UnclearAnswer.key(text);
+		List<Bubble> bubbles = new ArrayList<>(List.of(Bubble.notice(advice.say(state, key))));
+		TriageTurn turn = new TriageTurn(state, bubbles, choices(state), null);
+		return advice.carriesLines(state, key) ? withCountryChange(turn) : turn;
+	}
+
+	/**
 	 * @return the turn with the change of a guessed country among its buttons, where it
 	 * fits
 	 */

@@ -193,12 +193,14 @@ final class WidgetLoad implements AutoCloseable {
 		}
 
 		private synchronized void sendInOrder(String frame) {
-			sending = sending.thenCompose(ws -> ws.sendText(frame, true));
-			sending.whenComplete((ws, failure) -> {
-				if (failure != null) {
-					errors.incrementAndGet();
-				}
-			});
+			// a failed send counts once and does not fail every send after it
+			sending = sending.exceptionally(failure -> socket)
+				.thenCompose(ws -> ws.sendText(frame, true))
+				.whenComplete((ws, failure) -> {
+					if (failure != null) {
+						errors.incrementAndGet();
+					}
+				});
 		}
 
 		@Override

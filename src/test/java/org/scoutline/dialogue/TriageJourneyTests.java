@@ -200,7 +200,7 @@ class TriageJourneyTests {
 		TriageTurn written = triage.answer(situation.state(), null, "everything is just too heavy lately");
 		assertThat(written.state()).isEqualTo(situation.state());
 		assertThat(written.bubbles().get(0).text()).startsWith(texts.get("en", "system.tap_button").substring(0, 25))
-			.contains("call ", "day and night")
+			.contains("day and night", "call the emergency number")
 			.doesNotContain("{");
 		TriageTurn korean = walk("ko", "ko");
 		assertThat(triage.answer(korean.state(), null, "요즘모든게너무무거워서아무것도못하겠어").bubbles().get(0).text())

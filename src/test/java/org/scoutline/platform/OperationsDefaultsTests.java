@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.scoutline.support.ChatClient;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.logging.LoggingSystemProperty;
@@ -85,6 +88,12 @@ class OperationsDefaultsTests {
 		registry.add("spring.data.redis.port", () -> redisPort);
 	}
 
+	/** the loggers' levels an earlier context of this JVM had set, put back afterwards */
+	static List<LoggerConfiguration> levelsBefore = List.of();
+
+	/** whether an earlier context of this JVM had set logging up */
+	static boolean setUpBefore;
+
 	/**
 	 * Spring Boot sets logging up once per JVM: when an earlier test class's context
 	 * (still cached) did it in plain text, this context would not log JSON. This runs
@@ -92,20 +101,30 @@ class OperationsDefaultsTests {
 	 */
 	@BeforeAll
 	static void loggingNotSetUpYet() {
-		LoggingSystem.get(OperationsDefaultsTests.class.getClassLoader()).cleanUp();
+		LoggingSystem logging = LoggingSystem.get(OperationsDefaultsTests.class.getClassLoader());
+		setUpBefore = ((LoggerContext) LoggerFactory.getILoggerFactory())
+			.getObject(LoggingSystem.class.getName()) != null;
+		levelsBefore = logging.getLoggerConfigurations();
+		logging.cleanUp();
 	}
 
 	@AfterAll
 	static void stopRedis() throws Exception {
 		// Spring Boot keeps the format in a system property: the next test context of
-		// this
-		// JVM would log JSON as well
+		// this JVM would log JSON as well
 		System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
-		// and the test classes after this one log plain text again
 		LoggingSystem logging = LoggingSystem.get(OperationsDefaultsTests.class.getClassLoader());
 		logging.cleanUp();
-		logging.beforeInitialize();
-		logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+		if (setUpBefore) {
+			// the cached contexts of the test classes after this one log plain text
+			// again,
+			// at the levels they had (a new context sets logging up itself)
+			logging.beforeInitialize();
+			logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+			levelsBefore.stream()
+				.filter(level -> level.getConfiguredLevel() != null)
+				.forEach(level -> logging.setLogLevel(level.getName(), level.getConfiguredLevel()));
+		}
 		if (redis != null) {
 			redis.destroy();
 			redis.waitFor();

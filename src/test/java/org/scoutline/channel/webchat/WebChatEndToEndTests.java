@@ -125,8 +125,11 @@ class WebChatEndToEndTests {
 			JsonNode written = chat.text("irgendwie ist gerade alles zu viel für mich").next("bot");
 			assertThat(written.path("messages").get(0).path("kind").asText()).as("not the crisis card")
 				.isNotEqualTo("crisis");
-			assertThat(texts(written)).as("every region's number: the text does not name the guessed country")
-				.contains("Das habe ich nicht ganz", "Ruf 112 (EU)", "Tag und Nacht");
+			assertThat(texts(written)).as("the Berlin browser's guess, named as Germany's, with a one-tap change")
+				.contains("Das habe ich nicht ganz", "Tag und Nacht", "In Deutschland:", "TelefonSeelsorge",
+						"den Notruf an: 112")
+				.doesNotContain("Rat auf Draht");
+			assertThat(written.path("choices").findValuesAsText("label")).contains("Nicht in Deutschland?");
 			JsonNode shortWord = chat.text("hmm").next("bot");
 			assertThat(texts(shortWord)).contains("Das habe ich nicht ganz").doesNotContain("112");
 		}
