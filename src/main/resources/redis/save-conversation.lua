@@ -32,8 +32,13 @@ if #ARGV > 7 + n then
   if lines + #entries > limit then redis.call('LTRIM', KEYS[2], -limit, -1) end
   lines = lines + #entries
 end
-local fields = {'v', tostring(version), 'n', tostring(lines)}
+local fields = {}
 for i = 8, 7 + n do fields[#fields + 1] = ARGV[i] end
+-- the version and the count last: the script's own win over any field of the same name
+fields[#fields + 1] = 'v'
+fields[#fields + 1] = tostring(version)
+fields[#fields + 1] = 'n'
+fields[#fields + 1] = tostring(lines)
 redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('EXPIRE', KEYS[2], ttl)

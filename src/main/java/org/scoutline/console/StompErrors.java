@@ -1,6 +1,8 @@
 package org.scoutline.console;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.scoutline.platform.LogGate;
 import org.slf4j.Logger;
@@ -30,7 +32,7 @@ class StompErrors extends StompSubProtocolErrorHandler {
 	 * {@code stomp.<code>} in the scout's language, other clients read the English
 	 * message
 	 */
-	static final List<String> CODES = List.of("csrf", "access_denied", "frame_too_large", "bad_request");
+	static final List<String> CODES = Arrays.stream(Code.values()).map(Code::header).toList();
 
 	private static final Logger log = LoggerFactory.getLogger(StompErrors.class);
 
@@ -51,46 +53,57 @@ class StompErrors extends StompSubProtocolErrorHandler {
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
-		String kind;
-		String text;
-		String code;
-		if (cause instanceof InvalidCsrfTokenException || cause instanceof MissingCsrfTokenException) {
-			kind = "invalid CSRF token";
-			text = "Invalid CSRF token";
-			code = "csrf";
-		}
-		else if (cause instanceof AccessDeniedException) {
-			kind = "access denied";
-			text = "Access Denied";
-			code = "access_denied";
-		}
-		else if (cause instanceof StompConversionException && String.valueOf(cause.getMessage()).contains("limit")) {
-			kind = "frame too large";
-			text = "Frame too large (at most " + frameLimit + " bytes)";
-			code = "frame_too_large";
-		}
-		else if (cause instanceof StompConversionException) {
-			kind = "malformed frame";
-			text = "Bad request";
-			code = "bad_request";
-		}
-		else {
-			kind = "failed (" + cause.getClass().getSimpleName() + ")";
-			text = "Bad request";
-			code = "bad_request";
-		}
+		Refusal refusal = refusal(cause);
 		String command = command(clientMessage);
-		if (gate.open(command + " " + kind)) {
-			log.warn("STOMP {} refused: {} (logged once a minute per kind)", command, kind);
+		if (gate.open(command + " " + refusal.kind())) {
+			log.warn("STOMP {} refused: {} (logged once a minute per kind)", command, refusal.kind());
 		}
 		Message<byte[]> error = super.handleClientMessageProcessingError(clientMessage,
-				new MessageDeliveryException(text));
+				new MessageDeliveryException(refusal.text()));
 		if (error == null) {
 			return null;
 		}
 		StompHeaderAccessor headers = StompHeaderAccessor.wrap(error);
-		headers.setNativeHeader("code", code);
+		headers.setNativeHeader("code", refusal.code().header());
 		return MessageBuilder.createMessage(error.getPayload(), headers.getMessageHeaders());
+	}
+
+	private Refusal refusal(Throwable cause) {
+		if (cause instanceof InvalidCsrfTokenException || cause instanceof MissingCsrfTokenException) {
+			return new Refusal("invalid CSRF token", "Invalid CSRF token", Code.CSRF);
+		}
+		if (cause instanceof AccessDeniedException) {
+			return new Refusal("access denied", "Access Denied", Code.ACCESS_DENIED);
+		}
+		if (cause instanceof StompConversionException && String.valueOf(cause.getMessage()).contains("limit")) {
+			return new Refusal("frame too large", "Frame too large (at most " + frameLimit + " bytes)",
+					Code.FRAME_TOO_LARGE);
+		}
+		if (cause instanceof StompConversionException) {
+			return new Refusal("malformed frame", "Bad request", Code.BAD_REQUEST);
+		}
+		return new Refusal("failed (" + cause.getClass().getSimpleName() + ")", "Bad request", Code.BAD_REQUEST);
+	}
+
+	/**
+	 * the codes of the {@code code} header, one per kind of refusal the console explains
+	 */
+	enum Code {
+
+		CSRF, ACCESS_DENIED, FRAME_TOO_LARGE, BAD_REQUEST;
+
+		String header() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * @param kind what the log line says
+	 * @param text the ERROR frame's English message
+	 * @param code its {@code code} header
+	 */
+	private record Refusal(String kind, String text, Code code) {
 	}
 
 	private static String command(Message<byte[]> clientMessage) {

@@ -3,10 +3,10 @@ package org.scoutline.dialogue;
 /**
  * What the bot says to typed text that answers nothing. A short word ("hmm", "ok") only
  * gets the request to tap a button. Something written out (four words, or twenty
- * characters with a Hangul or Chinese one counting as two) gets the emergency number too:
- * it may be a crisis in words the crisis net did not know (it misses about one unseen
- * crisis message in eight, docs/crisis-detection.md), and a wrong "tap a button" must not
- * be all such a person hears.
+ * characters with a Hangul or Chinese one counting as two) gets the crisis lines and the
+ * emergency number too: it may be a crisis in words the crisis net did not know (it
+ * misses about one unseen crisis message in eight, docs/crisis-detection.md), and a wrong
+ * "tap a button" must not be all such a person hears.
  */
 final class UnclearAnswer {
 

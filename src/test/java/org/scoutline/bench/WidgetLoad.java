@@ -133,8 +133,8 @@ final class WidgetLoad implements AutoCloseable {
 		/**
 		 * the last send: the JDK's client refuses a send while the one before is pending,
 		 * and a reply can arrive before the send it answers is marked done, so each send
-		 * waits for the one before (an unchained send once left a user waiting for a
-		 * reply to a frame that never left, and a phase ran 30 s over)
+		 * waits for the one before (most likely why one phase ran 30 s over: a user
+		 * waited for the reply to a frame that never left)
 		 */
 		private CompletableFuture<WebSocket> sending;
 

@@ -196,7 +196,7 @@ class TriageJourneyTests {
 		assertThat(unclear.state()).isEqualTo(situation.state());
 		assertThat(unclear.bubbles().get(0).text()).isEqualTo(texts.get("en", "system.tap_button"));
 		// written out but understood by nothing (maybe a crisis the net missed): the
-		// emergency number comes with the request to tap
+		// crisis lines and the emergency number come with the request to tap
 		TriageTurn written = triage.answer(situation.state(), null, "everything is just too heavy lately");
 		assertThat(written.state()).isEqualTo(situation.state());
 		assertThat(written.bubbles().get(0).text()).startsWith(texts.get("en", "system.tap_button").substring(0, 25))

@@ -116,9 +116,8 @@ class OperationsDefaultsTests {
 		LoggingSystem logging = LoggingSystem.get(OperationsDefaultsTests.class.getClassLoader());
 		logging.cleanUp();
 		if (setUpBefore) {
-			// the cached contexts of the test classes after this one log plain text
-			// again,
-			// at the levels they had (a new context sets logging up itself)
+			// cached contexts of later test classes: plain text again, at
+			// the levels they had (a new context sets logging up itself)
 			logging.beforeInitialize();
 			logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
 			levelsBefore.stream()

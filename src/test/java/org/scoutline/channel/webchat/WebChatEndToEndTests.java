@@ -118,7 +118,7 @@ class WebChatEndToEndTests {
 	}
 
 	@Test
-	void writtenTextThatAnswersNothingGetsTheEmergencyNumberAndAShortWordDoesNot() {
+	void writtenTextThatAnswersNothingGetsTheCrisisLinesAndTheEmergencyNumberAndAShortWordDoesNot() {
 		try (ChatClient chat = ChatClient.connect(port)) {
 			chat.hello(null, "de", "Europe/Berlin", "de-DE", null).next("ready");
 			chat.next("bot");
